@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Host unit tests for the pure library code in kernel/lib/. Included by the top-level Makefile,
+# it uses only $(O), the build output directory, and $(HOSTCC), the host C compiler.
+#
+#   make host-tests      build every test program ($(HOST_TESTS))
+#   make host-test-run   build and run them all; KTAP on stdout, fails if any test failed
+#
+# The kernel lib sources are compiled for the host with tests/host/host_rename.h forced in, so
+# their memcpy, strlen, ... become k_memcpy, k_strlen, ... and do not clash with the C library
+# or the sanitizers' interceptors.
+
+HOST_TEST_OUT := $(O)/host
+
+HOST_TEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+	-fno-builtin -Iinclude -MMD -MP
+# -ffreestanding as in the kernel: the lib sources see the compiler's headers only, not glibc's.
+HOST_TEST_LIB_CFLAGS := $(HOST_TEST_CFLAGS) -ffreestanding -include tests/host/host_rename.h
+
+HOST_TEST_LIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/bitmap.c \
+	kernel/lib/cmdline.c
+HOST_TEST_LIB_OBJS := $(patsubst kernel/lib/%.c,$(HOST_TEST_OUT)/lib/%.o,$(HOST_TEST_LIB_SRCS))
+
+HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline
+HOST_TESTS := $(addprefix $(HOST_TEST_OUT)/,$(HOST_TEST_NAMES))
+HOST_TEST_OBJS := $(addsuffix .o,$(HOST_TESTS)) $(HOST_TEST_OUT)/errno_host_values.o
+
+# The kernel lib objects each test program links with.
+$(HOST_TEST_OUT)/test_errno: $(HOST_TEST_OUT)/errno_host_values.o
+$(HOST_TEST_OUT)/test_string: $(HOST_TEST_OUT)/lib/string.o
+$(HOST_TEST_OUT)/test_vsprintf: $(HOST_TEST_OUT)/lib/vsprintf.o $(HOST_TEST_OUT)/lib/string.o
+$(HOST_TEST_OUT)/test_list:
+$(HOST_TEST_OUT)/test_bitmap: $(HOST_TEST_OUT)/lib/bitmap.o
+$(HOST_TEST_OUT)/test_cmdline: $(HOST_TEST_OUT)/lib/cmdline.o $(HOST_TEST_OUT)/lib/string.o
+
+$(HOST_TESTS): %: %.o
+	$(HOSTCC) $(HOST_TEST_CFLAGS) -o $@ $^
+
+$(HOST_TEST_LIB_OBJS): $(HOST_TEST_OUT)/lib/%.o: kernel/lib/%.c tests/host/host.mk
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
+
+$(HOST_TEST_OBJS): $(HOST_TEST_OUT)/%.o: tests/host/%.c tests/host/host.mk
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_TEST_CFLAGS) -c -o $@ $<
+
+.PHONY: host-tests host-test-run
+host-tests: $(HOST_TESTS)
+
+# Run every program even after a failure, then sum up the "# Totals:" lines of their KTAP.
+# A program that died before printing its totals counts as one failure.
+host-test-run: $(HOST_TESTS)
+	@pass=0; fail=0; \
+	for t in $(HOST_TESTS); do \
+		ASAN_OPTIONS=detect_leaks=1 $$t > $$t.ktap; rc=$$?; \
+		cat $$t.ktap; \
+		totals=$$(sed -n 's/^# Totals: pass:\([0-9]*\) fail:\([0-9]*\).*/\1 \2/p' $$t.ktap); \
+		if [ -n "$$totals" ]; then \
+			set -- $$totals; pass=$$((pass + $$1)); fail=$$((fail + $$2)); \
+		fi; \
+		if [ $$rc -ne 0 ] && { [ -z "$$totals" ] || [ "$$2" = 0 ]; }; then \
+			echo "# $$t exited with status $$rc" >&2; fail=$$((fail + 1)); \
+		fi; \
+	done; \
+	echo "host-tests: $$pass passed, $$fail failed"; \
+	[ $$fail -eq 0 ]
+
+-include $(HOST_TEST_OBJS:.o=.d) $(HOST_TEST_LIB_OBJS:.o=.d)
