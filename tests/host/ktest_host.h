@@ -16,7 +16,8 @@
  * EXPECT_*() report a failure and go on; ASSERT_*() also end the case (return from it, so use
  * them in the case function itself). The program exits 0 when every case passed, else 1.
  *
- * Include this before tests/host/host_rename.h: its helpers must use the host C library.
+ * Include this before tests/host/host_rename.h: its helpers must use the host C library. The
+ * expressions are quoted in failure messages as written, before any macro expansion.
  */
 #ifndef _TESTS_KTEST_HOST_H
 #define _TESTS_KTEST_HOST_H
@@ -218,21 +219,21 @@ static inline bool ktest_check_bool(struct ktest *test, const char *file, int li
 /* True for signed integer types; evaluated at compile time from the type alone. */
 #define KTEST_IS_SIGNED(x) ((__typeof__(x))-1 < (__typeof__(x))1)
 
-#define KTEST_INT(op, a, b)                                                                   \
+#define KTEST_INT(op, a, b, sa, sb)                                                           \
 	({                                                                                    \
 		__typeof__(a) _kt_a = (a);                                                    \
 		__typeof__(b) _kt_b = (b);                                                    \
-		ktest_check_int(test, __FILE__, __LINE__, op, #a, #b, KTEST_IS_SIGNED(_kt_a), \
+		ktest_check_int(test, __FILE__, __LINE__, op, sa, sb, KTEST_IS_SIGNED(_kt_a), \
 				(unsigned long long)_kt_a, KTEST_IS_SIGNED(_kt_b),            \
 				(unsigned long long)_kt_b);                                   \
 	})
 
-#define EXPECT_EQ(a, b) ((void)KTEST_INT(KTEST_EQ, a, b))
-#define EXPECT_NE(a, b) ((void)KTEST_INT(KTEST_NE, a, b))
-#define EXPECT_LT(a, b) ((void)KTEST_INT(KTEST_LT, a, b))
-#define EXPECT_LE(a, b) ((void)KTEST_INT(KTEST_LE, a, b))
-#define EXPECT_GT(a, b) ((void)KTEST_INT(KTEST_GT, a, b))
-#define EXPECT_GE(a, b) ((void)KTEST_INT(KTEST_GE, a, b))
+#define EXPECT_EQ(a, b) ((void)KTEST_INT(KTEST_EQ, a, b, #a, #b))
+#define EXPECT_NE(a, b) ((void)KTEST_INT(KTEST_NE, a, b, #a, #b))
+#define EXPECT_LT(a, b) ((void)KTEST_INT(KTEST_LT, a, b, #a, #b))
+#define EXPECT_LE(a, b) ((void)KTEST_INT(KTEST_LE, a, b, #a, #b))
+#define EXPECT_GT(a, b) ((void)KTEST_INT(KTEST_GT, a, b, #a, #b))
+#define EXPECT_GE(a, b) ((void)KTEST_INT(KTEST_GE, a, b, #a, #b))
 #define EXPECT_TRUE(x) ((void)ktest_check_bool(test, __FILE__, __LINE__, true, #x, !!(x)))
 #define EXPECT_FALSE(x) ((void)ktest_check_bool(test, __FILE__, __LINE__, false, #x, !!(x)))
 #define EXPECT_STREQ(a, b) ((void)ktest_check_str(test, __FILE__, __LINE__, true, #a, #b, a, b))
@@ -240,14 +241,15 @@ static inline bool ktest_check_bool(struct ktest *test, const char *file, int li
 #define EXPECT_MEMEQ(a, b, n) ((void)ktest_check_mem(test, __FILE__, __LINE__, #a, #b, a, b, n))
 #define EXPECT_PTR_EQ(a, b) ((void)ktest_check_ptr(test, __FILE__, __LINE__, true, #a, #b, a, b))
 #define EXPECT_PTR_NE(a, b) ((void)ktest_check_ptr(test, __FILE__, __LINE__, false, #a, #b, a, b))
-#define EXPECT_NULL(p) EXPECT_PTR_EQ(p, NULL)
-#define EXPECT_NOT_NULL(p) EXPECT_PTR_NE(p, NULL)
+#define EXPECT_NULL(p) ((void)ktest_check_ptr(test, __FILE__, __LINE__, true, #p, "NULL", p, NULL))
+#define EXPECT_NOT_NULL(p) \
+	((void)ktest_check_ptr(test, __FILE__, __LINE__, false, #p, "NULL", p, NULL))
 
 /* Like the EXPECT_*() ones, but end the case on failure. */
-#define ASSERT_EQ(a, b)                         \
-	do {                                    \
-		if (!KTEST_INT(KTEST_EQ, a, b)) \
-			return;                 \
+#define ASSERT_EQ(a, b)                                 \
+	do {                                            \
+		if (!KTEST_INT(KTEST_EQ, a, b, #a, #b)) \
+			return;                         \
 	} while (0)
 #define ASSERT_TRUE(x)                                                            \
 	do {                                                                      \

@@ -106,6 +106,20 @@ KTEST(memchr_finds_within_length_only)
 
 KTEST(strlen_strnlen)
 {
+	char buf[80];
+
+	/* Every length, at every alignment: a faster strlen must still pass this. */
+	for (size_t off = 0; off < 8; off++) {
+		for (size_t n = 0; n < 64; n++) {
+			for (size_t i = 0; i < n; i++)
+				buf[off + i] = (char)('a' + i % 26);
+			buf[off + n] = '\0';
+			EXPECT_EQ(strlen(buf + off), n);
+			EXPECT_EQ(strnlen(buf + off, n), n);
+			EXPECT_EQ(strnlen(buf + off, n + 1), n);
+			EXPECT_EQ(strnlen(buf + off, n / 2), n / 2);
+		}
+	}
 	EXPECT_EQ(strlen(""), 0);
 	EXPECT_EQ(strlen("a"), 1);
 	EXPECT_EQ(strlen("hello, world"), 12);

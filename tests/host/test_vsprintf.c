@@ -223,12 +223,13 @@ KTEST(ignored_flag_combinations_like_libc)
 }
 #pragma GCC diagnostic pop
 
-#define CHECK(want, ...)                                              \
-	do {                                                          \
-		char _buf[128];                                       \
-		int _ret = snprintf(_buf, sizeof(_buf), __VA_ARGS__); \
-		EXPECT_STREQ(_buf, want);                             \
-		EXPECT_EQ(_ret, (int)strlen(want));                   \
+#define CHECK(want, ...)                                                                      \
+	do {                                                                                  \
+		char _buf[128];                                                               \
+		int _ret = snprintf(_buf, sizeof(_buf), __VA_ARGS__);                         \
+		ktest_check_str(test, __FILE__, __LINE__, true, "snprintf(" #__VA_ARGS__ ")", \
+				#want, _buf, want);                                           \
+		EXPECT_EQ(_ret, (int)strlen(want));                                           \
 	} while (0)
 
 #pragma GCC diagnostic push
