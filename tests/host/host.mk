@@ -10,6 +10,7 @@
 # their memcpy, strlen, ... become k_memcpy, k_strlen, ... and do not clash with the C library
 # or the sanitizers' interceptors.
 
+HOSTCC ?= gcc
 HOST_TEST_OUT := $(O)/host
 
 HOST_TEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
