@@ -49,14 +49,16 @@ $(HOST_TEST_OBJS): $(HOST_TEST_OUT)/%.o: tests/host/%.c tests/host/host.mk
 .PHONY: host-tests host-test-run
 host-tests: $(HOST_TESTS)
 
-# Run every program even after a failure, then sum up the "# Totals:" lines of their KTAP.
-# A program that died before printing its totals counts as one failure.
+# Run every program even after a failure, then sum up the "# Totals:" lines of their KTAP
+# (kept in $(HOST_TEST_OUT)/ktap/). A program that died before printing its totals counts as
+# one failure.
 host-test-run: $(HOST_TESTS)
-	@pass=0; fail=0; \
+	@mkdir -p $(HOST_TEST_OUT)/ktap; pass=0; fail=0; \
 	for t in $(HOST_TESTS); do \
-		ASAN_OPTIONS=detect_leaks=1 $$t > $$t.ktap; rc=$$?; \
-		cat $$t.ktap; \
-		totals=$$(sed -n 's/^# Totals: pass:\([0-9]*\) fail:\([0-9]*\).*/\1 \2/p' $$t.ktap); \
+		log=$(HOST_TEST_OUT)/ktap/$${t##*/}.ktap; \
+		ASAN_OPTIONS=detect_leaks=1 $$t > $$log; rc=$$?; \
+		cat $$log; \
+		totals=$$(sed -n 's/^# Totals: pass:\([0-9]*\) fail:\([0-9]*\).*/\1 \2/p' $$log); \
 		if [ -n "$$totals" ]; then \
 			set -- $$totals; pass=$$((pass + $$1)); fail=$$((fail + $$2)); \
 		fi; \
