@@ -1,0 +1,245 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The whole build in one make process: every directory lists its objects in a Kbuild file
+# (obj-y += foo.o, obj-$(CONFIG_FOO) += bar.o), objects go out of tree under $(O), and the
+# kernel is linked twice so that its own symbol table can live inside it (see scripts/kallsyms.py).
+
+MAKEFLAGS += -rR --no-print-directory
+.SUFFIXES:
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := all
+
+KERNELVERSION := 0.1.0
+O ?= build
+ARCH := x86_64
+CROSS_COMPILE ?=
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+NM := $(CROSS_COMPILE)nm
+OBJCOPY := $(CROSS_COMPILE)objcopy
+NASM ?= nasm
+HOSTCC ?= gcc
+# kconfiglib comes from Debian's python3-kconfiglib, which lives in the system python.
+KCONFIG_PYTHON ?= /usr/bin/python3
+KCONFIG_CONFIG ?= .config
+export KCONFIG_CONFIG
+
+# What `make run` and `make test` hand to scripts/vmrun.
+ACCEL ?= tcg
+CPU ?= max
+MEM ?= 256M
+SMP ?= 2
+DISK ?= ahci
+CMDLINE ?= console=ttyS0 console=tty0
+
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+quiet = @printf '  %-8s %s\n'
+endif
+
+srctree := .
+autoconf := $(O)/include/generated/autoconf.h
+autoconf_mk := $(O)/include/config/auto.conf
+asm_offsets := $(O)/include/generated/asm-offsets.inc
+tools_ok := $(O)/.tools-ok
+kconfig_files := $(shell find . -name Kconfig -not -path './$(O)/*' 2>/dev/null)
+
+no_config_goals := clean distclean help defconfig menuconfig olddefconfig savedefconfig install-deps
+ifneq ($(filter-out $(no_config_goals),$(MAKECMDGOALS)),)
+need_config := 1
+endif
+ifeq ($(MAKECMDGOALS),)
+need_config := 1
+endif
+ifdef need_config
+-include $(autoconf_mk)
+endif
+
+# ---------------------------------------------------------------------------------------------
+# Flags
+
+KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone \
+	   -mgeneral-regs-only -mno-mmx -mno-sse -mno-sse2 -fno-stack-protector \
+	   -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-strict-aliasing \
+	   -fno-common -fno-asynchronous-unwind-tables -fno-delete-null-pointer-checks \
+	   -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes -Wstrict-prototypes \
+	   -Wno-address-of-packed-member \
+	   -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	   -Iinclude -Iarch/$(ARCH)/include -I$(O)/include \
+	   -include $(autoconf) -include include/kernel/kconfig.h -D__KERNEL__ \
+	   -DKERNEL_VERSION='"$(KERNELVERSION)"' \
+	   -DKBUILD_COMPILER='"gcc version $(shell $(CC) -dumpfullversion)"'
+KAFLAGS := -f elf64 -g -F dwarf -Iarch/$(ARCH)/include/ -I$(O)/include/
+KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack --build-id=none \
+	    --no-warn-rwx-segments
+
+# ---------------------------------------------------------------------------------------------
+# Objects: every Kbuild file under the source directories contributes obj-y.
+
+kbuild_dirs := arch kernel mm fs drivers net tests/kernel
+kbuild_files := $(sort $(shell find $(kbuild_dirs) -name Kbuild 2>/dev/null))
+kobjs :=
+define collect_kbuild
+obj-y :=
+include $(1)
+kobjs += $$(addprefix $(O)/$$(dir $(1)),$$(obj-y))
+endef
+$(foreach f,$(kbuild_files),$(eval $(call collect_kbuild,$(f))))
+
+lds := $(O)/arch/$(ARCH)/kernel/kernel.lds
+kernel := $(O)/kernel.elf
+image := $(O)/disk.img
+
+.PHONY: all kernel image run debug test check bench clean distclean help install-deps \
+	defconfig menuconfig olddefconfig savedefconfig compile_commands.json FORCE
+
+all: $(kernel) $(image)
+kernel: $(kernel)
+image: $(image)
+
+# ---------------------------------------------------------------------------------------------
+# Tools and configuration
+
+$(tools_ok): scripts/install-deps.sh
+	$(Q)scripts/install-deps.sh
+	$(Q)mkdir -p $(@D) && touch $@
+
+install-deps:
+	$(Q)scripts/install-deps.sh
+
+$(KCONFIG_CONFIG): | $(tools_ok)
+	$(quiet) DEFCONFIG configs/defconfig
+	$(Q)$(KCONFIG_PYTHON) -m defconfig --kconfig Kconfig configs/defconfig >/dev/null
+
+# genconfig fills in defaults for symbols that .config predates, so an old .config still builds.
+$(autoconf_mk) $(autoconf) &: $(KCONFIG_CONFIG) $(kconfig_files) | $(tools_ok)
+	$(quiet) GENCONF $(autoconf)
+	$(Q)mkdir -p $(dir $(autoconf)) $(dir $(autoconf_mk))
+	$(Q)$(KCONFIG_PYTHON) -m genconfig --header-path $(autoconf).tmp \
+		--config-out $(autoconf_mk).tmp Kconfig
+	$(Q)cmp -s $(autoconf).tmp $(autoconf) || mv $(autoconf).tmp $(autoconf)
+	$(Q)mv $(autoconf_mk).tmp $(autoconf_mk)
+	$(Q)rm -f $(autoconf).tmp
+
+defconfig: | $(tools_ok)
+	$(Q)$(KCONFIG_PYTHON) -m defconfig --kconfig Kconfig configs/defconfig
+menuconfig: | $(tools_ok)
+	$(Q)$(KCONFIG_PYTHON) -m menuconfig Kconfig
+olddefconfig: | $(tools_ok)
+	$(Q)$(KCONFIG_PYTHON) -m olddefconfig Kconfig
+savedefconfig: | $(tools_ok)
+	$(Q)$(KCONFIG_PYTHON) -m savedefconfig --kconfig Kconfig --out $(O)/defconfig
+	@echo "  wrote $(O)/defconfig (copy it to configs/defconfig to make it the default)"
+
+# ---------------------------------------------------------------------------------------------
+# Compiling
+
+$(asm_offsets): arch/$(ARCH)/kernel/asm-offsets.c $(autoconf)
+	$(quiet) GEN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(KCFLAGS) -MMD -MP -MT $@ -MF $(O)/asm-offsets.d -S -o $(O)/asm-offsets.s $<
+	$(Q)sed -n 's/^.*->\([A-Za-z_0-9]*\) \(-\{0,1\}[0-9]*\).*$$/%define \1 \2/p' \
+		$(O)/asm-offsets.s > $@.tmp && mv $@.tmp $@
+
+$(O)/%.o: %.c $(autoconf) | $(tools_ok)
+	$(quiet) CC $<
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(KCFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/%.o: %.asm $(asm_offsets) | $(tools_ok)
+	$(quiet) NASM $<
+	$(Q)mkdir -p $(@D)
+	$(Q)$(NASM) $(KAFLAGS) -MD $(@:.o=.d) -MP -o $@ $<
+
+$(lds): arch/$(ARCH)/kernel/kernel.lds.S $(autoconf)
+	$(quiet) LDS $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(KCFLAGS) -E -P -x c -D__ASSEMBLY__ -MMD -MP -MT $@ -MF $@.d -o $@ $<
+
+# ---------------------------------------------------------------------------------------------
+# Linking. Pass 1 links with an empty symbol table, pass 2 with the table made from pass 1.
+# The table sits after all code, so code addresses do not move between the passes; the
+# final check proves it.
+
+$(O)/kallsyms0.c: scripts/kallsyms.py
+	$(Q)mkdir -p $(@D)
+	$(Q)$(KCONFIG_PYTHON) scripts/kallsyms.py < /dev/null > $@
+
+$(O)/kallsyms%.o: $(O)/kallsyms%.c $(autoconf)
+	$(quiet) CC $<
+	$(Q)$(CC) $(KCFLAGS) -c -o $@ $<
+
+$(O)/.tmp_kernel1: $(kobjs) $(O)/kallsyms0.o $(lds)
+	$(quiet) LD $@
+	$(Q)$(LD) $(KLDFLAGS) -T $(lds) -o $@ $(kobjs) $(O)/kallsyms0.o
+
+$(O)/kallsyms1.c: $(O)/.tmp_kernel1 scripts/kallsyms.py
+	$(quiet) KSYMS $@
+	$(Q)$(NM) -n $< | $(KCONFIG_PYTHON) scripts/kallsyms.py > $@
+
+$(kernel): $(O)/.tmp_kernel1 $(O)/kallsyms1.o
+	$(quiet) LD $@
+	$(Q)$(LD) $(KLDFLAGS) -T $(lds) -o $@ $(kobjs) $(O)/kallsyms1.o
+	$(Q)$(NM) -n $@ | $(KCONFIG_PYTHON) scripts/kallsyms.py --check $(O)/kallsyms1.c
+
+# ---------------------------------------------------------------------------------------------
+# The disk image, running and debugging
+
+$(O)/cmdline: FORCE
+	$(Q)mkdir -p $(@D)
+	$(Q)echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+
+$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh
+	$(quiet) IMAGE $@
+	$(Q)scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@
+
+vmrun_args = --accel $(ACCEL) --cpu $(CPU) --mem $(MEM) --smp $(SMP) --disk $(DISK)
+
+run: $(image)
+	$(Q)scripts/vmrun --interactive $(vmrun_args) --image $(image)
+
+debug: $(image)
+	$(Q)scripts/debug.sh $(vmrun_args) --image $(image) --kernel $(kernel)
+
+# ---------------------------------------------------------------------------------------------
+# Tests
+
+include tests/host/host.mk
+
+test: $(image) host-tests
+	$(Q)scripts/run-tests --build $(O)
+
+check: test
+
+# ---------------------------------------------------------------------------------------------
+# Housekeeping
+
+compile_commands.json:
+	$(Q)$(MAKE) clean-objs
+	$(Q)bear --output $@ -- $(MAKE) $(kernel) host-tests
+
+clean-objs:
+	$(Q)rm -rf $(O)/arch $(O)/kernel $(O)/mm $(O)/fs $(O)/drivers $(O)/net $(O)/tests $(O)/host
+
+clean:
+	$(Q)rm -rf $(O)
+
+distclean: clean
+	$(Q)rm -f $(KCONFIG_CONFIG) $(KCONFIG_CONFIG).old compile_commands.json
+
+help:
+	@echo 'Targets:'
+	@echo '  all (default)   kernel and disk image ($(kernel), $(image))'
+	@echo '  run             boot the disk image in QEMU, serial console on this terminal'
+	@echo '  test            host unit tests and in-kernel tests; ends "N passed, N failed"'
+	@echo '  debug           QEMU halted at the first instruction, gdb attached'
+	@echo '  defconfig menuconfig olddefconfig savedefconfig'
+	@echo '  compile_commands.json  for clangd'
+	@echo '  clean distclean install-deps'
+	@echo 'Variables: V=1 O=build CROSS_COMPILE= ACCEL=tcg|kvm CPU=max SMP=2 MEM=256M'
+	@echo '           DISK=ahci|virtio|ide CMDLINE="console=ttyS0 loglevel=6"'
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)
