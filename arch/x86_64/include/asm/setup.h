@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_SETUP_H
+#define _ASM_SETUP_H
+
+#include <kernel/types.h>
+
+/* The boot CPU's first C function, called by startup_64 on the boot stack. */
+void x86_64_start_kernel(u32 magic, u32 mbi_phys);
+
+/* Architecture set-up that needs the command line and the consoles (the CPU's features). */
+void setup_arch(void);
+void legacy_pic_disable(void);
+/* Says what the boot loader passed: memory map, modules, framebuffer, ACPI. */
+void print_boot_info(void);
+
+#endif /* _ASM_SETUP_H */

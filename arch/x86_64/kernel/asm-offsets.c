@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Constants and structure offsets for the assembly files: compiled to assembly only, and the
+ * "->NAME value" markers are turned into NASM %defines (see the Makefile).
+ */
+#include <kernel/compiler.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+
+#define DEFINE(sym, val) __asm__ volatile("\n.ascii \"->" #sym " %c0\"" : : "i"(val))
+#define OFFSET(sym, str, mem) DEFINE(sym, __builtin_offsetof(struct str, mem))
+
+#define PML4_INDEX(va) (((va) >> 39) & 511)
+
+void asm_offsets(void);
+void asm_offsets(void)
+{
+	DEFINE(__KERNEL_CS, __KERNEL_CS);
+	DEFINE(__KERNEL_DS, __KERNEL_DS);
+	DEFINE(DIRECT_MAP_PML4_INDEX, PML4_INDEX(__PAGE_OFFSET));
+	DEFINE(KERNEL_MAP_PML4_INDEX, PML4_INDEX(__START_KERNEL_map));
+
+	OFFSET(PT_REGS_VECTOR, pt_regs, vector);
+	OFFSET(PT_REGS_ORIG_RAX, pt_regs, orig_rax);
+	OFFSET(PT_REGS_CS, pt_regs, cs);
+	DEFINE(PT_REGS_SIZE, sizeof(struct pt_regs));
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The boot CPU's first C code: real descriptor tables (so that an exception from here on is
+ * reported, not a triple fault), the serial console (so that it can be reported), then the
+ * boot information, and on to the generic start_kernel().
+ */
+#include <asm/bootinfo.h>
+#include <asm/desc.h>
+#include <asm/page.h>
+#include <asm/setup.h>
+#include <kernel/console.h>
+#include <kernel/errno.h>
+#include <kernel/main.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+
+#define MB2_BOOTLOADER_MAGIC 0x36d76289
+/* Far more than any loader passes; a larger total_size means the structure is garbage. */
+#define MB2_INFO_MAX (1UL << 20)
+
+struct boot_info boot_info;
+static struct cpu_tables boot_cpu_tables;
+/* The boot CPU's stack; startup_64 switches to its top. */
+u8 boot_stack[CONFIG_BOOT_STACK_SIZE] __aligned(16);
+u8 *const boot_stack_top_ptr = boot_stack + sizeof(boot_stack);
+
+static void parse_boot_info(u32 mbi_phys)
+{
+	const void *mbi = __va(mbi_phys);
+	u32 total = *(const u32 *)mbi;
+	int err;
+
+	if (total > MB2_INFO_MAX)
+		panic("multiboot2: boot information claims %u bytes; refusing to read it", total);
+	err = multiboot2_parse(mbi, total, &boot_info);
+	if (err == -ENOENT)
+		panic("multiboot2: the boot loader passed no memory map; cannot manage memory");
+	if (err)
+		panic("multiboot2: malformed boot information at %#x (error %d)", mbi_phys, err);
+	boot_info.mbi_start = mbi_phys;
+	boot_info.mbi_end = mbi_phys + total;
+}
+
+void x86_64_start_kernel(u32 magic, u32 mbi_phys)
+{
+	cpu_tables_init(&boot_cpu_tables);
+	cpu_tables_load(&boot_cpu_tables);
+	idt_init();
+	idt_load();
+	legacy_pic_disable();
+	if (IS_ENABLED(CONFIG_SERIAL_8250))
+		serial8250_console_init();
+
+	if (magic != MB2_BOOTLOADER_MAGIC)
+		panic("not booted by a multiboot2 loader (magic %#x)", magic);
+	parse_boot_info(mbi_phys);
+	start_kernel();
+}

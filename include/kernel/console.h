@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_CONSOLE_H
+#define _KERNEL_CONSOLE_H
+
+#include <kernel/types.h>
+
+/*
+ * A console is anywhere printk's output can go: the UART, the screen. Drivers fill one of
+ * these and register it; printk calls write() with interrupts off and its lock held, so
+ * write() must not sleep and must not call printk.
+ */
+struct console {
+	char name[16]; /* "ttyS", "tty" */
+	int index; /* 0 for ttyS0 */
+	void (*write)(struct console *con, const char *s, size_t len);
+	/* Applies "console=name,options" options (e.g. the baud rate); may be NULL. */
+	int (*setup)(struct console *con, const char *options);
+	unsigned int flags;
+	struct console *next;
+};
+
+#define CON_ENABLED (1U << 0)
+
+void register_console(struct console *con);
+void console_write_all(const char *s, size_t len);
+struct console *console_list_head(void);
+
+/* Applies console=NAME[,OPTIONS] from the command line to the registered consoles. */
+void console_apply_cmdline(void);
+
+void serial8250_console_init(void);
+void video_console_init(void);
+
+#endif /* _KERNEL_CONSOLE_H */
