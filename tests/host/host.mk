@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Host unit tests for the pure library code in kernel/lib/. Included by the top-level Makefile,
-# it uses only $(O), the build output directory, and $(HOSTCC), the host C compiler.
+# it uses $(O), the build output directory, $(HOSTCC), the host C compiler, and the
+# includer's $(Q)/$(quiet) for V=1 handling.
 #
 #   make host-tests      build every test program ($(HOST_TESTS))
 #   make host-test-run   build and run them all; KTAP on stdout, fails if any test failed
@@ -15,7 +16,7 @@ HOST_TEST_OUT := $(O)/host
 
 HOST_TEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-	-fno-builtin -Iinclude -MMD -MP
+	-fno-builtin -Iinclude -Iarch/x86_64/include -MMD -MP
 # -ffreestanding as in the kernel: the lib sources see the compiler's headers only, not glibc's.
 HOST_TEST_LIB_CFLAGS := $(HOST_TEST_CFLAGS) -ffreestanding -include tests/host/host_rename.h
 
@@ -23,7 +24,8 @@ HOST_TEST_LIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/bitma
 	kernel/lib/cmdline.c
 HOST_TEST_LIB_OBJS := $(patsubst kernel/lib/%.c,$(HOST_TEST_OUT)/lib/%.o,$(HOST_TEST_LIB_SRCS))
 
-HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline
+HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline \
+	test_multiboot2
 HOST_TESTS := $(addprefix $(HOST_TEST_OUT)/,$(HOST_TEST_NAMES))
 HOST_TEST_OBJS := $(addsuffix .o,$(HOST_TESTS)) $(HOST_TEST_OUT)/errno_host_values.o
 
@@ -35,16 +37,26 @@ $(HOST_TEST_OUT)/test_list:
 $(HOST_TEST_OUT)/test_bitmap: $(HOST_TEST_OUT)/lib/bitmap.o
 $(HOST_TEST_OUT)/test_cmdline: $(HOST_TEST_OUT)/lib/cmdline.o $(HOST_TEST_OUT)/lib/string.o
 
+$(HOST_TEST_OUT)/test_multiboot2: $(HOST_TEST_OUT)/arch/multiboot2.o $(HOST_TEST_OUT)/lib/string.o
+
+$(HOST_TEST_OUT)/arch/multiboot2.o: arch/x86_64/boot/multiboot2.c tests/host/host.mk
+	@mkdir -p $(@D)
+	$(quiet) HOSTCC $<
+	$(Q)$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
+
 $(HOST_TESTS): %: %.o
-	$(HOSTCC) $(HOST_TEST_CFLAGS) -o $@ $^
+	$(quiet) HOSTLD $@
+	$(Q)$(HOSTCC) $(HOST_TEST_CFLAGS) -o $@ $^
 
 $(HOST_TEST_LIB_OBJS): $(HOST_TEST_OUT)/lib/%.o: kernel/lib/%.c tests/host/host.mk
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
+	$(quiet) HOSTCC $<
+	$(Q)$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
 
 $(HOST_TEST_OBJS): $(HOST_TEST_OUT)/%.o: tests/host/%.c tests/host/host.mk
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOST_TEST_CFLAGS) -c -o $@ $<
+	$(quiet) HOSTCC $<
+	$(Q)$(HOSTCC) $(HOST_TEST_CFLAGS) -c -o $@ $<
 
 .PHONY: host-tests host-test-run
 host-tests: $(HOST_TESTS)
