@@ -1,0 +1,63 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Writes a bootable BIOS disk image without root, loop devices or mounts:
+#   sector 0          GRUB's boot.img (first 440 bytes only: the partition table follows)
+#   sectors 1-2047    GRUB's core.img, which finds /boot/grub on partition 1
+#   sector 2048-end   partition 1: ext2, built from a staging tree by mke2fs -d
+#
+# usage: mkimage.sh --kernel ELF --cmdline "ARGS" --out IMAGE [--size MIB] [--extra DIR]
+set -eu
+
+kernel= cmdline= out= size_mib=64 extra=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel) kernel=$2; shift 2 ;;
+	--cmdline) cmdline=$2; shift 2 ;;
+	--out) out=$2; shift 2 ;;
+	--size) size_mib=$2; shift 2 ;;
+	--extra) extra=$2; shift 2 ;;
+	*) echo "mkimage.sh: unknown argument $1" >&2; exit 2 ;;
+	esac
+done
+[ -n "$kernel" ] && [ -n "$out" ] || { echo "usage: mkimage.sh --kernel ELF --cmdline ARGS --out IMAGE" >&2; exit 2; }
+
+grub_dir=/usr/lib/grub/i386-pc
+part_start=2048			# sectors; 1 MiB, the usual alignment
+part_offset=$((part_start * 512))
+work=$(mktemp -d "${TMPDIR:-/tmp}/mkimage.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# The root file system's contents.
+root=$work/root
+mkdir -p "$root/boot/grub"
+cp "$kernel" "$root/boot/kernel.elf"
+scripts/grub-cfg.sh "$cmdline" > "$root/boot/grub/grub.cfg"
+[ -n "$extra" ] && cp -a "$extra"/. "$root"/
+
+# Partition table, then the file system written straight into the partition.
+rm -f "$out.tmp"
+truncate -s "${size_mib}M" "$out.tmp"
+echo "start=$part_start, type=83, bootable" | sfdisk -q "$out.tmp"
+blocks=$(( (size_mib * 1024 * 1024 - part_offset) / 1024 ))
+mke2fs -q -F -t ext2 -b 1024 -L root -d "$root" -E offset=$part_offset "$out.tmp" "$blocks" \
+	>/dev/null
+
+# GRUB: core.img knows where its modules and grub.cfg are (partition 1, /boot/grub).
+cat > "$work/early.cfg" <<'CFG'
+serial --unit=0 --speed=115200
+terminal_input serial console
+terminal_output serial console
+CFG
+grub-mkimage -O i386-pc -o "$work/core.img" -p '(hd0,msdos1)/boot/grub' -c "$work/early.cfg" \
+	biosdisk part_msdos ext2 multiboot2 serial terminal normal boot configfile echo test
+core_sectors=$(( ($(stat -c %s "$work/core.img") + 511) / 512 ))
+if [ "$core_sectors" -ge "$part_start" ]; then
+	echo "mkimage.sh: core.img ($core_sectors sectors) does not fit before the partition" >&2
+	exit 1
+fi
+dd if="$grub_dir/boot.img" of="$out.tmp" bs=440 count=1 conv=notrunc status=none
+dd if="$work/core.img" of="$out.tmp" bs=512 seek=1 conv=notrunc status=none
+
+e2fsck -fn "$out.tmp?offset=$part_offset" >/dev/null 2>&1
+mv "$out.tmp" "$out"
