@@ -35,6 +35,9 @@ CMDLINE ?= console=ttyS0 console=tty0
 ifeq ($(V),1)
 Q :=
 quiet = @:
+else ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+Q := @
+quiet = @:
 else
 Q := @
 quiet = @printf '  %-8s %s\n'

@@ -3,6 +3,7 @@
 #define _KERNEL_SPINLOCK_H
 
 #include <kernel/compiler.h>
+#include <kernel/panic.h>
 #include <kernel/types.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -28,6 +29,11 @@ static inline void spin_lock_init(spinlock_t *lock)
 	lock->next = 0;
 }
 
+static inline bool spin_is_locked(spinlock_t *lock)
+{
+	return READ_ONCE(lock->owner) != READ_ONCE(lock->next);
+}
+
 static inline void spin_lock(spinlock_t *lock)
 {
 	u16 ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
@@ -47,12 +53,10 @@ static inline bool spin_trylock(spinlock_t *lock)
 
 static inline void spin_unlock(spinlock_t *lock)
 {
+	/* Releasing a free lock would let two later lockers in at once: catch it here. */
+	if (IS_ENABLED(CONFIG_DEBUG_KERNEL))
+		WARN_ON(!spin_is_locked(lock));
 	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1), __ATOMIC_RELEASE);
-}
-
-static inline bool spin_is_locked(spinlock_t *lock)
-{
-	return READ_ONCE(lock->owner) != READ_ONCE(lock->next);
 }
 
 #define spin_lock_irqsave(lock, flags) \
