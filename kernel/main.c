@@ -11,6 +11,7 @@
 #include <kernel/console.h>
 #include <kernel/ktest.h>
 #include <kernel/main.h>
+#include <kernel/mm.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 
@@ -44,6 +45,7 @@ void start_kernel(void)
 	pr_notice("Command line: %s\n", boot_command_line);
 	setup_arch();
 	print_boot_info();
+	mm_init();
 	parse_kernel_params();
 
 	if (IS_ENABLED(CONFIG_KTEST))

@@ -20,9 +20,16 @@
 
 struct boot_info boot_info;
 static struct cpu_tables boot_cpu_tables;
-/* The boot CPU's stack; startup_64 switches to its top. */
-u8 boot_stack[CONFIG_BOOT_STACK_SIZE] __aligned(16);
-u8 *const boot_stack_top_ptr = boot_stack + sizeof(boot_stack);
+/*
+ * The boot CPU's stack, with a page below it that paging_init leaves unmapped, so that an
+ * overflow faults instead of overwriting whatever the linker put there.
+ */
+static struct {
+	u8 guard[PAGE_SIZE];
+	u8 stack[CONFIG_BOOT_STACK_SIZE];
+} boot_stack_area __aligned(PAGE_SIZE);
+u8 *const boot_stack_guard = boot_stack_area.guard;
+u8 *const boot_stack_top_ptr = boot_stack_area.stack + CONFIG_BOOT_STACK_SIZE;
 
 static void parse_boot_info(u32 mbi_phys)
 {

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Walking and editing the four-level page tables. Levels are numbered as the walk goes
+ * down: 4 (PML4, "pgd"), 3 (PDPT), 2 (PD), 1 (PT, whose entries map 4 KiB pages).
+ *
+ * Tables in the user half carry the U/S bit so the leaf alone decides access; tables in the
+ * kernel half never do. The kernel half of every address space is a copy of init_pgd's
+ * entries 256-511, all made at boot (paging_init), so a kernel mapping added later to an
+ * existing lower table is seen by every address space without syncing.
+ */
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <kernel/atomic.h>
+#include <kernel/errno.h>
+#include <kernel/memblock.h>
+#include <kernel/mm.h>
+#include <kernel/panic.h>
+#include <kernel/string.h>
+
+#define KERNEL_PGD_FIRST 256
+
+pteval_t __supported_pte_mask = ~0ULL;
+pgd_t *init_pgd;
+static bool tables_from_buddy;
+static atomic_long_t pgtable_pages;
+
+void pgtable_use_buddy(void);
+void pgtable_use_buddy(void)
+{
+	tables_from_buddy = true;
+}
+
+unsigned long nr_pgtable_pages(void)
+{
+	return atomic_long_read(&pgtable_pages);
+}
+
+static pteval_t *alloc_table(void)
+{
+	struct page *page;
+
+	if (!tables_from_buddy) {
+		phys_addr_t pa = memblock_phys_alloc(PAGE_SIZE, PAGE_SIZE);
+
+		return pa ? __va(pa) : NULL;
+	}
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!page)
+		return NULL;
+	__SetPagePgtable(page);
+	atomic_long_inc(&pgtable_pages);
+	return page_address(page);
+}
+
+static void free_table(pteval_t *table)
+{
+	struct page *page = virt_to_page(table);
+
+	BUG_ON(!PagePgtable(page));
+	__ClearPagePgtable(page);
+	atomic_long_dec(&pgtable_pages);
+	__free_page(page);
+}
+
+static unsigned int table_index(unsigned long va, int level)
+{
+	return (va >> (PAGE_SHIFT + 9 * (level - 1))) & (PTRS_PER_TABLE - 1);
+}
+
+/*
+ * The entry for va at the given level (3, 2 or 1), making the tables above it if alloc.
+ * NULL if a table is missing (and !alloc), memory ran out, or a large page is in the way.
+ */
+static pteval_t *walk_to_level(pgd_t *pgd, unsigned long va, int level, bool alloc)
+{
+	pteval_t table_flags = va < TASK_SIZE_MAX ? _PAGE_TABLE : _KERNPG_TABLE;
+	pteval_t *table = pgd;
+
+	for (int l = 4; l > level; l--) {
+		pteval_t *entry = &table[table_index(va, l)];
+
+		if (!(*entry & _PAGE_PRESENT)) {
+			pteval_t *next;
+
+			if (!alloc || !(next = alloc_table()))
+				return NULL;
+			*entry = __pa(next) | table_flags;
+		} else if (*entry & _PAGE_PSE) {
+			return NULL;
+		}
+		table = __va(*entry & PTE_PFN_MASK);
+	}
+	return &table[table_index(va, level)];
+}
+
+pte_t *pte_walk(pgd_t *pgd, unsigned long va, bool alloc)
+{
+	return (pte_t *)walk_to_level(pgd, va, 1, alloc);
+}
+
+int map_page(pgd_t *pgd, unsigned long va, phys_addr_t pa, pgprot_t prot)
+{
+	pte_t *pte = pte_walk(pgd, va, true);
+
+	if (!pte)
+		return -ENOMEM;
+	if (pte_present(*pte))
+		return -EEXIST;
+	*pte = pfn_pte(pa, prot);
+	return 0;
+}
+
+pte_t unmap_page(pgd_t *pgd, unsigned long va)
+{
+	pte_t *pte = pte_walk(pgd, va, false);
+	pte_t old = { 0 };
+
+	if (pte) {
+		old = *pte;
+		pte->pte = 0;
+	}
+	return old;
+}
+
+/* Maps [va, va + size) at level 3 or 2 with large pages: for the direct map only. */
+int map_large(pgd_t *pgd, unsigned long va, phys_addr_t pa, int level, pgprot_t prot);
+int map_large(pgd_t *pgd, unsigned long va, phys_addr_t pa, int level, pgprot_t prot)
+{
+	pteval_t *entry = walk_to_level(pgd, va, level, true);
+
+	if (!entry)
+		return -ENOMEM;
+	if (*entry & _PAGE_PRESENT)
+		return -EEXIST; /* a lower table is there already: the caller maps smaller */
+	*entry = (pa & PTE_PFN_MASK) | pgprot_filter(prot) | _PAGE_PSE;
+	return 0;
+}
+
+pgd_t *pgd_alloc(void)
+{
+	pgd_t *pgd = alloc_table();
+
+	if (pgd)
+		memcpy(pgd + KERNEL_PGD_FIRST, init_pgd + KERNEL_PGD_FIRST,
+		       (PTRS_PER_TABLE - KERNEL_PGD_FIRST) * sizeof(pgd_t));
+	return pgd;
+}
+
+static void free_tables_below(pteval_t *table, int level)
+{
+	for (int i = 0; i < PTRS_PER_TABLE; i++) {
+		pteval_t e = table[i];
+
+		if (!(e & _PAGE_PRESENT) || (e & _PAGE_PSE))
+			continue;
+		if (level > 2)
+			free_tables_below(__va(e & PTE_PFN_MASK), level - 1);
+		free_table(__va(e & PTE_PFN_MASK));
+	}
+}
+
+void pgd_free(pgd_t *pgd)
+{
+	for (int i = 0; i < KERNEL_PGD_FIRST; i++) {
+		pteval_t e = pgd[i];
+
+		if (!(e & _PAGE_PRESENT))
+			continue;
+		free_tables_below(__va(e & PTE_PFN_MASK), 3);
+		free_table(__va(e & PTE_PFN_MASK));
+	}
+	free_table(pgd);
+}
+
+void flush_tlb_all(void)
+{
+	unsigned long cr4 = read_cr4();
+
+	/* Toggling CR4.PGE drops global entries too; writing CR3 alone would keep them. */
+	if (cr4 & X86_CR4_PGE) {
+		write_cr4(cr4 & ~X86_CR4_PGE);
+		write_cr4(cr4);
+	} else {
+		write_cr3(read_cr3());
+	}
+}
