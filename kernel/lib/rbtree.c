@@ -188,12 +188,12 @@ static void rb_erase_fixup(struct rb_node *node, struct rb_node *parent, struct 
 
 		if (rb_is_black(far)) {
 			/*
-			 * Only the near nephew is red: rotate it above the sibling and swap their
-			 * colours, so that the new sibling's far child is red.
+			 * Only the near nephew is red: rotate it above the sibling, so that it
+			 * becomes @node's sibling with the old sibling as its far child. Swapping
+			 * their colours would make that far child red, which is the case below;
+			 * since the step below sets both their colours anyway, go straight on.
 			 */
 			rb_rotate(sibling, !dir, root);
-			rb_set_color(near, RB_BLACK);
-			rb_set_color(sibling, RB_RED);
 			far = sibling;
 			sibling = near;
 		}
