@@ -388,17 +388,20 @@ KTEST(next_prev_walk_both_ways)
 		EXPECT_TRUE(insert_key(&root, &items[order[i]]));
 	ASSERT_TRUE(rb_validate(&root) > 0);
 
+	/* Bounded walks: a broken rb_next() or rb_prev() must not run off the array. */
 	expect = 0;
-	for (node = rb_first(&root); node; node = rb_next(node)) {
+	for (node = rb_first(&root); node && expect < N; node = rb_next(node)) {
 		EXPECT_PTR_EQ(node, &items[expect].node);
 		expect++;
 	}
 	EXPECT_EQ(expect, N);
-	for (node = rb_last(&root); node; node = rb_prev(node)) {
+	EXPECT_NULL(node);
+	for (node = rb_last(&root); node && expect > 0; node = rb_prev(node)) {
 		expect--;
 		EXPECT_PTR_EQ(node, &items[expect].node);
 	}
 	EXPECT_EQ(expect, 0);
+	EXPECT_NULL(node);
 
 	/* From the middle, each step lands on the neighbour, and next/prev undo each other. */
 	for (int i = 1; i < N - 1; i++) {
@@ -434,6 +437,7 @@ KTEST(first_and_last)
 		EXPECT_NULL(rb_prev(rb_first(&root)));
 		EXPECT_NULL(rb_next(rb_last(&root)));
 	}
+	ASSERT_TRUE(rb_validate(&root) > 0);
 	/* Erasing the ends moves them inwards. */
 	for (int i = 0; i < 100; i++) {
 		struct rb_node *first = rb_first(&root), *last = rb_last(&root);
@@ -444,6 +448,8 @@ KTEST(first_and_last)
 		EXPECT_GE(rb_validate(&root), 0);
 		EXPECT_PTR_EQ(rb_first(&root), second);
 		EXPECT_PTR_EQ(rb_last(&root), penult);
+		if (test->failed)
+			return;
 	}
 }
 
@@ -514,9 +520,10 @@ KTEST(find_hits_and_misses)
 		}
 	}
 	/* Misses after erasing, hits on the rest. */
-	for (int i = 0; i < N; i += 3)
+	for (int i = 0; i < N; i += 3) {
 		rb_erase(&items[i].node, &root);
-	EXPECT_GE(rb_validate(&root), 0);
+		ASSERT_TRUE(rb_validate(&root) >= 0);
+	}
 	for (int i = 0; i < N; i++)
 		EXPECT_PTR_EQ(find_key(&root, 2 * i), i % 3 ? &items[i] : NULL);
 }
@@ -591,7 +598,7 @@ KTEST(duplicates_with_rb_add_are_stable)
 		items[i].seq = i;
 		rb_add(&items[i].node, &root, item_less);
 		if (i % 100 == 0)
-			EXPECT_GE(rb_validate(&root), 0);
+			ASSERT_TRUE(rb_validate(&root) >= 0);
 	}
 	ASSERT_TRUE(rb_validate(&root) > 0);
 	for (node = rb_first(&root); node; node = rb_next(node)) {
@@ -616,9 +623,10 @@ KTEST(duplicates_with_rb_add_are_stable)
 	}
 
 	/* Erasing among duplicates keeps the rest of each run in order. */
-	for (int i = 0; i < N; i += 2)
+	for (int i = 0; i < N; i += 2) {
 		rb_erase(&items[i].node, &root);
-	EXPECT_GE(rb_validate(&root), 0);
+		ASSERT_TRUE(rb_validate(&root) >= 0);
+	}
 	last_key = -1;
 	n = 0;
 	for (node = rb_first(&root); node; node = rb_next(node)) {
