@@ -21,11 +21,11 @@ HOST_TEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 HOST_TEST_LIB_CFLAGS := $(HOST_TEST_CFLAGS) -ffreestanding -include tests/host/host_rename.h
 
 HOST_TEST_LIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/bitmap.c \
-	kernel/lib/cmdline.c
+	kernel/lib/cmdline.c kernel/lib/rbtree.c
 HOST_TEST_LIB_OBJS := $(patsubst kernel/lib/%.c,$(HOST_TEST_OUT)/lib/%.o,$(HOST_TEST_LIB_SRCS))
 
 HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline \
-	test_multiboot2
+	test_multiboot2 test_rbtree
 HOST_TESTS := $(addprefix $(HOST_TEST_OUT)/,$(HOST_TEST_NAMES))
 HOST_TEST_OBJS := $(addsuffix .o,$(HOST_TESTS)) $(HOST_TEST_OUT)/errno_host_values.o
 
@@ -36,6 +36,7 @@ $(HOST_TEST_OUT)/test_vsprintf: $(HOST_TEST_OUT)/lib/vsprintf.o $(HOST_TEST_OUT)
 $(HOST_TEST_OUT)/test_list:
 $(HOST_TEST_OUT)/test_bitmap: $(HOST_TEST_OUT)/lib/bitmap.o
 $(HOST_TEST_OUT)/test_cmdline: $(HOST_TEST_OUT)/lib/cmdline.o $(HOST_TEST_OUT)/lib/string.o
+$(HOST_TEST_OUT)/test_rbtree: $(HOST_TEST_OUT)/lib/rbtree.o
 
 $(HOST_TEST_OUT)/test_multiboot2: $(HOST_TEST_OUT)/arch/multiboot2.o $(HOST_TEST_OUT)/lib/string.o
 
