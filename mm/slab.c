@@ -568,8 +568,11 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 {
 	struct kmem_cache *c;
 	unsigned long irqflags;
-	int err = -ENOMEM;
+	int err = -EAGAIN;
 
+	if (unlikely(!kmem_cache_boot.objects)) /* before kmem_cache_init() */
+		goto fail;
+	err = -ENOMEM;
 	c = slab_alloc(&kmem_cache_boot, GFP_KERNEL, __builtin_return_address(0));
 	if (!c)
 		goto fail;
