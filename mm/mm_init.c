@@ -61,7 +61,7 @@ void mm_init(void)
 	alloc_mem_map();
 	mem_init();
 	pgtable_use_buddy();
-	// kmem_cache_init();
+	kmem_cache_init();
 	// vmalloc_init();
 	mem_print_stats();
 }
