@@ -29,6 +29,7 @@ static DEFINE_SPINLOCK(zone_lock);
 static unsigned long nr_free; /* frames on the free lists */
 static unsigned long nr_ram; /* frames of usable RAM */
 static unsigned long nr_reserved; /* of those, never given to the allocator */
+static unsigned long nr_bad_frees;
 
 unsigned long nr_free_pages(void)
 {
@@ -146,6 +147,7 @@ static bool bad_free(struct page *page, unsigned int order, void *caller)
 		why = "block is misaligned for its order";
 	if (!why)
 		return false;
+	nr_bad_frees++;
 	pr_err("BUG: bad page free of pfn %#lx order %u by %pS: %s\n", page_to_pfn(page), order,
 	       caller, why);
 	dump_stack();
@@ -168,6 +170,11 @@ static void free_pages_ok(struct page *page, unsigned int order, void *caller)
 
 void __free_pages(struct page *page, unsigned int order)
 {
+	/* A free page has no references left to drop: catch that before the count wraps. */
+	if (IS_ENABLED(CONFIG_DEBUG_KERNEL) && unlikely(page_count(page) <= 0)) {
+		free_pages_ok(page, order, __builtin_return_address(0));
+		return;
+	}
 	if (atomic_dec_and_test(&page->_refcount))
 		free_pages_ok(page, order, __builtin_return_address(0));
 }
@@ -192,6 +199,10 @@ void get_page(struct page *page)
 
 void put_page(struct page *page)
 {
+	if (IS_ENABLED(CONFIG_DEBUG_KERNEL) && unlikely(page_count(page) <= 0)) {
+		free_pages_ok(page, page->order, __builtin_return_address(0));
+		return;
+	}
 	if (atomic_dec_and_test(&page->_refcount))
 		free_pages_ok(page, page->order, __builtin_return_address(0));
 }
@@ -211,6 +222,27 @@ static void free_range(unsigned long start, unsigned long end)
 	}
 }
 
+/* Frees the frames of [start, end) that no reservation covers; reservations are sorted. */
+static void free_unreserved(unsigned long start, unsigned long end)
+{
+	for (unsigned int i = 0; i < memblock_reserved.cnt && start < end; i++) {
+		const struct memblock_region *r = &memblock_reserved.regions[i];
+		unsigned long rs = r->base >> PAGE_SHIFT;
+		unsigned long re = PAGE_ALIGN(r->base + r->size) >> PAGE_SHIFT;
+
+		if (re <= start)
+			continue;
+		if (rs >= end)
+			break;
+		if (rs > start)
+			free_range(start, rs);
+		nr_reserved += min(re, end) - max(rs, start);
+		start = re;
+	}
+	if (start < end)
+		free_range(start, end);
+}
+
 /* Hands every RAM frame that memblock did not reserve to the buddy allocator. */
 void mem_init(void)
 {
@@ -219,21 +251,30 @@ void mem_init(void)
 
 	for (unsigned int i = 0; i < memblock_memory.cnt; i++) {
 		const struct memblock_region *r = &memblock_memory.regions[i];
-		unsigned long pfn = PAGE_ALIGN(r->base) >> PAGE_SHIFT;
+		unsigned long start = PAGE_ALIGN(r->base) >> PAGE_SHIFT;
 		unsigned long end = (r->base + r->size) >> PAGE_SHIFT;
-		unsigned long run = pfn;
 
-		nr_ram += end > pfn ? end - pfn : 0;
-		for (; pfn < end; pfn++) {
-			if (!memblock_is_reserved(pfn << PAGE_SHIFT))
-				continue;
-			free_range(run, pfn);
-			nr_reserved++;
-			run = pfn + 1;
-		}
-		free_range(run, end);
+		if (end <= start)
+			continue;
+		nr_ram += end - start;
+		free_unreserved(start, end);
 	}
 	memblock_close();
+}
+
+void buddy_free_counts(unsigned long counts[MAX_ORDER + 1])
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone_lock, flags);
+	for (unsigned int o = 0; o <= MAX_ORDER; o++)
+		counts[o] = free_area[o].nr_free;
+	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+unsigned long bad_page_reports(void)
+{
+	return READ_ONCE(nr_bad_frees);
 }
 
 void mem_print_stats(void)

@@ -41,6 +41,10 @@ static inline int page_count(const struct page *page)
 	return atomic_read(&page->_refcount);
 }
 
+/* Free blocks per order (counts[0..MAX_ORDER]), and bad frees reported; for tests. */
+void buddy_free_counts(unsigned long counts[MAX_ORDER + 1]);
+unsigned long bad_page_reports(void);
+
 /* Counters, in frames; /proc/meminfo reads them. */
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
