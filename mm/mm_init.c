@@ -13,6 +13,7 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
+#include <kernel/vmalloc.h>
 
 #define LOW_MEMORY_END 0x100000UL /* BIOS, real-mode vectors, the SMP trampoline later */
 
@@ -62,6 +63,6 @@ void mm_init(void)
 	mem_init();
 	pgtable_use_buddy();
 	kmem_cache_init();
-	// vmalloc_init();
+	vmalloc_init();
 	mem_print_stats();
 }

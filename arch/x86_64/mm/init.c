@@ -14,6 +14,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
+#include <asm/uaccess.h>
 #include <kernel/errno.h>
 #include <kernel/memblock.h>
 #include <kernel/mm.h>
@@ -88,8 +89,10 @@ static void enable_protections(void)
 		cr4 |= X86_CR4_PGE;
 	if (boot_cpu_has(X86_FEATURE_SMEP))
 		cr4 |= X86_CR4_SMEP;
-	if (boot_cpu_has(X86_FEATURE_SMAP))
+	if (boot_cpu_has(X86_FEATURE_SMAP)) {
 		cr4 |= X86_CR4_SMAP;
+		uaccess_enable_smap();
+	}
 	write_cr4(cr4);
 	write_cr0(read_cr0() | X86_CR0_WP);
 	pr_info("paging: NX %s, WP on, SMEP %s, SMAP %s, global pages %s, %s direct map\n",

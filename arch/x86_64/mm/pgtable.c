@@ -22,7 +22,8 @@
 pteval_t __supported_pte_mask = ~0ULL;
 pgd_t *init_pgd;
 static bool tables_from_buddy;
-static atomic_long_t pgtable_pages;
+static atomic_long_t pgtable_pages; /* user-half tables: freed with their pgd */
+static atomic_long_t kernel_pgtable_pages; /* kernel-half tables: made once, kept for good */
 
 void pgtable_use_buddy(void);
 void pgtable_use_buddy(void)
@@ -35,7 +36,12 @@ unsigned long nr_pgtable_pages(void)
 	return atomic_long_read(&pgtable_pages);
 }
 
-static pteval_t *alloc_table(void)
+unsigned long nr_kernel_pgtable_pages(void)
+{
+	return atomic_long_read(&kernel_pgtable_pages);
+}
+
+static pteval_t *alloc_table(bool kernel)
 {
 	struct page *page;
 
@@ -48,7 +54,7 @@ static pteval_t *alloc_table(void)
 	if (!page)
 		return NULL;
 	__SetPagePgtable(page);
-	atomic_long_inc(&pgtable_pages);
+	atomic_long_inc(kernel ? &kernel_pgtable_pages : &pgtable_pages);
 	return page_address(page);
 }
 
@@ -73,7 +79,8 @@ static unsigned int table_index(unsigned long va, int level)
  */
 static pteval_t *walk_to_level(pgd_t *pgd, unsigned long va, int level, bool alloc)
 {
-	pteval_t table_flags = va < TASK_SIZE_MAX ? _PAGE_TABLE : _KERNPG_TABLE;
+	bool kernel = va >= TASK_SIZE_MAX;
+	pteval_t table_flags = kernel ? _KERNPG_TABLE : _PAGE_TABLE;
 	pteval_t *table = pgd;
 
 	for (int l = 4; l > level; l--) {
@@ -82,7 +89,7 @@ static pteval_t *walk_to_level(pgd_t *pgd, unsigned long va, int level, bool all
 		if (!(*entry & _PAGE_PRESENT)) {
 			pteval_t *next;
 
-			if (!alloc || !(next = alloc_table()))
+			if (!alloc || !(next = alloc_table(kernel)))
 				return NULL;
 			*entry = __pa(next) | table_flags;
 		} else if (*entry & _PAGE_PSE) {
@@ -91,6 +98,24 @@ static pteval_t *walk_to_level(pgd_t *pgd, unsigned long va, int level, bool all
 		table = __va(*entry & PTE_PFN_MASK);
 	}
 	return &table[table_index(va, level)];
+}
+
+pte_t *lookup_address(pgd_t *pgd, unsigned long va, int *level)
+{
+	pteval_t *table = pgd;
+
+	for (int l = 4; l >= 1; l--) {
+		pteval_t *entry = &table[table_index(va, l)];
+
+		if (!(*entry & _PAGE_PRESENT))
+			return NULL;
+		if (l == 1 || (l <= 3 && (*entry & _PAGE_PSE))) {
+			*level = l;
+			return (pte_t *)entry;
+		}
+		table = __va(*entry & PTE_PFN_MASK);
+	}
+	return NULL;
 }
 
 pte_t *pte_walk(pgd_t *pgd, unsigned long va, bool alloc)
@@ -136,9 +161,54 @@ int map_large(pgd_t *pgd, unsigned long va, phys_addr_t pa, int level, pgprot_t 
 	return 0;
 }
 
+static int walk_level(pteval_t *table, int level, unsigned long start, unsigned long end,
+		      int (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
+{
+	unsigned long span = 1UL << (PAGE_SHIFT + 9 * (level - 1));
+	unsigned long va = start;
+
+	while (va < end) {
+		pteval_t *entry = &table[table_index(va, level)];
+		unsigned long next = (va & ~(span - 1)) + span;
+		int err;
+
+		if (next > end || next == 0)
+			next = end;
+		if (level == 1)
+			err = fn((pte_t *)entry, va, arg);
+		else if ((*entry & _PAGE_PRESENT) && !(*entry & _PAGE_PSE))
+			err = walk_level(__va(*entry & PTE_PFN_MASK), level - 1, va, next, fn, arg);
+		else
+			err = 0;
+		if (err)
+			return err;
+		va = next;
+	}
+	return 0;
+}
+
+int walk_pte_range(pgd_t *pgd, unsigned long start, unsigned long end,
+		   int (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg)
+{
+	return walk_level(pgd, 4, start, end, fn, arg);
+}
+
+pgprot_t vm_get_page_prot(unsigned long vm_flags)
+{
+	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+
+	if (!(vm_flags & VM_ACCESS_FLAGS))
+		return PAGE_NONE;
+	if (vm_flags & VM_WRITE)
+		prot |= _PAGE_RW | _PAGE_DIRTY;
+	if (!(vm_flags & VM_EXEC))
+		prot |= _PAGE_NX;
+	return pgprot_filter(prot);
+}
+
 pgd_t *pgd_alloc(void)
 {
-	pgd_t *pgd = alloc_table();
+	pgd_t *pgd = alloc_table(false);
 
 	if (pgd)
 		memcpy(pgd + KERNEL_PGD_FIRST, init_pgd + KERNEL_PGD_FIRST,

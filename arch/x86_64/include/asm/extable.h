@@ -49,4 +49,21 @@ static inline int get_kernel_nofault_u64(u64 *dst, const void *src)
 	return err;
 }
 
+/* Writes 8 bytes at dst without dying if the page is missing or read-only: 0 or -EFAULT. */
+static inline int put_kernel_nofault_u64(void *dst, u64 v)
+{
+	int err = 0;
+
+	__asm__ volatile("1: movq %[v], (%[dst])\n\t"
+			 "2:\n\t"
+			 ".pushsection .text.fixup, \"ax\"\n"
+			 "3: movl %[efault], %[err]\n\t"
+			 "jmp 2b\n\t"
+			 ".popsection\n\t" _ASM_EXTABLE(1b, 3b)
+			 : [err] "+r"(err)
+			 : [dst] "r"(dst), [v] "r"(v), [efault] "i"(-EFAULT)
+			 : "memory");
+	return err;
+}
+
 #endif /* _ASM_EXTABLE_H */

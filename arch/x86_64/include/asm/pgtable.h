@@ -27,6 +27,12 @@ typedef pteval_t pgd_t; /* the root table: 512 of these */
 #define _PAGE_DIRTY (1ULL << 6)
 #define _PAGE_PSE (1ULL << 7)
 #define _PAGE_GLOBAL (1ULL << 8)
+/*
+ * Software bit (the CPU ignores bits 9-11): a PROT_NONE page. The entry is not present for
+ * the hardware, so every access faults, but it still owns its frame, so mprotect can give
+ * access back without losing the data.
+ */
+#define _PAGE_PROTNONE (1ULL << 9)
 #define _PAGE_NX (1ULL << 63)
 #define PTE_PFN_MASK 0x000ffffffffff000ULL
 
@@ -50,9 +56,10 @@ static inline pgprot_t pgprot_filter(pgprot_t prot)
 	return prot & __supported_pte_mask;
 }
 
+/* Maps a frame, accessible or not (PROT_NONE). */
 static inline bool pte_present(pte_t pte)
 {
-	return pte.pte & _PAGE_PRESENT;
+	return pte.pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
 }
 
 static inline bool pte_write(pte_t pte)
@@ -80,16 +87,32 @@ static inline pte_t pfn_pte(phys_addr_t pa, pgprot_t prot)
  * page). With alloc, missing tables are made; NULL then means out of memory.
  */
 pte_t *pte_walk(pgd_t *pgd, unsigned long va, bool alloc);
+/*
+ * The entry that maps va, whatever its size: *level is 3 for a 1 GiB page, 2 for 2 MiB,
+ * 1 for 4 KiB. NULL if va is not mapped.
+ */
+pte_t *lookup_address(pgd_t *pgd, unsigned long va, int *level);
 /* Maps one 4 KiB page: 0, -ENOMEM, or -EEXIST if va is already mapped. */
 int map_page(pgd_t *pgd, unsigned long va, phys_addr_t pa, pgprot_t prot);
 /* Unmaps one page; returns the old entry (not present if nothing was there). */
 pte_t unmap_page(pgd_t *pgd, unsigned long va);
+/*
+ * Calls fn(pte, va, arg) for each leaf slot in [start, end) whose page table exists, present
+ * or not, skipping absent tables whole (so huge sparse ranges cost little). Stops at the
+ * first non-zero return and passes it on.
+ */
+int walk_pte_range(pgd_t *pgd, unsigned long start, unsigned long end,
+		   int (*fn)(pte_t *pte, unsigned long va, void *arg), void *arg);
+/* The leaf protection for a user mapping with these VM_ flags (PAGE_NONE for no access). */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+
 /* A new root table with the kernel half of init_pgd; NULL when out of memory. */
 pgd_t *pgd_alloc(void);
 /* Frees a root table and every table of its user half (not the pages they map). */
 void pgd_free(pgd_t *pgd);
-/* Page-table pages in use outside init_pgd's kernel half, for leak checks. */
+/* Page-table pages: of user halves (freed with their pgd), and of the kernel half (kept). */
 unsigned long nr_pgtable_pages(void);
+unsigned long nr_kernel_pgtable_pages(void);
 
 static inline void flush_tlb_one(unsigned long va)
 {

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_VMALLOC_H
+#define _KERNEL_VMALLOC_H
+
+#include <kernel/types.h>
+
+/*
+ * Virtually contiguous kernel memory in [VMALLOC_START, VMALLOC_END): page-backed areas
+ * (vmalloc, kernel stacks) and device memory (ioremap). Every area has an unmapped guard
+ * page right below it, so running off the bottom of a stack, or off the start of a buffer,
+ * faults at once. May fail (NULL); never sleeps today.
+ */
+#define THREAD_SIZE (16 * 1024) /* kernel stacks */
+
+void *vmalloc(unsigned long size);
+void *vzalloc(unsigned long size);
+void vfree(const void *addr);
+
+/* A kernel stack of THREAD_SIZE: returns its lowest address (the stack top is + THREAD_SIZE). */
+void *alloc_kernel_stack(void);
+void free_kernel_stack(void *stack);
+
+/* Uncached mapping of device memory (registers, framebuffers). */
+void *ioremap(phys_addr_t pa, unsigned long size);
+void iounmap(void *addr);
+
+/* Is addr inside the guard page of a vmalloc area (or below the boot stack)? */
+bool is_guard_page(unsigned long addr);
+unsigned long vmalloc_nr_areas(void);
+
+void vmalloc_init(void);
+
+#endif /* _KERNEL_VMALLOC_H */

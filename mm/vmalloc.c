@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The vmalloc area: a first-fit allocator of address ranges, kept in a list sorted by
+ * address, each range one guard page plus the area. The page tables of the whole area hang
+ * off one top-level entry made at boot, so mappings made here are seen by every address
+ * space at once.
+ *
+ * Locking: vmap_lock (irq-safe) covers the list. Page allocation and mapping happen outside
+ * it; an area is only in the list while its range is reserved.
+ */
+#include <asm/pgtable.h>
+#include <kernel/list.h>
+#include <kernel/mm.h>
+#include <kernel/printk.h>
+#include <kernel/slab.h>
+#include <kernel/spinlock.h>
+#include <kernel/string.h>
+#include <kernel/vmalloc.h>
+
+struct vm_struct {
+	struct list_head list;
+	unsigned long addr; /* first mapped byte; the guard page is just below */
+	unsigned long size; /* mapped bytes */
+	struct page **pages; /* NULL for ioremap */
+	unsigned int nr_pages;
+};
+
+static LIST_HEAD(vmap_areas);
+static DEFINE_SPINLOCK(vmap_lock);
+static unsigned long nr_areas;
+extern u8 *const boot_stack_guard;
+
+/* Reserves guard + size bytes of address space; the area is not mapped yet. */
+static struct vm_struct *get_vm_area(unsigned long size)
+{
+	unsigned long start = VMALLOC_START, flags;
+	unsigned long need = size + PAGE_SIZE;
+	struct vm_struct *area = kzalloc(sizeof(*area), GFP_KERNEL), *pos;
+
+	if (!area)
+		return NULL;
+	spin_lock_irqsave(&vmap_lock, flags);
+	list_for_each_entry(pos, &vmap_areas, list) {
+		if (pos->addr - PAGE_SIZE - start >= need)
+			break;
+		start = pos->addr + pos->size;
+	}
+	if (VMALLOC_END - start < need) {
+		spin_unlock_irqrestore(&vmap_lock, flags);
+		kfree(area);
+		return NULL;
+	}
+	area->addr = start + PAGE_SIZE;
+	area->size = size;
+	/* Before pos (or at the tail when the loop ran out): the list stays sorted. */
+	list_add_tail(&area->list, &pos->list);
+	nr_areas++;
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return area;
+}
+
+static struct vm_struct *find_area(unsigned long addr)
+{
+	struct vm_struct *pos;
+
+	list_for_each_entry(pos, &vmap_areas, list)
+		if (pos->addr == addr)
+			return pos;
+	return NULL;
+}
+
+static void unmap_area(struct vm_struct *area)
+{
+	for (unsigned long off = 0; off < area->size; off += PAGE_SIZE) {
+		unmap_page(init_pgd, area->addr + off);
+		flush_tlb_one(area->addr + off);
+	}
+}
+
+static void release_area(struct vm_struct *area)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	list_del(&area->list);
+	nr_areas--;
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	kfree(area->pages);
+	kfree(area);
+}
+
+static void free_area_pages(struct vm_struct *area)
+{
+	for (unsigned int i = 0; i < area->nr_pages; i++)
+		__free_page(area->pages[i]);
+}
+
+void *vmalloc(unsigned long size)
+{
+	struct vm_struct *area;
+
+	if (!size || size > VMALLOC_END - VMALLOC_START)
+		return NULL;
+	size = PAGE_ALIGN(size);
+	area = get_vm_area(size);
+	if (!area)
+		return NULL;
+	area->pages = kcalloc(size >> PAGE_SHIFT, sizeof(struct page *), GFP_KERNEL);
+	if (!area->pages)
+		goto out_release;
+	for (; area->nr_pages < size >> PAGE_SHIFT; area->nr_pages++) {
+		struct page *page = alloc_page(GFP_KERNEL);
+		unsigned long va = area->addr + ((unsigned long)area->nr_pages << PAGE_SHIFT);
+
+		if (!page)
+			goto out_unmap;
+		if (map_page(init_pgd, va, page_to_phys(page), PAGE_KERNEL)) {
+			__free_page(page);
+			goto out_unmap;
+		}
+		area->pages[area->nr_pages] = page;
+	}
+	return (void *)area->addr;
+
+out_unmap:
+	unmap_area(area);
+	free_area_pages(area);
+out_release:
+	release_area(area);
+	return NULL;
+}
+
+void *vzalloc(unsigned long size)
+{
+	void *p = vmalloc(size);
+
+	if (p)
+		memset(p, 0, PAGE_ALIGN(size));
+	return p;
+}
+
+static struct vm_struct *take_area(const void *addr, void *caller)
+{
+	unsigned long flags;
+	struct vm_struct *area;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	area = find_area((unsigned long)addr);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	if (!area)
+		pr_err("BUG: vfree/iounmap of %p, which no vmalloc area starts at (from %pS)\n",
+		       addr, caller);
+	return area;
+}
+
+void vfree(const void *addr)
+{
+	struct vm_struct *area;
+
+	if (!addr)
+		return;
+	area = take_area(addr, __builtin_return_address(0));
+	if (!area)
+		return;
+	unmap_area(area);
+	free_area_pages(area);
+	release_area(area);
+}
+
+void *alloc_kernel_stack(void)
+{
+	return vmalloc(THREAD_SIZE);
+}
+
+void free_kernel_stack(void *stack)
+{
+	vfree(stack);
+}
+
+void *ioremap(phys_addr_t pa, unsigned long size)
+{
+	unsigned long offset = pa & ~PAGE_MASK;
+	struct vm_struct *area;
+
+	if (!size)
+		return NULL;
+	size = PAGE_ALIGN(size + offset);
+	pa -= offset;
+	area = get_vm_area(size);
+	if (!area)
+		return NULL;
+	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
+		if (map_page(init_pgd, area->addr + off, pa + off, PAGE_KERNEL_NOCACHE)) {
+			area->size = off; /* unmap only what was mapped */
+			unmap_area(area);
+			release_area(area);
+			return NULL;
+		}
+	}
+	return (void *)(area->addr + offset);
+}
+
+void iounmap(void *addr)
+{
+	struct vm_struct *area =
+		take_area((void *)((unsigned long)addr & PAGE_MASK), __builtin_return_address(0));
+
+	if (!area)
+		return;
+	unmap_area(area);
+	release_area(area);
+}
+
+bool is_guard_page(unsigned long addr)
+{
+	struct vm_struct *pos;
+
+	if (addr - (unsigned long)boot_stack_guard < PAGE_SIZE)
+		return true;
+	if (addr < VMALLOC_START || addr >= VMALLOC_END)
+		return false;
+	/* No lock: this runs in the double-fault handler, which must not wait for anything. */
+	list_for_each_entry(pos, &vmap_areas, list)
+		if (addr >= pos->addr - PAGE_SIZE && addr < pos->addr)
+			return true;
+	return false;
+}
+
+unsigned long vmalloc_nr_areas(void)
+{
+	return READ_ONCE(nr_areas);
+}
+
+void vmalloc_init(void)
+{
+	pr_info("vmalloc: %#lx-%#lx, kernel stacks of %u KiB with guard pages\n", VMALLOC_START,
+		VMALLOC_END, THREAD_SIZE / 1024);
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel's page tables as paging_init promised them: permissions by section, a
+ * non-executable direct map, the identity map gone, the boot stack's guard page missing,
+ * and the protections switched on that the CPU has.
+ */
+#include <asm/cpufeature.h>
+#include <asm/extable.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/sections.h>
+#include <kernel/ktest.h>
+#include <kernel/mm.h>
+#include <kernel/vmalloc.h>
+
+extern u8 *const boot_stack_guard;
+static const u64 some_rodata = 0x1234;
+
+static pteval_t entry_of(unsigned long va, int *level)
+{
+	pte_t *pte = lookup_address(init_pgd, va, level);
+
+	return pte ? pte->pte : 0;
+}
+
+static bool nx_supported(void)
+{
+	return boot_cpu_has(X86_FEATURE_NX);
+}
+
+static void test_text_is_read_only_executable(struct ktest *t)
+{
+	int level;
+	pteval_t e = entry_of((unsigned long)test_text_is_read_only_executable, &level);
+
+	KTEST_ASSERT_TRUE(t, e & _PAGE_PRESENT);
+	KTEST_EXPECT_EQ(t, level, 1);
+	KTEST_EXPECT_FALSE(t, e & _PAGE_RW);
+	KTEST_EXPECT_FALSE(t, e & _PAGE_NX);
+	KTEST_EXPECT_FALSE(t, e & _PAGE_USER);
+}
+
+static void test_rodata_is_read_only_noexec(struct ktest *t)
+{
+	int level;
+	pteval_t e = entry_of((unsigned long)&some_rodata, &level);
+
+	KTEST_ASSERT_TRUE(t, e & _PAGE_PRESENT);
+	KTEST_EXPECT_FALSE(t, e & _PAGE_RW);
+	KTEST_EXPECT_EQ(t, !!(e & _PAGE_NX), nx_supported());
+}
+
+static void test_data_is_writable_noexec(struct ktest *t)
+{
+	static u64 some_data;
+	int level;
+	pteval_t e = entry_of((unsigned long)&some_data, &level);
+
+	KTEST_ASSERT_TRUE(t, e & _PAGE_PRESENT);
+	KTEST_EXPECT_TRUE(t, e & _PAGE_RW);
+	KTEST_EXPECT_EQ(t, !!(e & _PAGE_NX), nx_supported());
+}
+
+/* CR0.WP makes the read-only mappings bind the kernel too. */
+static void test_writes_to_read_only_fault(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, put_kernel_nofault_u64((void *)&some_rodata, 1), -EFAULT);
+	KTEST_EXPECT_EQ(t, some_rodata, 0x1234);
+	KTEST_EXPECT_EQ(t, put_kernel_nofault_u64((void *)test_writes_to_read_only_fault, 1),
+			-EFAULT);
+}
+
+static void test_direct_map(struct ktest *t)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	int level;
+	pteval_t e;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	e = entry_of((unsigned long)page_address(page), &level);
+	KTEST_EXPECT_TRUE(t, e & _PAGE_RW);
+	KTEST_EXPECT_EQ(t, !!(e & _PAGE_NX), nx_supported());
+	KTEST_EXPECT_EQ(t, (e & PTE_PFN_MASK) >> PAGE_SHIFT,
+			page_to_pfn(page) >> (9 * (level - 1)) << (9 * (level - 1)));
+	/* The same frame through the kernel-image alias and the direct map. */
+	KTEST_EXPECT_EQ(t, *(u64 *)__va(__pa(&some_rodata)), 0x1234);
+	__free_page(page);
+}
+
+static void test_identity_map_is_gone(struct ktest *t)
+{
+	u64 v;
+
+	KTEST_EXPECT_EQ(t, get_kernel_nofault_u64(&v, (void *)0x200000), -EFAULT);
+	KTEST_EXPECT_EQ(t, entry_of(0x200000, &(int){ 0 }), 0);
+}
+
+static void test_boot_stack_guard_unmapped(struct ktest *t)
+{
+	u64 v;
+
+	KTEST_EXPECT_EQ(t, get_kernel_nofault_u64(&v, boot_stack_guard), -EFAULT);
+	KTEST_EXPECT_TRUE(t, is_guard_page((unsigned long)boot_stack_guard + 100));
+	KTEST_EXPECT_EQ(t, get_kernel_nofault_u64(&v, boot_stack_guard + PAGE_SIZE), 0);
+}
+
+static void test_protections_on(struct ktest *t)
+{
+	unsigned long cr4 = read_cr4();
+
+	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_WP);
+	KTEST_EXPECT_EQ(t, !!(cr4 & X86_CR4_SMEP), boot_cpu_has(X86_FEATURE_SMEP));
+	KTEST_EXPECT_EQ(t, !!(cr4 & X86_CR4_SMAP), boot_cpu_has(X86_FEATURE_SMAP));
+	KTEST_EXPECT_EQ(t, !!(rdmsr(MSR_EFER) & EFER_NX), nx_supported());
+	KTEST_EXPECT_EQ(t, __pa(init_pgd), read_cr3() & PTE_PFN_MASK);
+}
+
+static struct ktest_case paging_cases[] = {
+	KTEST_CASE(test_text_is_read_only_executable),
+	KTEST_CASE(test_rodata_is_read_only_noexec),
+	KTEST_CASE(test_data_is_writable_noexec),
+	KTEST_CASE(test_writes_to_read_only_fault),
+	KTEST_CASE(test_direct_map),
+	KTEST_CASE(test_identity_map_is_gone),
+	KTEST_CASE(test_boot_stack_guard_unmapped),
+	KTEST_CASE(test_protections_on),
+	{},
+};
+
+static struct ktest_suite paging_suite = { .name = "paging", .cases = paging_cases };
+ktest_register_suite(paging_suite);
