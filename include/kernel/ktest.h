@@ -83,6 +83,8 @@ int ktest_run_suite(const struct ktest_suite *suite, int number, int *passed, in
 #define KTEST_EXPECT_GE(t, a, b) KTEST_BINARY(t, a, >=, b, (void)0)
 #define KTEST_ASSERT_EQ(t, a, b) KTEST_BINARY(t, a, ==, b, return )
 #define KTEST_ASSERT_NE(t, a, b) KTEST_BINARY(t, a, !=, b, return )
+#define KTEST_ASSERT_GT(t, a, b) KTEST_BINARY(t, a, >, b, return )
+#define KTEST_ASSERT_GE(t, a, b) KTEST_BINARY(t, a, >=, b, return )
 #define KTEST_EXPECT_TRUE(t, c) KTEST_BINARY(t, !!(c), ==, 1, (void)0)
 #define KTEST_EXPECT_FALSE(t, c) KTEST_BINARY(t, !!(c), ==, 0, (void)0)
 #define KTEST_ASSERT_TRUE(t, c) KTEST_BINARY(t, !!(c), ==, 1, return )

@@ -11,6 +11,7 @@
 #include <asm/traps.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/vmalloc.h>
 
 static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
 	[X86_TRAP_DE] = "divide error",
@@ -67,7 +68,7 @@ void show_regs(const struct pt_regs *regs)
 	show_stack_trace_regs(regs);
 }
 
-static __noreturn void die(const char *what, struct pt_regs *regs)
+void die_fault(const char *what, struct pt_regs *regs)
 {
 	oops_in_progress = 1;
 	pr_emerg("Oops: %s (vector %lu), error code 0x%lx, in %s mode\n", what, regs->vector,
@@ -78,15 +79,38 @@ static __noreturn void die(const char *what, struct pt_regs *regs)
 	panic("Fatal exception");
 }
 
+/*
+ * A double fault is almost always a fault that could not be delivered because the stack
+ * was gone: say so when the stack pointer sits in a guard page.
+ */
+static void do_double_fault(struct pt_regs *regs)
+{
+	if (is_guard_page(regs->rsp) || is_guard_page(read_cr2()))
+		pr_emerg("BUG: kernel stack overflow: stack pointer %lx, fault address %lx in a "
+			 "guard page\n",
+			 regs->rsp, read_cr2());
+	die_fault(exception_names[X86_TRAP_DF], regs);
+}
+
 static void do_exception(struct pt_regs *regs)
 {
 	unsigned long vec = regs->vector;
 	const char *name = exception_names[vec] ? exception_names[vec] : "reserved exception";
 
-	/* A fault the code expected (extable) resumes at its fixup; traps are never expected. */
-	if ((vec == X86_TRAP_PF || vec == X86_TRAP_GP) && !user_mode(regs) && fixup_exception(regs))
+	switch (vec) {
+	case X86_TRAP_PF:
+		do_page_fault(regs);
 		return;
-	die(name, regs);
+	case X86_TRAP_DF:
+		do_double_fault(regs);
+		return;
+	case X86_TRAP_GP:
+		/* A fault the code expected (extable) resumes at its fixup. */
+		if (!user_mode(regs) && fixup_exception(regs))
+			return;
+		break;
+	}
+	die_fault(name, regs);
 }
 
 /* Called from common_interrupt for every vector with interrupts off. */

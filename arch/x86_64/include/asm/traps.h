@@ -3,6 +3,7 @@
 #define _ASM_TRAPS_H
 
 #include <asm/ptrace.h>
+#include <kernel/compiler.h>
 
 enum {
 	X86_TRAP_DE = 0,
@@ -41,6 +42,9 @@ enum {
 #define X86_PF_PK (1UL << 5)
 
 void show_regs(const struct pt_regs *regs);
+/* Reports an exception the kernel cannot handle (registers, backtrace) and panics. */
+__noreturn void die_fault(const char *what, struct pt_regs *regs);
+void do_page_fault(struct pt_regs *regs);
 /* Prints the frame-pointer chain starting at (rip, rbp), one symbolized line per frame. */
 void show_stack_trace(unsigned long rip, unsigned long rbp);
 /* The same for an exception frame, also finding the caller of a frameless leaf function. */

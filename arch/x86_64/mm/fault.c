@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The page-fault handler, a straight line of checks with the common case (a user address
+ * with a mapping that allows the access) falling through to handle_mm_fault. Everything
+ * else ends in one of three places:
+ *   - a kernel access the code expected to fail (exception table): resume at its fixup;
+ *   - a user-mode access with no valid mapping: the hook that will deliver SIGSEGV;
+ *   - anything else: a kernel bug, reported in full.
+ */
+#include <asm/extable.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+#include <kernel/mm.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/vmalloc.h>
+
+static unsigned int fault_flags(unsigned long error_code, bool user)
+{
+	unsigned int flags = user ? FAULT_FLAG_USER : 0;
+
+	if (error_code & X86_PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (error_code & X86_PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+	return flags;
+}
+
+/*
+ * A kernel-mode fault on a user address is only legitimate from the uaccess helpers: they
+ * open user access (EFLAGS.AC under SMAP) and sit in the exception table.
+ */
+static bool kernel_may_touch_user(const struct pt_regs *regs)
+{
+	if ((read_cr4() & X86_CR4_SMAP) && !(regs->rflags & X86_EFLAGS_AC))
+		return false;
+	return search_exception_tables(regs->rip) != NULL;
+}
+
+/* Until processes exist there is nobody to signal: report as Linux does, then stop. */
+static void user_fault_failed(struct pt_regs *regs, unsigned long addr, int fault)
+{
+	pr_err("segfault at %lx ip %016lx sp %016lx error %lx (%s)\n", addr, regs->rip, regs->rsp,
+	       regs->orig_rax, fault == VM_FAULT_OOM ? "out of memory" : "no valid mapping");
+	die_fault("user page fault with no process to signal", regs);
+}
+
+static void kernel_fault_failed(struct pt_regs *regs, unsigned long addr)
+{
+	if (fixup_exception(regs))
+		return;
+	if (is_guard_page(addr))
+		pr_emerg("BUG: kernel stack overflow: access to the guard page at %lx\n", addr);
+	die_fault("page fault", regs);
+}
+
+void do_page_fault(struct pt_regs *regs)
+{
+	unsigned long addr = read_cr2(), error = regs->orig_rax;
+	bool user = user_mode(regs);
+	struct mm_struct *mm = current_mm();
+	int fault;
+
+	if (unlikely(addr >= TASK_SIZE_MAX || (error & X86_PF_RSVD) || !mm)) {
+		if (user)
+			user_fault_failed(regs, addr, VM_FAULT_SIGSEGV);
+		else
+			kernel_fault_failed(regs, addr);
+		return;
+	}
+	if (unlikely(!user && !kernel_may_touch_user(regs))) {
+		/* A probe (get_kernel_nofault) may fail quietly; anything else is a bug. */
+		if (fixup_exception(regs))
+			return;
+		pr_emerg("BUG: kernel access to user address %lx outside the uaccess helpers\n",
+			 addr);
+		die_fault("page fault", regs);
+	}
+	fault = handle_mm_fault(mm, addr, fault_flags(error, user));
+	if (likely(!fault))
+		return;
+	if (user)
+		user_fault_failed(regs, addr, fault);
+	else
+		kernel_fault_failed(regs, addr);
+}

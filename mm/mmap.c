@@ -1,0 +1,482 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Address spaces and their mappings. An mm_struct holds its VMAs in a red-black tree keyed
+ * by start address (O(log n) lookup); the operations here are the ones mmap, munmap,
+ * mprotect, brk and fork need, with Linux's argument checks and errno values.
+ *
+ * Every function that changes the tree takes mm->mmap_lock; the page-level work is in
+ * mm/memory.c.
+ */
+#include <asm/pgtable.h>
+#include <kernel/errno.h>
+#include <kernel/mm.h>
+#include <kernel/panic.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+#include <uapi/mman.h>
+
+/* Nothing is mapped below this, so a NULL pointer with an offset still faults. */
+#define MMAP_MIN_ADDR 0x10000UL
+/* mmap allocates downwards from here, leaving the top for the stack. */
+#define MMAP_BASE (TASK_SIZE - (128UL << 30))
+
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+void change_protection(struct vm_area_struct *vma);
+int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma);
+
+static struct mm_struct *active_mm; /* per CPU once there is more than one */
+
+struct mm_struct *current_mm(void)
+{
+	return active_mm;
+}
+
+void switch_mm(struct mm_struct *mm)
+{
+	active_mm = mm;
+	load_cr3(mm ? mm->pgd : init_pgd);
+}
+
+/* ---- the VMA tree ------------------------------------------------------------------ */
+
+static struct vm_area_struct *vma_of(struct rb_node *node)
+{
+	return node ? rb_entry(node, struct vm_area_struct, vm_rb) : NULL;
+}
+
+static struct vm_area_struct *vma_next(struct vm_area_struct *vma)
+{
+	return vma_of(rb_next(&vma->vm_rb));
+}
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct rb_node *node = mm->mm_rb.rb_node;
+	struct vm_area_struct *best = NULL;
+
+	while (node) {
+		struct vm_area_struct *vma = vma_of(node);
+
+		if (vma->vm_end > addr) {
+			best = vma;
+			if (vma->vm_start <= addr)
+				break;
+			node = node->rb_left;
+		} else {
+			node = node->rb_right;
+		}
+	}
+	return best;
+}
+
+static bool vma_less(const struct rb_node *a, const struct rb_node *b)
+{
+	return rb_entry(a, struct vm_area_struct, vm_rb)->vm_start <
+	       rb_entry(b, struct vm_area_struct, vm_rb)->vm_start;
+}
+
+static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	vma->vm_mm = mm;
+	rb_add(&vma->vm_rb, &mm->mm_rb, vma_less);
+	mm->map_count++;
+	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+static void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	rb_erase(&vma->vm_rb, &mm->mm_rb);
+	mm->map_count--;
+	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
+	kfree(vma);
+}
+
+static struct vm_area_struct *vma_alloc(unsigned long start, unsigned long end, unsigned long flags)
+{
+	struct vm_area_struct *vma = kzalloc(sizeof(*vma), GFP_KERNEL);
+
+	if (vma) {
+		vma->vm_start = start;
+		vma->vm_end = end;
+		vma->vm_flags = flags;
+	}
+	return vma;
+}
+
+/* Splits vma at addr: vma keeps [vm_start, addr), a new VMA takes [addr, vm_end). */
+static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
+{
+	struct vm_area_struct *tail = kmalloc(sizeof(*tail), GFP_KERNEL);
+
+	if (!tail)
+		return -ENOMEM;
+	*tail = *vma;
+	tail->vm_start = addr;
+	tail->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
+	mm->total_vm -= (vma->vm_end - addr) >> PAGE_SHIFT;
+	vma->vm_end = addr;
+	if (tail->vm_ops && tail->vm_ops->open)
+		tail->vm_ops->open(tail);
+	vma_link(mm, tail);
+	return 0;
+}
+
+/* Makes [start, end) begin and end on VMA boundaries; returns the first VMA inside or NULL. */
+static int split_around(struct mm_struct *mm, unsigned long start, unsigned long end,
+			struct vm_area_struct **first)
+{
+	struct vm_area_struct *vma = find_vma(mm, start), *last;
+	int err;
+
+	*first = NULL;
+	if (!vma || vma->vm_start >= end)
+		return 0;
+	if (vma->vm_start < start) {
+		err = split_vma(mm, vma, start);
+		if (err)
+			return err;
+		vma = vma_next(vma);
+	}
+	last = find_vma(mm, end - 1);
+	if (last && last->vm_start < end && last->vm_end > end) {
+		err = split_vma(mm, last, end);
+		if (err)
+			return err;
+	}
+	*first = vma;
+	return 0;
+}
+
+/* ---- ranges ------------------------------------------------------------------------ */
+
+static bool range_ok(unsigned long start, unsigned long len)
+{
+	return len <= TASK_SIZE && start <= TASK_SIZE - len;
+}
+
+static bool range_free(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start);
+
+	return !vma || vma->vm_start >= end;
+}
+
+/* Top-down first fit below mm->mmap_base. */
+static long __get_unmapped_area(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long end = mm->mmap_base;
+	struct rb_node *node = rb_last(&mm->mm_rb);
+
+	/* Skip mappings that lie wholly above the base. */
+	while (node && vma_of(node)->vm_start >= end)
+		node = rb_prev(node);
+	for (;;) {
+		struct vm_area_struct *vma = vma_of(node);
+		unsigned long floor = vma ? vma->vm_end : MMAP_MIN_ADDR;
+
+		if (floor < end && end - floor >= len)
+			return end - len;
+		if (!vma)
+			return -ENOMEM;
+		end = min(end, vma->vm_start);
+		node = rb_prev(node);
+	}
+}
+
+long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long flags;
+	long addr;
+
+	spin_lock_irqsave(&mm->mmap_lock, flags);
+	addr = __get_unmapped_area(mm, PAGE_ALIGN(len));
+	spin_unlock_irqrestore(&mm->mmap_lock, flags);
+	return addr;
+}
+
+static int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma, *next;
+	int err = split_around(mm, start, end, &vma);
+
+	if (err)
+		return err;
+	for (; vma && vma->vm_start < end; vma = next) {
+		next = vma_next(vma);
+		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		vma_unlink_free(mm, vma);
+	}
+	return 0;
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	unsigned long flags;
+	int err;
+
+	if ((start & ~PAGE_MASK) || !len)
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	if (!len || !range_ok(start, len))
+		return -EINVAL;
+	spin_lock_irqsave(&mm->mmap_lock, flags);
+	err = __do_munmap(mm, start, start + len);
+	spin_unlock_irqrestore(&mm->mmap_lock, flags);
+	return err;
+}
+
+static unsigned long prot_to_vm_flags(unsigned long prot, unsigned long flags)
+{
+	unsigned long vm = 0;
+
+	if (prot & PROT_READ)
+		vm |= VM_READ;
+	if (prot & PROT_WRITE)
+		vm |= VM_WRITE;
+	if (prot & PROT_EXEC)
+		vm |= VM_EXEC;
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		vm |= VM_SHARED;
+	if (flags & MAP_GROWSDOWN)
+		vm |= VM_GROWSDOWN;
+	return vm;
+}
+
+/* Where a new mapping of len bytes goes, or -errno. Called with mmap_lock held. */
+static long place_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			  unsigned long flags)
+{
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		if (addr & ~PAGE_MASK)
+			return -EINVAL;
+		if (!range_ok(addr, len) || addr < MMAP_MIN_ADDR)
+			return -ENOMEM;
+		if (!range_free(mm, addr, addr + len)) {
+			if (!(flags & MAP_FIXED))
+				return -EEXIST;
+			return __do_munmap(mm, addr, addr + len) ?: (long)addr;
+		}
+		return addr;
+	}
+	/* A hint is taken when that range is free. */
+	addr = PAGE_ALIGN(addr);
+	if (addr >= MMAP_MIN_ADDR && range_ok(addr, len) && range_free(mm, addr, addr + len))
+		return addr;
+	return __get_unmapped_area(mm, len);
+}
+
+long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long prot,
+	     unsigned long flags)
+{
+	unsigned long irqflags, type = flags & MAP_TYPE;
+	struct vm_area_struct *vma;
+	long start;
+
+	if (!len)
+		return -EINVAL;
+	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return -ENODEV; /* file mappings come with the VFS */
+	len = PAGE_ALIGN(len);
+	if (!len || len > TASK_SIZE)
+		return -ENOMEM;
+
+	vma = vma_alloc(0, 0, prot_to_vm_flags(prot, flags));
+	if (!vma)
+		return -ENOMEM;
+	spin_lock_irqsave(&mm->mmap_lock, irqflags);
+	start = place_mapping(mm, addr, len, flags);
+	if (start >= 0) {
+		vma->vm_start = start;
+		vma->vm_end = start + len;
+		vma_link(mm, vma);
+		vma = NULL;
+	}
+	spin_unlock_irqrestore(&mm->mmap_lock, irqflags);
+	kfree(vma);
+	return start;
+}
+
+static int __do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long end,
+			 unsigned long prot)
+{
+	unsigned long access = prot_to_vm_flags(prot, MAP_PRIVATE);
+	struct vm_area_struct *vma;
+	unsigned long covered = start;
+	int err;
+
+	/* Every page of the range must be mapped, or nothing changes. */
+	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(vma)) {
+		if (vma->vm_start > covered)
+			return -ENOMEM;
+		covered = vma->vm_end;
+	}
+	if (covered < end)
+		return -ENOMEM;
+
+	err = split_around(mm, start, end, &vma);
+	if (err)
+		return err;
+	for (; vma && vma->vm_start < end; vma = vma_next(vma)) {
+		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | access;
+		change_protection(vma);
+	}
+	return 0;
+}
+
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long prot)
+{
+	unsigned long flags;
+	int err;
+
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	len = PAGE_ALIGN(len);
+	if (!len || !range_ok(start, len))
+		return -ENOMEM;
+	spin_lock_irqsave(&mm->mmap_lock, flags);
+	err = __do_mprotect(mm, start, start + len, prot);
+	spin_unlock_irqrestore(&mm->mmap_lock, flags);
+	return err;
+}
+
+/* ---- brk --------------------------------------------------------------------------- */
+
+static int brk_grow(struct mm_struct *mm, unsigned long old_end, unsigned long new_end)
+{
+	struct vm_area_struct *prev, *vma;
+
+	/* One guard page between the heap and whatever lies above it. */
+	if (!range_free(mm, old_end, new_end + PAGE_SIZE))
+		return -ENOMEM;
+	prev = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : NULL;
+	if (prev && prev->vm_end == old_end && prev->vm_flags == (VM_READ | VM_WRITE) &&
+	    !prev->vm_ops) {
+		prev->vm_end = new_end;
+		mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
+		return 0;
+	}
+	vma = vma_alloc(old_end, new_end, VM_READ | VM_WRITE);
+	if (!vma)
+		return -ENOMEM;
+	vma_link(mm, vma);
+	return 0;
+}
+
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
+{
+	unsigned long old_end = PAGE_ALIGN(mm->brk), new_end = PAGE_ALIGN(brk), flags;
+	int err = 0;
+
+	if (brk < mm->start_brk || brk > TASK_SIZE)
+		return mm->brk;
+	spin_lock_irqsave(&mm->mmap_lock, flags);
+	if (new_end < old_end)
+		err = __do_munmap(mm, new_end, old_end);
+	else if (new_end > old_end)
+		err = brk_grow(mm, old_end, new_end);
+	if (!err)
+		mm->brk = brk;
+	spin_unlock_irqrestore(&mm->mmap_lock, flags);
+	return mm->brk;
+}
+
+/* ---- whole address spaces ---------------------------------------------------------- */
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	mm->pgd = pgd_alloc();
+	if (!mm->pgd) {
+		kfree(mm);
+		return NULL;
+	}
+	mm->mm_rb = RB_ROOT;
+	atomic_set(&mm->mm_users, 1);
+	spin_lock_init(&mm->mmap_lock);
+	mm->mmap_base = MMAP_BASE;
+	return mm;
+}
+
+void mmget(struct mm_struct *mm)
+{
+	atomic_inc(&mm->mm_users);
+}
+
+static void exit_mmap(struct mm_struct *mm)
+{
+	struct rb_node *node;
+
+	while ((node = rb_first(&mm->mm_rb))) {
+		struct vm_area_struct *vma = vma_of(node);
+
+		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		vma_unlink_free(mm, vma);
+	}
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (!atomic_dec_and_test(&mm->mm_users))
+		return;
+	BUG_ON(mm == current_mm());
+	exit_mmap(mm);
+	pgd_free(mm->pgd);
+	kfree(mm);
+}
+
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct rb_node *node;
+
+	for (node = rb_first(&oldmm->mm_rb); node; node = rb_next(node)) {
+		struct vm_area_struct *old = vma_of(node), *vma;
+		int err;
+
+		vma = kmalloc(sizeof(*vma), GFP_KERNEL);
+		if (!vma)
+			return -ENOMEM;
+		*vma = *old;
+		if (vma->vm_ops && vma->vm_ops->open)
+			vma->vm_ops->open(vma);
+		vma_link(mm, vma);
+		err = copy_page_range(mm, old);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long flags;
+	int err;
+
+	if (!mm)
+		return NULL;
+	spin_lock_irqsave(&oldmm->mmap_lock, flags);
+	mm->mmap_base = oldmm->mmap_base;
+	mm->start_brk = oldmm->start_brk;
+	mm->brk = oldmm->brk;
+	mm->start_stack = oldmm->start_stack;
+	err = dup_mmap(mm, oldmm);
+	spin_unlock_irqrestore(&oldmm->mmap_lock, flags);
+	if (err) {
+		mmput(mm); /* undoes whatever part was copied */
+		return NULL;
+	}
+	return mm;
+}
