@@ -4,13 +4,17 @@
  * and prints KTAP version 1 (the format KUnit uses) straight to the consoles, whatever the
  * log level, so the host can parse it. The run ends QEMU with a pass or fail status.
  */
+#include <asm/pgtable.h>
 #include <asm/qemu.h>
 #include <kernel/console.h>
 #include <kernel/ktest.h>
 #include <kernel/params.h>
+#include <kernel/gfp.h>
 #include <kernel/printk.h>
+#include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
+#include <kernel/vmalloc.h>
 
 #define KTEST_FILTER_MAX 256
 
@@ -92,6 +96,38 @@ static bool suite_selected(const struct ktest_suite *s)
 	return filter_names(s->name);
 }
 
+/*
+ * What a suite must give back. Kernel page tables are made once per area and kept, so the
+ * frames they took count as spent, not leaked; empty slabs are returned before counting.
+ */
+struct mem_snapshot {
+	unsigned long frames, slab_objects, pgtables, vmalloc_areas;
+};
+
+static void take_snapshot(struct mem_snapshot *s)
+{
+	kmem_cache_shrink_all();
+	s->frames = nr_free_pages() + nr_kernel_pgtable_pages();
+	s->slab_objects = slab_objects_in_use();
+	s->pgtables = nr_pgtable_pages();
+	s->vmalloc_areas = vmalloc_nr_areas();
+}
+
+static bool check_leaks(const struct mem_snapshot *before)
+{
+	struct mem_snapshot after;
+	bool ok;
+
+	take_snapshot(&after);
+	ok = !memcmp(before, &after, sizeof(after));
+	if (!ok)
+		ktap("    # leak_check: free frames %lu -> %lu, slab objects %lu -> %lu, "
+		     "page tables %lu -> %lu, vmalloc areas %lu -> %lu\n",
+		     before->frames, after.frames, before->slab_objects, after.slab_objects,
+		     before->pgtables, after.pgtables, before->vmalloc_areas, after.vmalloc_areas);
+	return ok;
+}
+
 static int count_cases(const struct ktest_suite *s)
 {
 	int n = 0;
@@ -105,8 +141,11 @@ int ktest_run_suite(const struct ktest_suite *suite, int number, int *passed, in
 		    int *skipped)
 {
 	int n = count_cases(suite), nfail = 0, npass = 0, nskip = 0;
+	struct mem_snapshot before;
 
-	ktap("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite->name, n);
+	/* The last case of every suite is the leak check over the whole suite. */
+	ktap("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite->name, n + 1);
+	take_snapshot(&before);
 	for (int i = 0; i < n; i++) {
 		const struct ktest_case *c = &suite->cases[i];
 		struct ktest t = { .name = c->name };
@@ -129,7 +168,15 @@ int ktest_run_suite(const struct ktest_suite *suite, int number, int *passed, in
 			npass++;
 		}
 	}
-	ktap("    # %s: pass:%d fail:%d skip:%d total:%d\n", suite->name, npass, nfail, nskip, n);
+	if (check_leaks(&before)) {
+		ktap("    ok %d leak_check\n", n + 1);
+		npass++;
+	} else {
+		ktap("    not ok %d leak_check\n", n + 1);
+		nfail++;
+	}
+	ktap("    # %s: pass:%d fail:%d skip:%d total:%d\n", suite->name, npass, nfail, nskip,
+	     n + 1);
 	ktap("%s %d %s\n", nfail ? "not ok" : "ok", number, suite->name);
 	*passed += npass;
 	*failed += nfail;
