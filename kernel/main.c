@@ -46,6 +46,7 @@ void start_kernel(void)
 	setup_arch();
 	print_boot_info();
 	mm_init();
+	init_IRQ();
 	parse_kernel_params();
 
 	if (IS_ENABLED(CONFIG_KTEST))

@@ -7,6 +7,7 @@
 #include <asm/bootinfo.h>
 #include <asm/desc.h>
 #include <asm/page.h>
+#include <asm/percpu.h>
 #include <asm/setup.h>
 #include <kernel/console.h>
 #include <kernel/errno.h>
@@ -19,7 +20,6 @@
 #define MB2_INFO_MAX (1UL << 20)
 
 struct boot_info boot_info;
-static struct cpu_tables boot_cpu_tables;
 /*
  * The boot CPU's stack, with a page below it that paging_init leaves unmapped, so that an
  * overflow faults instead of overwriting whatever the linker put there.
@@ -50,8 +50,7 @@ static void parse_boot_info(u32 mbi_phys)
 
 void x86_64_start_kernel(u32 magic, u32 mbi_phys)
 {
-	cpu_tables_init(&boot_cpu_tables);
-	cpu_tables_load(&boot_cpu_tables);
+	percpu_setup(0);
 	idt_init();
 	idt_load();
 	legacy_pic_disable();

@@ -39,8 +39,6 @@ static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
 	[X86_TRAP_SX] = "security exception",
 };
 
-static unsigned long unexpected_interrupts;
-
 static void show_page_fault(const struct pt_regs *regs)
 {
 	unsigned long err = regs->orig_rax;
@@ -113,21 +111,14 @@ static void do_exception(struct pt_regs *regs)
 	die_fault(name, regs);
 }
 
+void do_irq(struct pt_regs *regs);
+
 /* Called from common_interrupt for every vector with interrupts off. */
 void do_interrupt(struct pt_regs *regs);
 void do_interrupt(struct pt_regs *regs)
 {
-	if (unlikely(regs->vector < NR_EXCEPTION_VECTORS)) {
+	if (unlikely(regs->vector < NR_EXCEPTION_VECTORS))
 		do_exception(regs);
-		return;
-	}
-	/* Nothing has asked for an interrupt vector yet: count it and go on. */
-	if (!unexpected_interrupts++)
-		pr_warn("unexpected interrupt on vector %lu (further ones are only counted)\n",
-			regs->vector);
-}
-
-unsigned long unexpected_interrupt_count(void)
-{
-	return unexpected_interrupts;
+	else
+		do_irq(regs);
 }

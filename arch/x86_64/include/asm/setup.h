@@ -10,6 +10,11 @@ void x86_64_start_kernel(u32 magic, u32 mbi_phys);
 /* Architecture set-up that needs the command line and the consoles (the CPU's features). */
 void setup_arch(void);
 void legacy_pic_disable(void);
+/* The interrupt controllers; interrupts stay off until the caller enables them. */
+void init_IRQ(void);
+/* I/O APICs and ISA overrides from the firmware's tables: false if there are none. */
+bool arch_setup_io_apics(void);
+
 /* Says what the boot loader passed: memory map, modules, framebuffer, ACPI. */
 void print_boot_info(void);
 

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_PERCPU_H
+#define _ASM_PERCPU_H
+
+#include <asm/desc.h>
+#include <kernel/compiler.h>
+#include <kernel/types.h>
+
+#define NR_CPUS CONFIG_NR_CPUS
+#define NR_VECTORS 256
+
+struct task_struct;
+
+/*
+ * What each CPU owns, reached through the GS base (MSR_GS_BASE points at the CPU's own
+ * struct): "this CPU" is one GS-relative load, with no global that assumes one CPU. The
+ * first fields are read from assembly and by fixed offset: keep them where they are.
+ */
+struct cpu_data {
+	struct cpu_data *self; /* 0: this struct's address, for this_cpu() */
+	struct task_struct *current; /* 8: the task running here */
+	unsigned long top_of_stack; /* 16: current's kernel stack top (syscall entry) */
+	unsigned long scratch; /* 24: for entry code */
+	int cpu; /* 32: 0 .. nr_cpu_ids-1 */
+	int preempt_count; /* 36: > 0: no preemption here */
+	u32 apic_id;
+	bool online;
+	bool need_resched;
+	struct cpu_tables tables;
+	unsigned long irq_count[NR_VECTORS]; /* interrupts taken, per vector */
+	unsigned long spurious_count;
+} __aligned(64);
+
+extern struct cpu_data cpu_data[NR_CPUS];
+extern unsigned int nr_cpu_ids; /* CPUs brought up (or being brought up) */
+
+#define __this_cpu_field(type, field)                                                \
+	({                                                                           \
+		type __v;                                                            \
+		__asm__ volatile("mov %%gs:%c1, %0"                                  \
+				 : "=r"(__v)                                         \
+				 : "i"(__builtin_offsetof(struct cpu_data, field))); \
+		__v;                                                                 \
+	})
+
+static __always_inline struct cpu_data *this_cpu(void)
+{
+	return __this_cpu_field(struct cpu_data *, self);
+}
+
+static __always_inline int smp_processor_id(void)
+{
+	return __this_cpu_field(int, cpu);
+}
+
+static inline struct cpu_data *cpu_data_of(int cpu)
+{
+	return &cpu_data[cpu];
+}
+
+/* Points GS at cpu's data; the boot CPU does this first thing, the others on arrival. */
+void percpu_setup(int cpu);
+
+#define for_each_online_cpu(c)                      \
+	for ((c) = 0; (c) < (int)nr_cpu_ids; (c)++) \
+		if (!cpu_data[c].online) {          \
+		} else
+
+#endif /* _ASM_PERCPU_H */

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_INTERRUPT_H
+#define _KERNEL_INTERRUPT_H
+
+#include <kernel/types.h>
+
+/*
+ * Interrupt handlers. A driver asks for an interrupt line (a GSI of an I/O APIC, or an ISA
+ * IRQ, which the firmware may have moved) or for a bare vector (to program into an MSI
+ * capability), with a handler, a name for /proc/interrupts and a cookie. Handlers run with
+ * interrupts off on the CPU that took the interrupt and must not sleep.
+ */
+typedef enum {
+	IRQ_NONE,
+	IRQ_HANDLED,
+} irqreturn_t;
+
+typedef irqreturn_t (*irq_handler_t)(int vector, void *dev);
+
+int request_irq(unsigned int gsi, irq_handler_t handler, unsigned int flags, const char *name,
+		void *dev);
+int request_isa_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev);
+void free_irq(unsigned int gsi);
+/* A device vector for MSI/MSI-X: returns the vector or -ENOSPC. */
+int alloc_irq_vector(irq_handler_t handler, const char *name, void *dev);
+void free_irq_vector(int vector);
+/* The local APIC's own vectors (timer, IPIs), set once at boot. */
+void set_system_vector(int vector, irq_handler_t handler, const char *name);
+
+/* Counts, for /proc/interrupts and tests. */
+unsigned long irq_count(int cpu, int vector);
+const char *irq_name(int vector);
+int irq_vector_of_gsi(unsigned int gsi);
+
+#endif /* _KERNEL_INTERRUPT_H */
