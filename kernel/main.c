@@ -6,14 +6,18 @@
 #include <asm/bootinfo.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <asm/fpu.h>
 #include <asm/setup.h>
 #include <asm/tsc.h>
 #include <kernel/console.h>
+#include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/main.h>
 #include <kernel/mm.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
+#include <kernel/timer.h>
 
 #define KERNEL_NAME "Mica"
 
@@ -22,13 +26,12 @@ const char kernel_release[] = KERNEL_VERSION CONFIG_LOCALVERSION;
 const char linux_banner[] = KERNEL_NAME " version " KERNEL_VERSION CONFIG_LOCALVERSION
 					" (" KBUILD_COMPILER ") #1 SMP\n";
 
-static __noreturn void cpu_idle(void)
+static int kernel_init(void *unused)
 {
+	if (IS_ENABLED(CONFIG_KTEST))
+		ktest_run_requested();
 	pr_notice("Nothing to run yet: user space comes in a later step. Idling.\n");
-	for (;;) {
-		local_irq_enable();
-		halt();
-	}
+	return 0;
 }
 
 void start_kernel(void)
@@ -49,7 +52,15 @@ void start_kernel(void)
 	init_IRQ();
 	parse_kernel_params();
 
-	if (IS_ENABLED(CONFIG_KTEST))
-		ktest_run_requested();
-	cpu_idle();
+	sched_init();
+	fpu_init_bsp();
+	smp_ipi_init();
+	timer_init();
+	local_irq_enable();
+	smp_init();
+
+	/* The rest runs in a thread; this context becomes the boot CPU's idle task. */
+	if (!kthread_run(kernel_init, NULL, "kernel_init"))
+		panic("cannot start kernel_init");
+	cpu_idle_loop();
 }

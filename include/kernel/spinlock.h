@@ -4,6 +4,7 @@
 
 #include <kernel/compiler.h>
 #include <kernel/panic.h>
+#include <kernel/preempt.h>
 #include <kernel/types.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -34,7 +35,8 @@ static inline bool spin_is_locked(spinlock_t *lock)
 	return READ_ONCE(lock->owner) != READ_ONCE(lock->next);
 }
 
-static inline void spin_lock(spinlock_t *lock)
+/* The lock alone, for code that manages preemption itself (the scheduler). */
+static inline void arch_spin_lock(spinlock_t *lock)
 {
 	u16 ticket = __atomic_fetch_add(&lock->next, 1, __ATOMIC_RELAXED);
 
@@ -42,7 +44,13 @@ static inline void spin_lock(spinlock_t *lock)
 		cpu_relax();
 }
 
-static inline bool spin_trylock(spinlock_t *lock)
+static inline void spin_lock(spinlock_t *lock)
+{
+	preempt_disable();
+	arch_spin_lock(lock);
+}
+
+static inline bool arch_spin_trylock(spinlock_t *lock)
 {
 	u16 owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
 	u16 expected = owner;
@@ -51,12 +59,27 @@ static inline bool spin_trylock(spinlock_t *lock)
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
-static inline void spin_unlock(spinlock_t *lock)
+static inline bool spin_trylock(spinlock_t *lock)
+{
+	preempt_disable();
+	if (arch_spin_trylock(lock))
+		return true;
+	preempt_enable();
+	return false;
+}
+
+static inline void arch_spin_unlock(spinlock_t *lock)
 {
 	/* Releasing a free lock would let two later lockers in at once: catch it here. */
 	if (IS_ENABLED(CONFIG_DEBUG_KERNEL))
 		WARN_ON(!spin_is_locked(lock));
 	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1), __ATOMIC_RELEASE);
+}
+
+static inline void spin_unlock(spinlock_t *lock)
+{
+	arch_spin_unlock(lock);
+	preempt_enable();
 }
 
 #define spin_lock_irqsave(lock, flags) \
@@ -67,8 +90,22 @@ static inline void spin_unlock(spinlock_t *lock)
 
 static inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 {
-	spin_unlock(lock);
+	arch_spin_unlock(lock);
 	local_irq_restore(flags);
+	preempt_enable();
+}
+
+static inline void spin_lock_irq(spinlock_t *lock)
+{
+	local_irq_disable();
+	spin_lock(lock);
+}
+
+static inline void spin_unlock_irq(spinlock_t *lock)
+{
+	arch_spin_unlock(lock);
+	local_irq_enable();
+	preempt_enable();
 }
 
 #endif /* _KERNEL_SPINLOCK_H */

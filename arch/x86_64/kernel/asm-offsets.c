@@ -7,6 +7,7 @@
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
+#include <kernel/sched.h>
 
 #define DEFINE(sym, val) __asm__ volatile("\n.ascii \"->" #sym " %c0\"" : : "i"(val))
 #define OFFSET(sym, str, mem) DEFINE(sym, __builtin_offsetof(struct str, mem))
@@ -25,4 +26,5 @@ void asm_offsets(void)
 	OFFSET(PT_REGS_ORIG_RAX, pt_regs, orig_rax);
 	OFFSET(PT_REGS_CS, pt_regs, cs);
 	DEFINE(PT_REGS_SIZE, sizeof(struct pt_regs));
+	DEFINE(TASK_THREAD_SP, __builtin_offsetof(struct task_struct, thread.sp));
 }

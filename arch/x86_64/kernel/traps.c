@@ -10,6 +10,7 @@
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <kernel/panic.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/vmalloc.h>
 
@@ -112,13 +113,21 @@ static void do_exception(struct pt_regs *regs)
 }
 
 void do_irq(struct pt_regs *regs);
+void preempt_schedule_irq(void);
 
-/* Called from common_interrupt for every vector with interrupts off. */
+/*
+ * Called from common_interrupt for every vector with interrupts off. An interrupt that came
+ * in where preemption was allowed (interrupts were on, no preemption count) is where a
+ * pending reschedule takes effect.
+ */
 void do_interrupt(struct pt_regs *regs);
 void do_interrupt(struct pt_regs *regs)
 {
-	if (unlikely(regs->vector < NR_EXCEPTION_VECTORS))
+	if (unlikely(regs->vector < NR_EXCEPTION_VECTORS)) {
 		do_exception(regs);
-	else
-		do_irq(regs);
+		return;
+	}
+	do_irq(regs);
+	if (need_resched() && (regs->rflags & X86_EFLAGS_IF) && !preempt_count())
+		preempt_schedule_irq();
 }

@@ -18,7 +18,7 @@ struct task_struct;
  */
 struct cpu_data {
 	struct cpu_data *self; /* 0: this struct's address, for this_cpu() */
-	struct task_struct *current; /* 8: the task running here */
+	struct task_struct *current_task; /* 8: the task running here */
 	unsigned long top_of_stack; /* 16: current's kernel stack top (syscall entry) */
 	unsigned long scratch; /* 24: for entry code */
 	int cpu; /* 32: 0 .. nr_cpu_ids-1 */

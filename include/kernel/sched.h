@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_SCHED_H
+#define _KERNEL_SCHED_H
+
+#include <asm/percpu.h>
+#include <kernel/atomic.h>
+#include <kernel/list.h>
+#include <kernel/preempt.h>
+#include <kernel/rbtree.h>
+#include <kernel/types.h>
+
+/*
+ * Tasks and the scheduler (kernel/sched/). A task is a kernel stack with saved registers
+ * and everything the scheduler needs; processes and threads later add an address space,
+ * files and signals to the same structure.
+ */
+#define TASK_RUNNING 0x0
+#define TASK_INTERRUPTIBLE 0x1
+#define TASK_UNINTERRUPTIBLE 0x2
+#define TASK_DEAD 0x80
+
+#define TASK_COMM_LEN 16
+#define MAX_NICE 19
+#define MIN_NICE (-20)
+#define NICE_0_LOAD 1024
+
+typedef u64 cpumask_t; /* bit n: CPU n (CONFIG_NR_CPUS <= 64) */
+#define CPU_MASK_ALL (~0ULL)
+#define cpumask_of(cpu) (1ULL << (cpu))
+
+struct mm_struct;
+
+struct thread_struct {
+	unsigned long sp; /* saved kernel stack pointer while switched out */
+};
+
+struct task_struct {
+	volatile long state;
+	struct thread_struct thread;
+	void *stack; /* the kernel stack's lowest address; THREAD_SIZE bytes */
+	int pid;
+	char comm[TASK_COMM_LEN];
+	atomic_t usage;
+
+	/* Scheduling. */
+	int cpu; /* the run queue it is on, or last ran on */
+	bool on_rq; /* queued, or running */
+	bool on_cpu; /* its registers are live on some CPU (until switched out) */
+	int nice;
+	unsigned long weight; /* from nice: 1024 at nice 0, x1.25 per step */
+	u64 vruntime; /* weighted CPU time, ns */
+	u64 exec_start; /* when it last started running, ns */
+	u64 sum_exec_runtime; /* real CPU time, ns */
+	u64 nr_switches;
+	struct rb_node run_node;
+	cpumask_t cpus_allowed;
+	int migrate_to; /* -1, or the CPU it must move to when switched out */
+	bool is_idle;
+
+	struct mm_struct *mm; /* NULL for kernel threads */
+	struct mm_struct *active_mm; /* the address space in use (borrowed by kthreads) */
+	void *fpu_state;
+
+	/* Kernel threads. */
+	int (*thread_fn)(void *data);
+	void *thread_data;
+	bool should_stop;
+	int exit_code;
+	void *kthread; /* struct kthread: its exit completion; freed with the task */
+	struct list_head tasks; /* all tasks, under tasklist_lock */
+};
+
+static __always_inline struct task_struct *get_current(void)
+{
+	return __this_cpu_field(struct task_struct *, current_task);
+}
+#define current get_current()
+
+#define set_current_state(s) \
+	(WRITE_ONCE(current->state, (s)), __atomic_thread_fence(__ATOMIC_SEQ_CST))
+#define __set_current_state(s) WRITE_ONCE(current->state, (s))
+
+void sched_init(void);
+/* Each CPU's idle loop: runs what there is to run, halts otherwise. Never returns. */
+__noreturn void cpu_idle_loop(void);
+/* A secondary CPU's idle task and run queue. */
+struct task_struct *sched_init_idle(int cpu);
+
+void schedule(void);
+/* Wakes a task that sleeps (either sleep state): true if this call woke it. */
+bool wake_up_process(struct task_struct *p);
+bool wake_up_state(struct task_struct *p, long state);
+void yield(void);
+/* Called from the timer interrupt on every CPU. */
+void scheduler_tick(void);
+/* Does this CPU need the scheduler tick (more than one task to share it)? */
+bool sched_needs_tick(void);
+
+int set_user_nice(struct task_struct *p, int nice);
+int set_cpus_allowed(struct task_struct *p, cpumask_t mask);
+
+/* Creating tasks: stack, FPU state and an entry that runs fn(data); not yet runnable. */
+struct task_struct *create_task(int (*fn)(void *), void *data, const char *name);
+void get_task_struct(struct task_struct *p);
+void put_task_struct(struct task_struct *p);
+__noreturn void do_exit(int code);
+
+/* Statistics, for tests and /proc. */
+unsigned long nr_running_on(int cpu);
+u64 cpu_nr_switches(int cpu);
+u64 cpu_idle_time_ns(int cpu);
+unsigned long nr_tasks(void);
+
+/* Is the caller allowed to sleep? Reports (once per site) when it is not. */
+void __might_sleep(const char *file, int line);
+#define might_sleep() __might_sleep(__FILE__, __LINE__)
+
+#endif /* _KERNEL_SCHED_H */

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Wait queues and completions (see include/kernel/wait.h for the protocol). */
+#include <kernel/wait.h>
+
+void init_waitqueue_head(struct wait_queue_head *wq)
+{
+	spin_lock_init(&wq->lock);
+	INIT_LIST_HEAD(&wq->head);
+}
+
+static void __prepare(struct wait_queue_head *wq, struct wait_queue_entry *w, long state,
+		      bool exclusive)
+{
+	unsigned long flags;
+
+	w->task = current;
+	w->exclusive = exclusive;
+	spin_lock_irqsave(&wq->lock, flags);
+	if (list_empty(&w->entry)) {
+		if (exclusive)
+			list_add_tail(&w->entry, &wq->head);
+		else
+			list_add(&w->entry, &wq->head);
+	}
+	set_current_state(state);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, long state)
+{
+	__prepare(wq, w, state, false);
+}
+
+void prepare_to_wait_exclusive(struct wait_queue_head *wq, struct wait_queue_entry *w, long state)
+{
+	__prepare(wq, w, state, true);
+}
+
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	__set_current_state(TASK_RUNNING);
+	spin_lock_irqsave(&wq->lock, flags);
+	list_del_init(&w->entry);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+static void __wake_up(struct wait_queue_head *wq, bool all)
+{
+	struct wait_queue_entry *w, *next;
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_for_each_entry_safe(w, next, &wq->head, entry) {
+		/* A waiter already woken (but not yet back from schedule) does not count. */
+		if (wake_up_process(w->task) && w->exclusive && !all)
+			break;
+	}
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void wake_up(struct wait_queue_head *wq)
+{
+	__wake_up(wq, false);
+}
+
+void wake_up_all(struct wait_queue_head *wq)
+{
+	__wake_up(wq, true);
+}
+
+bool waitqueue_active(struct wait_queue_head *wq)
+{
+	return !list_empty(&wq->head);
+}
+
+void init_completion(struct completion *c)
+{
+	c->done = 0;
+	init_waitqueue_head(&c->wait);
+}
+
+void complete(struct completion *c)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	c->done++;
+	spin_unlock_irqrestore(&c->wait.lock, flags);
+	wake_up(&c->wait);
+}
+
+void complete_all(struct completion *c)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	c->done = ~0u / 2;
+	spin_unlock_irqrestore(&c->wait.lock, flags);
+	wake_up_all(&c->wait);
+}
+
+bool try_wait_for_completion(struct completion *c)
+{
+	unsigned long flags;
+	bool ok;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	ok = c->done > 0;
+	if (ok)
+		c->done--;
+	spin_unlock_irqrestore(&c->wait.lock, flags);
+	return ok;
+}
+
+void wait_for_completion(struct completion *c)
+{
+	DEFINE_WAIT(w);
+
+	might_sleep();
+	for (;;) {
+		prepare_to_wait_exclusive(&c->wait, &w, TASK_UNINTERRUPTIBLE);
+		if (try_wait_for_completion(c))
+			break;
+		schedule();
+	}
+	finish_wait(&c->wait, &w);
+}

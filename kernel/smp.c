@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Inter-processor calls. Each CPU has a queue of call requests; a sender links its request
+ * in under the target's queue lock and sends CALL_FUNCTION_VECTOR; the target runs what is
+ * queued from the interrupt and marks each request done. The reschedule IPI carries no data:
+ * the sender set the target's need_resched, and the interrupt's return path acts on it.
+ */
+#include <asm/apic.h>
+#include <asm/irq_vectors.h>
+#include <asm/percpu.h>
+#include <kernel/errno.h>
+#include <kernel/interrupt.h>
+#include <kernel/list.h>
+#include <kernel/panic.h>
+#include <kernel/sched.h>
+#include <kernel/smp.h>
+#include <kernel/spinlock.h>
+#include <kernel/timer.h>
+
+struct call_request {
+	struct list_head entry;
+	void (*fn)(void *info);
+	void *info;
+	volatile bool done;
+};
+
+struct call_queue {
+	spinlock_t lock;
+	struct list_head list;
+	unsigned long handled;
+} __aligned(64);
+
+static struct call_queue call_queues[NR_CPUS];
+
+unsigned int num_online_cpus(void)
+{
+	unsigned int n = 0;
+	int cpu;
+
+	for_each_online_cpu(cpu) n++;
+	return n;
+}
+
+void smp_send_reschedule(int cpu)
+{
+	if (cpu_data[cpu].online)
+		apic_send_ipi(cpu_data[cpu].apic_id, RESCHEDULE_VECTOR);
+}
+
+static irqreturn_t reschedule_interrupt(int vector, void *dev)
+{
+	/* The run queue changed: the tick may be needed again. */
+	tick_program_this_cpu();
+	return IRQ_HANDLED;
+}
+
+static irqreturn_t call_function_interrupt(int vector, void *dev)
+{
+	struct call_queue *q = &call_queues[smp_processor_id()];
+
+	for (;;) {
+		struct call_request *req;
+
+		arch_spin_lock(&q->lock);
+		req = list_first_entry_or_null(&q->list, struct call_request, entry);
+		if (req)
+			list_del_init(&req->entry);
+		arch_spin_unlock(&q->lock);
+		if (!req)
+			break;
+		req->fn(req->info);
+		q->handled++;
+		/* The request may live on the sender's stack: touch it no more after this. */
+		__atomic_store_n(&req->done, true, __ATOMIC_RELEASE);
+	}
+	return IRQ_HANDLED;
+}
+
+unsigned long ipi_call_count(int cpu)
+{
+	return READ_ONCE(call_queues[cpu].handled);
+}
+
+static void queue_call(int cpu, struct call_request *req)
+{
+	struct call_queue *q = &call_queues[cpu];
+	unsigned long flags;
+
+	spin_lock_irqsave(&q->lock, flags);
+	list_add_tail(&req->entry, &q->list);
+	spin_unlock_irqrestore(&q->lock, flags);
+	apic_send_ipi(cpu_data[cpu].apic_id, CALL_FUNCTION_VECTOR);
+}
+
+static void wait_done(struct call_request *req)
+{
+	while (!__atomic_load_n(&req->done, __ATOMIC_ACQUIRE))
+		cpu_relax();
+}
+
+int smp_call_function_single(int cpu, void (*fn)(void *info), void *info, bool wait)
+{
+	struct call_request req = { .fn = fn, .info = info };
+	unsigned long flags;
+
+	if (cpu < 0 || cpu >= (int)nr_cpu_ids || !cpu_data[cpu].online)
+		return -ENXIO;
+	if (cpu == smp_processor_id()) {
+		local_irq_save(flags);
+		fn(info);
+		local_irq_restore(flags);
+		return 0;
+	}
+	WARN_ON(wait && irqs_disabled());
+	if (!wait) {
+		/* The request must outlive this call: fire-and-forget is not supported yet. */
+		wait = true;
+	}
+	queue_call(cpu, &req);
+	wait_done(&req);
+	return 0;
+}
+
+void smp_call_function(void (*fn)(void *info), void *info, bool wait)
+{
+	struct call_request reqs[NR_CPUS];
+	int cpu, self;
+
+	preempt_disable();
+	self = smp_processor_id();
+	for_each_online_cpu(cpu)
+	{
+		if (cpu == self)
+			continue;
+		reqs[cpu] = (struct call_request){ .fn = fn, .info = info };
+		queue_call(cpu, &reqs[cpu]);
+	}
+	/* Always wait: the requests live in this frame. */
+	for_each_online_cpu(cpu) if (cpu != self) wait_done(&reqs[cpu]);
+	preempt_enable();
+	(void)wait;
+}
+
+void on_each_cpu(void (*fn)(void *info), void *info, bool wait)
+{
+	unsigned long flags;
+
+	preempt_disable();
+	smp_call_function(fn, info, wait);
+	local_irq_save(flags);
+	fn(info);
+	local_irq_restore(flags);
+	preempt_enable();
+}
+
+void smp_ipi_init(void)
+{
+	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		spin_lock_init(&call_queues[cpu].lock);
+		INIT_LIST_HEAD(&call_queues[cpu].list);
+	}
+	set_system_vector(RESCHEDULE_VECTOR, reschedule_interrupt, "Rescheduling interrupts");
+	set_system_vector(CALL_FUNCTION_VECTOR, call_function_interrupt,
+			  "Function call interrupts");
+}
+
+/* Without SMP bring-up code for this architecture the boot CPU is alone. */
+__weak void smp_init(void)
+{
+}

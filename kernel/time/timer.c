@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The timer list and the tick. Each CPU has a base: its pending timers sorted by expiry, the
+ * one whose handler is running, and the deadline its APIC timer is armed for. The timer
+ * interrupt runs the expired timers, gives the scheduler its tick, and re-arms for whichever
+ * comes first: the next timer, or the next tick if the CPU is shared.
+ *
+ * Locking: base->lock (irq-safe) covers a base's list and fields; a handler runs without it.
+ */
+#include <asm/apic.h>
+#include <asm/irq_vectors.h>
+#include <asm/percpu.h>
+#include <asm/processor.h>
+#include <asm/tsc.h>
+#include <kernel/interrupt.h>
+#include <kernel/sched.h>
+#include <kernel/spinlock.h>
+#include <kernel/timer.h>
+
+struct timer_base {
+	spinlock_t lock;
+	struct list_head pending;
+	struct timer_list *running;
+	u64 armed; /* ns the APIC timer is set for; 0: not armed */
+	unsigned long interrupts;
+} __aligned(64);
+
+static struct timer_base timer_bases[NR_CPUS];
+static bool tick_ready;
+
+void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *t))
+{
+	INIT_LIST_HEAD(&t->entry);
+	t->function = fn;
+	t->pending = false;
+	t->cpu = -1;
+}
+
+static u64 ns_to_tsc_deadline(u64 when)
+{
+	u64 now_ns = sched_clock(), now = rdtsc();
+
+	if (when <= now_ns)
+		return now + 1;
+	return now + (when - now_ns) * tsc_khz / 1000000;
+}
+
+/* Arms this CPU's timer for what comes first; with base->lock held. */
+static void __tick_program(struct timer_base *base)
+{
+	u64 next = 0;
+
+	if (!list_empty(&base->pending))
+		next = list_first_entry(&base->pending, struct timer_list, entry)->expires;
+	if (tick_ready && sched_needs_tick()) {
+		u64 tick = sched_clock() + TICK_NSEC;
+
+		if (!next || tick < next)
+			next = tick;
+	}
+	if (next == base->armed)
+		return;
+	/* An earlier arming still stands if it comes before what we want now. */
+	if (base->armed && next && base->armed <= next && base->armed > sched_clock())
+		return;
+	base->armed = next;
+	apic_timer_arm(next ? ns_to_tsc_deadline(next) : 0);
+}
+
+void tick_program_this_cpu(void)
+{
+	struct timer_base *base = &timer_bases[smp_processor_id()];
+	unsigned long flags;
+
+	local_irq_save(flags);
+	arch_spin_lock(&base->lock);
+	__tick_program(base);
+	arch_spin_unlock(&base->lock);
+	local_irq_restore(flags);
+}
+
+void tick_idle_enter(void)
+{
+	tick_program_this_cpu();
+}
+
+static void __timer_unlink(struct timer_list *t)
+{
+	list_del_init(&t->entry);
+	t->pending = false;
+}
+
+bool timer_del(struct timer_list *t)
+{
+	for (;;) {
+		int cpu = READ_ONCE(t->cpu);
+		struct timer_base *base;
+		unsigned long flags;
+		bool was;
+
+		if (cpu < 0)
+			return false;
+		base = &timer_bases[cpu];
+		spin_lock_irqsave(&base->lock, flags);
+		if (t->cpu != cpu) { /* moved meanwhile */
+			spin_unlock_irqrestore(&base->lock, flags);
+			continue;
+		}
+		was = t->pending;
+		if (was)
+			__timer_unlink(t);
+		spin_unlock_irqrestore(&base->lock, flags);
+		return was;
+	}
+}
+
+bool timer_del_sync(struct timer_list *t)
+{
+	bool was = timer_del(t);
+	int cpu = READ_ONCE(t->cpu);
+
+	while (cpu >= 0 && READ_ONCE(timer_bases[cpu].running) == t)
+		cpu_relax();
+	return was;
+}
+
+void timer_add(struct timer_list *t, u64 expires)
+{
+	struct timer_base *base;
+	struct timer_list *pos;
+	unsigned long flags;
+
+	timer_del(t);
+	local_irq_save(flags);
+	base = &timer_bases[smp_processor_id()];
+	arch_spin_lock(&base->lock);
+	t->expires = expires;
+	t->cpu = smp_processor_id();
+	t->pending = true;
+	list_for_each_entry(pos, &base->pending, entry)
+		if (pos->expires > expires)
+			break;
+	list_add_tail(&t->entry, &pos->entry);
+	__tick_program(base);
+	arch_spin_unlock(&base->lock);
+	local_irq_restore(flags);
+}
+
+static void run_expired_timers(struct timer_base *base)
+{
+	arch_spin_lock(&base->lock);
+	while (!list_empty(&base->pending)) {
+		struct timer_list *t = list_first_entry(&base->pending, struct timer_list, entry);
+
+		if (t->expires > sched_clock())
+			break;
+		__timer_unlink(t);
+		base->running = t;
+		arch_spin_unlock(&base->lock);
+		t->function(t);
+		arch_spin_lock(&base->lock);
+		WRITE_ONCE(base->running, NULL);
+	}
+	arch_spin_unlock(&base->lock);
+}
+
+static irqreturn_t timer_interrupt(int vector, void *dev)
+{
+	struct timer_base *base = &timer_bases[smp_processor_id()];
+
+	base->interrupts++;
+	base->armed = 0;
+	run_expired_timers(base);
+	if (tick_ready)
+		scheduler_tick();
+	tick_program_this_cpu();
+	return IRQ_HANDLED;
+}
+
+unsigned long timer_interrupts(int cpu)
+{
+	return READ_ONCE(timer_bases[cpu].interrupts);
+}
+
+void tick_setup_this_cpu(void)
+{
+	struct timer_base *base = &timer_bases[smp_processor_id()];
+
+	spin_lock_init(&base->lock);
+	INIT_LIST_HEAD(&base->pending);
+	apic_timer_setup_this_cpu();
+}
+
+void timer_init(void)
+{
+	set_system_vector(LOCAL_TIMER_VECTOR, timer_interrupt, "Local timer interrupts");
+	tick_setup_this_cpu();
+	tick_ready = true;
+}
+
+/* ---- sleeping ------------------------------------------------------------------------ */
+
+struct sleeper {
+	struct timer_list timer;
+	struct task_struct *task;
+};
+
+static void wake_sleeper(struct timer_list *t)
+{
+	struct sleeper *s = container_of(t, struct sleeper, timer);
+
+	wake_up_process(s->task);
+}
+
+void schedule_timeout(u64 ns)
+{
+	struct sleeper s = { .task = current };
+	u64 end = sched_clock() + ns;
+
+	might_sleep();
+	timer_setup(&s.timer, wake_sleeper);
+	/* Woken early by someone else? Sleep on until the time is really up. */
+	while (sched_clock() < end) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		timer_add(&s.timer, end);
+		schedule();
+		timer_del_sync(&s.timer);
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+void nsleep(u64 ns)
+{
+	schedule_timeout(ns);
+}
+
+void msleep(unsigned int ms)
+{
+	schedule_timeout((u64)ms * 1000000);
+}
