@@ -157,6 +157,16 @@ $(O)/%.o: %.asm $(asm_offsets) | $(tools_ok)
 	$(Q)mkdir -p $(@D)
 	$(Q)$(NASM) $(KAFLAGS) -MD $(@:.o=.d) -MP -o $@ $<
 
+# The SMP trampoline runs at a fixed low address in real mode: a flat binary, carried inside
+# the kernel by an incbin.
+$(O)/arch/$(ARCH)/kernel/trampoline.bin: arch/$(ARCH)/kernel/trampoline.asm | $(tools_ok)
+	$(quiet) NASM $<
+	$(Q)mkdir -p $(@D)
+	$(Q)$(NASM) -f bin -o $@ $<
+
+$(O)/arch/$(ARCH)/kernel/trampoline_blob.o: $(O)/arch/$(ARCH)/kernel/trampoline.bin
+$(O)/arch/$(ARCH)/kernel/trampoline_blob.o: KAFLAGS += -I$(O)/arch/$(ARCH)/kernel/
+
 $(lds): arch/$(ARCH)/kernel/kernel.lds.S $(autoconf)
 	$(quiet) LDS $@
 	$(Q)mkdir -p $(@D)

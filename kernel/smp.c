@@ -163,8 +163,3 @@ void smp_ipi_init(void)
 	set_system_vector(CALL_FUNCTION_VECTOR, call_function_interrupt,
 			  "Function call interrupts");
 }
-
-/* Without SMP bring-up code for this architecture the boot CPU is alone. */
-__weak void smp_init(void)
-{
-}

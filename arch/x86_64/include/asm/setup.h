@@ -15,6 +15,9 @@ void init_IRQ(void);
 /* I/O APICs and ISA overrides from the firmware's tables: false if there are none. */
 bool arch_setup_io_apics(void);
 
+/* The APIC IDs of the CPUs to start (the boot CPU's included); returns how many. */
+int arch_possible_apic_ids(u32 *ids, int max);
+
 /* Says what the boot loader passed: memory map, modules, framebuffer, ACPI. */
 void print_boot_info(void);
 
