@@ -22,6 +22,9 @@ struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char
 		return NULL;
 	}
 	p->kthread = kt;
+	/* The creator's reference, dropped by kthread_stop (or put_task_struct), so the task
+	 * stays valid for kthread_stop even if fn returns first. */
+	get_task_struct(p);
 	return p;
 }
 
@@ -67,5 +70,6 @@ int kthread_stop(struct task_struct *k)
 	wait_for_completion(&kt->exited);
 	ret = k->exit_code;
 	put_task_struct(k);
+	put_task_struct(k); /* the creator's reference */
 	return ret;
 }

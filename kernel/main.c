@@ -36,6 +36,8 @@ static int kernel_init(void *unused)
 
 void start_kernel(void)
 {
+	struct task_struct *init;
+
 	setup_command_line(boot_info.cmdline);
 	parse_early_params();
 	if (IS_ENABLED(CONFIG_VIDEO_CONSOLE))
@@ -60,7 +62,9 @@ void start_kernel(void)
 	smp_init();
 
 	/* The rest runs in a thread; this context becomes the boot CPU's idle task. */
-	if (!kthread_run(kernel_init, NULL, "kernel_init"))
+	init = kthread_run(kernel_init, NULL, "kernel_init");
+	if (!init)
 		panic("cannot start kernel_init");
+	put_task_struct(init); /* nobody stops it */
 	cpu_idle_loop();
 }

@@ -11,16 +11,34 @@
 #include <asm/pgtable.h>
 #include <kernel/errno.h>
 #include <kernel/mm.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <kernel/vmstat.h>
 
 atomic_long_t vm_events[NR_VM_EVENT_ITEMS];
 
-/* Flushes va from this CPU's TLB if mm is the address space loaded here. */
+static void flush_one_ipi(void *va)
+{
+	flush_tlb_one(*(unsigned long *)va);
+}
+
+/*
+ * Flushes va from every TLB that may hold it: this CPU's if mm is loaded here, and by IPI
+ * each other CPU that has mm loaded (and only those). The caller has changed the entry;
+ * the fence orders that before reading the other CPUs' active_mm (see __switch_mm).
+ */
 static void flush_user_page(struct mm_struct *mm, unsigned long va)
 {
-	if (mm == current_mm())
+	int cpu, self;
+
+	preempt_disable();
+	self = smp_processor_id();
+	if (this_cpu()->active_mm == mm)
 		flush_tlb_one(va);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	for_each_online_cpu(cpu) if (cpu != self && READ_ONCE(cpu_data[cpu].active_mm) == mm)
+		smp_call_function_single(cpu, flush_one_ipi, &va, true);
+	preempt_enable();
 }
 
 static bool access_permitted(const struct vm_area_struct *vma, unsigned int flags)
@@ -118,13 +136,12 @@ static int __handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned 
 
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags)
 {
-	unsigned long irqflags;
 	int ret;
 
 	count_vm_event(PGFAULT);
-	spin_lock_irqsave(&mm->mmap_lock, irqflags);
+	spin_lock(&mm->mmap_lock);
 	ret = __handle_mm_fault(mm, addr, flags);
-	spin_unlock_irqrestore(&mm->mmap_lock, irqflags);
+	spin_unlock(&mm->mmap_lock);
 	if (ret == VM_FAULT_SIGSEGV)
 		count_vm_event(PGFAULT_SEGV);
 	return ret;

@@ -11,6 +11,7 @@
 #include <kernel/errno.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
+#include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <uapi/mman.h>
@@ -24,17 +25,29 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 void change_protection(struct vm_area_struct *vma);
 int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma);
 
-static struct mm_struct *active_mm; /* per CPU once there is more than one */
-
 struct mm_struct *current_mm(void)
 {
-	return active_mm;
+	return this_cpu()->active_mm;
+}
+
+/*
+ * Loads mm on this CPU. The store to active_mm is ordered before the CR3 load (which
+ * serializes), so a CPU changing mm's page tables either sees this CPU in active_mm and
+ * sends it a flush, or this CPU's CR3 load sees the change.
+ */
+void __switch_mm(struct mm_struct *mm)
+{
+	WRITE_ONCE(this_cpu()->active_mm, mm);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	load_cr3(mm ? mm->pgd : init_pgd);
 }
 
 void switch_mm(struct mm_struct *mm)
 {
-	active_mm = mm;
-	load_cr3(mm ? mm->pgd : init_pgd);
+	preempt_disable();
+	current->active_mm = mm;
+	__switch_mm(mm);
+	preempt_enable();
 }
 
 /* ---- the VMA tree ------------------------------------------------------------------ */
@@ -187,12 +200,11 @@ static long __get_unmapped_area(struct mm_struct *mm, unsigned long len)
 
 long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
-	unsigned long flags;
 	long addr;
 
-	spin_lock_irqsave(&mm->mmap_lock, flags);
+	spin_lock(&mm->mmap_lock);
 	addr = __get_unmapped_area(mm, PAGE_ALIGN(len));
-	spin_unlock_irqrestore(&mm->mmap_lock, flags);
+	spin_unlock(&mm->mmap_lock);
 	return addr;
 }
 
@@ -213,7 +225,6 @@ static int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long 
 
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
-	unsigned long flags;
 	int err;
 
 	if ((start & ~PAGE_MASK) || !len)
@@ -221,9 +232,9 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	len = PAGE_ALIGN(len);
 	if (!len || !range_ok(start, len))
 		return -EINVAL;
-	spin_lock_irqsave(&mm->mmap_lock, flags);
+	spin_lock(&mm->mmap_lock);
 	err = __do_munmap(mm, start, start + len);
-	spin_unlock_irqrestore(&mm->mmap_lock, flags);
+	spin_unlock(&mm->mmap_lock);
 	return err;
 }
 
@@ -270,7 +281,7 @@ static long place_mapping(struct mm_struct *mm, unsigned long addr, unsigned lon
 long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long prot,
 	     unsigned long flags)
 {
-	unsigned long irqflags, type = flags & MAP_TYPE;
+	unsigned long type = flags & MAP_TYPE;
 	struct vm_area_struct *vma;
 	long start;
 
@@ -289,7 +300,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsign
 	vma = vma_alloc(0, 0, prot_to_vm_flags(prot, flags));
 	if (!vma)
 		return -ENOMEM;
-	spin_lock_irqsave(&mm->mmap_lock, irqflags);
+	spin_lock(&mm->mmap_lock);
 	start = place_mapping(mm, addr, len, flags);
 	if (start >= 0) {
 		vma->vm_start = start;
@@ -297,7 +308,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsign
 		vma_link(mm, vma);
 		vma = NULL;
 	}
-	spin_unlock_irqrestore(&mm->mmap_lock, irqflags);
+	spin_unlock(&mm->mmap_lock);
 	kfree(vma);
 	return start;
 }
@@ -331,7 +342,6 @@ static int __do_mprotect(struct mm_struct *mm, unsigned long start, unsigned lon
 
 int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long prot)
 {
-	unsigned long flags;
 	int err;
 
 	if (start & ~PAGE_MASK)
@@ -343,9 +353,9 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, un
 	len = PAGE_ALIGN(len);
 	if (!len || !range_ok(start, len))
 		return -ENOMEM;
-	spin_lock_irqsave(&mm->mmap_lock, flags);
+	spin_lock(&mm->mmap_lock);
 	err = __do_mprotect(mm, start, start + len, prot);
-	spin_unlock_irqrestore(&mm->mmap_lock, flags);
+	spin_unlock(&mm->mmap_lock);
 	return err;
 }
 
@@ -374,19 +384,19 @@ static int brk_grow(struct mm_struct *mm, unsigned long old_end, unsigned long n
 
 unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 {
-	unsigned long old_end = PAGE_ALIGN(mm->brk), new_end = PAGE_ALIGN(brk), flags;
+	unsigned long old_end = PAGE_ALIGN(mm->brk), new_end = PAGE_ALIGN(brk);
 	int err = 0;
 
 	if (brk < mm->start_brk || brk > TASK_SIZE)
 		return mm->brk;
-	spin_lock_irqsave(&mm->mmap_lock, flags);
+	spin_lock(&mm->mmap_lock);
 	if (new_end < old_end)
 		err = __do_munmap(mm, new_end, old_end);
 	else if (new_end > old_end)
 		err = brk_grow(mm, old_end, new_end);
 	if (!err)
 		mm->brk = brk;
-	spin_unlock_irqrestore(&mm->mmap_lock, flags);
+	spin_unlock(&mm->mmap_lock);
 	return mm->brk;
 }
 
@@ -462,18 +472,17 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = mm_alloc();
-	unsigned long flags;
 	int err;
 
 	if (!mm)
 		return NULL;
-	spin_lock_irqsave(&oldmm->mmap_lock, flags);
+	spin_lock(&oldmm->mmap_lock);
 	mm->mmap_base = oldmm->mmap_base;
 	mm->start_brk = oldmm->start_brk;
 	mm->brk = oldmm->brk;
 	mm->start_stack = oldmm->start_stack;
 	err = dup_mmap(mm, oldmm);
-	spin_unlock_irqrestore(&oldmm->mmap_lock, flags);
+	spin_unlock(&oldmm->mmap_lock);
 	if (err) {
 		mmput(mm); /* undoes whatever part was copied */
 		return NULL;

@@ -10,6 +10,7 @@
  */
 #include <asm/pgtable.h>
 #include <kernel/list.h>
+#include <kernel/smp.h>
 #include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
@@ -19,6 +20,7 @@
 
 struct vm_struct {
 	struct list_head list;
+	struct list_head purge;
 	unsigned long addr; /* first mapped byte; the guard page is just below */
 	unsigned long size; /* mapped bytes */
 	struct page **pages; /* NULL for ioremap */
@@ -26,6 +28,7 @@ struct vm_struct {
 };
 
 static LIST_HEAD(vmap_areas);
+static LIST_HEAD(purge_list); /* unmapped, but other CPUs' TLBs may still hold them */
 static DEFINE_SPINLOCK(vmap_lock);
 static unsigned long nr_areas;
 extern u8 *const boot_stack_guard;
@@ -102,6 +105,7 @@ void *vmalloc(unsigned long size)
 	if (!size || size > VMALLOC_END - VMALLOC_START)
 		return NULL;
 	size = PAGE_ALIGN(size);
+	vmalloc_purge();
 	area = get_vm_area(size);
 	if (!area)
 		return NULL;
@@ -153,6 +157,51 @@ static struct vm_struct *take_area(const void *addr, void *caller)
 	return area;
 }
 
+static void flush_all_ipi(void *unused)
+{
+	flush_tlb_all();
+}
+
+/*
+ * Frees the areas waiting on the purge list. Another CPU may still have their old
+ * translations cached, and would then read or write the freed frames through them, so
+ * neither the frames nor the address range may be reused before every CPU has flushed its
+ * TLB: one flush on all CPUs covers the whole batch. Needs interrupts on (it waits for the
+ * other CPUs); callers that cannot wait leave the work to the next one that can.
+ */
+void vmalloc_purge(void)
+{
+	struct vm_struct *area, *next;
+	unsigned long flags;
+	LIST_HEAD(batch);
+
+	if (irqs_disabled())
+		return;
+	spin_lock_irqsave(&vmap_lock, flags);
+	list_splice_init(&purge_list, &batch);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	if (list_empty(&batch))
+		return;
+	on_each_cpu(flush_all_ipi, NULL, true);
+	list_for_each_entry_safe(area, next, &batch, purge) {
+		list_del(&area->purge);
+		free_area_pages(area);
+		release_area(area);
+	}
+}
+
+/* Unmaps now; frees frames and range after the next all-CPU flush (vmalloc_purge). */
+static void lazy_free_area(struct vm_struct *area)
+{
+	unsigned long flags;
+
+	unmap_area(area);
+	spin_lock_irqsave(&vmap_lock, flags);
+	list_add_tail(&area->purge, &purge_list);
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	vmalloc_purge();
+}
+
 void vfree(const void *addr)
 {
 	struct vm_struct *area;
@@ -160,11 +209,8 @@ void vfree(const void *addr)
 	if (!addr)
 		return;
 	area = take_area(addr, __builtin_return_address(0));
-	if (!area)
-		return;
-	unmap_area(area);
-	free_area_pages(area);
-	release_area(area);
+	if (area)
+		lazy_free_area(area);
 }
 
 void *alloc_kernel_stack(void)
@@ -205,10 +251,8 @@ void iounmap(void *addr)
 	struct vm_struct *area =
 		take_area((void *)((unsigned long)addr & PAGE_MASK), __builtin_return_address(0));
 
-	if (!area)
-		return;
-	unmap_area(area);
-	release_area(area);
+	if (area)
+		lazy_free_area(area); /* no pages: nr_pages is 0 */
 }
 
 bool is_guard_page(unsigned long addr)

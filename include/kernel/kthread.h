@@ -8,7 +8,8 @@
  * Kernel threads: kthread_create makes one that has not run yet (bind it, renice it, then
  * wake_up_process it); kthread_run does both. A thread ends by returning from fn, or, when
  * kthread_should_stop() says so, after kthread_stop asked it to: kthread_stop waits for
- * the end and returns fn's result.
+ * the end and returns fn's result. The creator holds a reference on the task until
+ * kthread_stop; a creator that will never stop the thread drops it with put_task_struct.
  */
 struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char *name);
 struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *name);

@@ -75,7 +75,10 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 
 /* The address space this CPU runs in (NULL: only the kernel's), and switching it. */
 struct mm_struct *current_mm(void);
+/* Makes mm the current task's address space (kernel threads borrowing one, exec). */
 void switch_mm(struct mm_struct *mm);
+/* The scheduler's part: load mm on this CPU. */
+void __switch_mm(struct mm_struct *mm);
 
 /* Boot: the frame allocator from the memory map, then the page tables, then the buddy. */
 void mm_init(void);

@@ -46,5 +46,7 @@ void tick_setup_this_cpu(void);
 void tick_program_this_cpu(void);
 void tick_idle_enter(void);
 unsigned long timer_interrupts(int cpu);
+/* Mean cycles spent in the timer interrupt handler, over all CPUs. */
+u64 timer_interrupt_cycles(void);
 
 #endif /* _KERNEL_TIMER_H */

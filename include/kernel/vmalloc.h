@@ -27,6 +27,8 @@ void iounmap(void *addr);
 /* Is addr inside the guard page of a vmalloc area (or below the boot stack)? */
 bool is_guard_page(unsigned long addr);
 unsigned long vmalloc_nr_areas(void);
+/* Frees what vfree left for the next all-CPU TLB flush; needs interrupts on. */
+void vmalloc_purge(void);
 
 void vmalloc_init(void);
 

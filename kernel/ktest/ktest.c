@@ -106,6 +106,7 @@ struct mem_snapshot {
 
 static void take_snapshot(struct mem_snapshot *s)
 {
+	vmalloc_purge();
 	kmem_cache_shrink_all();
 	s->frames = nr_free_pages() + nr_kernel_pgtable_pages();
 	s->slab_objects = slab_objects_in_use();

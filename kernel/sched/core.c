@@ -333,8 +333,8 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 {
 	struct cpu_data *cpu = this_cpu();
 
-	if (next->active_mm != prev->active_mm)
-		switch_mm(next->active_mm);
+	if (next->active_mm != cpu->active_mm)
+		__switch_mm(next->active_mm);
 	if (prev->fpu_state)
 		fpu_save(prev->fpu_state);
 	if (next->fpu_state)
@@ -560,10 +560,9 @@ __noreturn void cpu_idle_loop(void)
 
 	for (;;) {
 		while (!need_resched()) {
-			if (pull_one_task(rq))
-				break;
 			local_irq_disable();
-			if (need_resched()) {
+			/* Run-queue locks are taken with interrupts off: the tick takes them too. */
+			if (pull_one_task(rq) || need_resched()) {
 				local_irq_enable();
 				break;
 			}

@@ -23,6 +23,7 @@ struct timer_base {
 	struct timer_list *running;
 	u64 armed; /* ns the APIC timer is set for; 0: not armed */
 	unsigned long interrupts;
+	u64 cycles; /* spent in the handler, for the cost figure */
 } __aligned(64);
 
 static struct timer_base timer_bases[NR_CPUS];
@@ -167,6 +168,7 @@ static void run_expired_timers(struct timer_base *base)
 static irqreturn_t timer_interrupt(int vector, void *dev)
 {
 	struct timer_base *base = &timer_bases[smp_processor_id()];
+	u64 t0 = rdtsc();
 
 	base->interrupts++;
 	base->armed = 0;
@@ -174,7 +176,21 @@ static irqreturn_t timer_interrupt(int vector, void *dev)
 	if (tick_ready)
 		scheduler_tick();
 	tick_program_this_cpu();
+	base->cycles += rdtsc() - t0;
 	return IRQ_HANDLED;
+}
+
+u64 timer_interrupt_cycles(void)
+{
+	u64 cycles = 0, n = 0;
+	int cpu;
+
+	for_each_online_cpu(cpu)
+	{
+		cycles += READ_ONCE(timer_bases[cpu].cycles);
+		n += READ_ONCE(timer_bases[cpu].interrupts);
+	}
+	return n ? cycles / n : 0;
 }
 
 unsigned long timer_interrupts(int cpu)

@@ -8,6 +8,7 @@
  *   - anything else: a kernel bug, reported in full.
  */
 #include <asm/extable.h>
+#include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
@@ -77,7 +78,14 @@ void do_page_fault(struct pt_regs *regs)
 			 addr);
 		die_fault("page fault", regs);
 	}
+	/*
+	 * Resolving the fault may take mm locks and wait for other CPUs (TLB flushes): do it
+	 * with interrupts on if the faulting code had them on.
+	 */
+	if (regs->rflags & X86_EFLAGS_IF)
+		local_irq_enable();
 	fault = handle_mm_fault(mm, addr, fault_flags(error, user));
+	local_irq_disable();
 	if (likely(!fault))
 		return;
 	if (user)

@@ -10,6 +10,7 @@
 #define NR_VECTORS 256
 
 struct task_struct;
+struct mm_struct;
 
 /*
  * What each CPU owns, reached through the GS base (MSR_GS_BASE points at the CPU's own
@@ -25,6 +26,7 @@ struct cpu_data {
 	int preempt_count; /* 36: > 0: no preemption here */
 	u32 apic_id;
 	bool online;
+	struct mm_struct *active_mm; /* the address space loaded in CR3 (NULL: the kernel's) */
 	bool need_resched;
 	struct cpu_tables tables;
 	unsigned long irq_count[NR_VECTORS]; /* interrupts taken, per vector */

@@ -4,6 +4,7 @@
 
 #include <asm/page.h>
 #include <kernel/compiler.h>
+#include <kernel/errno.h>
 #include <kernel/types.h>
 
 /*

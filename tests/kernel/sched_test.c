@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The scheduler, timers and SMP, with real kernel threads: fair shares, nice, sleeping and
+ * waking, affinity, both CPUs working, interrupt counts, TLB shootdown, FPU state, and the
+ * cost figures of switching and cross-CPU calls. Cases that need two CPUs skip on one.
+ */
+#include <asm/irq_vectors.h>
+#include <asm/processor.h>
+#include <asm/uaccess.h>
+#include <kernel/interrupt.h>
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/mm.h>
+#include <kernel/smp.h>
+#include <kernel/timer.h>
+#include <kernel/wait.h>
+#include <uapi/mman.h>
+
+#define MSEC 1000000ULL
+/* Under TCG on a loaded 2-core host a 10 ms sleep may overshoot; this bound still fails
+ * a timer that is broken (armed wrongly, or never). */
+#define SLEEP_BOUND_MS 250
+
+static int last_cpu(void)
+{
+	return num_online_cpus() - 1;
+}
+
+static bool need_two_cpus(struct ktest *t)
+{
+	if (num_online_cpus() >= 2)
+		return true;
+	ktest_skip(t, "needs two CPUs");
+	return false;
+}
+
+/* ---- basics ------------------------------------------------------------------------- */
+
+static int return_42(void *data)
+{
+	*(int *)data = 1;
+	return 42;
+}
+
+static void test_kthread_runs_and_returns(struct ktest *t)
+{
+	int ran = 0;
+	unsigned long tasks = nr_tasks();
+	struct task_struct *p = kthread_create(return_42, &ran, "ktest-42");
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	KTEST_EXPECT_EQ(t, nr_tasks(), tasks + 1);
+	wake_up_process(p);
+	KTEST_EXPECT_EQ(t, kthread_stop(p), 42);
+	KTEST_EXPECT_EQ(t, ran, 1);
+	/* Its last reference goes when its CPU has switched away from it: soon, not at once. */
+	for (int ms = 0; ms < 1000 && nr_tasks() != tasks; ms++)
+		msleep(1);
+	KTEST_EXPECT_EQ(t, nr_tasks(), tasks);
+}
+
+static void test_msleep_accuracy(struct ktest *t)
+{
+	u64 t0 = sched_clock(), dt;
+
+	msleep(10);
+	dt = sched_clock() - t0;
+	KTEST_EXPECT_GE(t, dt, 10 * MSEC);
+	KTEST_EXPECT_LT(t, dt, SLEEP_BOUND_MS * MSEC);
+	ktest_log(t, "msleep(10) took %llu us", (unsigned long long)dt / 1000);
+}
+
+struct waiter {
+	struct completion go;
+	int woke;
+};
+
+static int wait_for_go(void *data)
+{
+	struct waiter *w = data;
+
+	wait_for_completion(&w->go);
+	w->woke = 1;
+	return 0;
+}
+
+static void test_sleeping_thread_wakes(struct ktest *t)
+{
+	struct waiter w = { .woke = 0 };
+	struct task_struct *p;
+
+	init_completion(&w.go);
+	p = kthread_run(wait_for_go, &w, "ktest-waiter");
+	KTEST_ASSERT_NOT_NULL(t, p);
+	msleep(20);
+	KTEST_EXPECT_EQ(t, w.woke, 0); /* still asleep */
+	KTEST_EXPECT_EQ(t, p->state, TASK_UNINTERRUPTIBLE);
+	complete(&w.go);
+	kthread_stop(p);
+	KTEST_EXPECT_EQ(t, w.woke, 1);
+}
+
+static void test_bad_nice_and_mask(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, set_user_nice(current, 20), -EINVAL);
+	KTEST_EXPECT_EQ(t, set_user_nice(current, -21), -EINVAL);
+	KTEST_EXPECT_EQ(t, set_cpus_allowed(current, 0), -EINVAL);
+}
+
+/* ---- CPU-bound workers ---------------------------------------------------------------- */
+
+struct spinner {
+	volatile bool *stop;
+	u64 runtime_ns; /* its own sum_exec_runtime when it saw stop */
+	unsigned long cpus_seen; /* bit n: it ran on CPU n */
+	unsigned long work[NR_CPUS]; /* loop iterations per CPU */
+};
+
+static int spin_until_stopped(void *data)
+{
+	struct spinner *s = data;
+
+	while (!READ_ONCE(*s->stop)) {
+		int cpu;
+
+		preempt_disable();
+		cpu = smp_processor_id();
+		s->cpus_seen |= 1UL << cpu;
+		s->work[cpu]++;
+		preempt_enable();
+	}
+	s->runtime_ns = current->sum_exec_runtime;
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+/* Runs n spinners (bound to cpu unless cpu < 0, with the given nice values) for ms. */
+static bool run_spinners(struct spinner *s, int n, int cpu, const int *nice, unsigned int ms)
+{
+	struct task_struct *p[8];
+	volatile bool stop = false;
+
+	for (int i = 0; i < n; i++) {
+		s[i] = (struct spinner){ .stop = &stop };
+		p[i] = kthread_create(spin_until_stopped, &s[i], "ktest-spin");
+		if (!p[i])
+			return false;
+		if (cpu >= 0)
+			kthread_bind(p[i], cpu);
+		if (nice)
+			set_user_nice(p[i], nice[i]);
+	}
+	for (int i = 0; i < n; i++)
+		wake_up_process(p[i]);
+	msleep(ms);
+	stop = true;
+	for (int i = 0; i < n; i++)
+		kthread_stop(p[i]);
+	return true;
+}
+
+static void test_fair_shares(struct ktest *t)
+{
+	struct spinner s[3];
+	u64 sum = 0, lo = ~0ULL, hi = 0;
+
+	KTEST_ASSERT_TRUE(t, run_spinners(s, 3, last_cpu(), NULL, 600));
+	for (int i = 0; i < 3; i++) {
+		sum += s[i].runtime_ns;
+		lo = min(lo, s[i].runtime_ns);
+		hi = max(hi, s[i].runtime_ns);
+	}
+	ktest_log(t, "runtimes %llu %llu %llu us", (unsigned long long)s[0].runtime_ns / 1000,
+		  (unsigned long long)s[1].runtime_ns / 1000,
+		  (unsigned long long)s[2].runtime_ns / 1000);
+	KTEST_ASSERT_GT(t, sum, 0);
+	/* Every share within 10 % of the mean. */
+	KTEST_EXPECT_LE(t, (hi - lo) * 3 * 10, sum);
+}
+
+static void test_nice_changes_shares(struct ktest *t)
+{
+	static const int nice[2] = { 0, 5 }; /* weights 1024 and 336: about 3 to 1 */
+	struct spinner s[2];
+
+	KTEST_ASSERT_TRUE(t, run_spinners(s, 2, last_cpu(), nice, 400));
+	ktest_log(t, "nice 0: %llu us, nice 5: %llu us", (unsigned long long)s[0].runtime_ns / 1000,
+		  (unsigned long long)s[1].runtime_ns / 1000);
+	KTEST_EXPECT_GT(t, s[0].runtime_ns, 2 * s[1].runtime_ns);
+	KTEST_EXPECT_LT(t, s[0].runtime_ns, 5 * s[1].runtime_ns);
+}
+
+static void test_both_cpus_run_threads(struct ktest *t)
+{
+	struct spinner s[2];
+	unsigned long per_cpu[NR_CPUS] = { 0 };
+
+	if (!need_two_cpus(t))
+		return;
+	KTEST_ASSERT_TRUE(t, run_spinners(s, 2, -1, NULL, 200));
+	for (int i = 0; i < 2; i++)
+		for (int c = 0; c < (int)nr_cpu_ids; c++)
+			per_cpu[c] += s[i].work[c];
+	ktest_log(t, "loop iterations on CPU 0: %lu, CPU 1: %lu", per_cpu[0], per_cpu[1]);
+	KTEST_EXPECT_GT(t, per_cpu[0], 0);
+	KTEST_EXPECT_GT(t, per_cpu[1], 0);
+}
+
+static void test_affinity_is_kept(struct ktest *t)
+{
+	struct spinner s[3];
+
+	if (!need_two_cpus(t))
+		return;
+	/* Three threads bound to CPU 1 with CPU 0 idle: balancing must not move them. */
+	KTEST_ASSERT_TRUE(t, run_spinners(s, 3, 1, NULL, 200));
+	for (int i = 0; i < 3; i++)
+		KTEST_EXPECT_EQ(t, s[i].cpus_seen, 1UL << 1);
+}
+
+static void test_moving_a_running_thread(struct ktest *t)
+{
+	volatile bool stop = false;
+	struct spinner s = { .stop = &stop };
+	unsigned long on0, on1;
+	struct task_struct *p;
+
+	if (!need_two_cpus(t))
+		return;
+	p = kthread_create(spin_until_stopped, &s, "ktest-move");
+	KTEST_ASSERT_NOT_NULL(t, p);
+	kthread_bind(p, 0);
+	wake_up_process(p);
+	msleep(50);
+	KTEST_EXPECT_EQ(t, set_cpus_allowed(p, cpumask_of(1)), 0);
+	msleep(50);
+	/* Only the spinner writes its counters: compare snapshots, don't reset them. */
+	on0 = READ_ONCE(s.work[0]);
+	on1 = READ_ONCE(s.work[1]);
+	msleep(50);
+	stop = true;
+	kthread_stop(p);
+	KTEST_EXPECT_EQ(t, s.work[0], on0);
+	KTEST_EXPECT_GT(t, s.work[1], on1);
+}
+
+/* ---- interrupts --------------------------------------------------------------------- */
+
+static int nap_three_times(void *unused)
+{
+	for (int i = 0; i < 3; i++)
+		msleep(2);
+	return 0;
+}
+
+static void test_timer_interrupts_on_every_cpu(struct ktest *t)
+{
+	int cpu;
+
+	for_each_online_cpu(cpu)
+	{
+		unsigned long before = irq_count(cpu, LOCAL_TIMER_VECTOR);
+		struct task_struct *p = kthread_create(nap_three_times, NULL, "ktest-nap");
+
+		KTEST_ASSERT_NOT_NULL(t, p);
+		kthread_bind(p, cpu);
+		wake_up_process(p);
+		kthread_stop(p);
+		KTEST_EXPECT_GE(t, irq_count(cpu, LOCAL_TIMER_VECTOR), before + 3);
+	}
+}
+
+/* ---- TLB shootdown ------------------------------------------------------------------ */
+
+struct tlb_probe {
+	struct mm_struct *mm;
+	unsigned long addr;
+	struct completion ready;
+	volatile bool go;
+	u8 before, after;
+	int after_err;
+};
+
+/*
+ * Reads, then spins (sleeping would switch to the idle task, whose CR3 load flushes the
+ * TLB and takes the CPU out of the mm), then reads again.
+ */
+static int read_twice(void *data)
+{
+	struct tlb_probe *tp = data;
+
+	switch_mm(tp->mm);
+	get_user(tp->before, (u8 __user *)tp->addr); /* the TLB now holds the translation */
+	complete(&tp->ready);
+	while (!tp->go)
+		cpu_relax();
+	tp->after_err = get_user(tp->after, (u8 __user *)tp->addr);
+	switch_mm(NULL);
+	return 0;
+}
+
+static void test_tlb_shootdown(struct ktest *t)
+{
+	struct tlb_probe tp = { 0 };
+	unsigned long ipis;
+	struct task_struct *p;
+	long addr;
+
+	if (!need_two_cpus(t))
+		return;
+	init_completion(&tp.ready);
+	tp.mm = mm_alloc();
+	KTEST_ASSERT_NOT_NULL(t, tp.mm);
+	switch_mm(tp.mm);
+	addr = do_mmap(tp.mm, 0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+	KTEST_ASSERT_GT(t, addr, 0);
+	tp.addr = addr;
+	put_user((u8)1, (u8 __user *)addr);
+
+	p = kthread_create(read_twice, &tp, "ktest-tlb");
+	KTEST_ASSERT_NOT_NULL(t, p);
+	kthread_bind(p, 1);
+	kthread_bind(current, 0);
+	wake_up_process(p);
+	wait_for_completion(&tp.ready);
+	ipis = ipi_call_count(1);
+	/* Take the page away under the other CPU's feet: its cached translation must go. */
+	KTEST_EXPECT_EQ(t, do_mprotect(tp.mm, addr, PAGE_SIZE, PROT_NONE), 0);
+	tp.go = true;
+	kthread_stop(p);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_EQ(t, tp.before, 1);
+	KTEST_EXPECT_EQ(t, tp.after_err, -EFAULT);
+	KTEST_EXPECT_GE(t, ipi_call_count(1), ipis + 1);
+	switch_mm(NULL);
+	mmput(tp.mm);
+}
+
+/* ---- FPU state ---------------------------------------------------------------------- */
+
+struct fpu_probe {
+	u64 pattern;
+	bool intact;
+};
+
+static int keep_xmm0(void *data)
+{
+	struct fpu_probe *f = data;
+	u64 back;
+
+	__asm__ volatile("movq %0, %%xmm0" : : "r"(f->pattern));
+	for (int i = 0; i < 20; i++)
+		msleep(1); /* other threads run and load their own xmm0 meanwhile */
+	__asm__ volatile("movq %%xmm0, %0" : "=r"(back));
+	f->intact = back == f->pattern;
+	return 0;
+}
+
+static void test_fpu_state_is_per_task(struct ktest *t)
+{
+	struct fpu_probe f[3];
+	struct task_struct *p[3];
+
+	for (int i = 0; i < 3; i++) {
+		f[i] = (struct fpu_probe){ .pattern = 0x1111111111111111ULL * (i + 1) };
+		p[i] = kthread_create(keep_xmm0, &f[i], "ktest-fpu");
+		KTEST_ASSERT_NOT_NULL(t, p[i]);
+		kthread_bind(p[i], 0);
+	}
+	for (int i = 0; i < 3; i++)
+		wake_up_process(p[i]);
+	for (int i = 0; i < 3; i++) {
+		kthread_stop(p[i]);
+		KTEST_EXPECT_TRUE(t, f[i].intact);
+	}
+}
+
+/* ---- figures ------------------------------------------------------------------------ */
+
+struct pingpong {
+	struct completion ping, pong;
+	int rounds;
+};
+
+static int ponger(void *data)
+{
+	struct pingpong *pp = data;
+
+	for (int i = 0; i < pp->rounds; i++) {
+		wait_for_completion(&pp->ping);
+		complete(&pp->pong);
+	}
+	return 0;
+}
+
+static u64 pingpong_cycles(int cpu_a, int cpu_b, int rounds)
+{
+	struct pingpong pp = { .rounds = rounds };
+	struct task_struct *p;
+	u64 t0, t1;
+
+	init_completion(&pp.ping);
+	init_completion(&pp.pong);
+	p = kthread_create(ponger, &pp, "ktest-pong");
+	if (!p)
+		return 0;
+	kthread_bind(p, cpu_b);
+	kthread_bind(current, cpu_a);
+	wake_up_process(p);
+	t0 = rdtsc();
+	for (int i = 0; i < rounds; i++) {
+		complete(&pp.ping);
+		wait_for_completion(&pp.pong);
+	}
+	t1 = rdtsc();
+	kthread_stop(p);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	return (t1 - t0) / rounds;
+}
+
+static void noop(void *info)
+{
+}
+
+static void test_figures(struct ktest *t)
+{
+	u64 same = pingpong_cycles(0, 0, 2000);
+
+	/* A round is two wake-ups and two switches. */
+	ktest_log(t, "cycles per context switch between two threads on one CPU: %llu",
+		  (unsigned long long)same / 2);
+	if (num_online_cpus() >= 2) {
+		u64 cross = pingpong_cycles(0, 1, 500), t0;
+
+		ktest_log(t, "cycles per cross-CPU wake-up (half a ping-pong round): %llu",
+			  (unsigned long long)cross / 2);
+		kthread_bind(current, 0);
+		t0 = rdtsc();
+		for (int i = 0; i < 500; i++)
+			smp_call_function_single(1, noop, NULL, true);
+		ktest_log(t, "cycles per IPI round trip (call function, wait): %llu",
+			  (unsigned long long)(rdtsc() - t0) / 500);
+		set_cpus_allowed(current, CPU_MASK_ALL);
+	}
+	ktest_log(t, "cycles per timer interrupt (handler, including the tick): %llu",
+		  (unsigned long long)timer_interrupt_cycles());
+	KTEST_EXPECT_GT(t, same, 0);
+}
+
+static struct ktest_case sched_cases[] = {
+	KTEST_CASE(test_kthread_runs_and_returns),
+	KTEST_CASE(test_msleep_accuracy),
+	KTEST_CASE(test_sleeping_thread_wakes),
+	KTEST_CASE(test_bad_nice_and_mask),
+	KTEST_CASE(test_fair_shares),
+	KTEST_CASE(test_nice_changes_shares),
+	KTEST_CASE(test_both_cpus_run_threads),
+	KTEST_CASE(test_affinity_is_kept),
+	KTEST_CASE(test_moving_a_running_thread),
+	KTEST_CASE(test_timer_interrupts_on_every_cpu),
+	KTEST_CASE(test_tlb_shootdown),
+	KTEST_CASE(test_fpu_state_is_per_task),
+	KTEST_CASE(test_figures),
+	{},
+};
+
+static struct ktest_suite sched_suite = { .name = "sched", .cases = sched_cases };
+ktest_register_suite(sched_suite);
