@@ -8,6 +8,7 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/tsc.h>
+#include <kernel/acpi.h>
 #include <kernel/console.h>
 #include <kernel/ktest.h>
 #include <kernel/main.h>
@@ -33,6 +34,8 @@ static __noreturn void cpu_idle(void)
 
 void start_kernel(void)
 {
+	int err;
+
 	setup_command_line(boot_info.cmdline);
 	parse_early_params();
 	if (IS_ENABLED(CONFIG_VIDEO_CONSOLE))
@@ -46,6 +49,10 @@ void start_kernel(void)
 	setup_arch();
 	print_boot_info();
 	mm_init();
+	/* Without the MADT, interrupt setup must assume one CPU and the legacy PICs. */
+	err = acpi_table_init();
+	if (err)
+		pr_warn("ACPI: no usable tables (%d): one CPU and the 8259 PICs assumed\n", err);
 	parse_kernel_params();
 
 	if (IS_ENABLED(CONFIG_KTEST))
