@@ -9,6 +9,7 @@
 #include <asm/fpu.h>
 #include <asm/setup.h>
 #include <asm/tsc.h>
+#include <kernel/acpi.h>
 #include <kernel/console.h>
 #include <kernel/kthread.h>
 #include <kernel/ktest.h>
@@ -37,6 +38,7 @@ static int kernel_init(void *unused)
 void start_kernel(void)
 {
 	struct task_struct *init;
+	int err;
 
 	setup_command_line(boot_info.cmdline);
 	parse_early_params();
@@ -51,6 +53,11 @@ void start_kernel(void)
 	setup_arch();
 	print_boot_info();
 	mm_init();
+	/* Without the MADT, interrupt setup assumes one CPU and the PC's default I/O APIC. */
+	err = acpi_table_init();
+	if (err)
+		pr_warn("ACPI: no usable tables (%d): one CPU and the default I/O APIC assumed\n",
+			err);
 	init_IRQ();
 	parse_kernel_params();
 

@@ -223,12 +223,18 @@ void free_kernel_stack(void *stack)
 	vfree(stack);
 }
 
-void *ioremap(phys_addr_t pa, unsigned long size)
+/*
+ * Maps [pa, pa + size) into a fresh vmalloc area with prot. Refuses sizes the area could
+ * never hold, so that rounding up to pages cannot wrap around, and ranges that wrap or go past
+ * the 52 bits a page-table entry can address (which map_page would silently truncate).
+ */
+static void *map_phys_range(phys_addr_t pa, unsigned long size, pgprot_t prot)
 {
 	unsigned long offset = pa & ~PAGE_MASK;
 	struct vm_struct *area;
 
-	if (!size)
+	if (!size || size > VMALLOC_END - VMALLOC_START || pa + size - 1 < pa ||
+	    pa + size - 1 > (PTE_PFN_MASK | ~PAGE_MASK))
 		return NULL;
 	size = PAGE_ALIGN(size + offset);
 	pa -= offset;
@@ -236,7 +242,7 @@ void *ioremap(phys_addr_t pa, unsigned long size)
 	if (!area)
 		return NULL;
 	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
-		if (map_page(init_pgd, area->addr + off, pa + off, PAGE_KERNEL_NOCACHE)) {
+		if (map_page(init_pgd, area->addr + off, pa + off, prot)) {
 			area->size = off; /* unmap only what was mapped */
 			unmap_area(area);
 			release_area(area);
@@ -246,13 +252,32 @@ void *ioremap(phys_addr_t pa, unsigned long size)
 	return (void *)(area->addr + offset);
 }
 
-void iounmap(void *addr)
+static void unmap_phys_range(void *addr, void *caller)
 {
-	struct vm_struct *area =
-		take_area((void *)((unsigned long)addr & PAGE_MASK), __builtin_return_address(0));
+	struct vm_struct *area = take_area((void *)((unsigned long)addr & PAGE_MASK), caller);
 
 	if (area)
 		lazy_free_area(area); /* no pages: nr_pages is 0 */
+}
+
+void *ioremap(phys_addr_t pa, unsigned long size)
+{
+	return map_phys_range(pa, size, PAGE_KERNEL_NOCACHE);
+}
+
+void iounmap(void *addr)
+{
+	unmap_phys_range(addr, __builtin_return_address(0));
+}
+
+void *memremap(phys_addr_t pa, unsigned long size)
+{
+	return map_phys_range(pa, size, PAGE_KERNEL);
+}
+
+void memunmap(void *addr)
+{
+	unmap_phys_range(addr, __builtin_return_address(0));
 }
 
 bool is_guard_page(unsigned long addr)

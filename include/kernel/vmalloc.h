@@ -24,6 +24,15 @@ void free_kernel_stack(void *stack);
 void *ioremap(phys_addr_t pa, unsigned long size);
 void iounmap(void *addr);
 
+/*
+ * Write-back cached mapping of memory that is not device registers but may lie outside the
+ * direct map (which covers usable RAM and the first MiB only): firmware tables in "reserved"
+ * or "ACPI data" ranges. Always a new vmalloc area, even for RAM the direct map covers, so
+ * memunmap never has to guess. Returns NULL for a zero or absurd size or out of memory.
+ */
+void *memremap(phys_addr_t pa, unsigned long size);
+void memunmap(void *addr);
+
 /* Is addr inside the guard page of a vmalloc area (or below the boot stack)? */
 bool is_guard_page(unsigned long addr);
 unsigned long vmalloc_nr_areas(void);
