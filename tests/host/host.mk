@@ -25,7 +25,7 @@ HOST_TEST_LIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/bitma
 HOST_TEST_LIB_OBJS := $(patsubst kernel/lib/%.c,$(HOST_TEST_OUT)/lib/%.o,$(HOST_TEST_LIB_SRCS))
 
 HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline \
-	test_multiboot2 test_rbtree
+	test_multiboot2 test_rbtree test_seqlock
 HOST_TESTS := $(addprefix $(HOST_TEST_OUT)/,$(HOST_TEST_NAMES))
 HOST_TEST_OBJS := $(addsuffix .o,$(HOST_TESTS)) $(HOST_TEST_OUT)/errno_host_values.o
 
@@ -44,6 +44,10 @@ $(HOST_TEST_OUT)/arch/multiboot2.o: arch/x86_64/boot/multiboot2.c tests/host/hos
 	@mkdir -p $(@D)
 	$(quiet) HOSTCC $<
 	$(Q)$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
+
+# Header-only; its test runs a writer and readers on threads.
+$(HOST_TEST_OUT)/test_seqlock: HOST_TEST_CFLAGS += -pthread
+$(HOST_TEST_OUT)/test_seqlock:
 
 $(HOST_TESTS): %: %.o
 	$(quiet) HOSTLD $@
