@@ -14,6 +14,7 @@
 #include <kernel/mm.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/time.h>
 
 #define KERNEL_NAME "Mica"
 
@@ -38,6 +39,7 @@ void start_kernel(void)
 	if (IS_ENABLED(CONFIG_VIDEO_CONSOLE))
 		video_console_init();
 	console_apply_cmdline();
+	/* A first clock for printk's timestamps; time_init refines it once ioremap works. */
 	if (tsc_calibrate())
 		printk_set_clock(tsc_clock_ns);
 
@@ -46,6 +48,7 @@ void start_kernel(void)
 	setup_arch();
 	print_boot_info();
 	mm_init();
+	time_init();
 	parse_kernel_params();
 
 	if (IS_ENABLED(CONFIG_KTEST))
