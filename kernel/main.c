@@ -18,6 +18,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
+#include <kernel/time.h>
 #include <kernel/timer.h>
 
 #define KERNEL_NAME "Mica"
@@ -45,6 +46,7 @@ void start_kernel(void)
 	if (IS_ENABLED(CONFIG_VIDEO_CONSOLE))
 		video_console_init();
 	console_apply_cmdline();
+	/* A first clock for printk's timestamps; time_init refines it once ioremap works. */
 	if (tsc_calibrate())
 		printk_set_clock(tsc_clock_ns);
 
@@ -59,6 +61,7 @@ void start_kernel(void)
 		pr_warn("ACPI: no usable tables (%d): one CPU and the default I/O APIC assumed\n",
 			err);
 	init_IRQ();
+	time_init();
 	parse_kernel_params();
 
 	sched_init();

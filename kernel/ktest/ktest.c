@@ -11,9 +11,11 @@
 #include <kernel/params.h>
 #include <kernel/gfp.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
+#include <kernel/timer.h>
 #include <kernel/vmalloc.h>
 
 #define KTEST_FILTER_MAX 256
@@ -101,11 +103,14 @@ static bool suite_selected(const struct ktest_suite *s)
  * frames they took count as spent, not leaked; empty slabs are returned before counting.
  */
 struct mem_snapshot {
-	unsigned long frames, slab_objects, pgtables, vmalloc_areas;
+	unsigned long tasks, frames, slab_objects, pgtables, vmalloc_areas;
 };
+
+#define LEAK_SETTLE_MS 1000
 
 static void take_snapshot(struct mem_snapshot *s)
 {
+	s->tasks = nr_tasks();
 	vmalloc_purge();
 	kmem_cache_shrink_all();
 	s->frames = nr_free_pages() + nr_kernel_pgtable_pages();
@@ -119,13 +124,17 @@ static bool check_leaks(const struct mem_snapshot *before)
 	struct mem_snapshot after;
 	bool ok;
 
+	/* A stopped thread frees itself when its CPU switches away from it: soon, not at once. */
+	for (int ms = 0; ms < LEAK_SETTLE_MS && nr_tasks() > before->tasks; ms++)
+		msleep(1);
 	take_snapshot(&after);
 	ok = !memcmp(before, &after, sizeof(after));
 	if (!ok)
-		ktap("    # leak_check: free frames %lu -> %lu, slab objects %lu -> %lu, "
-		     "page tables %lu -> %lu, vmalloc areas %lu -> %lu\n",
-		     before->frames, after.frames, before->slab_objects, after.slab_objects,
-		     before->pgtables, after.pgtables, before->vmalloc_areas, after.vmalloc_areas);
+		ktap("    # leak_check: tasks %lu -> %lu, free frames %lu -> %lu, slab objects %lu -> "
+		     "%lu, page tables %lu -> %lu, vmalloc areas %lu -> %lu\n",
+		     before->tasks, after.tasks, before->frames, after.frames, before->slab_objects,
+		     after.slab_objects, before->pgtables, after.pgtables, before->vmalloc_areas,
+		     after.vmalloc_areas);
 	return ok;
 }
 

@@ -25,7 +25,7 @@ HOST_TEST_LIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/bitma
 HOST_TEST_LIB_OBJS := $(patsubst kernel/lib/%.c,$(HOST_TEST_OUT)/lib/%.o,$(HOST_TEST_LIB_SRCS))
 
 HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline \
-	test_multiboot2 test_rbtree test_acpi
+	test_multiboot2 test_rbtree test_acpi test_time test_seqlock
 HOST_TESTS := $(addprefix $(HOST_TEST_OUT)/,$(HOST_TEST_NAMES))
 HOST_TEST_OBJS := $(addsuffix .o,$(HOST_TESTS)) $(HOST_TEST_OUT)/errno_host_values.o
 
@@ -52,6 +52,22 @@ $(HOST_TEST_OUT)/drivers/acpi/tables.o: drivers/acpi/tables.c tests/host/host.mk
 	@mkdir -p $(@D)
 	$(quiet) HOSTCC $<
 	$(Q)$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
+
+# Calendar and timespec arithmetic, and the CMOS RTC's register decoding: pure code outside
+# kernel/lib/.
+HOST_TEST_TIME_OBJS := $(HOST_TEST_OUT)/time/time.o $(HOST_TEST_OUT)/time/rtc-cmos-decode.o
+$(HOST_TEST_OUT)/test_time: $(HOST_TEST_TIME_OBJS)
+
+$(HOST_TEST_OUT)/time/time.o: kernel/time/time.c tests/host/host.mk
+$(HOST_TEST_OUT)/time/rtc-cmos-decode.o: drivers/rtc/rtc-cmos-decode.c tests/host/host.mk
+$(HOST_TEST_TIME_OBJS):
+	@mkdir -p $(@D)
+	$(quiet) HOSTCC $<
+	$(Q)$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
+
+# Header-only; its test runs a writer and readers on threads.
+$(HOST_TEST_OUT)/test_seqlock: HOST_TEST_CFLAGS += -pthread
+$(HOST_TEST_OUT)/test_seqlock:
 
 $(HOST_TESTS): %: %.o
 	$(quiet) HOSTLD $@
@@ -90,4 +106,5 @@ host-test-run: $(HOST_TESTS)
 	echo "host-tests: $$pass passed, $$fail failed"; \
 	[ $$fail -eq 0 ]
 
--include $(HOST_TEST_OBJS:.o=.d) $(HOST_TEST_LIB_OBJS:.o=.d) $(HOST_TEST_OUT)/drivers/acpi/tables.d
+-include $(HOST_TEST_OBJS:.o=.d) $(HOST_TEST_LIB_OBJS:.o=.d) $(HOST_TEST_TIME_OBJS:.o=.d)
+-include $(HOST_TEST_OUT)/drivers/acpi/tables.d $(HOST_TEST_OUT)/arch/multiboot2.d

@@ -4,10 +4,12 @@
  * and the ISA interrupt overrides. Each function falls back to the PC defaults (in its
  * caller) when the firmware gave no MADT.
  */
+#include <asm/hpet.h>
 #include <asm/io_apic.h>
 #include <asm/setup.h>
 #include <kernel/acpi.h>
 #include <kernel/printk.h>
+#include <kernel/rtc.h>
 
 int arch_possible_apic_ids(u32 *ids, int max)
 {
@@ -57,4 +59,15 @@ bool arch_setup_io_apics(void)
 			isa_irq_override(o->source_irq, o->gsi, override_flags(o->flags));
 	}
 	return true;
+}
+
+/* The HPET and the RTC's century register, where the firmware says they are. */
+u64 arch_hpet_address(void)
+{
+	return acpi_info.has_hpet ? acpi_info.hpet.address : 0xfed00000ULL;
+}
+
+int arch_rtc_century_reg(void)
+{
+	return acpi_info.has_fadt ? acpi_info.fadt.century : 0;
 }
