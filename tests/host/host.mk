@@ -21,11 +21,11 @@ HOST_TEST_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 HOST_TEST_LIB_CFLAGS := $(HOST_TEST_CFLAGS) -ffreestanding -include tests/host/host_rename.h
 
 HOST_TEST_LIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/bitmap.c \
-	kernel/lib/cmdline.c kernel/lib/rbtree.c
+	kernel/lib/cmdline.c kernel/lib/rbtree.c kernel/lib/cpio.c
 HOST_TEST_LIB_OBJS := $(patsubst kernel/lib/%.c,$(HOST_TEST_OUT)/lib/%.o,$(HOST_TEST_LIB_SRCS))
 
 HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline \
-	test_multiboot2 test_rbtree test_acpi test_time test_seqlock
+	test_multiboot2 test_rbtree test_acpi test_time test_seqlock test_cpio
 HOST_TESTS := $(addprefix $(HOST_TEST_OUT)/,$(HOST_TEST_NAMES))
 HOST_TEST_OBJS := $(addsuffix .o,$(HOST_TESTS)) $(HOST_TEST_OUT)/errno_host_values.o
 
@@ -37,6 +37,7 @@ $(HOST_TEST_OUT)/test_list:
 $(HOST_TEST_OUT)/test_bitmap: $(HOST_TEST_OUT)/lib/bitmap.o
 $(HOST_TEST_OUT)/test_cmdline: $(HOST_TEST_OUT)/lib/cmdline.o $(HOST_TEST_OUT)/lib/string.o
 $(HOST_TEST_OUT)/test_rbtree: $(HOST_TEST_OUT)/lib/rbtree.o
+$(HOST_TEST_OUT)/test_cpio: $(HOST_TEST_OUT)/lib/cpio.o $(HOST_TEST_OUT)/lib/string.o
 
 $(HOST_TEST_OUT)/test_multiboot2: $(HOST_TEST_OUT)/arch/multiboot2.o $(HOST_TEST_OUT)/lib/string.o
 
@@ -64,6 +65,32 @@ $(HOST_TEST_TIME_OBJS):
 	@mkdir -p $(@D)
 	$(quiet) HOSTCC $<
 	$(Q)$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
+
+# The cpio parser's test also reads an archive written by GNU cpio (Debian's cpio package), from
+# a staging tree of every kind of entry an initramfs has: nested directories, files (one
+# empty), a symbolic link, a FIFO and a hard-linked pair. Modes and times are set explicitly,
+# so umask and clock do not matter, and --reproducible (numbered inodes, no device numbers)
+# and -R 0:0 fix the rest. The program reads the file from the path compiled into it, or from
+# argv[1] or $CPIO_SAMPLE when given.
+HOST_TEST_CPIO_SAMPLE := $(HOST_TEST_OUT)/cpio/sample.cpio
+HOST_TEST_CPIO_STAGE := $(HOST_TEST_OUT)/cpio/stage
+
+$(HOST_TEST_OUT)/test_cpio: | $(HOST_TEST_CPIO_SAMPLE)
+$(HOST_TEST_OUT)/test_cpio.o: \
+	HOST_TEST_CFLAGS += -DCPIO_SAMPLE_DEFAULT='"$(abspath $(HOST_TEST_CPIO_SAMPLE))"'
+
+$(HOST_TEST_CPIO_SAMPLE): tests/host/host.mk
+	$(quiet) CPIO $@
+	$(Q)rm -rf $(HOST_TEST_CPIO_STAGE) && mkdir -p $(HOST_TEST_CPIO_STAGE)/dir/sub && \
+	cd $(HOST_TEST_CPIO_STAGE) && \
+	printf 'hello, cpio\n' > dir/file && : > empty && printf 'linked\n' > hard1 && \
+	ln hard1 dir/hard2 && ln -s dir/file link && mkfifo fifo && \
+	chmod 755 . dir && chmod 700 dir/sub && chmod 644 dir/file && chmod 600 empty && \
+	chmod 640 fifo && chmod 444 hard1 && \
+	find . -exec touch -h -d @1700000000 {} + && \
+	find . | LC_ALL=C sort | \
+		cpio -o -H newc --reproducible -R 0:0 --quiet > $(abspath $@).tmp
+	$(Q)mv $@.tmp $@
 
 # Header-only; its test runs a writer and readers on threads.
 $(HOST_TEST_OUT)/test_seqlock: HOST_TEST_CFLAGS += -pthread
