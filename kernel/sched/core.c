@@ -354,7 +354,8 @@ static void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
 	int target = prev->migrate_to;
-	bool dead = prev->state == TASK_DEAD;
+	/* A dead task preempted before its last schedule() is still queued: not yet. */
+	bool dead = prev->state == TASK_DEAD && !prev->on_rq;
 
 	__atomic_store_n(&prev->on_cpu, false, __ATOMIC_RELEASE);
 	arch_spin_unlock(&rq->lock);
@@ -395,7 +396,12 @@ static struct task_struct *pick_next_task(struct rq *rq)
 	return next;
 }
 
-static void __schedule(void)
+/*
+ * preempt: the task is switched away involuntarily (an interrupt, preempt_enable). It then
+ * stays queued whatever its state: it may have set a sleeping state and not yet looked at
+ * its condition, and if that is already true nobody would wake it again.
+ */
+static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
 	struct rq *rq = this_rq();
@@ -406,7 +412,7 @@ static void __schedule(void)
 	update_curr(rq);
 
 	if (!prev->is_idle) {
-		if (prev->state != TASK_RUNNING || prev->migrate_to >= 0)
+		if ((!preempt && prev->state != TASK_RUNNING) || prev->migrate_to >= 0)
 			account_dequeue(rq, prev);
 		else
 			timeline_insert(rq, prev);
@@ -442,7 +448,7 @@ void schedule(void)
 		       preempt_count());
 	local_irq_save(flags);
 	preempt_disable();
-	__schedule();
+	__schedule(false);
 	preempt_enable_no_resched();
 	local_irq_restore(flags);
 }
@@ -455,7 +461,7 @@ void preempt_schedule(void)
 		return; /* acted on when interrupts come back on (the next tick or IPI) */
 	local_irq_save(flags);
 	preempt_disable();
-	__schedule();
+	__schedule(true);
 	preempt_enable_no_resched();
 	local_irq_restore(flags);
 }
@@ -465,7 +471,7 @@ void preempt_schedule_irq(void);
 void preempt_schedule_irq(void)
 {
 	preempt_disable();
-	__schedule();
+	__schedule(true);
 	preempt_enable_no_resched();
 }
 
