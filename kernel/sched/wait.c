@@ -46,17 +46,24 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
-static void __wake_up(struct wait_queue_head *wq, bool all)
+/* With wq->lock held. */
+static void __wake_up_locked(struct wait_queue_head *wq, bool all)
 {
 	struct wait_queue_entry *w, *next;
-	unsigned long flags;
 
-	spin_lock_irqsave(&wq->lock, flags);
 	list_for_each_entry_safe(w, next, &wq->head, entry) {
 		/* A waiter already woken (but not yet back from schedule) does not count. */
 		if (wake_up_process(w->task) && w->exclusive && !all)
 			break;
 	}
+}
+
+static void __wake_up(struct wait_queue_head *wq, bool all)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	__wake_up_locked(wq, all);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
@@ -85,10 +92,14 @@ void complete(struct completion *c)
 {
 	unsigned long flags;
 
+	/*
+	 * Count and wake under one hold of the lock: a waiter that saw done may return and
+	 * free the completion (one on its stack) as soon as the lock is let go.
+	 */
 	spin_lock_irqsave(&c->wait.lock, flags);
 	c->done++;
+	__wake_up_locked(&c->wait, false);
 	spin_unlock_irqrestore(&c->wait.lock, flags);
-	wake_up(&c->wait);
 }
 
 void complete_all(struct completion *c)
@@ -97,8 +108,8 @@ void complete_all(struct completion *c)
 
 	spin_lock_irqsave(&c->wait.lock, flags);
 	c->done = ~0u / 2;
+	__wake_up_locked(&c->wait, true);
 	spin_unlock_irqrestore(&c->wait.lock, flags);
-	wake_up_all(&c->wait);
 }
 
 bool try_wait_for_completion(struct completion *c)
