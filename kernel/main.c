@@ -13,6 +13,7 @@
 #include <kernel/console.h>
 #include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/lockdep.h>
 #include <kernel/main.h>
 #include <kernel/mm.h>
 #include <kernel/params.h>
@@ -65,6 +66,7 @@ void start_kernel(void)
 	parse_kernel_params();
 
 	sched_init();
+	lockdep_init(); /* current is valid from here on */
 	fpu_init_bsp();
 	smp_ipi_init();
 	timer_init();

@@ -5,6 +5,7 @@
 #include <asm/percpu.h>
 #include <kernel/atomic.h>
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/preempt.h>
 #include <kernel/rbtree.h>
 #include <kernel/types.h>
@@ -68,6 +69,13 @@ struct task_struct {
 	int exit_code;
 	void *kthread; /* struct kthread: its exit completion; freed with the task */
 	struct list_head tasks; /* all tasks, under tasklist_lock */
+
+#ifdef CONFIG_DEBUG_LOCKDEP
+	/* The locks this task holds, innermost last (kernel/locking/lockdep.c). */
+	int lockdep_depth;
+	int lockdep_recursion; /* > 0: lockdep is not to look at this task's locks now */
+	struct held_lock held_locks[LOCKDEP_MAX_HELD];
+#endif
 };
 
 static __always_inline struct task_struct *get_current(void)
@@ -111,8 +119,12 @@ u64 cpu_nr_switches(int cpu);
 u64 cpu_idle_time_ns(int cpu);
 unsigned long nr_tasks(void);
 
-/* Is the caller allowed to sleep? Reports (once per site) when it is not. */
+/*
+ * Is the caller allowed to sleep? Reports it (with a stack trace) each time it is not, and
+ * counts the reports for tests.
+ */
 void __might_sleep(const char *file, int line);
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
+unsigned long might_sleep_reports(void);
 
 #endif /* _KERNEL_SCHED_H */

@@ -3,6 +3,7 @@
 #define _KERNEL_SPINLOCK_H
 
 #include <kernel/compiler.h>
+#include <kernel/lockdep.h>
 #include <kernel/panic.h>
 #include <kernel/preempt.h>
 #include <kernel/types.h>
@@ -12,23 +13,44 @@
 /*
  * A ticket lock: CPUs are served in the order they arrived, so no CPU starves on a
  * contended lock. next is taken with one atomic add; owner is only written by the holder.
+ *
+ * spin_lock and friends disable preemption and, with CONFIG_DEBUG_LOCKDEP, are checked by
+ * lockdep (then they are functions in kernel/locking/spinlock.c, so that lockdep sees the
+ * caller). The arch_spin_* operations are the bare lock: no preemption count, no checks;
+ * the scheduler and the sleeping locks use them for their innermost locks.
  */
 typedef struct {
 	volatile u16 owner;
 	volatile u16 next;
+#ifdef CONFIG_DEBUG_LOCKDEP
+	struct lockdep_map dep_map;
+#endif
 } spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED \
-	{                    \
-		0, 0         \
+#define __SPIN_LOCK_UNLOCKED(lockname)                          \
+	{                                                       \
+		.owner = 0, .next = 0, __DEP_MAP_INIT(lockname) \
 	}
-#define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED
+#define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
 
-static inline void spin_lock_init(spinlock_t *lock)
+static inline void __spin_lock_init(spinlock_t *lock, const char *name,
+				    const struct lock_class_key *key)
 {
 	lock->owner = 0;
 	lock->next = 0;
+	lockdep_init_lock(lock, name, key);
 }
+
+/* Each call site is a lock class of its own for lockdep. */
+#ifdef CONFIG_DEBUG_LOCKDEP
+#define spin_lock_init(lock)                             \
+	do {                                             \
+		static struct lock_class_key __key;      \
+		__spin_lock_init((lock), #lock, &__key); \
+	} while (0)
+#else
+#define spin_lock_init(lock) __spin_lock_init((lock), NULL, NULL)
+#endif
 
 static inline bool spin_is_locked(spinlock_t *lock)
 {
@@ -44,12 +66,6 @@ static inline void arch_spin_lock(spinlock_t *lock)
 		cpu_relax();
 }
 
-static inline void spin_lock(spinlock_t *lock)
-{
-	preempt_disable();
-	arch_spin_lock(lock);
-}
-
 static inline bool arch_spin_trylock(spinlock_t *lock)
 {
 	u16 owner = __atomic_load_n(&lock->owner, __ATOMIC_RELAXED);
@@ -57,6 +73,31 @@ static inline bool arch_spin_trylock(spinlock_t *lock)
 
 	return __atomic_compare_exchange_n(&lock->next, &expected, (u16)(owner + 1), false,
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+static inline void arch_spin_unlock(spinlock_t *lock)
+{
+	/* Releasing a free lock would let two later lockers in at once: catch it here. */
+	if (IS_ENABLED(CONFIG_DEBUG_KERNEL))
+		WARN_ON(!spin_is_locked(lock));
+	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1), __ATOMIC_RELEASE);
+}
+
+#ifdef CONFIG_DEBUG_LOCKDEP
+
+void spin_lock(spinlock_t *lock);
+bool spin_trylock(spinlock_t *lock);
+void spin_unlock(spinlock_t *lock);
+void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags);
+void spin_lock_irq(spinlock_t *lock);
+void spin_unlock_irq(spinlock_t *lock);
+
+#else /* !CONFIG_DEBUG_LOCKDEP */
+
+static inline void spin_lock(spinlock_t *lock)
+{
+	preempt_disable();
+	arch_spin_lock(lock);
 }
 
 static inline bool spin_trylock(spinlock_t *lock)
@@ -68,25 +109,11 @@ static inline bool spin_trylock(spinlock_t *lock)
 	return false;
 }
 
-static inline void arch_spin_unlock(spinlock_t *lock)
-{
-	/* Releasing a free lock would let two later lockers in at once: catch it here. */
-	if (IS_ENABLED(CONFIG_DEBUG_KERNEL))
-		WARN_ON(!spin_is_locked(lock));
-	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1), __ATOMIC_RELEASE);
-}
-
 static inline void spin_unlock(spinlock_t *lock)
 {
 	arch_spin_unlock(lock);
 	preempt_enable();
 }
-
-#define spin_lock_irqsave(lock, flags) \
-	do {                           \
-		local_irq_save(flags); \
-		spin_lock(lock);       \
-	} while (0)
 
 static inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 {
@@ -107,5 +134,13 @@ static inline void spin_unlock_irq(spinlock_t *lock)
 	local_irq_enable();
 	preempt_enable();
 }
+
+#endif /* CONFIG_DEBUG_LOCKDEP */
+
+#define spin_lock_irqsave(lock, flags) \
+	do {                           \
+		local_irq_save(flags); \
+		spin_lock(lock);       \
+	} while (0)
 
 #endif /* _KERNEL_SPINLOCK_H */

@@ -23,16 +23,27 @@ struct wait_queue_entry {
 	bool exclusive;
 };
 
-#define __WAIT_QUEUE_HEAD_INITIALIZER(name)                       \
-	{                                                         \
-		__SPIN_LOCK_UNLOCKED, LIST_HEAD_INIT((name).head) \
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name)                                                  \
+	{                                                                                    \
+		.lock = __SPIN_LOCK_UNLOCKED(name.lock), .head = LIST_HEAD_INIT((name).head) \
 	}
 #define DECLARE_WAIT_QUEUE_HEAD(name) \
 	struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 #define DEFINE_WAIT(name) \
 	struct wait_queue_entry name = { current, LIST_HEAD_INIT((name).entry), false }
 
-void init_waitqueue_head(struct wait_queue_head *wq);
+void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
+			   const struct lock_class_key *key);
+/* Each call site is a lock class of its own for lockdep. */
+#ifdef CONFIG_DEBUG_LOCKDEP
+#define init_waitqueue_head(wq)                           \
+	do {                                              \
+		static struct lock_class_key __key;       \
+		__init_waitqueue_head((wq), #wq, &__key); \
+	} while (0)
+#else
+#define init_waitqueue_head(wq) __init_waitqueue_head((wq), NULL, NULL)
+#endif
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, long state);
 void prepare_to_wait_exclusive(struct wait_queue_head *wq, struct wait_queue_entry *w, long state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);

@@ -224,6 +224,8 @@ int vprintk(const char *fmt, va_list ap)
 	size_t len, start, end;
 
 	local_irq_save(flags);
+	/* Not checked: a lockdep report must be able to print from anywhere. */
+	lockdep_off();
 	if (oops_in_progress)
 		locked = spin_trylock(&logbuf_lock);
 	else
@@ -248,6 +250,7 @@ int vprintk(const char *fmt, va_list ap)
 
 	if (locked)
 		spin_unlock(&logbuf_lock);
+	lockdep_on();
 	local_irq_restore(flags);
 	return len;
 }

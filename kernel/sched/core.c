@@ -676,6 +676,7 @@ void put_task_struct(struct task_struct *p)
 
 __noreturn void do_exit(int code)
 {
+	lockdep_task_exit();
 	current->exit_code = code;
 	set_current_state(TASK_DEAD);
 	schedule();
@@ -774,14 +775,22 @@ unsigned long nr_tasks(void)
 	return atomic_read(&task_count);
 }
 
+static atomic_long_t might_sleep_count;
+
 void __might_sleep(const char *file, int line)
 {
 	if (likely(!preempt_count() && !irqs_disabled()))
 		return;
+	atomic_long_inc(&might_sleep_count);
 	pr_err("BUG: sleeping function called from invalid context at %s:%d (preempt count %d, "
 	       "irqs %s)\n",
 	       file, line, preempt_count(), irqs_disabled() ? "off" : "on");
 	dump_stack();
+}
+
+unsigned long might_sleep_reports(void)
+{
+	return atomic_long_read(&might_sleep_count);
 }
 
 /* ---- boot --------------------------------------------------------------------------- */

@@ -2,9 +2,10 @@
 /* Wait queues and completions (see include/kernel/wait.h for the protocol). */
 #include <kernel/wait.h>
 
-void init_waitqueue_head(struct wait_queue_head *wq)
+void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
+			   const struct lock_class_key *key)
 {
-	spin_lock_init(&wq->lock);
+	__spin_lock_init(&wq->lock, name, key);
 	INIT_LIST_HEAD(&wq->head);
 }
 
