@@ -28,6 +28,7 @@ SECTIONS
 		*(.boot.data)
 		. = ALIGN(4096);
 		*(.boot.bss)
+		_boot_used_end = .;
 	} :boot
 	. = ALIGN(4096);
 	_boot_end = .;

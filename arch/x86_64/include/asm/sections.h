@@ -5,7 +5,8 @@
 #include <kernel/types.h>
 
 /* Boundaries of the kernel image, from the linker script. */
-extern char _boot_start[], _boot_end[];
+/* [_boot_start, _boot_used_end) is the boot part's content; up to _boot_end is padding. */
+extern char _boot_start[], _boot_used_end[], _boot_end[];
 extern char _text[], _stext[], _etext[];
 extern char __start_rodata[], __end_rodata[];
 extern char _sdata[], _edata[], __bss_start[], __bss_stop[], _end[];
