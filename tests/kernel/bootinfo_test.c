@@ -39,11 +39,23 @@ static void test_kernel_lies_in_usable_ram(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, in_usable_ram((unsigned long)_boot_start, __pa(_end)));
 }
 
+static bool overlaps(u64 a, u64 a_end, u64 b, u64 b_end)
+{
+	return a < b_end && b < a_end;
+}
+
+/* The loader may use the gaps between the kernel's segments, but never a segment. */
 static void test_info_outside_kernel(struct ktest *t)
 {
-	KTEST_EXPECT_LT(t, boot_info.mbi_start, boot_info.mbi_end);
-	KTEST_EXPECT_TRUE(t, boot_info.mbi_end <= (unsigned long)_boot_start ||
-				     boot_info.mbi_start >= __pa(_end));
+	u64 s = boot_info.mbi_start, e = boot_info.mbi_end;
+
+	KTEST_EXPECT_LT(t, s, e);
+	KTEST_EXPECT_FALSE(
+		t, overlaps(s, e, (unsigned long)_boot_start, (unsigned long)_boot_data_end));
+	KTEST_EXPECT_FALSE(t, overlaps(s, e, __pa(_stext), __pa(_end)));
+	for (u32 i = 0; i < boot_info.nr_modules; i++)
+		KTEST_EXPECT_FALSE(
+			t, overlaps(s, e, boot_info.modules[i].start, boot_info.modules[i].end));
 }
 
 static void test_loader_and_cmdline(struct ktest *t)

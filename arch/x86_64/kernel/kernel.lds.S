@@ -28,6 +28,7 @@ SECTIONS
 		*(.boot.data)
 		. = ALIGN(4096);
 		*(.boot.bss)
+		_boot_data_end = .; /* GRUB may put things right after this */
 	} :boot
 	. = ALIGN(4096);
 	_boot_end = .;

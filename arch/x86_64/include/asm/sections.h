@@ -5,7 +5,7 @@
 #include <kernel/types.h>
 
 /* Boundaries of the kernel image, from the linker script. */
-extern char _boot_start[], _boot_end[];
+extern char _boot_start[], _boot_data_end[], _boot_end[];
 extern char _text[], _stext[], _etext[];
 extern char __start_rodata[], __end_rodata[];
 extern char _sdata[], _edata[], __bss_start[], __bss_stop[], _end[];
