@@ -11,6 +11,9 @@
 #include <asm/tsc.h>
 #include <kernel/acpi.h>
 #include <kernel/console.h>
+#include <kernel/devfs.h>
+#include <kernel/fs.h>
+#include <kernel/initramfs.h>
 #include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/lockdep.h>
@@ -29,8 +32,18 @@ const char kernel_release[] = KERNEL_VERSION CONFIG_LOCALVERSION;
 const char linux_banner[] = KERNEL_NAME " version " KERNEL_VERSION CONFIG_LOCALVERSION
 					" (" KBUILD_COMPILER ") #1 SMP\n";
 
+void chr_dev_init(void);
+void tty_dev_init(void);
+
 static int kernel_init(void *unused)
 {
+	populate_rootfs();
+	chr_dev_init();
+	if (IS_ENABLED(CONFIG_SERIAL_8250))
+		tty_dev_init();
+	devfs_mount();
+	if (do_mount("proc", "/proc", "proc", 0, NULL))
+		pr_warn("cannot mount /proc\n");
 	if (IS_ENABLED(CONFIG_KTEST))
 		ktest_run_requested();
 	pr_notice("Nothing to run yet: user space comes in a later step. Idling.\n");
@@ -67,6 +80,7 @@ void start_kernel(void)
 
 	sched_init();
 	lockdep_init(); /* current is valid from here on */
+	vfs_caches_init();
 	fpu_init_bsp();
 	smp_ipi_init();
 	timer_init();

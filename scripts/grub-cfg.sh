@@ -9,6 +9,7 @@ set timeout=0
 set default=0
 menuentry "Mica" {
 	multiboot2 /boot/kernel.elf $1
+	module2 /boot/initramfs.cpio initramfs
 	boot
 }
 CFG

@@ -35,6 +35,16 @@ cp "$kernel" "$root/boot/kernel.elf"
 scripts/grub-cfg.sh "$cmdline" > "$root/boot/grub/grub.cfg"
 [ -n "$extra" ] && cp -a "$extra"/. "$root"/
 
+# The initramfs: the directories a Unix root needs and a little of /etc, as a cpio archive
+# that GRUB loads as a module and the kernel unpacks into its root tmpfs.
+initramfs=$work/initramfs
+mkdir -p "$initramfs"
+(cd "$initramfs" && mkdir -p bin sbin etc dev proc sys tmp root mnt && chmod 1777 tmp &&
+	chmod 0700 root && echo mica > etc/hostname &&
+	printf 'Welcome to Mica.\n' > etc/motd)
+(cd "$initramfs" && find . -print | LC_ALL=C sort |
+	cpio -o -H newc --quiet --reproducible -R 0:0 > "$root/boot/initramfs.cpio")
+
 # Partition table, then the file system written straight into the partition.
 rm -f "$out.tmp"
 truncate -s "${size_mib}M" "$out.tmp"

@@ -55,6 +55,26 @@ static void uart_putc(char c)
 	outb(c, uart_base + UART_THR);
 }
 
+#define UART_RBR 0 /* receive buffer (read) */
+#define UART_LSR_DR 0x01
+
+/* A received byte, or -1 if none is waiting (polled: there is no interrupt handler yet). */
+int serial8250_getc(void)
+{
+	if (!(inb(uart_base + UART_LSR) & UART_LSR_DR))
+		return -1;
+	return inb(uart_base + UART_RBR);
+}
+
+void serial8250_write(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			uart_putc('\r');
+		uart_putc(s[i]);
+	}
+}
+
 static void serial_console_write(struct console *con, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {

@@ -29,6 +29,8 @@ struct console *console_list_head(void);
 void console_apply_cmdline(void);
 
 void serial8250_console_init(void);
+int serial8250_getc(void);
+void serial8250_write(const char *s, size_t len);
 void video_console_init(void);
 
 #endif /* _KERNEL_CONSOLE_H */

@@ -30,6 +30,8 @@ typedef u64 cpumask_t; /* bit n: CPU n (CONFIG_NR_CPUS <= 64) */
 #define cpumask_of(cpu) (1ULL << (cpu))
 
 struct mm_struct;
+struct cred;
+struct fs_struct;
 
 struct thread_struct {
 	unsigned long sp; /* saved kernel stack pointer while switched out */
@@ -57,6 +59,9 @@ struct task_struct {
 	cpumask_t cpus_allowed;
 	int migrate_to; /* -1, or the CPU it must move to when switched out */
 	bool is_idle;
+
+	const struct cred *cred; /* who it acts as (NULL: root, for early kernel code) */
+	struct fs_struct *fs; /* root, working directory, umask */
 
 	struct mm_struct *mm; /* NULL for kernel threads */
 	struct mm_struct *active_mm; /* the address space in use (borrowed by kthreads) */
@@ -118,6 +123,10 @@ unsigned long nr_running_on(int cpu);
 u64 cpu_nr_switches(int cpu);
 u64 cpu_idle_time_ns(int cpu);
 unsigned long nr_tasks(void);
+/* The live task with this pid, referenced (put_task_struct), or NULL. */
+struct task_struct *find_get_task_by_pid(int pid);
+/* The smallest live pid above after, or -1: for walking all tasks without holding a lock. */
+int next_task_pid(int after);
 
 /*
  * Is the caller allowed to sleep? Reports it (with a stack trace) each time it is not, and

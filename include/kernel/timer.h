@@ -37,6 +37,8 @@ bool timer_del_sync(struct timer_list *t);
 
 /* Sleeping on the timer list. */
 void schedule_timeout(u64 ns);
+/* One sleep in the state the caller set: until woken or ns pass, whichever comes first. */
+void schedule_timeout_once(u64 ns);
 void msleep(unsigned int ms);
 void nsleep(u64 ns);
 

@@ -7,6 +7,7 @@
 #include <asm/pgtable.h>
 #include <asm/qemu.h>
 #include <kernel/console.h>
+#include <kernel/fs.h>
 #include <kernel/ktest.h>
 #include <kernel/params.h>
 #include <kernel/gfp.h>
@@ -103,7 +104,8 @@ static bool suite_selected(const struct ktest_suite *s)
  * frames they took count as spent, not leaked; empty slabs are returned before counting.
  */
 struct mem_snapshot {
-	unsigned long tasks, frames, slab_objects, pgtables, vmalloc_areas;
+	unsigned long tasks, files, dentries, inodes, pagecache;
+	unsigned long frames, slab_objects, pgtables, vmalloc_areas;
 };
 
 #define LEAK_SETTLE_MS 1000
@@ -111,6 +113,11 @@ struct mem_snapshot {
 static void take_snapshot(struct mem_snapshot *s)
 {
 	s->tasks = nr_tasks();
+	shrink_dcache_all();
+	s->files = nr_files();
+	s->dentries = nr_dentries();
+	s->inodes = nr_inodes();
+	s->pagecache = nr_pagecache_pages();
 	vmalloc_purge();
 	kmem_cache_shrink_all();
 	s->frames = nr_free_pages() + nr_kernel_pgtable_pages();
@@ -130,9 +137,13 @@ static bool check_leaks(const struct mem_snapshot *before)
 	take_snapshot(&after);
 	ok = !memcmp(before, &after, sizeof(after));
 	if (!ok)
-		ktap("    # leak_check: tasks %lu -> %lu, free frames %lu -> %lu, slab objects %lu -> "
-		     "%lu, page tables %lu -> %lu, vmalloc areas %lu -> %lu\n",
-		     before->tasks, after.tasks, before->frames, after.frames, before->slab_objects,
+		ktap("    # leak_check: tasks %lu -> %lu, files %lu -> %lu, dentries %lu -> %lu, "
+		     "inodes %lu -> %lu, page cache %lu -> %lu\n"
+		     "    # leak_check: free frames %lu -> %lu, slab objects %lu -> %lu, "
+		     "page tables %lu -> %lu, vmalloc areas %lu -> %lu\n",
+		     before->tasks, after.tasks, before->files, after.files, before->dentries,
+		     after.dentries, before->inodes, after.inodes, before->pagecache,
+		     after.pagecache, before->frames, after.frames, before->slab_objects,
 		     after.slab_objects, before->pgtables, after.pgtables, before->vmalloc_areas,
 		     after.vmalloc_areas);
 	return ok;

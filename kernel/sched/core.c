@@ -20,6 +20,7 @@
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <kernel/errno.h>
+#include <kernel/fs.h>
 #include <kernel/interrupt.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
@@ -637,6 +638,11 @@ struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
 	p->cpu = smp_processor_id();
 	p->thread_fn = fn;
 	p->thread_data = data;
+	/* Kernel threads act as their creator and share its root and working directory. */
+	p->cred = current->cred;
+	p->fs = current->fs;
+	if (p->fs)
+		atomic_inc(&p->fs->users);
 	copy_thread(p, fn, data);
 
 	spin_lock_irqsave(&tasklist_lock, flags);
@@ -668,6 +674,8 @@ void put_task_struct(struct task_struct *p)
 	list_del(&p->tasks);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	atomic_dec(&task_count);
+	if (p->fs)
+		atomic_dec(&p->fs->users); /* only the shared init fs exists so far */
 	fpu_state_free(p->fpu_state);
 	free_kernel_stack(p->stack);
 	kfree(p->kthread);
@@ -773,6 +781,37 @@ u64 cpu_idle_time_ns(int cpu)
 unsigned long nr_tasks(void)
 {
 	return atomic_read(&task_count);
+}
+
+struct task_struct *find_get_task_by_pid(int pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->pid == pid && p->state != TASK_DEAD) {
+			get_task_struct(p);
+			found = p;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+int next_task_pid(int after)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int best = -1;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid > after && p->state != TASK_DEAD && (best < 0 || p->pid < best))
+			best = p->pid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return best;
 }
 
 static atomic_long_t might_sleep_count;

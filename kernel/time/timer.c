@@ -245,6 +245,17 @@ void schedule_timeout(u64 ns)
 	__set_current_state(TASK_RUNNING);
 }
 
+void schedule_timeout_once(u64 ns)
+{
+	struct sleeper s = { .task = current };
+
+	timer_setup(&s.timer, wake_sleeper);
+	timer_add(&s.timer, sched_clock() + ns);
+	schedule();
+	timer_del_sync(&s.timer);
+	__set_current_state(TASK_RUNNING);
+}
+
 void nsleep(u64 ns)
 {
 	schedule_timeout(ns);

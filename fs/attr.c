@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0
+/* File attributes: stat, chmod, chown, access, truncate. */
+#include <kernel/fs.h>
+#include <kernel/sched.h>
+
+static int simple_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+
+	if (attr->ia_valid & ATTR_SIZE) {
+		if (attr->ia_size < inode->i_size)
+			truncate_inode_pages(inode->i_mapping, attr->ia_size);
+		inode->i_size = attr->ia_size;
+	}
+	if (attr->ia_valid & ATTR_MODE)
+		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & S_IALLUGO);
+	if (attr->ia_valid & ATTR_UID)
+		inode->i_uid = attr->ia_uid;
+	if (attr->ia_valid & ATTR_GID)
+		inode->i_gid = attr->ia_gid;
+	if (attr->ia_valid & ATTR_ATIME)
+		inode->i_atime = attr->ia_atime;
+	if (attr->ia_valid & ATTR_MTIME)
+		inode->i_mtime = attr->ia_mtime;
+	if (attr->ia_valid & ATTR_CTIME)
+		inode->i_ctime = attr->ia_ctime;
+	return 0;
+}
+
+/* Applies attr (with the inode locked), stamping ctime, and mtime for size changes. */
+static int notify_change(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+	struct timespec64 now = current_time(inode);
+
+	attr->ia_ctime = now;
+	attr->ia_valid |= ATTR_CTIME;
+	if (attr->ia_valid & ATTR_SIZE) {
+		attr->ia_mtime = now;
+		attr->ia_valid |= ATTR_MTIME;
+	}
+	if (inode->i_op && inode->i_op->setattr)
+		return inode->i_op->setattr(dentry, attr);
+	return simple_setattr(dentry, attr);
+}
+
+static int do_truncate(struct dentry *dentry, loff_t length)
+{
+	struct inode *inode = dentry->d_inode;
+	struct iattr attr = { .ia_valid = ATTR_SIZE, .ia_size = length };
+	int err;
+
+	if (length < 0)
+		return -EINVAL;
+	if (length > inode->i_sb->s_maxbytes)
+		return -EFBIG;
+	inode_lock(inode);
+	err = notify_change(dentry, &attr);
+	inode_unlock(inode);
+	return err;
+}
+
+int vfs_truncate(const struct path *path, loff_t length)
+{
+	struct inode *inode = path->dentry->d_inode;
+	int err;
+
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode))
+		return -EINVAL;
+	if (mnt_is_readonly(path->mnt))
+		return -EROFS;
+	err = inode_permission(inode, MAY_WRITE);
+	return err ? err : do_truncate(path->dentry, length);
+}
+
+int vfs_ftruncate(struct file *file, loff_t length)
+{
+	if (!S_ISREG(file->f_inode->i_mode) || !(file->f_mode & FMODE_WRITE))
+		return -EINVAL;
+	return do_truncate(file->f_path.dentry, length);
+}
+
+int vfs_getattr(const struct path *path, struct kstat *stat)
+{
+	struct inode *inode = path->dentry->d_inode;
+
+	if (inode->i_op && inode->i_op->getattr)
+		return inode->i_op->getattr(path, stat);
+	stat->ino = inode->i_ino;
+	stat->dev = inode->i_sb->s_dev;
+	stat->mode = inode->i_mode;
+	stat->nlink = inode->i_nlink;
+	stat->uid = inode->i_uid;
+	stat->gid = inode->i_gid;
+	stat->rdev = inode->i_rdev;
+	stat->size = inode->i_size;
+	stat->atime = inode->i_atime;
+	stat->mtime = inode->i_mtime;
+	stat->ctime = inode->i_ctime;
+	stat->blksize = PAGE_SIZE;
+	stat->blocks = inode->i_blocks ? inode->i_blocks : inode->i_mapping->nrpages << 3;
+	return 0;
+}
+
+int do_statat(const struct path *base, const char *name, struct kstat *stat, int flags)
+{
+	struct path path;
+	int err =
+		kern_path_at(base, name, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return err;
+	err = vfs_getattr(&path, stat);
+	path_put(&path);
+	return err;
+}
+
+int do_chmodat(const struct path *base, const char *name, umode_t mode)
+{
+	struct iattr attr = { .ia_valid = ATTR_MODE, .ia_mode = mode };
+	const struct cred *cred = current_cred();
+	struct path path;
+	int err = kern_path_at(base, name, LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return err;
+	if (mnt_is_readonly(path.mnt))
+		err = -EROFS;
+	else if (cred->fsuid != 0 && cred->fsuid != path.dentry->d_inode->i_uid)
+		err = -EPERM;
+	if (!err) {
+		inode_lock(path.dentry->d_inode);
+		err = notify_change(path.dentry, &attr);
+		inode_unlock(path.dentry->d_inode);
+	}
+	path_put(&path);
+	return err;
+}
+
+int do_chownat(const struct path *base, const char *name, uid_t uid, gid_t gid, int flags)
+{
+	struct iattr attr = { 0 };
+	struct path path;
+	int err =
+		kern_path_at(base, name, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return err;
+	if (mnt_is_readonly(path.mnt))
+		err = -EROFS;
+	else if (current_cred()->fsuid != 0)
+		err = -EPERM; /* only root changes owners (no CAP_CHOWN subtleties yet) */
+	if (!err) {
+		if (uid != (uid_t)-1) {
+			attr.ia_valid |= ATTR_UID;
+			attr.ia_uid = uid;
+		}
+		if (gid != (gid_t)-1) {
+			attr.ia_valid |= ATTR_GID;
+			attr.ia_gid = gid;
+		}
+		inode_lock(path.dentry->d_inode);
+		err = notify_change(path.dentry, &attr);
+		inode_unlock(path.dentry->d_inode);
+	}
+	path_put(&path);
+	return err;
+}
+
+/* access(2): checks with the real IDs; F_OK only asks whether the name exists. */
+int do_faccessat(const struct path *base, const char *name, int mode)
+{
+	struct path path;
+	int mask = 0, err;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	err = kern_path_at(base, name, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	if (mode & R_OK)
+		mask |= MAY_READ;
+	if (mode & W_OK)
+		mask |= MAY_WRITE;
+	if (mode & X_OK)
+		mask |= MAY_EXEC;
+	if ((mode & W_OK) && mnt_is_readonly(path.mnt) &&
+	    (S_ISREG(path.dentry->d_inode->i_mode) || S_ISDIR(path.dentry->d_inode->i_mode)))
+		err = -EROFS;
+	if (!err && mask)
+		err = inode_permission(path.dentry->d_inode, mask);
+	path_put(&path);
+	return err;
+}

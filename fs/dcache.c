@@ -1,0 +1,490 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The dentry cache: every name the VFS has looked up, positive (it names an inode) or
+ * negative (it names nothing, so the next lookup of it need not ask the file system), in a
+ * hash by (parent, name) and a tree by parent. A dentry pins its inode and its parent; one
+ * nobody references stays cached on an LRU list until shrink_dcache_all frees it.
+ *
+ * Locking: dcache_lock covers the hash, the tree links, reference counts, the LRU and
+ * d_inode changes. It is a leaf lock: nothing is called with it held that takes another
+ * (iput and freeing happen after dropping it).
+ */
+#include <kernel/fs.h>
+#include <kernel/panic.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+
+#define D_HASH_BITS 10
+#define D_HASH_SIZE (1u << D_HASH_BITS)
+
+static struct hlist_head dentry_hashtable[D_HASH_SIZE];
+static DEFINE_SPINLOCK(dcache_lock);
+static LIST_HEAD(dentry_lru);
+static unsigned long nr_dentry;
+static struct kmem_cache *dentry_cache;
+
+/* FNV-1a: cheap, and good enough for names. */
+void qstr_hash(struct qstr *q)
+{
+	u32 h = 2166136261u;
+
+	for (u32 i = 0; i < q->len; i++)
+		h = (h ^ (u8)q->name[i]) * 16777619u;
+	q->hash = h;
+}
+
+static struct hlist_head *d_hash_bucket(const struct dentry *parent, u32 hash)
+{
+	return &dentry_hashtable[(hash ^ ((unsigned long)parent >> 6)) & (D_HASH_SIZE - 1)];
+}
+
+unsigned long nr_dentries(void)
+{
+	return READ_ONCE(nr_dentry);
+}
+
+bool d_is_dir(const struct dentry *dentry)
+{
+	return dentry->d_inode && S_ISDIR(dentry->d_inode->i_mode);
+}
+
+bool d_is_symlink(const struct dentry *dentry)
+{
+	return dentry->d_inode && S_ISLNK(dentry->d_inode->i_mode);
+}
+
+static int d_set_name(struct dentry *dentry, const struct qstr *name)
+{
+	char *dname = dentry->d_iname;
+
+	if (name->len >= DNAME_INLINE_LEN) {
+		dname = kmalloc(name->len + 1, GFP_KERNEL);
+		if (!dname)
+			return -ENOMEM;
+	}
+	memcpy(dname, name->name, name->len);
+	dname[name->len] = '\0';
+	dentry->d_name.name = dname;
+	dentry->d_name.len = name->len;
+	dentry->d_name.hash = name->hash;
+	return 0;
+}
+
+static void d_free_name(struct dentry *dentry)
+{
+	if (dentry->d_name.name != dentry->d_iname)
+		kfree(dentry->d_name.name);
+}
+
+struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
+{
+	struct dentry *dentry = kmem_cache_zalloc(dentry_cache, GFP_KERNEL);
+	unsigned long flags;
+
+	if (!dentry)
+		return NULL;
+	if (d_set_name(dentry, name)) {
+		kmem_cache_free(dentry_cache, dentry);
+		return NULL;
+	}
+	dentry->d_count = 1;
+	dentry->d_flags = DCACHE_UNHASHED;
+	INIT_HLIST_NODE(&dentry->d_hash);
+	INIT_LIST_HEAD(&dentry->d_subdirs);
+	INIT_LIST_HEAD(&dentry->d_lru);
+	INIT_LIST_HEAD(&dentry->d_child);
+	spin_lock_irqsave(&dcache_lock, flags);
+	if (parent) {
+		parent->d_count++;
+		dentry->d_parent = parent;
+		dentry->d_sb = parent->d_sb;
+		list_add(&dentry->d_child, &parent->d_subdirs);
+	} else {
+		dentry->d_parent = dentry;
+	}
+	nr_dentry++;
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return dentry;
+}
+
+struct dentry *d_make_root(struct inode *root_inode)
+{
+	static const struct qstr slash = { .name = "/", .len = 1 };
+	struct dentry *root;
+
+	if (!root_inode)
+		return NULL;
+	root = d_alloc(NULL, &slash);
+	if (!root) {
+		iput(root_inode);
+		return NULL;
+	}
+	root->d_sb = root_inode->i_sb;
+	root->d_inode = root_inode;
+	return root;
+}
+
+void d_instantiate(struct dentry *dentry, struct inode *inode)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	dentry->d_inode = inode;
+	spin_unlock_irqrestore(&dcache_lock, flags);
+}
+
+static void __d_rehash(struct dentry *dentry)
+{
+	hlist_add_head(&dentry->d_hash, d_hash_bucket(dentry->d_parent, dentry->d_name.hash));
+	dentry->d_flags &= ~DCACHE_UNHASHED;
+}
+
+static void __d_drop(struct dentry *dentry)
+{
+	if (!(dentry->d_flags & DCACHE_UNHASHED)) {
+		hlist_del_init(&dentry->d_hash);
+		dentry->d_flags |= DCACHE_UNHASHED;
+	}
+}
+
+void d_add(struct dentry *dentry, struct inode *inode)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	dentry->d_inode = inode;
+	__d_rehash(dentry);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+}
+
+void d_drop(struct dentry *dentry)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	__d_drop(dentry);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+}
+
+static struct dentry *__dget(struct dentry *dentry)
+{
+	dentry->d_count++;
+	if (dentry->d_flags & DCACHE_ON_LRU) {
+		list_del_init(&dentry->d_lru);
+		dentry->d_flags &= ~DCACHE_ON_LRU;
+	}
+	return dentry;
+}
+
+struct dentry *dget(struct dentry *dentry)
+{
+	unsigned long flags;
+
+	if (!dentry)
+		return NULL;
+	spin_lock_irqsave(&dcache_lock, flags);
+	__dget(dentry);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return dentry;
+}
+
+struct dentry *d_lookup(struct dentry *parent, const struct qstr *name)
+{
+	struct dentry *dentry, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	hlist_for_each_entry(dentry, d_hash_bucket(parent, name->hash), d_hash) {
+		if (dentry->d_parent != parent || dentry->d_name.hash != name->hash ||
+		    dentry->d_name.len != name->len ||
+		    memcmp(dentry->d_name.name, name->name, name->len))
+			continue;
+		found = __dget(dentry);
+		break;
+	}
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return found;
+}
+
+/*
+ * Takes an unreferenced dentry out of the tree (dcache_lock held); returns its parent, whose
+ * reference the caller must drop, or NULL for a root. The caller frees it (d_free).
+ */
+static struct dentry *__d_unlink(struct dentry *dentry)
+{
+	struct dentry *parent = dentry->d_parent;
+
+	__d_drop(dentry);
+	if (dentry->d_flags & DCACHE_ON_LRU) {
+		list_del_init(&dentry->d_lru);
+		dentry->d_flags &= ~DCACHE_ON_LRU;
+	}
+	list_del_init(&dentry->d_child);
+	nr_dentry--;
+	return parent == dentry ? NULL : parent;
+}
+
+static void d_free(struct dentry *dentry)
+{
+	struct inode *inode = dentry->d_inode;
+
+	d_free_name(dentry);
+	kmem_cache_free(dentry_cache, dentry);
+	if (inode)
+		iput(inode);
+}
+
+void dput(struct dentry *dentry)
+{
+	unsigned long flags;
+
+	while (dentry) {
+		struct dentry *parent;
+
+		spin_lock_irqsave(&dcache_lock, flags);
+		BUG_ON(dentry->d_count <= 0);
+		if (--dentry->d_count > 0) {
+			spin_unlock_irqrestore(&dcache_lock, flags);
+			return;
+		}
+		if (!(dentry->d_flags & DCACHE_UNHASHED)) {
+			/* Still a valid name: keep it cached for the next lookup. */
+			list_add_tail(&dentry->d_lru, &dentry_lru);
+			dentry->d_flags |= DCACHE_ON_LRU;
+			spin_unlock_irqrestore(&dcache_lock, flags);
+			return;
+		}
+		parent = __d_unlink(dentry);
+		spin_unlock_irqrestore(&dcache_lock, flags);
+		d_free(dentry);
+		dentry = parent;
+	}
+}
+
+/*
+ * The name was deleted. If the caller holds the only reference, the dentry becomes negative
+ * at once (its inode is released); otherwise it is unhashed, and the inode goes with the
+ * last reference, as an unlinked but open file must stay usable.
+ */
+void d_delete(struct dentry *dentry)
+{
+	struct inode *inode = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	if (dentry->d_count == 1) {
+		inode = dentry->d_inode;
+		dentry->d_inode = NULL;
+	} else {
+		__d_drop(dentry);
+	}
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	if (inode)
+		iput(inode);
+}
+
+/*
+ * rename: dentry takes target's name and parent; target (which the caller has dropped the
+ * inode of, or which is negative) leaves the hash.
+ */
+void d_move(struct dentry *dentry, struct dentry *target)
+{
+	struct dentry *old_parent = NULL;
+	unsigned long flags;
+	struct qstr name = target->d_name;
+	char inline_copy[DNAME_INLINE_LEN];
+	char *long_copy = NULL;
+
+	/* Copy target's name first: it may be freed with target meanwhile. */
+	if (name.len >= DNAME_INLINE_LEN) {
+		long_copy = kmalloc(name.len + 1, GFP_KERNEL);
+		if (!long_copy)
+			return; /* the rename happened on disk; the cache will just miss */
+		memcpy(long_copy, name.name, name.len + 1);
+		name.name = long_copy;
+	} else {
+		memcpy(inline_copy, name.name, name.len + 1);
+		name.name = inline_copy;
+	}
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	__d_drop(dentry);
+	__d_drop(target);
+	d_free_name(dentry);
+	if (long_copy) {
+		dentry->d_name.name = long_copy;
+		long_copy = NULL;
+	} else {
+		memcpy(dentry->d_iname, inline_copy, name.len + 1);
+		dentry->d_name.name = dentry->d_iname;
+	}
+	dentry->d_name.len = name.len;
+	dentry->d_name.hash = name.hash;
+	if (dentry->d_parent != target->d_parent) {
+		old_parent = dentry->d_parent;
+		list_del(&dentry->d_child);
+		dentry->d_parent = __dget(target->d_parent);
+		list_add(&dentry->d_child, &dentry->d_parent->d_subdirs);
+	}
+	__d_rehash(dentry);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	if (old_parent)
+		dput(old_parent);
+}
+
+unsigned long shrink_dcache_all(void)
+{
+	unsigned long freed = 0, flags;
+	bool progress = true;
+
+	while (progress) {
+		struct dentry *dentry, *parent;
+
+		progress = false;
+		spin_lock_irqsave(&dcache_lock, flags);
+		dentry = list_first_entry_or_null(&dentry_lru, struct dentry, d_lru);
+		if (dentry) {
+			parent = __d_unlink(dentry);
+			spin_unlock_irqrestore(&dcache_lock, flags);
+			d_free(dentry);
+			dput(parent); /* may put the parent on the LRU in turn */
+			freed++;
+			progress = true;
+			continue;
+		}
+		spin_unlock_irqrestore(&dcache_lock, flags);
+	}
+	return freed;
+}
+
+void dcache_init(void);
+void dcache_init(void)
+{
+	dentry_cache = kmem_cache_create("dentry", sizeof(struct dentry), 0, SLAB_PANIC, NULL);
+	for (unsigned int i = 0; i < D_HASH_SIZE; i++)
+		INIT_HLIST_HEAD(&dentry_hashtable[i]);
+}
+
+/* Does dentry have a child that names something (is the directory non-empty)? */
+bool d_has_positive_children(struct dentry *dentry)
+{
+	struct dentry *child;
+	unsigned long flags;
+	bool found = false;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	list_for_each_entry(child, &dentry->d_subdirs, d_child) {
+		if (child->d_inode && !(child->d_flags & DCACHE_UNHASHED)) {
+			found = true;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return found;
+}
+
+/* File systems that keep their tree in the dcache (tmpfs) pin each entry they create. */
+void d_pin(struct dentry *dentry)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	__dget(dentry);
+	dentry->d_flags |= DCACHE_PINNED;
+	spin_unlock_irqrestore(&dcache_lock, flags);
+}
+
+void d_unpin(struct dentry *dentry)
+{
+	unsigned long flags;
+	bool was;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	was = dentry->d_flags & DCACHE_PINNED;
+	dentry->d_flags &= ~DCACHE_PINNED;
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	if (was)
+		dput(dentry);
+}
+
+static struct dentry *find_pinned(struct dentry *dentry)
+{
+	struct dentry *child, *found;
+
+	list_for_each_entry(child, &dentry->d_subdirs, d_child) {
+		found = find_pinned(child);
+		if (found)
+			return found;
+		if (child->d_flags & DCACHE_PINNED)
+			return child;
+	}
+	return NULL;
+}
+
+/* Unpins every entry below root (unmounting a tmpfs), deepest first. */
+void d_genocide(struct dentry *root)
+{
+	for (;;) {
+		struct dentry *victim;
+		unsigned long flags;
+
+		spin_lock_irqsave(&dcache_lock, flags);
+		victim = find_pinned(root);
+		if (victim)
+			victim->d_flags &= ~DCACHE_PINNED;
+		spin_unlock_irqrestore(&dcache_lock, flags);
+		if (!victim)
+			return;
+		dput(victim);
+	}
+}
+
+/*
+ * readdir for directories whose entries are all in the dcache: ".", "..", then the
+ * children that name something. ctx->pos counts entries.
+ */
+int dcache_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *dir = file->f_path.dentry, *child;
+	loff_t n = 2;
+
+	if (ctx->pos == 0) {
+		if (!ctx->actor(ctx, ".", 1, 0, dir->d_inode->i_ino, DT_DIR))
+			return 0;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!ctx->actor(ctx, "..", 2, 1, dir->d_parent->d_inode->i_ino, DT_DIR))
+			return 0;
+		ctx->pos = 2;
+	}
+	for (;;) {
+		unsigned long flags;
+		char name[NAME_MAX + 1];
+		int len = 0;
+		u64 ino = 0;
+		unsigned int type = DT_UNKNOWN;
+		bool found = false;
+
+		spin_lock_irqsave(&dcache_lock, flags);
+		n = 2;
+		list_for_each_entry(child, &dir->d_subdirs, d_child) {
+			if (!child->d_inode || (child->d_flags & DCACHE_UNHASHED))
+				continue;
+			if (n++ < ctx->pos)
+				continue;
+			len = child->d_name.len;
+			memcpy(name, child->d_name.name, len);
+			ino = child->d_inode->i_ino;
+			type = (child->d_inode->i_mode >> 12) & 15;
+			found = true;
+			break;
+		}
+		spin_unlock_irqrestore(&dcache_lock, flags);
+		if (!found)
+			return 0;
+		if (!ctx->actor(ctx, name, len, ctx->pos, ino, type))
+			return 0;
+		ctx->pos++;
+	}
+}

@@ -1,0 +1,1022 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Path names to dentries, and the operations that change the namespace.
+ *
+ * The walk goes component by component from the root (absolute names) or a base directory,
+ * checking search permission on every directory it passes, descending into mounts, going up
+ * through them on "..", and following symbolic links: always in the middle of a path, at the
+ * end only when asked (LOOKUP_FOLLOW), at most MAXSYMLINKS in one walk (ELOOP). A trailing
+ * slash demands a directory. The errors are the ones Linux gives, in the same precedence.
+ *
+ * A directory's i_rwsem is held (for writing) while it is searched by the file system or
+ * changed; cross-directory renames also hold the super block's s_rename_sem so two renames
+ * cannot lock two directories in opposite orders.
+ */
+#include <kernel/errno.h>
+#include <kernel/fs.h>
+#include <kernel/sched.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+
+struct nameidata {
+	struct path path; /* where the walk is */
+	struct qstr last; /* the last component (for LOOKUP_PARENT) */
+	unsigned int flags;
+	int depth; /* symlinks followed so far */
+	bool trailing_slash;
+	const struct path *root;
+	/* Copies of symlink targets that nd->last may point into, freed by nd_release. */
+	char *names[MAXSYMLINKS + 1];
+	int nr_names;
+};
+
+static void nd_release(struct nameidata *nd)
+{
+	while (nd->nr_names)
+		kfree(nd->names[--nd->nr_names]);
+}
+
+/* ---- permissions -------------------------------------------------------------------- */
+
+static const struct cred root_cred = { .usage = ATOMIC_INIT(1) };
+
+const struct cred *current_cred(void)
+{
+	return current->cred ? current->cred : &root_cred;
+}
+
+umode_t current_umask(void)
+{
+	return current->fs ? current->fs->umask : 022;
+}
+
+static int generic_permission(struct inode *inode, int mask)
+{
+	const struct cred *cred = current_cred();
+	umode_t mode = inode->i_mode;
+
+	/* Root may read and write anything, and execute what anyone may (or search any dir). */
+	if (cred->fsuid == 0) {
+		if (!(mask & MAY_EXEC) || S_ISDIR(mode) || (mode & (S_IXUSR | S_IXGRP | S_IXOTH)))
+			return 0;
+		return -EACCES;
+	}
+	if (cred->fsuid == inode->i_uid)
+		mode >>= 6;
+	else if (cred->fsgid == inode->i_gid)
+		mode >>= 3;
+	mask &= MAY_READ | MAY_WRITE | MAY_EXEC;
+	return (mask & ~mode & 7) ? -EACCES : 0;
+}
+
+int inode_permission(struct inode *inode, int mask)
+{
+	if (inode->i_op && inode->i_op->permission)
+		return inode->i_op->permission(inode, mask);
+	return generic_permission(inode, mask);
+}
+
+/* Writing to a directory entry also needs the file system and mount to allow writes. */
+static int may_write_dir(const struct path *dir)
+{
+	if (mnt_is_readonly(dir->mnt))
+		return -EROFS;
+	return inode_permission(dir->dentry->d_inode, MAY_WRITE | MAY_EXEC);
+}
+
+/* Sticky directories: only the owner of the file or the directory (or root) may remove. */
+static int check_sticky(struct inode *dir, struct inode *inode)
+{
+	const struct cred *cred = current_cred();
+
+	if (!(dir->i_mode & S_ISVTX) || cred->fsuid == 0)
+		return 0;
+	if (inode->i_uid == cred->fsuid || dir->i_uid == cred->fsuid)
+		return 0;
+	return -EPERM;
+}
+
+/* ---- single steps ------------------------------------------------------------------- */
+
+/* The child of a directory by name: from the dcache, else asking the file system. */
+static struct dentry *lookup_one(struct dentry *dir, struct qstr *name, unsigned int flags)
+{
+	struct inode *inode = dir->d_inode;
+	struct dentry *dentry = d_lookup(dir, name), *old;
+
+	if (dentry)
+		return dentry;
+	inode_lock(inode);
+	/* Someone may have looked it up while we waited for the lock. */
+	dentry = d_lookup(dir, name);
+	if (dentry) {
+		inode_unlock(inode);
+		return dentry;
+	}
+	if (IS_DEADDIR(inode)) {
+		inode_unlock(inode);
+		return ERR_PTR(-ENOENT);
+	}
+	dentry = d_alloc(dir, name);
+	if (!dentry) {
+		inode_unlock(inode);
+		return ERR_PTR(-ENOMEM);
+	}
+	old = inode->i_op->lookup(inode, dentry, flags);
+	inode_unlock(inode);
+	if (IS_ERR(old)) {
+		dput(dentry);
+		return old;
+	}
+	return dentry;
+}
+
+/* Steps onto what is mounted at nd->path, as long as something is. */
+static void follow_mounts(struct path *path)
+{
+	struct vfsmount *mnt;
+
+	while ((mnt = lookup_mnt(path))) {
+		struct dentry *root = dget(mnt->mnt_root);
+
+		path_put(path);
+		path->mnt = mnt;
+		path->dentry = root;
+	}
+}
+
+/* "..": up one directory, crossing to the parent mount at a mount's root. */
+static int follow_dotdot(struct nameidata *nd)
+{
+	for (;;) {
+		struct dentry *parent;
+
+		if (nd->path.dentry == nd->root->dentry && nd->path.mnt == nd->root->mnt)
+			return 0; /* ".." of the root is the root */
+		if (nd->path.dentry != nd->path.mnt->mnt_root) {
+			parent = dget(nd->path.dentry->d_parent);
+			dput(nd->path.dentry);
+			nd->path.dentry = parent;
+			return 0;
+		}
+		/* At a mount's root: continue from its mount point in the parent mount. */
+		if (!vfs_mount_up(&nd->path))
+			return 0;
+	}
+}
+
+static int walk_component(struct nameidata *nd, struct qstr *name, struct path *next)
+{
+	struct dentry *dentry;
+
+	dentry = lookup_one(nd->path.dentry, name, nd->flags);
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	next->mnt = mntget(nd->path.mnt);
+	next->dentry = dentry;
+	follow_mounts(next);
+	return 0;
+}
+
+/* ---- the walk ----------------------------------------------------------------------- */
+
+static int link_path_walk(const char *name, struct nameidata *nd);
+
+/*
+ * Copies the target of the symlink at link and lets go of link; an absolute target moves
+ * the walk back to the root. The copy is the caller's to free.
+ */
+static char *get_link_copy(struct nameidata *nd, struct path *link)
+{
+	struct inode *inode = link->dentry->d_inode;
+	const char *target;
+	char *copy;
+	size_t len;
+
+	if (++nd->depth > MAXSYMLINKS) {
+		path_put(link);
+		return ERR_PTR(-ELOOP);
+	}
+	target = inode->i_op->get_link(link->dentry, inode);
+	if (IS_ERR(target)) {
+		path_put(link);
+		return ERR_CAST(target);
+	}
+	/* The target lives in the inode, which link pins: copy it before letting go. */
+	len = strlen(target);
+	copy = kmalloc(len + 1, GFP_KERNEL);
+	if (copy)
+		memcpy(copy, target, len + 1);
+	path_put(link);
+	if (!copy)
+		return ERR_PTR(-ENOMEM);
+	if (copy[0] == '/') {
+		path_put(&nd->path);
+		nd->path = *nd->root;
+		path_get(&nd->path);
+	}
+	return copy;
+}
+
+/* Replaces nd->path by where the symlink at link points (link is consumed). */
+static int follow_link(struct nameidata *nd, struct path *link)
+{
+	bool slash = nd->trailing_slash;
+	char *copy = get_link_copy(nd, link);
+	int err;
+
+	if (IS_ERR(copy))
+		return PTR_ERR(copy);
+	err = link_path_walk(copy, nd);
+	kfree(copy);
+	nd->trailing_slash = slash;
+	return err;
+}
+
+/*
+ * For open's last component: resolves all but the last component of the link's target and
+ * leaves that in nd->last (pointing into a copy kept until nd_release).
+ */
+static int follow_link_parent(struct nameidata *nd, struct path *link)
+{
+	bool slash = nd->trailing_slash;
+	char *copy = get_link_copy(nd, link);
+	unsigned int saved = nd->flags;
+	int err;
+
+	if (IS_ERR(copy))
+		return PTR_ERR(copy);
+	nd->names[nd->nr_names++] = copy;
+	nd->flags |= LOOKUP_PARENT;
+	err = link_path_walk(copy, nd);
+	nd->flags = saved;
+	nd->trailing_slash = nd->trailing_slash || slash;
+	if (!err && !d_is_dir(nd->path.dentry))
+		err = -ENOTDIR;
+	return err;
+}
+
+static int get_component(const char **name, struct qstr *this)
+{
+	const char *p = *name;
+	u32 len = 0;
+
+	while (p[len] && p[len] != '/')
+		len++;
+	if (len > NAME_MAX)
+		return -ENAMETOOLONG;
+	this->name = p;
+	this->len = len;
+	qstr_hash(this);
+	*name = p + len;
+	return 0;
+}
+
+static bool is_dot(const struct qstr *q)
+{
+	return q->len == 1 && q->name[0] == '.';
+}
+
+static bool is_dotdot(const struct qstr *q)
+{
+	return q->len == 2 && q->name[0] == '.' && q->name[1] == '.';
+}
+
+/*
+ * Walks every component of name from nd->path; with LOOKUP_PARENT the last one is left in
+ * nd->last, unresolved. The final component follows a symlink if LOOKUP_FOLLOW says so or a
+ * slash comes after it.
+ */
+static int link_path_walk(const char *name, struct nameidata *nd)
+{
+	unsigned int last_flags = nd->flags;
+	int err;
+
+	while (*name == '/')
+		name++;
+	if (!*name) {
+		nd->last.len = 0;
+		return 0;
+	}
+	for (;;) {
+		struct inode *dir = nd->path.dentry->d_inode;
+		struct qstr this;
+		struct path next;
+		bool last;
+
+		if (!S_ISDIR(dir->i_mode))
+			return -ENOTDIR;
+		err = inode_permission(dir, MAY_EXEC);
+		if (err)
+			return err;
+		err = get_component(&name, &this);
+		if (err)
+			return err;
+		nd->trailing_slash = *name == '/';
+		while (*name == '/')
+			name++;
+		last = !*name;
+		if (last && (nd->flags & LOOKUP_PARENT)) {
+			nd->last = this;
+			return 0;
+		}
+		if (is_dot(&this))
+			goto next_component;
+		if (is_dotdot(&this)) {
+			err = follow_dotdot(nd);
+			if (err)
+				return err;
+			goto next_component;
+		}
+		err = walk_component(nd, &this, &next);
+		if (err)
+			return err;
+		if (!next.dentry->d_inode) {
+			path_put(&next);
+			return -ENOENT;
+		}
+		if (d_is_symlink(next.dentry) &&
+		    (!last || (last_flags & LOOKUP_FOLLOW) || nd->trailing_slash)) {
+			/* A link in the middle (or followed at the end) resolves relative to here. */
+			unsigned int saved = nd->flags;
+
+			nd->flags &= ~LOOKUP_PARENT;
+			nd->flags |= LOOKUP_FOLLOW;
+			err = follow_link(nd, &next);
+			nd->flags = saved;
+			if (err)
+				return err;
+		} else {
+			path_put(&nd->path);
+			nd->path = next;
+		}
+next_component:
+		if (last)
+			break;
+	}
+	if ((nd->trailing_slash || (nd->flags & LOOKUP_DIRECTORY)) && !d_is_dir(nd->path.dentry))
+		return -ENOTDIR;
+	return 0;
+}
+
+static int path_init(struct nameidata *nd, const struct path *base, const char *name,
+		     unsigned int flags, struct path *root_store)
+{
+	const struct fs_struct *fs = current->fs;
+
+	if (!name[0])
+		return -ENOENT;
+	if (strnlen(name, PATH_MAX) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	nd->flags = flags;
+	nd->depth = 0;
+	nd->nr_names = 0;
+	nd->trailing_slash = false;
+	*root_store = fs->root;
+	nd->root = root_store;
+	if (name[0] == '/')
+		nd->path = fs->root;
+	else
+		nd->path = base ? *base : fs->pwd;
+	path_get(&nd->path);
+	return 0;
+}
+
+int kern_path_at(const struct path *base, const char *name, unsigned int flags, struct path *result)
+{
+	struct nameidata nd;
+	struct path root;
+	int err = path_init(&nd, base, name, flags & ~LOOKUP_PARENT, &root);
+
+	if (err)
+		return err;
+	err = link_path_walk(name, &nd);
+	if (err) {
+		path_put(&nd.path);
+		return err;
+	}
+	*result = nd.path;
+	return 0;
+}
+
+int kern_path(const char *name, unsigned int flags, struct path *result)
+{
+	return kern_path_at(NULL, name, flags, result);
+}
+
+/*
+ * The parent directory of name and its last component: for creating, removing and renaming.
+ * The last component may not be "." or ".." (those cannot be created or removed: EEXIST /
+ * EBUSY-like errors are the caller's). *last points into name.
+ */
+static int kern_path_parent(const struct path *base, const char *name, struct path *parent,
+			    struct qstr *last, bool *trailing_slash)
+{
+	struct nameidata nd;
+	struct path root;
+	int err = path_init(&nd, base, name, LOOKUP_PARENT, &root);
+
+	if (err)
+		return err;
+	err = link_path_walk(name, &nd);
+	if (!err && !d_is_dir(nd.path.dentry))
+		err = -ENOTDIR;
+	if (err) {
+		path_put(&nd.path);
+		return err;
+	}
+	*parent = nd.path;
+	*last = nd.last;
+	*trailing_slash = nd.trailing_slash;
+	return 0;
+}
+
+/* ---- namespace operations ----------------------------------------------------------- */
+
+/* The dentry for last in the locked directory parent (positive or negative), referenced. */
+static struct dentry *lookup_locked(struct dentry *parent, struct qstr *last)
+{
+	struct inode *dir = parent->d_inode;
+	struct dentry *dentry = d_lookup(parent, last), *old;
+
+	if (dentry)
+		return dentry;
+	if (IS_DEADDIR(dir))
+		return ERR_PTR(-ENOENT);
+	dentry = d_alloc(parent, last);
+	if (!dentry)
+		return ERR_PTR(-ENOMEM);
+	old = dir->i_op->lookup(dir, dentry, 0);
+	if (IS_ERR(old)) {
+		dput(dentry);
+		return old;
+	}
+	return dentry;
+}
+
+/* Looks up the last component for creation: parent locked on success. */
+static struct dentry *create_prepare(const struct path *base, const char *name, struct path *parent,
+				     bool is_dir)
+{
+	struct dentry *dentry;
+	bool slash;
+	struct qstr last;
+	int err = kern_path_parent(base, name, parent, &last, &slash);
+
+	if (err)
+		return ERR_PTR(err);
+	if (!last.len || is_dot(&last) || is_dotdot(&last)) {
+		path_put(parent);
+		return ERR_PTR(-EEXIST);
+	}
+	if (slash && !is_dir) {
+		path_put(parent);
+		return ERR_PTR(-ENOENT); /* "file/" cannot name a new non-directory */
+	}
+	inode_lock(parent->dentry->d_inode);
+	dentry = lookup_locked(parent->dentry, &last);
+	if (IS_ERR(dentry))
+		goto out_unlock;
+	if (dentry->d_inode) {
+		dput(dentry);
+		dentry = ERR_PTR(-EEXIST);
+		goto out_unlock;
+	}
+	err = may_write_dir(parent);
+	if (err) {
+		dput(dentry);
+		dentry = ERR_PTR(err);
+		goto out_unlock;
+	}
+	return dentry;
+out_unlock:
+	inode_unlock(parent->dentry->d_inode);
+	path_put(parent);
+	return dentry;
+}
+
+static void create_done(struct path *parent, struct dentry *dentry)
+{
+	dput(dentry);
+	inode_unlock(parent->dentry->d_inode);
+	path_put(parent);
+}
+
+int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl)
+{
+	if (!dir->i_op->create)
+		return -EACCES;
+	return dir->i_op->create(dir, dentry, (mode & S_IALLUGO) | S_IFREG, excl);
+}
+
+int do_mkdirat(const struct path *base, const char *name, umode_t mode)
+{
+	struct path parent;
+	struct dentry *dentry = create_prepare(base, name, &parent, true);
+	struct inode *dir;
+	int err;
+
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	dir = parent.dentry->d_inode;
+	err = dir->i_op->mkdir ? dir->i_op->mkdir(dir, dentry, (mode & ~current_umask()) & 07777)
+			       : -EPERM;
+	create_done(&parent, dentry);
+	return err;
+}
+
+int do_mknodat(const struct path *base, const char *name, umode_t mode, dev_t dev)
+{
+	struct path parent;
+	struct dentry *dentry;
+	struct inode *dir;
+	int err;
+
+	switch (mode & S_IFMT) {
+	case 0:
+		mode |= S_IFREG;
+		break;
+	case S_IFREG:
+	case S_IFCHR:
+	case S_IFBLK:
+	case S_IFIFO:
+	case S_IFSOCK:
+		break;
+	case S_IFDIR:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && current_cred()->fsuid != 0)
+		return -EPERM;
+	dentry = create_prepare(base, name, &parent, false);
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	dir = parent.dentry->d_inode;
+	mode = (mode & S_IFMT) | ((mode & 07777) & ~current_umask());
+	if (S_ISREG(mode))
+		err = vfs_create(dir, dentry, mode, true);
+	else
+		err = dir->i_op->mknod ? dir->i_op->mknod(dir, dentry, mode, dev) : -EPERM;
+	create_done(&parent, dentry);
+	return err;
+}
+
+int do_symlinkat(const char *target, const struct path *base, const char *name)
+{
+	struct path parent;
+	struct dentry *dentry;
+	struct inode *dir;
+	int err;
+
+	if (!target[0])
+		return -ENOENT;
+	if (strnlen(target, PATH_MAX) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	dentry = create_prepare(base, name, &parent, false);
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	dir = parent.dentry->d_inode;
+	err = dir->i_op->symlink ? dir->i_op->symlink(dir, dentry, target) : -EPERM;
+	create_done(&parent, dentry);
+	return err;
+}
+
+int do_linkat(const struct path *obase, const char *oldname, const struct path *nbase,
+	      const char *newname, int flags)
+{
+	struct path old, parent;
+	struct dentry *dentry;
+	struct inode *dir, *inode;
+	int err;
+
+	err = kern_path_at(obase, oldname, (flags & AT_SYMLINK_FOLLOW) ? LOOKUP_FOLLOW : 0, &old);
+	if (err)
+		return err;
+	dentry = create_prepare(nbase, newname, &parent, false);
+	if (IS_ERR(dentry)) {
+		path_put(&old);
+		return PTR_ERR(dentry);
+	}
+	dir = parent.dentry->d_inode;
+	inode = old.dentry->d_inode;
+	if (old.mnt != parent.mnt)
+		err = -EXDEV;
+	else if (S_ISDIR(inode->i_mode))
+		err = -EPERM;
+	else if (!dir->i_op->link)
+		err = -EPERM;
+	else
+		err = dir->i_op->link(old.dentry, dir, dentry);
+	create_done(&parent, dentry);
+	path_put(&old);
+	return err;
+}
+
+/* Looks up the last component for removal: parent locked and victim positive on success. */
+static struct dentry *remove_prepare(const struct path *base, const char *name, struct path *parent,
+				     bool is_dir)
+{
+	struct dentry *dentry;
+	struct qstr last;
+	bool slash;
+	int err = kern_path_parent(base, name, parent, &last, &slash);
+
+	if (err)
+		return ERR_PTR(err);
+	if (!last.len || is_dot(&last) || is_dotdot(&last)) {
+		path_put(parent);
+		/* rmdir(".") is EINVAL, rmdir("..") ENOTEMPTY, unlink of either EISDIR. */
+		if (!is_dir)
+			return ERR_PTR(-EISDIR);
+		return ERR_PTR(is_dotdot(&last) ? -ENOTEMPTY : -EINVAL);
+	}
+	inode_lock(parent->dentry->d_inode);
+	dentry = lookup_locked(parent->dentry, &last);
+	if (IS_ERR(dentry))
+		goto out_unlock;
+	if (!dentry->d_inode)
+		err = -ENOENT;
+	else if (is_dir && !d_is_dir(dentry))
+		err = -ENOTDIR;
+	else if (!is_dir && d_is_dir(dentry))
+		err = -EISDIR;
+	else if (!is_dir && slash)
+		err = -ENOTDIR;
+	else if (dentry->d_flags & DCACHE_MOUNTED)
+		err = -EBUSY;
+	else
+		err = may_write_dir(parent);
+	if (!err)
+		err = check_sticky(parent->dentry->d_inode, dentry->d_inode);
+	if (err) {
+		dput(dentry);
+		dentry = ERR_PTR(err);
+		goto out_unlock;
+	}
+	return dentry;
+out_unlock:
+	inode_unlock(parent->dentry->d_inode);
+	path_put(parent);
+	return dentry;
+}
+
+int do_rmdirat(const struct path *base, const char *name)
+{
+	struct path parent;
+	struct dentry *dentry = remove_prepare(base, name, &parent, true);
+	struct inode *dir;
+	int err;
+
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	dir = parent.dentry->d_inode;
+	inode_lock(dentry->d_inode);
+	err = dir->i_op->rmdir ? dir->i_op->rmdir(dir, dentry) : -EPERM;
+	if (!err)
+		dentry->d_inode->i_state |= I_DEAD;
+	inode_unlock(dentry->d_inode);
+	if (!err)
+		d_delete(dentry);
+	create_done(&parent, dentry);
+	return err;
+}
+
+int do_unlinkat(const struct path *base, const char *name)
+{
+	struct path parent;
+	struct dentry *dentry = remove_prepare(base, name, &parent, false);
+	struct inode *dir;
+	int err;
+
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	dir = parent.dentry->d_inode;
+	err = dir->i_op->unlink ? dir->i_op->unlink(dir, dentry) : -EPERM;
+	if (!err)
+		d_delete(dentry);
+	create_done(&parent, dentry);
+	return err;
+}
+
+/* Is dentry a (non-strict) ancestor of other? (The caller holds s_rename_sem.) */
+static bool is_ancestor(struct dentry *dentry, struct dentry *other)
+{
+	while (other != dentry && other->d_parent != other)
+		other = other->d_parent;
+	return other == dentry;
+}
+
+static void lock_two_dirs(struct inode *a, struct inode *b)
+{
+	if (a == b) {
+		inode_lock(a);
+	} else if (a < b) {
+		inode_lock(a);
+		inode_lock(b);
+	} else {
+		inode_lock(b);
+		inode_lock(a);
+	}
+}
+
+static void unlock_two_dirs(struct inode *a, struct inode *b)
+{
+	inode_unlock(a);
+	if (a != b)
+		inode_unlock(b);
+}
+
+static int rename_checks(struct path *op, struct dentry *od, struct path *np, struct dentry *nd_,
+			 unsigned int flags)
+{
+	struct inode *old_inode = od->d_inode, *new_inode = nd_->d_inode;
+	bool is_dir;
+	int err;
+
+	if (!old_inode)
+		return -ENOENT;
+	if (op->mnt != np->mnt)
+		return -EXDEV;
+	if ((flags & RENAME_NOREPLACE) && new_inode)
+		return -EEXIST;
+	is_dir = S_ISDIR(old_inode->i_mode);
+	if (new_inode) {
+		if (is_dir && !S_ISDIR(new_inode->i_mode))
+			return -ENOTDIR;
+		if (!is_dir && S_ISDIR(new_inode->i_mode))
+			return -EISDIR;
+	}
+	/* A directory cannot be moved into itself or below itself. */
+	if (is_dir && is_ancestor(od, np->dentry))
+		return -EINVAL;
+	if (new_inode && is_ancestor(nd_, op->dentry))
+		return -ENOTEMPTY;
+	if ((od->d_flags | nd_->d_flags) & DCACHE_MOUNTED)
+		return -EBUSY;
+	err = may_write_dir(op);
+	if (!err)
+		err = may_write_dir(np);
+	if (!err)
+		err = check_sticky(op->dentry->d_inode, old_inode);
+	if (!err && new_inode)
+		err = check_sticky(np->dentry->d_inode, new_inode);
+	/* Moving a directory rewrites its "..": it must be writable too. */
+	if (!err && is_dir && op->dentry != np->dentry)
+		err = inode_permission(old_inode, MAY_WRITE);
+	return err;
+}
+
+int do_renameat2(const struct path *obase, const char *oldname, const struct path *nbase,
+		 const char *newname, unsigned int flags)
+{
+	struct path op, np;
+	struct qstr olast, nlast;
+	bool oslash, nslash;
+	struct dentry *od = NULL, *nd_ = NULL;
+	struct inode *odir, *ndir;
+	struct super_block *sb;
+	int err;
+
+	if (flags & ~RENAME_NOREPLACE)
+		return -EINVAL; /* RENAME_EXCHANGE is not supported yet */
+	err = kern_path_parent(obase, oldname, &op, &olast, &oslash);
+	if (err)
+		return err;
+	err = kern_path_parent(nbase, newname, &np, &nlast, &nslash);
+	if (err)
+		goto out_old;
+	err = -EBUSY;
+	if (!olast.len || !nlast.len || is_dot(&olast) || is_dotdot(&olast) || is_dot(&nlast) ||
+	    is_dotdot(&nlast))
+		goto out_new;
+	err = -EXDEV;
+	if (op.mnt != np.mnt)
+		goto out_new;
+	sb = op.dentry->d_sb;
+	odir = op.dentry->d_inode;
+	ndir = np.dentry->d_inode;
+	down_write(&sb->s_rename_sem);
+	lock_two_dirs(odir, ndir);
+	od = lookup_locked(op.dentry, &olast);
+	if (IS_ERR(od)) {
+		err = PTR_ERR(od);
+		od = NULL;
+		goto out_unlock;
+	}
+	nd_ = lookup_locked(np.dentry, &nlast);
+	if (IS_ERR(nd_)) {
+		err = PTR_ERR(nd_);
+		nd_ = NULL;
+		goto out_unlock;
+	}
+	err = rename_checks(&op, od, &np, nd_, flags);
+	if (!err && (oslash || nslash) && !d_is_dir(od))
+		err = -ENOTDIR;
+	if (err || od == nd_ || od->d_inode == nd_->d_inode)
+		goto out_unlock; /* renaming a file onto itself (or a hard link of it) does nothing */
+	err = odir->i_op->rename ? odir->i_op->rename(odir, od, ndir, nd_, flags) : -EPERM;
+	if (!err) {
+		if (nd_->d_inode)
+			d_delete(nd_);
+		d_move(od, nd_);
+	}
+out_unlock:
+	if (nd_)
+		dput(nd_);
+	if (od)
+		dput(od);
+	unlock_two_dirs(odir, ndir);
+	up_write(&sb->s_rename_sem);
+out_new:
+	path_put(&np);
+out_old:
+	path_put(&op);
+	return err;
+}
+
+int do_readlinkat(const struct path *base, const char *name, char *buf, size_t size)
+{
+	struct path path;
+	const char *target;
+	size_t len;
+	int err = kern_path_at(base, name, 0, &path);
+
+	if (err)
+		return err;
+	if (!d_is_symlink(path.dentry)) {
+		path_put(&path);
+		return -EINVAL;
+	}
+	target = path.dentry->d_inode->i_op->get_link(path.dentry, path.dentry->d_inode);
+	if (IS_ERR(target)) {
+		path_put(&path);
+		return PTR_ERR(target);
+	}
+	len = min(strlen(target), size); /* readlink does not NUL-terminate */
+	memcpy(buf, target, len);
+	path_put(&path);
+	return len;
+}
+
+/* ---- opening ------------------------------------------------------------------------ */
+
+static int may_open(const struct path *path, int acc_mode, int flags)
+{
+	struct inode *inode = path->dentry->d_inode;
+
+	if (S_ISLNK(inode->i_mode))
+		return -ELOOP;
+	if (S_ISDIR(inode->i_mode) && (acc_mode & MAY_WRITE))
+		return -EISDIR;
+	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
+		return -ENOTDIR;
+	if ((acc_mode & MAY_WRITE) && mnt_is_readonly(path->mnt) && !S_ISCHR(inode->i_mode) &&
+	    !S_ISFIFO(inode->i_mode))
+		return -EROFS;
+	return inode_permission(inode, acc_mode);
+}
+
+static int open_acc_mode(int flags)
+{
+	static const int modes[4] = { MAY_READ, MAY_WRITE, MAY_READ | MAY_WRITE, MAY_READ };
+	int acc = modes[flags & O_ACCMODE];
+
+	if (flags & O_TRUNC)
+		acc |= MAY_WRITE;
+	return acc;
+}
+
+/* The last component of an O_CREAT open: create it if missing. Returns the path in *res. */
+static int open_create(struct nameidata *nd, int flags, umode_t mode, struct path *res,
+		       bool *created)
+{
+	struct inode *dir = nd->path.dentry->d_inode;
+	struct dentry *dentry;
+	int err;
+
+	if (!nd->last.len || is_dot(&nd->last) || is_dotdot(&nd->last))
+		return -EISDIR;
+	if (nd->trailing_slash)
+		return -EISDIR;
+	inode_lock(dir);
+	dentry = lookup_locked(nd->path.dentry, &nd->last);
+	if (IS_ERR(dentry)) {
+		inode_unlock(dir);
+		return PTR_ERR(dentry);
+	}
+	if (!dentry->d_inode) {
+		err = may_write_dir(&nd->path);
+		if (!err)
+			err = vfs_create(dir, dentry, mode & ~current_umask(), flags & O_EXCL);
+		inode_unlock(dir);
+		if (err) {
+			dput(dentry);
+			return err;
+		}
+		*created = true;
+		res->mnt = mntget(nd->path.mnt);
+		res->dentry = dentry;
+		return 0;
+	}
+	inode_unlock(dir);
+	if (flags & O_EXCL) {
+		dput(dentry);
+		return -EEXIST;
+	}
+	res->mnt = mntget(nd->path.mnt);
+	res->dentry = dentry;
+	follow_mounts(res);
+	return 0;
+}
+
+/* The last component of an open: follow a final symlink unless O_NOFOLLOW (or O_EXCL). */
+static int open_last(struct nameidata *nd, int flags, umode_t mode, struct path *res, bool *created)
+{
+	struct path next;
+	int err;
+
+	for (;;) {
+		if (flags & O_CREAT) {
+			err = open_create(nd, flags, mode, &next, created);
+		} else if (!nd->last.len || is_dot(&nd->last) || is_dotdot(&nd->last)) {
+			/* "/", "dir/." and "dir/..": the directory itself (or its parent). */
+			err = is_dotdot(&nd->last) ? follow_dotdot(nd) : 0;
+			if (!err) {
+				path_get(&nd->path);
+				next = nd->path;
+			}
+		} else {
+			err = walk_component(nd, &nd->last, &next);
+		}
+		if (err)
+			return err;
+		if (!next.dentry->d_inode) {
+			path_put(&next);
+			return -ENOENT;
+		}
+		if (!d_is_symlink(next.dentry) || *created)
+			break;
+		if ((flags & O_NOFOLLOW) || ((flags & O_CREAT) && (flags & O_EXCL))) {
+			path_put(&next);
+			return (flags & O_EXCL) ? -EEXIST : -ELOOP;
+		}
+		/* Resolve the link's parent part, and loop on its last component. */
+		err = follow_link_parent(nd, &next);
+		if (err)
+			return err;
+	}
+	*res = next;
+	if (nd->trailing_slash && !d_is_dir(res->dentry)) {
+		path_put(res);
+		return -ENOTDIR;
+	}
+	return 0;
+}
+
+struct file *filp_open_at(const struct path *base, const char *name, int flags, umode_t mode)
+{
+	struct nameidata nd;
+	struct path root, path;
+	bool created = false;
+	struct file *file;
+	int err;
+
+	if ((flags & O_CREAT) && (flags & O_DIRECTORY))
+		return ERR_PTR(-EINVAL);
+	err = path_init(&nd, base, name, LOOKUP_PARENT, &root);
+	if (err)
+		return ERR_PTR(err);
+	err = link_path_walk(name, &nd);
+	if (!err && !d_is_dir(nd.path.dentry))
+		err = -ENOTDIR;
+	if (!err)
+		err = open_last(&nd, flags, (mode & S_IALLUGO) | S_IFREG, &path, &created);
+	path_put(&nd.path);
+	nd_release(&nd);
+	if (err)
+		return ERR_PTR(err);
+	/* A file this open created may be opened for writing whatever its new mode says. */
+	err = created ? 0 : may_open(&path, open_acc_mode(flags), flags);
+	if (!err && (flags & O_DIRECTORY) && !d_is_dir(path.dentry))
+		err = -ENOTDIR;
+	if (err) {
+		path_put(&path);
+		return ERR_PTR(err);
+	}
+	file = dentry_open(&path, flags);
+	path_put(&path);
+	if (!IS_ERR(file) && (flags & O_TRUNC) && S_ISREG(file->f_inode->i_mode) && !created) {
+		err = vfs_ftruncate(file, 0);
+		if (err) {
+			fput(file);
+			return ERR_PTR(err);
+		}
+	}
+	return file;
+}
+
+struct file *filp_open(const char *name, int flags, umode_t mode)
+{
+	return filp_open_at(NULL, name, flags, mode);
+}

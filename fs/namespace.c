@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The mount tree. Each struct mount puts a super block's root at a dentry of its parent
+ * mount; a hash by (parent mount, dentry) answers "is something mounted here" during path
+ * walks. A mount's count includes the tree's own reference and one per user (open files,
+ * working directories, walks in progress); unmounting a mount someone still uses is EBUSY.
+ *
+ * Locking: namespace_sem (a rw_semaphore) orders mount and unmount against each other;
+ * mount_lock (a spinlock) covers the hash, the lists and the counts for walkers.
+ */
+#include <kernel/fs.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+
+#define MNT_HASH_SIZE 64
+
+struct mount {
+	struct vfsmount mnt;
+	struct mount *mnt_parent;
+	struct dentry *mnt_mountpoint;
+	struct hlist_node mnt_hash;
+	struct list_head mnt_list; /* all mounts, in mount order */
+	struct list_head mnt_mounts; /* children */
+	struct list_head mnt_child;
+	int mnt_count;
+	char *mnt_devname;
+};
+
+static struct hlist_head mount_hashtable[MNT_HASH_SIZE];
+static LIST_HEAD(mount_list);
+static DEFINE_SPINLOCK(mount_lock);
+static DECLARE_RWSEM(namespace_sem);
+static struct mount *root_mount;
+
+static struct mount *real_mount(const struct vfsmount *mnt)
+{
+	return container_of(mnt, struct mount, mnt);
+}
+
+static struct hlist_head *m_hash(const struct vfsmount *mnt, const struct dentry *dentry)
+{
+	unsigned long h = ((unsigned long)mnt >> 6) ^ ((unsigned long)dentry >> 6);
+
+	return &mount_hashtable[h % MNT_HASH_SIZE];
+}
+
+struct vfsmount *mntget(struct vfsmount *mnt)
+{
+	unsigned long flags;
+
+	if (mnt) {
+		spin_lock_irqsave(&mount_lock, flags);
+		real_mount(mnt)->mnt_count++;
+		spin_unlock_irqrestore(&mount_lock, flags);
+	}
+	return mnt;
+}
+
+void mntput(struct vfsmount *mnt)
+{
+	unsigned long flags;
+
+	if (!mnt)
+		return;
+	spin_lock_irqsave(&mount_lock, flags);
+	BUG_ON(real_mount(mnt)->mnt_count <= 0);
+	real_mount(mnt)->mnt_count--;
+	spin_unlock_irqrestore(&mount_lock, flags);
+}
+
+void path_get(const struct path *path)
+{
+	mntget(path->mnt);
+	dget(path->dentry);
+}
+
+void path_put(const struct path *path)
+{
+	dput(path->dentry);
+	mntput(path->mnt);
+}
+
+bool mnt_is_readonly(const struct vfsmount *mnt)
+{
+	return (mnt->mnt_flags & MNT_READONLY) || (mnt->mnt_sb->s_flags & SB_RDONLY);
+}
+
+bool vfs_mount_up(struct path *path)
+{
+	struct mount *m = real_mount(path->mnt);
+	struct dentry *mountpoint;
+	struct vfsmount *parent;
+
+	if (!m->mnt_parent)
+		return false;
+	parent = mntget(&m->mnt_parent->mnt);
+	mountpoint = dget(m->mnt_mountpoint);
+	path_put(path);
+	path->mnt = parent;
+	path->dentry = mountpoint;
+	return true;
+}
+
+struct vfsmount *lookup_mnt(const struct path *path)
+{
+	struct mount *m, *found = NULL;
+	unsigned long flags;
+
+	if (!(path->dentry->d_flags & DCACHE_MOUNTED))
+		return NULL;
+	spin_lock_irqsave(&mount_lock, flags);
+	hlist_for_each_entry(m, m_hash(path->mnt, path->dentry), mnt_hash) {
+		if (&m->mnt_parent->mnt == path->mnt && m->mnt_mountpoint == path->dentry) {
+			found = m; /* the last mounted on top wins: the hash keeps it first */
+			found->mnt_count++;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&mount_lock, flags);
+	return found ? &found->mnt : NULL;
+}
+
+static struct mount *alloc_mount(struct dentry *root, const char *dev_name, int mnt_flags)
+{
+	struct mount *m = kzalloc(sizeof(*m), GFP_KERNEL);
+	size_t len = strlen(dev_name) + 1;
+
+	if (!m)
+		return NULL;
+	m->mnt_devname = kmalloc(len, GFP_KERNEL);
+	if (!m->mnt_devname) {
+		kfree(m);
+		return NULL;
+	}
+	memcpy(m->mnt_devname, dev_name, len);
+	m->mnt.mnt_root = root;
+	m->mnt.mnt_sb = root->d_sb;
+	m->mnt.mnt_flags = mnt_flags;
+	m->mnt_count = 1; /* the tree's reference */
+	INIT_HLIST_NODE(&m->mnt_hash);
+	INIT_LIST_HEAD(&m->mnt_mounts);
+	INIT_LIST_HEAD(&m->mnt_child);
+	return m;
+}
+
+static void free_mount(struct mount *m)
+{
+	kfree(m->mnt_devname);
+	kfree(m);
+}
+
+/* Attaches m at path (referenced for the tree: the mount point dentry and parent mount). */
+static void attach_mount(struct mount *m, const struct path *path)
+{
+	unsigned long flags;
+
+	m->mnt_mountpoint = dget(path->dentry);
+	m->mnt_parent = real_mount(mntget(path->mnt));
+	spin_lock_irqsave(&mount_lock, flags);
+	path->dentry->d_flags |= DCACHE_MOUNTED;
+	hlist_add_head(&m->mnt_hash, m_hash(path->mnt, path->dentry));
+	list_add_tail(&m->mnt_child, &m->mnt_parent->mnt_mounts);
+	list_add_tail(&m->mnt_list, &mount_list);
+	spin_unlock_irqrestore(&mount_lock, flags);
+}
+
+static bool still_mounted_on(struct dentry *dentry)
+{
+	struct mount *m;
+
+	list_for_each_entry(m, &mount_list, mnt_list)
+		if (m->mnt_mountpoint == dentry)
+			return true;
+	return false;
+}
+
+static int do_new_mount(const struct path *path, const char *type, unsigned long flags,
+			const char *dev_name, void *data)
+{
+	struct file_system_type *fs = get_fs_type(type);
+	struct dentry *root;
+	struct mount *m;
+
+	if (!fs)
+		return -ENODEV;
+	if (!d_is_dir(path->dentry))
+		return -ENOTDIR;
+	root = fs->mount(fs, flags, dev_name, data);
+	if (IS_ERR(root))
+		return PTR_ERR(root);
+	m = alloc_mount(root, dev_name, flags & MS_RDONLY ? MNT_READONLY : 0);
+	if (!m) {
+		dput(root);
+		deactivate_super(root->d_sb);
+		return -ENOMEM;
+	}
+	attach_mount(m, path);
+	return 0;
+}
+
+static int do_remount(const struct path *path, unsigned long flags)
+{
+	struct vfsmount *mnt = path->mnt;
+
+	if (path->dentry != mnt->mnt_root)
+		return -EINVAL;
+	if (flags & MS_RDONLY)
+		mnt->mnt_flags |= MNT_READONLY;
+	else
+		mnt->mnt_flags &= ~MNT_READONLY;
+	return 0;
+}
+
+int do_mount(const char *dev_name, const char *dir_name, const char *type, unsigned long flags,
+	     void *data)
+{
+	struct path path;
+	int err;
+
+	err = kern_path(dir_name, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	down_write(&namespace_sem);
+	if (flags & MS_REMOUNT)
+		err = do_remount(&path, flags);
+	else
+		err = do_new_mount(&path, type ? type : "", flags, dev_name ? dev_name : "none",
+				   data);
+	up_write(&namespace_sem);
+	path_put(&path);
+	return err;
+}
+
+int do_umount(const char *dir_name, int flags)
+{
+	struct dentry *mountpoint = NULL, *root;
+	struct mount *m, *parent;
+	unsigned long irqflags;
+	struct path path;
+	int err;
+
+	err = kern_path(dir_name, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	m = real_mount(path.mnt);
+	if (path.dentry != path.mnt->mnt_root || m == root_mount) {
+		path_put(&path);
+		return -EINVAL;
+	}
+	down_write(&namespace_sem);
+	spin_lock_irqsave(&mount_lock, irqflags);
+	/* The tree's reference and ours: anything more is a user. */
+	if (m->mnt_count > 2 || !list_empty(&m->mnt_mounts)) {
+		spin_unlock_irqrestore(&mount_lock, irqflags);
+		up_write(&namespace_sem);
+		path_put(&path);
+		return -EBUSY;
+	}
+	hlist_del_init(&m->mnt_hash);
+	list_del(&m->mnt_child);
+	list_del(&m->mnt_list);
+	mountpoint = m->mnt_mountpoint;
+	parent = m->mnt_parent;
+	if (!still_mounted_on(mountpoint))
+		mountpoint->d_flags &= ~DCACHE_MOUNTED;
+	m->mnt_count -= 2;
+	spin_unlock_irqrestore(&mount_lock, irqflags);
+	up_write(&namespace_sem);
+
+	/* Our walk's reference on the root dentry; the mount's own goes below. */
+	dput(path.dentry);
+	root = m->mnt.mnt_root;
+	dput(root);
+	deactivate_super(m->mnt.mnt_sb);
+	dput(mountpoint);
+	mntput(&parent->mnt);
+	free_mount(m);
+	return 0;
+}
+
+/* The path of a mount, from the root, into buf (for /proc/mounts). */
+static void mount_path(struct mount *m, char *buf, size_t size)
+{
+	char tmp[PATH_MAX];
+	size_t len = 0;
+
+	tmp[0] = '\0';
+	while (m != root_mount && m->mnt_parent) {
+		struct dentry *d = m->mnt_mountpoint;
+
+		while (d != m->mnt_parent->mnt.mnt_root && d->d_parent != d) {
+			size_t n = d->d_name.len;
+
+			if (len + n + 1 >= sizeof(tmp))
+				break;
+			memmove(tmp + n + 1, tmp, len + 1);
+			tmp[0] = '/';
+			memcpy(tmp + 1, d->d_name.name, n);
+			len += n + 1;
+			d = d->d_parent;
+		}
+		m = m->mnt_parent;
+	}
+	strscpy(buf, len ? tmp : "/", size);
+}
+
+void iterate_mounts(mount_show_fn show, void *arg)
+{
+	char path[PATH_MAX];
+	struct mount *m;
+
+	down_read(&namespace_sem);
+	list_for_each_entry(m, &mount_list, mnt_list) {
+		mount_path(m, path, sizeof(path));
+		show(m->mnt_devname, path, m->mnt.mnt_sb->s_type->name, mnt_is_readonly(&m->mnt),
+		     arg);
+	}
+	up_read(&namespace_sem);
+}
+
+/* The root file system: a tmpfs until a later step mounts the disk there. */
+void mnt_init(void)
+{
+	struct file_system_type *fs = get_fs_type("tmpfs");
+	struct dentry *root;
+	unsigned long flags;
+
+	for (int i = 0; i < MNT_HASH_SIZE; i++)
+		INIT_HLIST_HEAD(&mount_hashtable[i]);
+	if (!fs)
+		panic("VFS: no tmpfs to mount as the root");
+	root = fs->mount(fs, 0, "rootfs", "mode=0755");
+	if (IS_ERR(root))
+		panic("VFS: cannot mount the root file system (%ld)", PTR_ERR(root));
+	root_mount = alloc_mount(root, "rootfs", 0);
+	if (!root_mount)
+		panic("VFS: no memory for the root mount");
+	spin_lock_irqsave(&mount_lock, flags);
+	list_add_tail(&root_mount->mnt_list, &mount_list);
+	spin_unlock_irqrestore(&mount_lock, flags);
+	set_fs_root_pwd(&root_mount->mnt, root);
+}

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading, writing and seeking, for system calls (user buffers) and the kernel alike: every
+ * transfer goes through a struct iov_iter, so a file system has one read and one write.
+ */
+#include <asm/uaccess.h>
+#include <kernel/fs.h>
+#include <kernel/string.h>
+
+void iov_iter_kernel(struct iov_iter *i, void *buf, size_t count)
+{
+	i->user = false;
+	i->base = buf;
+	i->count = count;
+}
+
+void iov_iter_user(struct iov_iter *i, void *ubuf, size_t count)
+{
+	i->user = true;
+	i->base = ubuf;
+	i->count = count;
+}
+
+size_t copy_to_iter(const void *src, size_t n, struct iov_iter *i)
+{
+	size_t done;
+
+	n = min(n, i->count);
+	if (i->user)
+		done = n - copy_to_user((void __user *)i->base, src, n);
+	else
+		done = (memcpy(i->base, src, n), n);
+	i->base += done;
+	i->count -= done;
+	return done;
+}
+
+size_t copy_from_iter(void *dst, size_t n, struct iov_iter *i)
+{
+	size_t done;
+
+	n = min(n, i->count);
+	if (i->user)
+		done = n - copy_from_user(dst, (const void __user *)i->base, n);
+	else
+		done = (memcpy(dst, i->base, n), n);
+	i->base += done;
+	i->count -= done;
+	return done;
+}
+
+size_t iov_iter_zero(size_t n, struct iov_iter *i)
+{
+	size_t done;
+
+	n = min(n, i->count);
+	if (i->user)
+		done = n - clear_user((void __user *)i->base, n);
+	else
+		done = (memset(i->base, 0, n), n);
+	i->base += done;
+	i->count -= done;
+	return done;
+}
+
+ssize_t vfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->read)
+		return S_ISDIR(file->f_inode->i_mode) ? -EISDIR : -EINVAL;
+	if (!to->count)
+		return 0;
+	return file->f_op->read(file, to, pos);
+}
+
+ssize_t vfs_write(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->write)
+		return -EINVAL;
+	if (!from->count)
+		return 0;
+	return file->f_op->write(file, from, pos);
+}
+
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter i;
+
+	iov_iter_kernel(&i, buf, count);
+	return vfs_read(file, &i, pos);
+}
+
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter i;
+
+	iov_iter_kernel(&i, (void *)buf, count);
+	return vfs_write(file, &i, pos);
+}
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t base;
+
+	switch (whence) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = file->f_pos;
+		break;
+	case SEEK_END:
+		base = file->f_inode->i_size;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if ((offset > 0 && base > file->f_inode->i_sb->s_maxbytes - offset) || base + offset < 0)
+		return -EINVAL;
+	file->f_pos = base + offset;
+	return file->f_pos;
+}
+
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
+{
+	if (!file->f_op || !file->f_op->llseek)
+		return -ESPIPE;
+	return file->f_op->llseek(file, offset, whence);
+}
+
+int vfs_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct inode *inode = file->f_inode;
+	int err;
+
+	if (!file->f_op || !file->f_op->iterate_shared)
+		return -ENOTDIR;
+	down_read(&inode->i_rwsem);
+	err = IS_DEADDIR(inode) ? -ENOENT : file->f_op->iterate_shared(file, ctx);
+	up_read(&inode->i_rwsem);
+	return err;
+}
+
+int vfs_fsync(struct file *file)
+{
+	if (!file->f_op || !file->f_op->fsync)
+		return 0;
+	return file->f_op->fsync(file, 0);
+}

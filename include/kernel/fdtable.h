@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_FDTABLE_H
+#define _KERNEL_FDTABLE_H
+
+#include <kernel/fs.h>
+
+/*
+ * A task's file descriptors: small integers naming open files. Several descriptors (dup) and,
+ * after fork, several tables can name the same struct file, and so share its offset. The
+ * close-on-exec flag belongs to the descriptor, not the file.
+ */
+#define NR_OPEN_DEFAULT 256
+
+struct files_struct {
+	atomic_t count;
+	spinlock_t file_lock;
+	struct file *fd[NR_OPEN_DEFAULT];
+	unsigned long close_on_exec[NR_OPEN_DEFAULT / (8 * sizeof(long))];
+};
+
+struct files_struct *files_alloc(void);
+void put_files_struct(struct files_struct *files);
+/* The lowest free descriptor >= start for file (the table takes the caller's reference). */
+int fd_install_from(struct files_struct *files, struct file *file, int start, bool cloexec);
+/* The file at fd, referenced (fput), or NULL. */
+struct file *fget_from(struct files_struct *files, int fd);
+int close_fd_in(struct files_struct *files, int fd);
+int dup_fd_in(struct files_struct *files, int fd, int start, bool cloexec);
+/* dup3: newfd names oldfd's file (closing what it named); -EINVAL if they are equal. */
+int dup3_in(struct files_struct *files, int oldfd, int newfd, bool cloexec);
+bool fd_is_cloexec(struct files_struct *files, int fd);
+
+#endif /* _KERNEL_FDTABLE_H */
