@@ -10,6 +10,7 @@
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
+#include <kernel/timer.h>
 
 #define T "/vt"
 
@@ -674,6 +675,41 @@ static void test_fd_table(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/fdt"), 0);
 }
 
+static bool ts_after(struct timespec64 a, struct timespec64 b)
+{
+	return a.tv_sec > b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
+}
+
+static bool ts_equal(struct timespec64 a, struct timespec64 b)
+{
+	return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+/* Writing moves mtime and ctime; chmod only ctime; a new entry moves its directory's. */
+static void test_timestamps(struct ktest *t)
+{
+	struct kstat a, b, d1, d2;
+
+	KTEST_ASSERT_EQ(t, write_file("/sem/ts", "1", 0), 0);
+	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem/ts", &a, 0), 0);
+	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem", &d1, 0), 0);
+	msleep(2);
+	KTEST_ASSERT_EQ(t, write_file("/sem/ts", "2", O_APPEND), 0);
+	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem/ts", &b, 0), 0);
+	KTEST_EXPECT_TRUE(t, ts_after(b.mtime, a.mtime));
+	KTEST_EXPECT_TRUE(t, ts_after(b.ctime, a.ctime));
+	msleep(2);
+	KTEST_ASSERT_EQ(t, do_chmodat(NULL, "/sem/ts", 0600), 0);
+	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem/ts", &a, 0), 0);
+	KTEST_EXPECT_TRUE(t, ts_equal(a.mtime, b.mtime));
+	KTEST_EXPECT_TRUE(t, ts_after(a.ctime, b.ctime));
+	KTEST_ASSERT_EQ(t, write_file("/sem/ts2", "", 0), 0);
+	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem", &d2, 0), 0);
+	KTEST_EXPECT_TRUE(t, ts_after(d2.mtime, d1.mtime));
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/ts"), 0);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/ts2"), 0);
+}
+
 static void test_cleanup(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem"), 0);
@@ -694,6 +730,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(test_readdir),
 	KTEST_CASE(test_random_against_model),
 	KTEST_CASE(test_fd_table),
+	KTEST_CASE(test_timestamps),
 	KTEST_CASE(test_cleanup),
 	{},
 };
