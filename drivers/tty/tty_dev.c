@@ -35,7 +35,8 @@ static ssize_t uart_read(struct file *file, struct iov_iter *to, loff_t *pos)
 	}
 }
 
-static ssize_t uart_write(struct file *file, struct iov_iter *from, loff_t *pos)
+/* Copies what the writer gave, a chunk at a time, to sink. */
+static ssize_t write_through(struct iov_iter *from, void (*sink)(const char *s, size_t len))
 {
 	char chunk[128];
 	ssize_t done = 0;
@@ -45,26 +46,20 @@ static ssize_t uart_write(struct file *file, struct iov_iter *from, loff_t *pos)
 
 		if (!n)
 			return done ? done : -EFAULT;
-		serial8250_write(chunk, n);
+		sink(chunk, n);
 		done += n;
 	}
 	return done;
 }
 
+static ssize_t uart_write(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	return write_through(from, serial8250_write);
+}
+
 static ssize_t console_dev_write(struct file *file, struct iov_iter *from, loff_t *pos)
 {
-	char chunk[128];
-	ssize_t done = 0;
-
-	while (from->count) {
-		size_t n = copy_from_iter(chunk, min(from->count, sizeof(chunk)), from);
-
-		if (!n)
-			return done ? done : -EFAULT;
-		console_write_all(chunk, n);
-		done += n;
-	}
-	return done;
+	return write_through(from, console_write_all);
 }
 
 static const struct file_operations ttyS_fops = {
