@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Kernel threads on top of create_task: a completion marks the end for kthread_stop. */
 #include <kernel/kthread.h>
+#include <kernel/lockdep.h>
 #include <kernel/slab.h>
 #include <kernel/wait.h>
 
@@ -53,6 +54,8 @@ __noreturn void kthread_exit(int code)
 {
 	struct kthread *kt = current->kthread;
 
+	/* Before kthread_stop can return: whoever waits sees what the exit reported. */
+	lockdep_task_exit();
 	current->exit_code = code;
 	if (kt)
 		complete_all(&kt->exited);

@@ -304,14 +304,21 @@ bool wake_up_state(struct task_struct *p, long state)
 	}
 	/* A task still switching out on its CPU must stay there. */
 	target = p->on_cpu ? p->cpu : select_task_rq(p);
+	/*
+	 * p->cpu changes only with both run queues locked, and p's own stays locked throughout:
+	 * whoever locks p through task_rq_lock meanwhile waits, then follows the move. The
+	 * destination is only tried (taking it in the wrong order could deadlock); if it is
+	 * busy, p wakes where it was and balancing moves it later.
+	 */
 	if (target != rq->cpu) {
 		struct rq *dst = cpu_rq(target);
 
-		arch_spin_unlock(&rq->lock);
-		arch_spin_lock(&dst->lock);
-		p->vruntime = p->vruntime - rq->min_vruntime + dst->min_vruntime;
-		WRITE_ONCE(p->cpu, target);
-		rq = dst;
+		if (arch_spin_trylock(&dst->lock)) {
+			p->vruntime = p->vruntime - rq->min_vruntime + dst->min_vruntime;
+			WRITE_ONCE(p->cpu, target);
+			arch_spin_unlock(&rq->lock);
+			rq = dst;
+		}
 	}
 	place_task(rq, p, p->nr_switches == 0);
 	account_enqueue(rq, p);
