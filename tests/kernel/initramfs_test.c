@@ -11,6 +11,8 @@
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
+#include "fs_util.h"
+
 #define ARCHIVE_MAX 8192
 
 struct writer {
@@ -46,27 +48,12 @@ static void put_trailer(struct writer *w)
 	put_entry(w, "TRAILER!!!", 0, 0, 1, "", 0);
 }
 
-static long read_file(const char *name, char *buf, size_t size)
-{
-	struct file *f = filp_open(name, O_RDONLY, 0);
-	loff_t pos = 0;
-	ssize_t n;
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	n = kernel_read(f, buf, size - 1, &pos);
-	fput(f);
-	if (n >= 0)
-		buf[n] = '\0';
-	return n;
-}
-
 static void test_boot_archive_was_unpacked(struct ktest *t)
 {
 	struct kstat st;
 	char buf[32];
 
-	KTEST_EXPECT_EQ(t, read_file("/etc/hostname", buf, sizeof(buf)), 5);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/etc/hostname", buf, sizeof(buf)), 5);
 	KTEST_EXPECT_STREQ(t, buf, "mica\n");
 	KTEST_EXPECT_EQ(t, do_statat(NULL, "/tmp", &st, 0), 0);
 	KTEST_EXPECT_EQ(t, st.mode, S_IFDIR | 01777);
@@ -95,9 +82,9 @@ static void test_unpack_tree(struct ktest *t)
 	KTEST_EXPECT_EQ(t, initramfs_unpack(w.buf, w.len, &stats), 0);
 	KTEST_EXPECT_EQ(t, stats.entries, 7);
 	KTEST_EXPECT_EQ(t, stats.failed, 0);
-	KTEST_EXPECT_EQ(t, read_file("/ia/link", buf, sizeof(buf)), 8);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/ia/link", buf, sizeof(buf)), 8);
 	KTEST_EXPECT_STREQ(t, buf, "contents");
-	KTEST_EXPECT_EQ(t, read_file("/ia/h1", buf, sizeof(buf)), 6);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/ia/h1", buf, sizeof(buf)), 6);
 	KTEST_EXPECT_STREQ(t, buf, "shared");
 	KTEST_EXPECT_EQ(t, do_statat(NULL, "/ia/h2", &st, 0), 0);
 	KTEST_EXPECT_EQ(t, st.nlink, 2);

@@ -10,6 +10,8 @@
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
+
+#include "fs_util.h"
 #include <kernel/timer.h>
 
 #define T "/vt"
@@ -21,37 +23,6 @@ static struct cred user_cred = { .usage = ATOMIC_INIT(1),
 				 .gid = 1000,
 				 .egid = 1000,
 				 .fsgid = 1000 };
-
-static int write_file(const char *name, const char *data, int flags)
-{
-	struct file *f = filp_open(name, O_WRONLY | O_CREAT | flags, 0644);
-	loff_t pos = 0;
-	ssize_t n;
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	if (flags & O_APPEND)
-		pos = f->f_inode->i_size;
-	n = kernel_write(f, data, strlen(data), &pos);
-	fput(f);
-	return n < 0 ? n : 0;
-}
-
-/* Reads the whole file into buf (NUL-terminated); returns the length or -errno. */
-static long read_file(const char *name, char *buf, size_t size)
-{
-	struct file *f = filp_open(name, O_RDONLY, 0);
-	loff_t pos = 0;
-	ssize_t n;
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	n = kernel_read(f, buf, size - 1, &pos);
-	fput(f);
-	if (n >= 0)
-		buf[n] = '\0';
-	return n;
-}
 
 static int make_chain(const char *prefix, int n, const char *end)
 {
@@ -79,8 +50,8 @@ static int build_tree(void)
 	err |= do_mkdirat(NULL, T, 0755);
 	err |= do_mkdirat(NULL, T "/d1", 0755);
 	err |= do_mkdirat(NULL, T "/d1/d2", 0755);
-	err |= write_file(T "/d1/d2/f", "hello", 0);
-	err |= write_file(T "/d1/f1", "one", 0);
+	err |= ktest_write_file(T "/d1/d2/f", "hello", 0);
+	err |= ktest_write_file(T "/d1/f1", "one", 0);
 	err |= do_symlinkat("d1/f1", NULL, T "/link_f");
 	err |= do_symlinkat(T "/d1", NULL, T "/link_abs");
 	err |= do_symlinkat("d1", NULL, T "/link_dir");
@@ -92,12 +63,12 @@ static int build_tree(void)
 	err |= make_chain("xchain", MAXSYMLINKS + 1, "d1"); /* one too many */
 	err |= do_mkdirat(NULL, T "/mnt", 0755);
 	err |= do_mount("none", T "/mnt", "tmpfs", 0, NULL);
-	err |= write_file(T "/mnt/inner", "inner", 0);
+	err |= ktest_write_file(T "/mnt/inner", "inner", 0);
 	err |= do_mkdirat(NULL, T "/noperm", 0);
 	memset(long_name, 'n', NAME_MAX);
 	long_name[NAME_MAX] = '\0';
 	snprintf(path, sizeof(path), T "/%s", long_name);
-	err |= write_file(path, "long", 0);
+	err |= ktest_write_file(path, "long", 0);
 	return err ? -EIO : 0;
 }
 
@@ -302,12 +273,12 @@ static void test_create_write_read(struct ktest *t)
 	struct file *f;
 
 	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem", 0755), 0);
-	KTEST_EXPECT_EQ(t, write_file("/sem/a", "hello ", 0), 0);
-	KTEST_EXPECT_EQ(t, write_file("/sem/a", "world", O_APPEND), 0);
-	KTEST_EXPECT_EQ(t, read_file("/sem/a", buf, sizeof(buf)), 11);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/a", "hello ", 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/a", "world", O_APPEND), 0);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/a", buf, sizeof(buf)), 11);
 	KTEST_EXPECT_STREQ(t, buf, "hello world");
-	KTEST_EXPECT_EQ(t, write_file("/sem/a", "X", O_TRUNC), 0);
-	KTEST_EXPECT_EQ(t, read_file("/sem/a", buf, sizeof(buf)), 1);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/a", "X", O_TRUNC), 0);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/a", buf, sizeof(buf)), 1);
 	f = filp_open("/sem/a", O_RDWR | O_CREAT | O_EXCL, 0644);
 	KTEST_EXPECT_EQ(t, PTR_ERR(f), -EEXIST);
 	f = filp_open("/sem/a", O_RDONLY | O_DIRECTORY, 0);
@@ -331,7 +302,7 @@ static void test_symlinks_and_open_flags(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_readlinkat(NULL, "/sem/la", buf, sizeof(buf)), 1);
 	KTEST_EXPECT_EQ(t, buf[0], 'a');
 	KTEST_EXPECT_EQ(t, do_readlinkat(NULL, "/sem/a", buf, sizeof(buf)), -EINVAL);
-	KTEST_EXPECT_EQ(t, read_file("/sem/la", buf, sizeof(buf)), 1);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/la", buf, sizeof(buf)), 1);
 	f = filp_open("/sem/la", O_RDONLY | O_NOFOLLOW, 0);
 	KTEST_EXPECT_EQ(t, PTR_ERR(f), -ELOOP);
 	/* O_CREAT through a dangling link creates its target; with O_EXCL it is EEXIST. */
@@ -341,7 +312,7 @@ static void test_symlinks_and_open_flags(struct ktest *t)
 	f = filp_open("/sem/dl", O_RDWR | O_CREAT, 0644);
 	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
 	fput(f);
-	KTEST_EXPECT_EQ(t, read_file("/sem/made", buf, sizeof(buf)), 0);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/made", buf, sizeof(buf)), 0);
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/made"), 0);
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/dl"), 0);
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/la"), 0);
@@ -383,7 +354,7 @@ static void test_hard_links_and_nlink(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_statat(NULL, "/sem/b", &st, 0), 0);
 	KTEST_EXPECT_EQ(t, st.nlink, 2);
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/a"), 0);
-	KTEST_EXPECT_EQ(t, read_file("/sem/b", buf, sizeof(buf)), 1);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/b", buf, sizeof(buf)), 1);
 	KTEST_EXPECT_EQ(t, do_statat(NULL, "/sem/b", &st, 0), 0);
 	KTEST_EXPECT_EQ(t, st.nlink, 1);
 	KTEST_EXPECT_EQ(t, do_linkat(NULL, "/sem", NULL, "/sem/dirlink", 0), -EPERM);
@@ -405,21 +376,21 @@ static void test_rename(struct ktest *t)
 {
 	char buf[16];
 
-	KTEST_ASSERT_EQ(t, write_file("/sem/x", "xx", 0), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/x", "xx", 0), 0);
 	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/d", 0755), 0);
 	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/e", 0755), 0);
 	/* Over an existing file: it is replaced. */
 	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/x", NULL, "/sem/b", 0), 0);
-	KTEST_EXPECT_EQ(t, read_file("/sem/b", buf, sizeof(buf)), 2);
-	KTEST_EXPECT_EQ(t, read_file("/sem/x", buf, sizeof(buf)), -ENOENT);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/b", buf, sizeof(buf)), 2);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/x", buf, sizeof(buf)), -ENOENT);
 	/* Across directories, and back. */
 	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/b", NULL, "/sem/d/b2", 0), 0);
-	KTEST_EXPECT_EQ(t, read_file("/sem/d/b2", buf, sizeof(buf)), 2);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/d/b2", buf, sizeof(buf)), 2);
 	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/d", NULL, "/sem/d/inside", 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/e", NULL, "/sem/d", 0), -ENOTEMPTY);
 	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/d/b2", NULL, "/sem/e", 0), -EISDIR);
 	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/e", NULL, "/sem/d/b2", 0), -ENOTDIR);
-	KTEST_EXPECT_EQ(t, write_file("/sem/y", "y", 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/y", "y", 0), 0);
 	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/y", NULL, "/sem/d/b2", RENAME_NOREPLACE),
 			-EEXIST);
 	/* A directory over an empty one, from one parent to another. */
@@ -440,11 +411,11 @@ static void test_unlink_open_file_keeps_data(struct ktest *t)
 	char buf[8];
 	loff_t pos = 0;
 
-	KTEST_ASSERT_EQ(t, write_file("/sem/keep", "kept", 0), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/keep", "kept", 0), 0);
 	f = filp_open("/sem/keep", O_RDONLY, 0);
 	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/keep"), 0);
-	KTEST_EXPECT_EQ(t, read_file("/sem/keep", buf, sizeof(buf)), -ENOENT);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/keep", buf, sizeof(buf)), -ENOENT);
 	KTEST_EXPECT_EQ(t, kernel_read(f, buf, 4, &pos), 4);
 	KTEST_EXPECT_EQ(t, memcmp(buf, "kept", 4), 0);
 	inodes = nr_inodes();
@@ -458,7 +429,7 @@ static void test_permissions_and_umask(struct ktest *t)
 	struct kstat st;
 	struct file *f;
 
-	KTEST_ASSERT_EQ(t, write_file("/sem/secret", "s", 0), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/secret", "s", 0), 0);
 	KTEST_EXPECT_EQ(t, do_chmodat(NULL, "/sem/secret", 0600), 0);
 	KTEST_EXPECT_EQ(t, do_statat(NULL, "/sem/secret", &st, 0), 0);
 	KTEST_EXPECT_EQ(t, st.mode, S_IFREG | 0600);
@@ -487,13 +458,13 @@ static void test_mounts_readonly_and_busy(struct ktest *t)
 	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/m", 0755), 0);
 	KTEST_ASSERT_EQ(t, do_mount("none", "/sem/m", "tmpfs", 0, NULL), 0);
 	KTEST_EXPECT_EQ(t, do_mount("none", "/sem/m", "nosuchfs", 0, NULL), -ENODEV);
-	KTEST_EXPECT_EQ(t, write_file("/sem/m/f", "data", 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/m/f", "data", 0), 0);
 	f = filp_open("/sem/m/f", O_RDONLY, 0);
 	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
 	KTEST_EXPECT_EQ(t, do_umount("/sem/m", 0), -EBUSY);
 	fput(f);
 	KTEST_EXPECT_EQ(t, do_mount(NULL, "/sem/m", NULL, MS_REMOUNT | MS_RDONLY, NULL), 0);
-	KTEST_EXPECT_EQ(t, write_file("/sem/m/g", "x", 0), -EROFS);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/m/g", "x", 0), -EROFS);
 	f = filp_open("/sem/m/f", O_WRONLY, 0);
 	KTEST_EXPECT_EQ(t, PTR_ERR(f), -EROFS);
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/m/f"), -EROFS);
@@ -526,7 +497,7 @@ static void test_readdir(struct ktest *t)
 	struct names nm = { .ctx.actor = collect };
 	struct file *dir;
 
-	KTEST_ASSERT_EQ(t, write_file("/sem/r1", "", 0), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/r1", "", 0), 0);
 	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/r2", 0755), 0);
 	dir = filp_open("/sem", O_RDONLY | O_DIRECTORY, 0);
 	KTEST_ASSERT_TRUE(t, !IS_ERR(dir));
@@ -574,7 +545,7 @@ static void test_random_against_model(struct ktest *t)
 		data[len] = '\0';
 		switch (op) {
 		case 0: /* write (create or replace) */
-			if (write_file(name, data, O_TRUNC) == 0) {
+			if (ktest_write_file(name, data, O_TRUNC) == 0) {
 				snprintf(model[a], sizeof(model[a]), "%s", data);
 				exists[a] = true;
 			}
@@ -584,7 +555,7 @@ static void test_random_against_model(struct ktest *t)
 				model[a][0] = '\0';
 			if (strlen(model[a]) + len > MODEL_SIZE)
 				break;
-			if (write_file(name, data, O_APPEND) == 0) {
+			if (ktest_write_file(name, data, O_APPEND) == 0) {
 				size_t used = strlen(model[a]);
 
 				snprintf(model[a] + used, sizeof(model[a]) - used, "%s", data);
@@ -623,7 +594,7 @@ static void test_random_against_model(struct ktest *t)
 			long n;
 
 			snprintf(name, sizeof(name), "/rnd/f%d", i);
-			n = read_file(name, buf, sizeof(buf));
+			n = ktest_read_file(name, buf, sizeof(buf));
 			if (exists[i] ? (n < 0 || strcmp(buf, model[i])) : n != -ENOENT)
 				mismatches++;
 		}
@@ -646,7 +617,7 @@ static void test_fd_table(struct ktest *t)
 	int fd, fd2;
 
 	KTEST_ASSERT_NOT_NULL(t, files);
-	KTEST_ASSERT_EQ(t, write_file("/sem/fdt", "abcdef", 0), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/fdt", "abcdef", 0), 0);
 	f = filp_open("/sem/fdt", O_RDONLY, 0);
 	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
 	fd = fd_install_from(files, f, 0, true);
@@ -690,11 +661,11 @@ static void test_timestamps(struct ktest *t)
 {
 	struct kstat a, b, d1, d2;
 
-	KTEST_ASSERT_EQ(t, write_file("/sem/ts", "1", 0), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/ts", "1", 0), 0);
 	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem/ts", &a, 0), 0);
 	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem", &d1, 0), 0);
 	msleep(2);
-	KTEST_ASSERT_EQ(t, write_file("/sem/ts", "2", O_APPEND), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/ts", "2", O_APPEND), 0);
 	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem/ts", &b, 0), 0);
 	KTEST_EXPECT_TRUE(t, ts_after(b.mtime, a.mtime));
 	KTEST_EXPECT_TRUE(t, ts_after(b.ctime, a.ctime));
@@ -703,7 +674,7 @@ static void test_timestamps(struct ktest *t)
 	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem/ts", &a, 0), 0);
 	KTEST_EXPECT_TRUE(t, ts_equal(a.mtime, b.mtime));
 	KTEST_EXPECT_TRUE(t, ts_after(a.ctime, b.ctime));
-	KTEST_ASSERT_EQ(t, write_file("/sem/ts2", "", 0), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/ts2", "", 0), 0);
 	KTEST_ASSERT_EQ(t, do_statat(NULL, "/sem", &d2, 0), 0);
 	KTEST_EXPECT_TRUE(t, ts_after(d2.mtime, d1.mtime));
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/ts"), 0);

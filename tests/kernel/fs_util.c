@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+/* File helpers shared by the file-system test suites. */
+#include <kernel/fs.h>
+#include <kernel/string.h>
+
+#include "fs_util.h"
+
+long ktest_read_file(const char *name, char *buf, size_t size)
+{
+	struct file *f = filp_open(name, O_RDONLY, 0);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_read(f, buf, size - 1, &pos);
+	fput(f);
+	if (n >= 0)
+		buf[n] = '\0';
+	return n;
+}
+
+int ktest_write_file(const char *name, const char *data, int flags)
+{
+	struct file *f = filp_open(name, O_WRONLY | O_CREAT | flags, 0644);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	if (flags & O_APPEND)
+		pos = f->f_inode->i_size;
+	n = kernel_write(f, data, strlen(data), &pos);
+	fput(f);
+	return n < 0 ? n : 0;
+}
