@@ -13,6 +13,16 @@
  */
 #define MAX_ERRNO 4095
 
+/*
+ * Kernel-internal codes, never seen by user space (as Linux's 512..516): a sleep broken by a
+ * signal returns -ERESTARTSYS, and the syscall exit path turns it into -EINTR or restarts
+ * the call (SA_RESTART) once signals are delivered.
+ */
+#define ERESTARTSYS 512
+#define ERESTARTNOINTR 513
+#define ERESTARTNOHAND 514
+#define ERESTART_RESTARTBLOCK 516
+
 #define IS_ERR_VALUE(x) unlikely((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 
 static inline void *ERR_PTR(long error)

@@ -33,12 +33,24 @@ struct mm_struct;
 struct cred;
 struct fs_struct;
 
+/*
+ * Bits of task_struct.thread_flags: the rare work the return to user space must do, tested
+ * there as one word (set atomically, from any CPU, with set_tsk_thread_flag).
+ */
+#define TIF_SIGPENDING 0 /* a signal is pending: interruptible sleeps end, -ERESTARTSYS */
+#define TIF_NOTIFY_RESUME 1 /* run task work before returning to user mode */
+#define TIF_SYSCALL_TRACE 2 /* strace-style logging of each syscall */
+#define _TIF_SIGPENDING (1UL << TIF_SIGPENDING)
+#define _TIF_NOTIFY_RESUME (1UL << TIF_NOTIFY_RESUME)
+#define _TIF_SYSCALL_TRACE (1UL << TIF_SYSCALL_TRACE)
+
 struct thread_struct {
 	unsigned long sp; /* saved kernel stack pointer while switched out */
 };
 
 struct task_struct {
 	volatile long state;
+	unsigned long thread_flags; /* TIF_* bits, changed atomically */
 	struct thread_struct thread;
 	void *stack; /* the kernel stack's lowest address; THREAD_SIZE bytes */
 	int pid;
@@ -92,6 +104,27 @@ static __always_inline struct task_struct *get_current(void)
 #define set_current_state(s) \
 	(WRITE_ONCE(current->state, (s)), __atomic_thread_fence(__ATOMIC_SEQ_CST))
 #define __set_current_state(s) WRITE_ONCE(current->state, (s))
+
+static inline void set_tsk_thread_flag(struct task_struct *p, int bit)
+{
+	__atomic_fetch_or(&p->thread_flags, 1UL << bit, __ATOMIC_SEQ_CST);
+}
+
+static inline void clear_tsk_thread_flag(struct task_struct *p, int bit)
+{
+	__atomic_fetch_and(&p->thread_flags, ~(1UL << bit), __ATOMIC_SEQ_CST);
+}
+
+static inline bool test_tsk_thread_flag(struct task_struct *p, int bit)
+{
+	return READ_ONCE(p->thread_flags) & (1UL << bit);
+}
+
+/* Is a signal waiting for p? Interruptible sleeps end with -ERESTARTSYS when it is. */
+static inline bool signal_pending(struct task_struct *p)
+{
+	return unlikely(test_tsk_thread_flag(p, TIF_SIGPENDING));
+}
 
 void sched_init(void);
 /* Each CPU's idle loop: runs what there is to run, halts otherwise. Never returns. */
