@@ -33,6 +33,11 @@ struct ktest {
 struct ktest_case {
 	const char *name;
 	void (*run)(struct ktest *t);
+	/*
+	 * Only measures: it prints figures (ktest_figure) and is not counted as a passed case.
+	 * It still fails loudly if it records a failure (a setup step that did not work).
+	 */
+	bool figures;
 };
 
 struct ktest_suite {
@@ -49,6 +54,12 @@ struct ktest_suite {
 		.name = #fn, .run = fn \
 	}
 
+/* A case that reports figures instead of passing or failing. */
+#define KTEST_FIGURES(fn)                                  \
+	{                                                  \
+		.name = #fn, .run = fn, .figures = true    \
+	}
+
 #define ktest_register_suite(s)                                                              \
 	static const struct ktest_suite *__ktest_suite_##s __used __section(".ktest_suites") \
 		__aligned(8) = &(s)
@@ -56,6 +67,11 @@ struct ktest_suite {
 __printf(4, 5) void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ...);
 void ktest_skip(struct ktest *t, const char *reason);
 __printf(2, 3) void ktest_log(struct ktest *t, const char *fmt, ...);
+/*
+ * A measured value, printed as "# figure: CASE.NAME VALUE UNIT" for the logs and reports:
+ * never a pass, whatever it is. scripts/run-tests collects these into test-logs/figures.txt.
+ */
+void ktest_figure(struct ktest *t, const char *name, long long value, const char *unit);
 
 /* Runs the suites named by ktest= and ends QEMU with the result; returns if none were named. */
 void ktest_run_requested(void);

@@ -57,6 +57,11 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ..
 	ktap("    # %s: %s:%d: %s\n", t->name, file, line, msg);
 }
 
+void ktest_figure(struct ktest *t, const char *name, long long value, const char *unit)
+{
+	ktap("    # figure: %s.%s %lld %s\n", t->name, name, value, unit);
+}
+
 void ktest_skip(struct ktest *t, const char *reason)
 {
 	t->skipped = true;
@@ -153,8 +158,8 @@ static int count_cases(const struct ktest_suite *s)
 {
 	int n = 0;
 
-	while (s->cases[n].run)
-		n++;
+	for (const struct ktest_case *c = s->cases; c->run; c++)
+		n += !c->figures;
 	return n;
 }
 
@@ -167,7 +172,7 @@ int ktest_run_suite(const struct ktest_suite *suite, int number, int *passed, in
 	/* The last case of every suite is the leak check over the whole suite. */
 	ktap("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite->name, n + 1);
 	take_snapshot(&before);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0, num = 0; suite->cases[i].run; i++) {
 		const struct ktest_case *c = &suite->cases[i];
 		struct ktest t = { .name = c->name };
 
@@ -178,14 +183,23 @@ int ktest_run_suite(const struct ktest_suite *suite, int number, int *passed, in
 			if (suite->exit)
 				suite->exit(&t);
 		}
+		if (c->figures) {
+			/* Not in the plan: only a failure is reported as a result. */
+			if (t.failed) {
+				ktap("    not ok %d %s # figures case\n", n + 2 + i, c->name);
+				nfail++;
+			}
+			continue;
+		}
+		num++;
 		if (t.failed) {
-			ktap("    not ok %d %s\n", i + 1, c->name);
+			ktap("    not ok %d %s\n", num, c->name);
 			nfail++;
 		} else if (t.skipped) {
-			ktap("    ok %d %s # SKIP %s\n", i + 1, c->name, t.skip_reason);
+			ktap("    ok %d %s # SKIP %s\n", num, c->name, t.skip_reason);
 			nskip++;
 		} else {
-			ktap("    ok %d %s\n", i + 1, c->name);
+			ktap("    ok %d %s\n", num, c->name);
 			npass++;
 		}
 	}

@@ -5,7 +5,9 @@
  */
 #include <asm/bootinfo.h>
 #include <asm/pgtable.h>
+#include <asm/apic.h>
 #include <kernel/acpi.h>
+#include <kernel/smp.h>
 #include <kernel/ktest.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -174,7 +176,24 @@ static void test_parse_again(struct ktest *t)
 	kfree(again);
 }
 
+/*
+ * Checked against the hardware, not against the parser's own output: every CPU that came up
+ * reads its APIC ID from its local APIC, and that ID must be one the MADT listed; and as many
+ * CPUs came up as the MADT listed enabled (QEMU starts each one it lists).
+ */
+static void test_madt_matches_running_cpus(struct ktest *t)
+{
+	u32 here = apic_read_id();
+	bool found = false;
+
+	KTEST_EXPECT_EQ(t, acpi_info.nr_cpus_enabled, num_online_cpus());
+	for (u32 i = 0; i < acpi_info.nr_cpus; i++)
+		found |= acpi_info.cpus[i].apic_id == here;
+	KTEST_EXPECT_TRUE(t, found);
+}
+
 static struct ktest_case acpi_cases[] = {
+	KTEST_CASE(test_madt_matches_running_cpus),
 	KTEST_CASE(test_madt_found),
 	KTEST_CASE(test_apic_ids_unique),
 	KTEST_CASE(test_one_ioapic),

@@ -794,15 +794,13 @@ static u64 cost_of(enum cost_kind kind)
 
 static void test_lock_costs(struct ktest *t)
 {
-	ktest_log(t,
-		  "cycles per lock+unlock pair (CONFIG_DEBUG_LOCKDEP=%s): arch_spin %llu, "
-		  "spin %llu, spin nested in another %llu (both pairs), mutex %llu, read_lock "
-		  "%llu, down_read %llu",
-		  IS_ENABLED(CONFIG_DEBUG_LOCKDEP) ? "y" : "n",
-		  (unsigned long long)cost_of(COST_ARCH), (unsigned long long)cost_of(COST_SPIN),
-		  (unsigned long long)cost_of(COST_SPIN_NESTED),
-		  (unsigned long long)cost_of(COST_MUTEX), (unsigned long long)cost_of(COST_READ),
-		  (unsigned long long)cost_of(COST_RWSEM));
+	ktest_log(t, "CONFIG_DEBUG_LOCKDEP=%s", IS_ENABLED(CONFIG_DEBUG_LOCKDEP) ? "y" : "n");
+	ktest_figure(t, "arch_spin_lock_unlock", cost_of(COST_ARCH), "cycles");
+	ktest_figure(t, "spin_lock_unlock", cost_of(COST_SPIN), "cycles");
+	ktest_figure(t, "spin_lock_nested_pairs", cost_of(COST_SPIN_NESTED), "cycles");
+	ktest_figure(t, "mutex_lock_unlock", cost_of(COST_MUTEX), "cycles");
+	ktest_figure(t, "read_lock_unlock", cost_of(COST_READ), "cycles");
+	ktest_figure(t, "down_up_read", cost_of(COST_RWSEM), "cycles");
 }
 
 static struct ktest_case locks_cases[] = {
@@ -821,7 +819,7 @@ static struct ktest_case locks_cases[] = {
 	KTEST_CASE(test_lockdep_recursion_reported),
 	KTEST_CASE(test_lockdep_exit_with_lock_held),
 	KTEST_CASE(test_might_sleep_in_atomic_reported),
-	KTEST_CASE(test_lock_costs),
+	KTEST_FIGURES(test_lock_costs),
 	{},
 };
 

@@ -338,15 +338,15 @@ static void test_fault_figures(struct ktest *t)
 	KTEST_ASSERT_GT(t, addr, 0);
 	t0 = rdtsc();
 	for (int i = 0; i < n; i++)
-		poke(addr + i * PAGE_SIZE, 1);
+		KTEST_ASSERT_EQ(t, poke(addr + i * PAGE_SIZE, 1), 0);
 	t1 = rdtsc();
 	child = dup_mm(test_mm);
 	KTEST_ASSERT_NOT_NULL(t, child);
 	t2 = rdtsc();
 	for (int i = 0; i < n; i++)
-		poke(addr + i * PAGE_SIZE, 2);
-	ktest_log(t, "cycles per demand-zero write fault: %llu, per COW copy fault: %llu",
-		  (unsigned long long)(t1 - t0) / n, (unsigned long long)(rdtsc() - t2) / n);
+		KTEST_EXPECT_EQ(t, poke(addr + i * PAGE_SIZE, 2), 0);
+	ktest_figure(t, "demand_zero_fault", (t1 - t0) / n, "cycles");
+	ktest_figure(t, "cow_fault", (rdtsc() - t2) / n, "cycles");
 	mmput(child);
 	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, n * PAGE_SIZE), 0);
 }
@@ -366,7 +366,7 @@ static struct ktest_case mm_cases[] = {
 	KTEST_CASE(test_cow_after_dup),
 	KTEST_CASE(test_shared_mapping_is_shared_after_dup),
 	KTEST_CASE(test_smap_blocks_plain_access),
-	KTEST_CASE(test_fault_figures),
+	KTEST_FIGURES(test_fault_figures),
 	{},
 };
 

@@ -154,7 +154,7 @@ static void test_atomic_writes(struct ktest *t)
 	struct task_struct *ta, *tb;
 	struct file *p[2];
 	char *rec = kmalloc(PIPE_BUF, GFP_KERNEL);
-	int torn = 0, records = 0;
+	int torn = 0, short_reads = 0, per_tag[2] = { 0, 0 };
 
 	KTEST_ASSERT_NOT_NULL(t, rec);
 	KTEST_ASSERT_EQ(t, create_pipe_files(p, 0), 0);
@@ -163,7 +163,7 @@ static void test_atomic_writes(struct ktest *t)
 	tb = kthread_run(tagged_writer, &b, "ktest-wb");
 	KTEST_ASSERT_NOT_NULL(t, ta);
 	KTEST_ASSERT_NOT_NULL(t, tb);
-	while (records < 80) {
+	for (int r = 0; r < 80; r++) {
 		size_t got = 0;
 
 		while (got < PIPE_BUF) {
@@ -173,14 +173,19 @@ static void test_atomic_writes(struct ktest *t)
 				break;
 			got += n;
 		}
+		short_reads += got < PIPE_BUF;
 		for (int i = 1; i < PIPE_BUF; i++)
 			torn += rec[i] != rec[0];
-		records++;
+		if (rec[0] == 'a' || rec[0] == 'b')
+			per_tag[rec[0] - 'a']++;
 	}
 	kthread_stop(ta);
 	kthread_stop(tb);
 	KTEST_EXPECT_EQ(t, torn, 0);
-	KTEST_EXPECT_EQ(t, records, 80);
+	KTEST_EXPECT_EQ(t, short_reads, 0);
+	/* Each writer's 40 records all arrived, none lost or duplicated. */
+	KTEST_EXPECT_EQ(t, per_tag[0], 40);
+	KTEST_EXPECT_EQ(t, per_tag[1], 40);
 	fput(p[0]);
 	fput(p[1]);
 	kfree(rec);

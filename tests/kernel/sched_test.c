@@ -428,24 +428,20 @@ static void test_figures(struct ktest *t)
 	u64 same = pingpong_cycles(0, 0, 2000);
 
 	/* A round is two wake-ups and two switches. */
-	ktest_log(t, "cycles per context switch between two threads on one CPU: %llu",
-		  (unsigned long long)same / 2);
+	KTEST_ASSERT_GT(t, same, 0);
+	ktest_figure(t, "context_switch_one_cpu", same / 2, "cycles");
 	if (num_online_cpus() >= 2) {
 		u64 cross = pingpong_cycles(0, 1, 500), t0;
 
-		ktest_log(t, "cycles per cross-CPU wake-up (half a ping-pong round): %llu",
-			  (unsigned long long)cross / 2);
+		ktest_figure(t, "cross_cpu_wakeup", cross / 2, "cycles");
 		kthread_bind(current, 0);
 		t0 = rdtsc();
 		for (int i = 0; i < 500; i++)
 			smp_call_function_single(1, noop, NULL, true);
-		ktest_log(t, "cycles per IPI round trip (call function, wait): %llu",
-			  (unsigned long long)(rdtsc() - t0) / 500);
+		ktest_figure(t, "ipi_round_trip", (rdtsc() - t0) / 500, "cycles");
 		set_cpus_allowed(current, CPU_MASK_ALL);
 	}
-	ktest_log(t, "cycles per timer interrupt (handler, including the tick): %llu",
-		  (unsigned long long)timer_interrupt_cycles());
-	KTEST_EXPECT_GT(t, same, 0);
+	ktest_figure(t, "timer_interrupt", timer_interrupt_cycles(), "cycles");
 }
 
 static struct ktest_case sched_cases[] = {
@@ -461,7 +457,7 @@ static struct ktest_case sched_cases[] = {
 	KTEST_CASE(test_timer_interrupts_on_every_cpu),
 	KTEST_CASE(test_tlb_shootdown),
 	KTEST_CASE(test_fpu_state_is_per_task),
-	KTEST_CASE(test_figures),
+	KTEST_FIGURES(test_figures),
 	{},
 };
 

@@ -624,19 +624,16 @@ static void test_timings(struct ktest *t)
 	for (unsigned int i = 0; i < TIMED_PAIRS; i++) {
 		struct page *page = alloc_page(GFP_KERNEL);
 
-		if (page)
-			__free_page(page);
+		KTEST_ASSERT_NOT_NULL(t, page);
+		__free_page(page);
 	}
 	page_cycles = rdtsc() - start;
 	kmem_cache_destroy(c);
 
-	ktest_log(t,
-		  "cycles per alloc+free pair (%s): kmalloc(64) %llu, kmem_cache 64 B %llu, "
-		  "alloc_page %llu",
-		  IS_ENABLED(CONFIG_DEBUG_SLAB) ? "CONFIG_DEBUG_SLAB=y" : "no slab debugging",
-		  (unsigned long long)(kmalloc_cycles / TIMED_PAIRS),
-		  (unsigned long long)(cache_cycles / TIMED_PAIRS),
-		  (unsigned long long)(page_cycles / TIMED_PAIRS));
+	ktest_log(t, "CONFIG_DEBUG_SLAB=%s", IS_ENABLED(CONFIG_DEBUG_SLAB) ? "y" : "n");
+	ktest_figure(t, "kmalloc64_kfree", kmalloc_cycles / TIMED_PAIRS, "cycles");
+	ktest_figure(t, "kmem_cache64_alloc_free", cache_cycles / TIMED_PAIRS, "cycles");
+	ktest_figure(t, "alloc_page_free", page_cycles / TIMED_PAIRS, "cycles");
 }
 
 static struct ktest_case slab_cases[] = {
@@ -658,7 +655,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_debug_double_free),
 	KTEST_CASE(test_debug_write_after_free),
 	KTEST_CASE(test_debug_invalid_pointer),
-	KTEST_CASE(test_timings),
+	KTEST_FIGURES(test_timings),
 	{},
 };
 
