@@ -44,6 +44,15 @@ struct held_lock {
 /* Acquisition flags. */
 #define LOCKDEP_TRY 0x1 /* taken by a trylock: it waited for nothing */
 #define LOCKDEP_READ 0x2 /* shared (read) acquisition */
+/*
+ * A nesting subclass (the *_nested lock calls): two locks of one class taken one inside the
+ * other in a known order (a parent directory's inode lock, then a child's) count as two
+ * classes, as with Linux's I_MUTEX_PARENT and I_MUTEX_CHILD.
+ */
+#define MAX_LOCKDEP_SUBCLASSES 8
+#define SINGLE_DEPTH_NESTING 1
+#define LOCKDEP_SUBCLASS_SHIFT 4
+#define LOCKDEP_SUBCLASS(n) ((unsigned int)(n) << LOCKDEP_SUBCLASS_SHIFT)
 
 #ifndef _RET_IP_
 #define _RET_IP_ ((unsigned long)__builtin_return_address(0))

@@ -49,6 +49,8 @@ void __mutex_init(struct mutex *m, const char *name, const struct lock_class_key
 #endif
 
 void mutex_lock(struct mutex *m);
+/* The same, telling lockdep which of two same-class locks this is (see LOCKDEP_SUBCLASS). */
+void mutex_lock_nested(struct mutex *m, unsigned int subclass);
 /* 1 if it took the mutex, 0 if the mutex was taken. Never sleeps. */
 int mutex_trylock(struct mutex *m);
 void mutex_unlock(struct mutex *m);

@@ -50,6 +50,9 @@ void __init_rwsem(struct rw_semaphore *sem, const char *name, const struct lock_
 void down_read(struct rw_semaphore *sem);
 void up_read(struct rw_semaphore *sem);
 void down_write(struct rw_semaphore *sem);
+/* The same, telling lockdep which of two same-class locks this is (see LOCKDEP_SUBCLASS). */
+void down_write_nested(struct rw_semaphore *sem, unsigned int subclass);
+void down_read_nested(struct rw_semaphore *sem, unsigned int subclass);
 void up_write(struct rw_semaphore *sem);
 /* 1 if taken, 0 if not (Linux's convention). Never sleep. */
 int down_read_trylock(struct rw_semaphore *sem);

@@ -86,6 +86,7 @@ static inline void arch_spin_unlock(spinlock_t *lock)
 #ifdef CONFIG_DEBUG_LOCKDEP
 
 void spin_lock(spinlock_t *lock);
+void spin_lock_nested(spinlock_t *lock, unsigned int subclass);
 bool spin_trylock(spinlock_t *lock);
 void spin_unlock(spinlock_t *lock);
 void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags);
@@ -98,6 +99,11 @@ static inline void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
 	arch_spin_lock(lock);
+}
+
+static inline void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
+{
+	spin_lock(lock);
 }
 
 static inline bool spin_trylock(spinlock_t *lock)

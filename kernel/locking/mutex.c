@@ -57,6 +57,14 @@ void mutex_lock(struct mutex *m)
 		mutex_lock_slow(m);
 }
 
+void mutex_lock_nested(struct mutex *m, unsigned int subclass)
+{
+	might_sleep();
+	lockdep_acquire(m, LOCKDEP_SUBCLASS(subclass), _RET_IP_);
+	if (!mutex_trylock_fast(m))
+		mutex_lock_slow(m);
+}
+
 int mutex_trylock(struct mutex *m)
 {
 	lockdep_try_check(m, _RET_IP_);

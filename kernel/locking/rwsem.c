@@ -42,12 +42,13 @@ static void rwsem_wait(struct rw_semaphore *sem, bool write, unsigned long flags
 	wait_granted(&w, &sem->wait_lock);
 }
 
-void down_read(struct rw_semaphore *sem)
+static __always_inline void __down_read(struct rw_semaphore *sem, unsigned int dep_flags,
+					unsigned long ip)
 {
 	unsigned long flags;
 
 	might_sleep();
-	lockdep_acquire(sem, LOCKDEP_READ, _RET_IP_);
+	lockdep_acquire(sem, LOCKDEP_READ | dep_flags, ip);
 	flags = wait_lock_acquire(&sem->wait_lock);
 	if (sem->count >= 0 && list_empty(&sem->wait_list)) {
 		sem->count++;
@@ -55,6 +56,16 @@ void down_read(struct rw_semaphore *sem)
 		return;
 	}
 	rwsem_wait(sem, false, flags);
+}
+
+void down_read(struct rw_semaphore *sem)
+{
+	__down_read(sem, 0, _RET_IP_);
+}
+
+void down_read_nested(struct rw_semaphore *sem, unsigned int subclass)
+{
+	__down_read(sem, LOCKDEP_SUBCLASS(subclass), _RET_IP_);
 }
 
 int down_read_trylock(struct rw_semaphore *sem)
@@ -88,12 +99,13 @@ void up_read(struct rw_semaphore *sem)
 	lockdep_release(sem, _RET_IP_);
 }
 
-void down_write(struct rw_semaphore *sem)
+static __always_inline void __down_write(struct rw_semaphore *sem, unsigned int dep_flags,
+					 unsigned long ip)
 {
 	unsigned long flags;
 
 	might_sleep();
-	lockdep_acquire(sem, 0, _RET_IP_);
+	lockdep_acquire(sem, dep_flags, ip);
 	flags = wait_lock_acquire(&sem->wait_lock);
 	if (sem->count == 0 && list_empty(&sem->wait_list)) {
 		sem->count = -1;
@@ -102,6 +114,16 @@ void down_write(struct rw_semaphore *sem)
 		return;
 	}
 	rwsem_wait(sem, true, flags);
+}
+
+void down_write(struct rw_semaphore *sem)
+{
+	__down_write(sem, 0, _RET_IP_);
+}
+
+void down_write_nested(struct rw_semaphore *sem, unsigned int subclass)
+{
+	__down_write(sem, LOCKDEP_SUBCLASS(subclass), _RET_IP_);
 }
 
 int down_write_trylock(struct rw_semaphore *sem)

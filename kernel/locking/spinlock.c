@@ -16,6 +16,13 @@ void spin_lock(spinlock_t *lock)
 	arch_spin_lock(lock);
 }
 
+void spin_lock_nested(spinlock_t *lock, unsigned int subclass)
+{
+	preempt_disable();
+	lockdep_acquire(lock, LOCKDEP_SUBCLASS(subclass), _RET_IP_);
+	arch_spin_lock(lock);
+}
+
 bool spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
