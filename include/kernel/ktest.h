@@ -55,9 +55,9 @@ struct ktest_suite {
 	}
 
 /* A case that reports figures instead of passing or failing. */
-#define KTEST_FIGURES(fn)                                  \
-	{                                                  \
-		.name = #fn, .run = fn, .figures = true    \
+#define KTEST_FIGURES(fn)                               \
+	{                                               \
+		.name = #fn, .run = fn, .figures = true \
 	}
 
 #define ktest_register_suite(s)                                                              \

@@ -61,8 +61,14 @@ static int set_stress_kinds(const char *val)
 }
 kernel_param("stress_kinds", set_stress_kinds);
 
-enum stress_kind { STRESS_TASKS, STRESS_MIGRATE, STRESS_VMALLOC, STRESS_FS, STRESS_FAULT,
-		   NR_STRESS_KINDS };
+enum stress_kind {
+	STRESS_TASKS,
+	STRESS_MIGRATE,
+	STRESS_VMALLOC,
+	STRESS_FS,
+	STRESS_FAULT,
+	NR_STRESS_KINDS
+};
 
 static const char *const kind_names[NR_STRESS_KINDS] = {
 	"tasks", "migrate", "vmalloc", "fs", "fault",
