@@ -69,6 +69,7 @@ KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -mcmodel=kernel -m
 	   -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-strict-aliasing \
 	   -fno-common -fno-asynchronous-unwind-tables -fno-delete-null-pointer-checks \
 	   -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes -Wstrict-prototypes \
+	   -Wframe-larger-than=1024 \
 	   -Wno-address-of-packed-member \
 	   -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	   -Iinclude -Iarch/$(ARCH)/include -I$(O)/include \

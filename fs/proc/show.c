@@ -75,8 +75,7 @@ static void show_mount(const char *dev, const char *path, const char *type, bool
 
 int proc_mounts_show(struct proc_buf *b, struct task_struct *task)
 {
-	iterate_mounts(show_mount, b);
-	return 0;
+	return iterate_mounts(show_mount, b);
 }
 
 static void interrupt_row(struct proc_buf *b, const char *label, int vector, const char *desc)

@@ -372,7 +372,7 @@ void mnt_init(void);
 /* "/proc/mounts": each mount's device, mount point, type and options. */
 typedef void (*mount_show_fn)(const char *dev, const char *path, const char *type, bool ro,
 			      void *arg);
-void iterate_mounts(mount_show_fn show, void *arg);
+int iterate_mounts(mount_show_fn show, void *arg);
 
 void path_get(const struct path *path);
 void path_put(const struct path *path);
