@@ -201,3 +201,21 @@ void wait_for_completion(struct completion *c)
 	}
 	finish_wait(&c->wait, &w);
 }
+
+u64 wait_for_completion_timeout(struct completion *c, u64 timeout_ns)
+{
+	u64 end = sched_clock() + timeout_ns, left = timeout_ns;
+	bool done = false;
+	DEFINE_WAIT(w);
+
+	might_sleep();
+	for (;;) {
+		prepare_to_wait_exclusive(&c->wait, &w, TASK_UNINTERRUPTIBLE);
+		done = try_wait_for_completion(c);
+		if (done || !left)
+			break;
+		left = wait_sleep_until(end);
+	}
+	finish_wait(&c->wait, &w);
+	return done ? (left ? left : 1) : 0;
+}
