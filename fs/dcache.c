@@ -283,6 +283,30 @@ void d_delete(struct dentry *dentry)
 		iput(inode);
 }
 
+struct dentry *dget_parent(struct dentry *dentry)
+{
+	struct dentry *parent;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	parent = __dget(dentry->d_parent);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return parent;
+}
+
+bool is_subdir(struct dentry *dentry, struct dentry *ancestor)
+{
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	while (dentry != ancestor && dentry->d_parent != dentry)
+		dentry = dentry->d_parent;
+	ret = dentry == ancestor;
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return ret;
+}
+
 /*
  * rename: dentry takes target's name and parent; target (which the caller has dropped the
  * inode of, or which is negative) leaves the hash.

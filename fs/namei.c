@@ -9,8 +9,10 @@
  * slash demands a directory. The errors are the ones Linux gives, in the same precedence.
  *
  * A directory's i_rwsem is held (for writing) while it is searched by the file system or
- * changed; cross-directory renames also hold the super block's s_rename_sem so two renames
- * cannot lock two directories in opposite orders.
+ * changed: a parent before a child (I_MUTEX_PARENT, then the child), and for a rename the
+ * ancestor of its two directories first (lock_rename), cross-directory renames also holding
+ * the super block's s_vfs_rename_mutex so two renames cannot lock two directories in
+ * opposite orders.
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
@@ -375,16 +377,23 @@ static int kern_path_parent(const struct path *base, const char *name, struct pa
 
 /* ---- namespace operations ----------------------------------------------------------- */
 
-/* The dentry for last in the locked directory parent (positive or negative), referenced. */
+/*
+ * The dentry for last in the locked directory parent (positive or negative), referenced.
+ * A removed directory has no entries and takes no new ones, whatever negative dentries it
+ * still has cached: looking there first let a rename that had found the directory before
+ * an rmdir move a file into it, where it was lost.
+ */
 static struct dentry *lookup_locked(struct dentry *parent, struct qstr *last)
 {
 	struct inode *dir = parent->d_inode;
-	struct dentry *dentry = d_lookup(parent, last), *old;
+	struct dentry *dentry, *old;
 
-	if (dentry)
-		return dentry;
+	lockdep_assert_held(&dir->i_rwsem);
 	if (IS_DEADDIR(dir))
 		return ERR_PTR(-ENOENT);
+	dentry = d_lookup(parent, last);
+	if (dentry)
+		return dentry;
 	dentry = d_alloc(parent, last);
 	if (!dentry)
 		return ERR_PTR(-ENOMEM);
@@ -415,7 +424,7 @@ static struct dentry *create_prepare(const struct path *base, const char *name, 
 		path_put(parent);
 		return ERR_PTR(-ENOENT); /* "file/" cannot name a new non-directory */
 	}
-	inode_lock(parent->dentry->d_inode);
+	inode_lock_nested(parent->dentry->d_inode, I_MUTEX_PARENT);
 	dentry = lookup_locked(parent->dentry, &last);
 	if (IS_ERR(dentry))
 		goto out_unlock;
@@ -573,7 +582,7 @@ static struct dentry *remove_prepare(const struct path *base, const char *name, 
 			return ERR_PTR(-EISDIR);
 		return ERR_PTR(is_dotdot(&last) ? -ENOTEMPTY : -EINVAL);
 	}
-	inode_lock(parent->dentry->d_inode);
+	inode_lock_nested(parent->dentry->d_inode, I_MUTEX_PARENT);
 	dentry = lookup_locked(parent->dentry, &last);
 	if (IS_ERR(dentry))
 		goto out_unlock;
@@ -641,32 +650,43 @@ int do_unlinkat(const struct path *base, const char *name)
 	return err;
 }
 
-/* Is dentry a (non-strict) ancestor of other? (The caller holds s_rename_sem.) */
-static bool is_ancestor(struct dentry *dentry, struct dentry *other)
+/*
+ * Locks the two directories of a rename. rmdir and the other directory operations lock a
+ * parent before a child, so a rename must too: locking by address (as this did) let
+ * rename("a/x", "a/b/y") take b then a while rmdir("a/b") took a then b. A cross-directory
+ * rename first takes the super block's s_vfs_rename_mutex, which keeps the tree's shape
+ * (d_parent) still while it finds which directory is above the other, and stops two renames
+ * from locking two unrelated directories in opposite orders.
+ */
+struct dentry *lock_rename(struct dentry *p1, struct dentry *p2)
 {
-	while (other != dentry && other->d_parent != other)
-		other = other->d_parent;
-	return other == dentry;
-}
-
-static void lock_two_dirs(struct inode *a, struct inode *b)
-{
-	if (a == b) {
-		inode_lock(a);
-	} else if (a < b) {
-		inode_lock(a);
-		inode_lock(b);
-	} else {
-		inode_lock(b);
-		inode_lock(a);
+	if (p1 == p2) {
+		inode_lock_nested(p1->d_inode, I_MUTEX_PARENT);
+		return NULL;
 	}
+	mutex_lock(&p1->d_sb->s_vfs_rename_mutex);
+	if (is_subdir(p2, p1)) {
+		inode_lock_nested(p1->d_inode, I_MUTEX_PARENT);
+		inode_lock_nested(p2->d_inode, I_MUTEX_CHILD);
+		return p1;
+	}
+	if (is_subdir(p1, p2)) {
+		inode_lock_nested(p2->d_inode, I_MUTEX_PARENT);
+		inode_lock_nested(p1->d_inode, I_MUTEX_CHILD);
+		return p2;
+	}
+	inode_lock_nested(p1->d_inode, I_MUTEX_PARENT);
+	inode_lock_nested(p2->d_inode, I_MUTEX_PARENT2);
+	return NULL;
 }
 
-static void unlock_two_dirs(struct inode *a, struct inode *b)
+void unlock_rename(struct dentry *p1, struct dentry *p2)
 {
-	inode_unlock(a);
-	if (a != b)
-		inode_unlock(b);
+	inode_unlock(p1->d_inode);
+	if (p1 != p2) {
+		inode_unlock(p2->d_inode);
+		mutex_unlock(&p1->d_sb->s_vfs_rename_mutex);
+	}
 }
 
 static int rename_checks(struct path *op, struct dentry *od, struct path *np, struct dentry *nd_,
@@ -689,11 +709,18 @@ static int rename_checks(struct path *op, struct dentry *od, struct path *np, st
 		if (!is_dir && S_ISDIR(new_inode->i_mode))
 			return -EISDIR;
 	}
-	/* A directory cannot be moved into itself or below itself. */
-	if (is_dir && is_ancestor(od, np->dentry))
-		return -EINVAL;
-	if (new_inode && is_ancestor(nd_, op->dentry))
-		return -ENOTEMPTY;
+	/*
+	 * A directory cannot be moved into itself or below itself, nor replace one of its own
+	 * ancestors. Only a cross-directory rename can do either; it holds s_vfs_rename_mutex,
+	 * so the tree above cannot change under the walk.
+	 */
+	if (op->dentry != np->dentry) {
+		lockdep_assert_held(&od->d_sb->s_vfs_rename_mutex);
+		if (is_dir && is_subdir(np->dentry, od))
+			return -EINVAL;
+		if (new_inode && is_subdir(op->dentry, nd_))
+			return -ENOTEMPTY;
+	}
 	if ((od->d_flags | nd_->d_flags) & DCACHE_MOUNTED)
 		return -EBUSY;
 	err = may_write_dir(op);
@@ -717,7 +744,6 @@ int do_renameat2(const struct path *obase, const char *oldname, const struct pat
 	bool oslash, nslash;
 	struct dentry *od = NULL, *nd_ = NULL;
 	struct inode *odir, *ndir;
-	struct super_block *sb;
 	int err;
 
 	if (flags & ~RENAME_NOREPLACE)
@@ -735,11 +761,9 @@ int do_renameat2(const struct path *obase, const char *oldname, const struct pat
 	err = -EXDEV;
 	if (op.mnt != np.mnt)
 		goto out_new;
-	sb = op.dentry->d_sb;
 	odir = op.dentry->d_inode;
 	ndir = np.dentry->d_inode;
-	down_write(&sb->s_rename_sem);
-	lock_two_dirs(odir, ndir);
+	lock_rename(op.dentry, np.dentry);
 	od = lookup_locked(op.dentry, &olast);
 	if (IS_ERR(od)) {
 		err = PTR_ERR(od);
@@ -768,8 +792,7 @@ out_unlock:
 		dput(nd_);
 	if (od)
 		dput(od);
-	unlock_two_dirs(odir, ndir);
-	up_write(&sb->s_rename_sem);
+	unlock_rename(op.dentry, np.dentry);
 out_new:
 	path_put(&np);
 out_old:

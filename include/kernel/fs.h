@@ -155,7 +155,7 @@ struct super_block {
 	atomic_t s_active; /* mounts */
 	spinlock_t s_inode_list_lock;
 	struct list_head s_inodes;
-	struct rw_semaphore s_rename_sem; /* serialises cross-directory renames */
+	struct mutex s_vfs_rename_mutex; /* serialises cross-directory renames (lock_rename) */
 	void *s_fs_info;
 	char s_id[32];
 };
@@ -285,8 +285,29 @@ void drop_nlink(struct inode *inode);
 void clear_nlink(struct inode *inode);
 void set_nlink(struct inode *inode, unsigned int nlink);
 struct timespec64 current_time(struct inode *inode);
+/*
+ * Lockdep subclasses of i_rwsem, as Linux's: where two inode locks nest, the outer and inner
+ * one are told apart so that lockdep checks the order between them. A directory operation
+ * locks the parent as I_MUTEX_PARENT and a victim inside it as I_MUTEX_NORMAL; a rename
+ * locks the ancestor of its two directories as I_MUTEX_PARENT and the other as
+ * I_MUTEX_CHILD, or unrelated directories as I_MUTEX_PARENT then I_MUTEX_PARENT2 (under the
+ * super block's s_vfs_rename_mutex).
+ */
+enum inode_i_mutex_lock_class {
+	I_MUTEX_NORMAL,
+	I_MUTEX_PARENT,
+	I_MUTEX_CHILD,
+	I_MUTEX_XATTR,
+	I_MUTEX_NONDIR2,
+	I_MUTEX_PARENT2,
+};
+
 void inode_lock(struct inode *inode);
+void inode_lock_nested(struct inode *inode, unsigned int subclass);
 void inode_unlock(struct inode *inode);
+/* The directories of a rename, locked ancestor first; returns that ancestor, or NULL. */
+struct dentry *lock_rename(struct dentry *p1, struct dentry *p2);
+void unlock_rename(struct dentry *p1, struct dentry *p2);
 unsigned long nr_inodes(void);
 
 /* ---- dentries ----------------------------------------------------------------------- */
@@ -327,6 +348,10 @@ void d_delete(struct dentry *dentry);
 void d_drop(struct dentry *dentry);
 void d_move(struct dentry *dentry, struct dentry *target);
 struct dentry *dget(struct dentry *dentry);
+/* dentry's parent, referenced; read under the dcache lock, as renames change it under it. */
+struct dentry *dget_parent(struct dentry *dentry);
+/* Is dentry ancestor itself or below it? (Stable only while renames are excluded.) */
+bool is_subdir(struct dentry *dentry, struct dentry *ancestor);
 void dput(struct dentry *dentry);
 struct dentry *d_lookup(struct dentry *parent, const struct qstr *name);
 /* Frees every unused cached dentry (and so their inodes); returns how many. */
@@ -473,6 +498,8 @@ int vfs_truncate(const struct path *path, loff_t length);
 int vfs_ftruncate(struct file *file, loff_t length);
 int vfs_getattr(const struct path *path, struct kstat *stat);
 int vfs_readdir(struct file *file, struct dir_context *ctx);
+/* For a write under the inode lock: O_APPEND's position, and the cut at s_maxbytes. */
+ssize_t generic_write_checks(struct file *file, struct iov_iter *from, loff_t *pos);
 int vfs_fsync(struct file *file);
 
 int do_mkdirat(const struct path *base, const char *name, umode_t mode);
