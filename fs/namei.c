@@ -28,7 +28,7 @@ struct nameidata {
 	unsigned int flags;
 	int depth; /* symlinks followed so far */
 	bool trailing_slash;
-	const struct path *root;
+	struct path root; /* referenced: where "/" and ".." stop (the task's root at the start) */
 	/* Copies of symlink targets that nd->last may point into, freed by nd_release. */
 	char *names[MAXSYMLINKS + 1];
 	int nr_names;
@@ -38,6 +38,7 @@ static void nd_release(struct nameidata *nd)
 {
 	while (nd->nr_names)
 		kfree(nd->names[--nd->nr_names]);
+	path_put(&nd->root);
 }
 
 /* ---- single steps ------------------------------------------------------------------- */
@@ -95,10 +96,11 @@ static int follow_dotdot(struct nameidata *nd)
 	for (;;) {
 		struct dentry *parent;
 
-		if (nd->path.dentry == nd->root->dentry && nd->path.mnt == nd->root->mnt)
+		if (nd->path.dentry == nd->root.dentry && nd->path.mnt == nd->root.mnt)
 			return 0; /* ".." of the root is the root */
 		if (nd->path.dentry != nd->path.mnt->mnt_root) {
-			parent = dget(nd->path.dentry->d_parent);
+			/* d_parent changes under the dcache lock (a rename): read it under it. */
+			parent = dget_parent(nd->path.dentry);
 			dput(nd->path.dentry);
 			nd->path.dentry = parent;
 			return 0;
@@ -126,6 +128,26 @@ static int walk_component(struct nameidata *nd, struct qstr *name, struct path *
 
 static int link_path_walk(const char *name, struct nameidata *nd);
 
+/*
+ * A symlink being followed in the middle of a walk: its body (a copy, freed when done) and
+ * where the walk goes on in the name that contained it. The walk keeps these on an explicit
+ * stack, as Linux's nameidata does, instead of recursing once per link: MAXSYMLINKS nested
+ * links used to mean 40 nested frames on a 16 KiB kernel stack.
+ */
+struct saved_link {
+	char *body;
+	const char *rest; /* the containing name after the link's component */
+	bool trailing_slash; /* that component was followed by a slash */
+	bool last; /* it was the containing name's last component */
+};
+
+#define WALK_INLINE_LINKS 2
+
+struct link_stack {
+	struct saved_link *links; /* inline, or MAXSYMLINKS entries from kmalloc */
+	int depth;
+	struct saved_link inline_links[WALK_INLINE_LINKS];
+};
 /*
  * Copies the target of the symlink at link and lets go of link; an absolute target moves
  * the walk back to the root. The copy is the caller's to free.
@@ -156,25 +178,40 @@ static char *get_link_copy(struct nameidata *nd, struct path *link)
 		return ERR_PTR(-ENOMEM);
 	if (copy[0] == '/') {
 		path_put(&nd->path);
-		nd->path = *nd->root;
+		nd->path = nd->root;
 		path_get(&nd->path);
 	}
 	return copy;
 }
 
-/* Replaces nd->path by where the symlink at link points (link is consumed). */
-static int follow_link(struct nameidata *nd, struct path *link)
+static int push_link(struct link_stack *ls, const struct saved_link *link)
 {
-	bool slash = nd->trailing_slash;
-	char *copy = get_link_copy(nd, link);
-	int err;
+	if (ls->depth == WALK_INLINE_LINKS && ls->links == ls->inline_links) {
+		struct saved_link *more = kmalloc(MAXSYMLINKS * sizeof(*more), GFP_KERNEL);
 
-	if (IS_ERR(copy))
-		return PTR_ERR(copy);
-	err = link_path_walk(copy, nd);
-	kfree(copy);
-	nd->trailing_slash = slash;
-	return err;
+		if (!more)
+			return -ENOMEM;
+		memcpy(more, ls->inline_links, sizeof(ls->inline_links));
+		ls->links = more;
+	}
+	ls->links[ls->depth++] = *link;
+	return 0;
+}
+
+static void pop_link(struct link_stack *ls, struct saved_link *link)
+{
+	*link = ls->links[--ls->depth];
+	kfree(link->body);
+}
+
+static void free_link_stack(struct link_stack *ls)
+{
+	struct saved_link link;
+
+	while (ls->depth)
+		pop_link(ls, &link);
+	if (ls->links != ls->inline_links)
+		kfree(ls->links);
 }
 
 /*
@@ -229,18 +266,24 @@ static bool is_dotdot(const struct qstr *q)
 /*
  * Walks every component of name from nd->path; with LOOKUP_PARENT the last one is left in
  * nd->last, unresolved. The final component follows a symlink if LOOKUP_FOLLOW says so or a
- * slash comes after it.
+ * slash comes after it. A link's body is walked in place of its component (always followed
+ * to its end, whatever LOOKUP_PARENT says) and the walk then goes on after the component.
  */
 static int link_path_walk(const char *name, struct nameidata *nd)
 {
-	unsigned int last_flags = nd->flags;
-	int err;
+	const unsigned int outer_flags = nd->flags;
+	struct link_stack ls = { .depth = 0 };
+	unsigned int flags = outer_flags;
+	struct saved_link link;
+	int err = 0;
 
+	ls.links = ls.inline_links;
+next_name:
 	while (*name == '/')
 		name++;
 	if (!*name) {
 		nd->last.len = 0;
-		return 0;
+		goto name_done; /* "/" (or a link to it): the walk is where it is */
 	}
 	for (;;) {
 		struct inode *dir = nd->path.dentry->d_inode;
@@ -248,65 +291,101 @@ static int link_path_walk(const char *name, struct nameidata *nd)
 		struct path next;
 		bool last;
 
-		if (!S_ISDIR(dir->i_mode))
-			return -ENOTDIR;
+		if (!S_ISDIR(dir->i_mode)) {
+			err = -ENOTDIR;
+			goto out;
+		}
 		err = inode_permission(dir, MAY_EXEC);
 		if (err)
-			return err;
+			goto out;
 		err = get_component(&name, &this);
 		if (err)
-			return err;
+			goto out;
 		nd->trailing_slash = *name == '/';
 		while (*name == '/')
 			name++;
 		last = !*name;
-		if (last && (nd->flags & LOOKUP_PARENT)) {
+		if (last && (flags & LOOKUP_PARENT)) {
 			nd->last = this;
-			return 0;
+			goto out; /* only the outer name: link bodies are walked without it */
 		}
 		if (is_dot(&this))
 			goto next_component;
 		if (is_dotdot(&this)) {
 			err = follow_dotdot(nd);
 			if (err)
-				return err;
+				goto out;
 			goto next_component;
 		}
 		err = walk_component(nd, &this, &next);
 		if (err)
-			return err;
+			goto out;
 		if (!next.dentry->d_inode) {
 			path_put(&next);
-			return -ENOENT;
+			err = -ENOENT;
+			goto out;
 		}
 		if (d_is_symlink(next.dentry) &&
-		    (!last || (last_flags & LOOKUP_FOLLOW) || nd->trailing_slash)) {
+		    (!last || (flags & LOOKUP_FOLLOW) || nd->trailing_slash)) {
 			/* A link in the middle (or followed at the end) resolves relative to here. */
-			unsigned int saved = nd->flags;
-
-			nd->flags &= ~LOOKUP_PARENT;
-			nd->flags |= LOOKUP_FOLLOW;
-			err = follow_link(nd, &next);
-			nd->flags = saved;
-			if (err)
-				return err;
-		} else {
-			path_put(&nd->path);
-			nd->path = next;
+			link.body = get_link_copy(nd, &next);
+			if (IS_ERR(link.body)) {
+				err = PTR_ERR(link.body);
+				goto out;
+			}
+			link.rest = name;
+			link.trailing_slash = nd->trailing_slash;
+			link.last = last;
+			err = push_link(&ls, &link);
+			if (err) {
+				kfree(link.body);
+				goto out;
+			}
+			name = link.body;
+			flags = (outer_flags & ~LOOKUP_PARENT) | LOOKUP_FOLLOW;
+			goto next_name;
 		}
+		path_put(&nd->path);
+		nd->path = next;
 next_component:
 		if (last)
 			break;
 	}
-	if ((nd->trailing_slash || (nd->flags & LOOKUP_DIRECTORY)) && !d_is_dir(nd->path.dentry))
-		return -ENOTDIR;
-	return 0;
+	if ((nd->trailing_slash || (flags & LOOKUP_DIRECTORY)) && !d_is_dir(nd->path.dentry)) {
+		err = -ENOTDIR;
+		goto out;
+	}
+name_done:
+	/* A link's body is resolved: go on in the name that contained it. */
+	while (ls.depth) {
+		pop_link(&ls, &link);
+		name = link.rest;
+		nd->trailing_slash = link.trailing_slash;
+		if (!ls.depth)
+			flags = outer_flags;
+		if (!link.last)
+			goto next_name;
+		/* The link ended that name too: check it as its end. */
+		if ((nd->trailing_slash || (flags & LOOKUP_DIRECTORY)) &&
+		    !d_is_dir(nd->path.dentry)) {
+			err = -ENOTDIR;
+			goto out;
+		}
+	}
+out:
+	free_link_stack(&ls);
+	return err;
 }
 
+/*
+ * Where the walk starts, and the root it may not go above: both referenced, and read under
+ * fs->lock, as chdir and chroot change them under it (and drop the old ones' references).
+ */
 static int path_init(struct nameidata *nd, const struct path *base, const char *name,
-		     unsigned int flags, struct path *root_store)
+		     unsigned int flags)
 {
-	const struct fs_struct *fs = current->fs;
+	struct fs_struct *fs = current->fs;
+	unsigned long irqflags;
 
 	if (!name[0])
 		return -ENOENT;
@@ -316,25 +395,27 @@ static int path_init(struct nameidata *nd, const struct path *base, const char *
 	nd->depth = 0;
 	nd->nr_names = 0;
 	nd->trailing_slash = false;
-	*root_store = fs->root;
-	nd->root = root_store;
+	spin_lock_irqsave(&fs->lock, irqflags);
+	nd->root = fs->root;
+	path_get(&nd->root);
 	if (name[0] == '/')
 		nd->path = fs->root;
 	else
 		nd->path = base ? *base : fs->pwd;
 	path_get(&nd->path);
+	spin_unlock_irqrestore(&fs->lock, irqflags);
 	return 0;
 }
 
 int kern_path_at(const struct path *base, const char *name, unsigned int flags, struct path *result)
 {
 	struct nameidata nd;
-	struct path root;
-	int err = path_init(&nd, base, name, flags & ~LOOKUP_PARENT, &root);
+	int err = path_init(&nd, base, name, flags & ~LOOKUP_PARENT);
 
 	if (err)
 		return err;
 	err = link_path_walk(name, &nd);
+	nd_release(&nd);
 	if (err) {
 		path_put(&nd.path);
 		return err;
@@ -357,12 +438,12 @@ static int kern_path_parent(const struct path *base, const char *name, struct pa
 			    struct qstr *last, bool *trailing_slash)
 {
 	struct nameidata nd;
-	struct path root;
-	int err = path_init(&nd, base, name, LOOKUP_PARENT, &root);
+	int err = path_init(&nd, base, name, LOOKUP_PARENT);
 
 	if (err)
 		return err;
 	err = link_path_walk(name, &nd);
+	nd_release(&nd); /* nd.last points into name, not into a link's copy */
 	if (!err && !d_is_dir(nd.path.dentry))
 		err = -ENOTDIR;
 	if (err) {
@@ -942,14 +1023,14 @@ static int open_last(struct nameidata *nd, int flags, umode_t mode, struct path 
 struct file *filp_open_at(const struct path *base, const char *name, int flags, umode_t mode)
 {
 	struct nameidata nd;
-	struct path root, path;
+	struct path path;
 	bool created = false;
 	struct file *file;
 	int err;
 
 	if ((flags & O_CREAT) && (flags & O_DIRECTORY))
 		return ERR_PTR(-EINVAL);
-	err = path_init(&nd, base, name, LOOKUP_PARENT, &root);
+	err = path_init(&nd, base, name, LOOKUP_PARENT);
 	if (err)
 		return ERR_PTR(err);
 	err = link_path_walk(name, &nd);

@@ -866,6 +866,63 @@ static void test_write_cut_at_maxbytes(struct ktest *t)
 	kfree(buf);
 }
 
+/*
+ * Stack a walk uses: the free part of the stack below here is painted, the walk runs, and
+ * the deepest word it changed tells. Interrupts on this stack can only make it look bigger.
+ */
+#define STACK_PAINT 0x5a5a5a5a5a5a5a5aULL
+
+static __noinline unsigned long walk_stack_use(const char *name, int *err)
+{
+	unsigned long *bottom = (unsigned long *)current->stack + 16;
+	unsigned long *top = (unsigned long *)__builtin_frame_address(0) - 64;
+	struct path path;
+	unsigned long *p;
+
+	for (p = bottom; p < top; p++)
+		*p = STACK_PAINT;
+	*err = kern_path(name, LOOKUP_FOLLOW, &path);
+	if (!*err)
+		path_put(&path);
+	for (p = bottom; p < top && *p == STACK_PAINT; p++)
+		;
+	return (top - p) * sizeof(*p);
+}
+
+/* 40 links, each to the next: followed without one stack frame per link. */
+static void test_symlink_chain_stack(struct ktest *t)
+{
+	unsigned long one, forty;
+	char name[32], target[32];
+	int err;
+
+	for (int i = 0; i < MAXSYMLINKS; i++) {
+		snprintf(name, sizeof(name), "/sem/sl%d", i);
+		if (i == MAXSYMLINKS - 1)
+			snprintf(target, sizeof(target), "/sem");
+		else
+			snprintf(target, sizeof(target), "sl%d", i + 1);
+		KTEST_ASSERT_EQ(t, do_symlinkat(target, NULL, name), 0);
+	}
+	one = walk_stack_use("/sem/sl39", &err);
+	KTEST_EXPECT_EQ(t, err, 0);
+	forty = walk_stack_use("/sem/sl0", &err);
+	KTEST_EXPECT_EQ(t, err, 0);
+	ktest_figure(t, "one_link_stack", one, "bytes");
+	ktest_figure(t, "forty_links_stack", forty, "bytes");
+	/* Recursion cost a few hundred bytes per link; the explicit stack costs none. */
+	KTEST_EXPECT_LT(t, forty, one + 512);
+	/* One more is ELOOP, as before. */
+	KTEST_EXPECT_EQ(t, do_symlinkat("sl0", NULL, "/sem/slx"), 0);
+	walk_stack_use("/sem/slx", &err);
+	KTEST_EXPECT_EQ(t, err, -ELOOP);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/slx"), 0);
+	for (int i = 0; i < MAXSYMLINKS; i++) {
+		snprintf(name, sizeof(name), "/sem/sl%d", i);
+		KTEST_EXPECT_EQ(t, do_unlinkat(NULL, name), 0);
+	}
+}
+
 static void test_cleanup(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem"), 0);
@@ -893,6 +950,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(test_exdev_across_mounts),
 	KTEST_CASE(test_two_appenders),
 	KTEST_CASE(test_write_cut_at_maxbytes),
+	KTEST_CASE(test_symlink_chain_stack),
 	KTEST_CASE(test_cleanup),
 	{},
 };
