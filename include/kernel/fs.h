@@ -4,7 +4,9 @@
 
 #include <asm/page.h>
 #include <kernel/atomic.h>
+#include <kernel/cred.h>
 #include <kernel/errno.h>
+#include <kernel/fs_struct.h>
 #include <kernel/list.h>
 #include <kernel/mm_types.h>
 #include <kernel/mutex.h>
@@ -67,30 +69,7 @@ struct poll_table_struct;
 struct kstatfs;
 struct page;
 
-/* ---- credentials and per-task file-system state ------------------------------------ */
-
-struct cred {
-	atomic_t usage;
-	uid_t uid, euid, fsuid;
-	gid_t gid, egid, fsgid;
-};
-
-struct path {
-	struct vfsmount *mnt;
-	struct dentry *dentry;
-};
-
-/* Root, working directory and umask of a task (shared by threads later). */
-struct fs_struct {
-	atomic_t users;
-	spinlock_t lock;
-	struct path root, pwd;
-	umode_t umask;
-};
-
-/* What new tasks inherit (kernel threads share init's fs; processes copy it at fork). */
-struct fs_struct *get_init_fs(void);
-const struct cred *get_init_cred(void);
+/* ---- credentials and per-task file-system state: kernel/cred.h, kernel/fs_struct.h ---- */
 
 /* ---- reading and writing: one interface for user and kernel buffers --------------- */
 
@@ -521,7 +500,6 @@ int do_chdir(const char *name);
 int inode_permission(struct inode *inode, int mask);
 int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
 umode_t current_umask(void);
-const struct cred *current_cred(void);
 
 /* Generic file code over the page cache (fs/filemap.c), for file systems to use. */
 ssize_t generic_file_read(struct file *file, struct iov_iter *to, loff_t *pos);
