@@ -184,6 +184,7 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 	struct dentry *root;
 	struct mount *m;
 
+	lockdep_assert_held(&namespace_sem);
 	if (!fs)
 		return -ENODEV;
 	if (!d_is_dir(path->dentry))
@@ -201,10 +202,12 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 	return 0;
 }
 
+/* Called with namespace_sem held for writing, as is do_new_mount. */
 static int do_remount(const struct path *path, unsigned long flags)
 {
 	struct vfsmount *mnt = path->mnt;
 
+	lockdep_assert_held(&namespace_sem);
 	if (path->dentry != mnt->mnt_root)
 		return -EINVAL;
 	if (flags & MS_RDONLY)
