@@ -39,7 +39,9 @@ bool ktest_wait_sleeping(struct task_struct *p, unsigned int ms)
 {
 	u64 end = sched_clock() + ms * 1000000ULL;
 
-	while (READ_ONCE(p->state) != TASK_INTERRUPTIBLE) {
+	/* Really asleep: off its run queue and switched out, not just marked (or preempted). */
+	while (READ_ONCE(p->state) != TASK_INTERRUPTIBLE || READ_ONCE(p->on_rq) ||
+	       READ_ONCE(p->on_cpu)) {
 		if (sched_clock() > end)
 			return false;
 		msleep(1);

@@ -13,7 +13,7 @@ long ktest_read_file(const char *name, char *buf, size_t size);
 int ktest_write_file(const char *name, const char *data, int flags);
 
 struct task_struct;
-/* Waits (at most ms) until p sleeps interruptibly; false if it did not. */
+/* Waits (at most ms) until p sleeps interruptibly, switched out; false if it did not. */
 bool ktest_wait_sleeping(struct task_struct *p, unsigned int ms);
 /* What signal delivery will do to p: TIF_SIGPENDING, and an interruptible sleep woken. */
 void ktest_fake_signal(struct task_struct *p);
