@@ -10,7 +10,6 @@
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
-#include <kernel/timer.h>
 #include <uapi/poll.h>
 
 #define MEM_MAJOR 1
