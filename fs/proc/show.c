@@ -191,8 +191,8 @@ int proc_pid_status_show(struct proc_buf *b, struct task_struct *p)
 
 	proc_printf(b, "Name:\t%s\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t0\n", p->comm,
 		    task_state_name(p), p->pid, p->pid);
-	proc_printf(b, "TracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n", uid,
-		    c->euid, c->euid, c->fsuid, gid, c->egid, c->egid, c->fsgid);
+	proc_printf(b, "TracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n", uid, c->euid,
+		    c->euid, c->fsuid, gid, c->egid, c->egid, c->fsgid);
 	put_cred(c);
 	if (p->mm)
 		proc_printf(b, "VmSize:\t%8lu kB\n", KB(p->mm->total_vm));

@@ -79,31 +79,31 @@ u64 wait_clock_ns(void);
  * woken because the condition came true takes it even with a signal pending, so an
  * exclusive wake-up is never swallowed by a waiter that then gives up.
  */
-#define ___wait_event(wq, condition, state, exclusive, ret, cmd)                         \
-	({                                                                               \
-		struct wait_queue_entry __we = { .task = current,                         \
-						  .entry = LIST_HEAD_INIT(__we.entry) };  \
-		long __ret = (ret);                                                      \
-		for (;;) {                                                               \
+#define ___wait_event(wq, condition, state, exclusive, ret, cmd)                            \
+	({                                                                                  \
+		struct wait_queue_entry __we = { .task = current,                           \
+						 .entry = LIST_HEAD_INIT(__we.entry) };     \
+		long __ret = (ret);                                                         \
+		for (;;) {                                                                  \
 			long __int = prepare_to_wait_event(&(wq), &__we, state, exclusive); \
-			if (condition)                                                   \
-				break;                                                   \
-			if (__int) {                                                     \
-				__ret = __int;                                           \
-				break;                                                   \
-			}                                                                \
-			cmd;                                                             \
-		}                                                                        \
-		finish_wait(&(wq), &__we);                                               \
-		__ret;                                                                   \
+			if (condition)                                                      \
+				break;                                                      \
+			if (__int) {                                                        \
+				__ret = __int;                                              \
+				break;                                                      \
+			}                                                                   \
+			cmd;                                                                \
+		}                                                                           \
+		finish_wait(&(wq), &__we);                                                  \
+		__ret;                                                                      \
 	})
 
-#define wait_event(wq, condition)                                                        \
-	do {                                                                             \
-		might_sleep();                                                           \
-		if (!(condition))                                                        \
+#define wait_event(wq, condition)                                                          \
+	do {                                                                               \
+		might_sleep();                                                             \
+		if (!(condition))                                                          \
 			(void)___wait_event(wq, condition, TASK_UNINTERRUPTIBLE, false, 0, \
-					    schedule());                                 \
+					    schedule());                                   \
 	} while (0)
 
 /* Sleeps until condition; 0, or -ERESTARTSYS if a signal came first. */
@@ -112,38 +112,38 @@ u64 wait_clock_ns(void);
 		int __r = 0;                                                             \
 		might_sleep();                                                           \
 		if (!(condition))                                                        \
-			__r = ___wait_event(wq, condition, TASK_INTERRUPTIBLE, false, 0,  \
+			__r = ___wait_event(wq, condition, TASK_INTERRUPTIBLE, false, 0, \
 					    schedule());                                 \
 		__r;                                                                     \
 	})
 
 /* The same as an exclusive waiter: a wake_up wakes one of these, wake_up_all all of them. */
-#define wait_event_interruptible_exclusive(wq, condition)                                \
-	({                                                                               \
-		int __r = 0;                                                             \
-		might_sleep();                                                           \
-		if (!(condition))                                                        \
-			__r = ___wait_event(wq, condition, TASK_INTERRUPTIBLE, true, 0,   \
-					    schedule());                                 \
-		__r;                                                                     \
+#define wait_event_interruptible_exclusive(wq, condition)                               \
+	({                                                                              \
+		int __r = 0;                                                            \
+		might_sleep();                                                          \
+		if (!(condition))                                                       \
+			__r = ___wait_event(wq, condition, TASK_INTERRUPTIBLE, true, 0, \
+					    schedule());                                \
+		__r;                                                                    \
 	})
 
 /*
  * At most timeout_ns: the ns that were left (at least 1) if condition came true, 0 if the
  * time ran out first, -ERESTARTSYS on a signal. As Linux's, with ns for jiffies.
  */
-#define wait_event_interruptible_timeout(wq, condition, timeout_ns)                      \
-	({                                                                               \
-		u64 __end = wait_clock_ns() + (timeout_ns), __left = (timeout_ns);        \
-		long __r = 1;                                                            \
-		might_sleep();                                                           \
-		if (!(condition)) {                                                      \
-			__r = ___wait_event(wq, (condition) || !__left, TASK_INTERRUPTIBLE, \
-					    false, 1, __left = wait_sleep_until(__end)); \
-			if (__r > 0)                                                     \
-				__r = (condition) ? (long)(__left ? __left : 1) : 0;     \
-		}                                                                        \
-		__r;                                                                     \
+#define wait_event_interruptible_timeout(wq, condition, timeout_ns)                                \
+	({                                                                                         \
+		u64 __end = wait_clock_ns() + (timeout_ns), __left = (timeout_ns);                 \
+		long __r = 1;                                                                      \
+		might_sleep();                                                                     \
+		if (!(condition)) {                                                                \
+			__r = ___wait_event(wq, (condition) || !__left, TASK_INTERRUPTIBLE, false, \
+					    1, __left = wait_sleep_until(__end));                  \
+			if (__r > 0)                                                               \
+				__r = (condition) ? (long)(__left ? __left : 1) : 0;               \
+		}                                                                                  \
+		__r;                                                                               \
 	})
 
 /*
@@ -155,9 +155,9 @@ u64 wait_clock_ns(void);
 		int __r = 0;                                                             \
 		lockdep_assert_held(&(lock));                                            \
 		if (!(condition))                                                        \
-			__r = ___wait_event(wq, condition, TASK_INTERRUPTIBLE, false, 0,  \
-					    spin_unlock_irq(&(lock)); schedule();        \
-					    spin_lock_irq(&(lock)));                     \
+			__r = ___wait_event(wq, condition, TASK_INTERRUPTIBLE, false, 0, \
+					    spin_unlock_irq(&(lock));                    \
+					    schedule(); spin_lock_irq(&(lock)));         \
 		__r;                                                                     \
 	})
 

@@ -30,10 +30,10 @@ struct cred_job {
 	atomic_t loops;
 };
 
-#define JOB_CHECK(j, cond)                          \
-	do {                                        \
-		if (!(cond) && !(j)->result)        \
-			(j)->result = __LINE__;     \
+#define JOB_CHECK(j, cond)                      \
+	do {                                    \
+		if (!(cond) && !(j)->result)    \
+			(j)->result = __LINE__; \
 	} while (0)
 
 static void job_done(struct cred_job *j)
@@ -45,14 +45,14 @@ static int become_user(void *data)
 {
 	struct cred_job *j = data;
 	const struct cred *before = current->cred;
-	struct cred *new = prepare_creds();
+	struct cred *fresh = prepare_creds();
 
-	JOB_CHECK(j, new && new != before);
-	if (new) {
-		JOB_CHECK(j, new->fsuid == current_cred()->fsuid);
-		new->uid = new->euid = new->fsuid = 1000;
-		commit_creds(new);
-		JOB_CHECK(j, current_cred() == new);
+	JOB_CHECK(j, fresh && fresh != before);
+	if (fresh) {
+		JOB_CHECK(j, fresh->fsuid == current_cred()->fsuid);
+		fresh->uid = fresh->euid = fresh->fsuid = 1000;
+		commit_creds(fresh);
+		JOB_CHECK(j, current_cred() == fresh);
 		JOB_CHECK(j, current_cred()->fsuid == 1000);
 	}
 	job_done(j);
@@ -88,12 +88,12 @@ static int flip_creds(void *data)
 
 	__atomic_store_n(&j->started, true, __ATOMIC_RELEASE);
 	while (!READ_ONCE(j->stop)) {
-		struct cred *new = prepare_creds();
+		struct cred *fresh = prepare_creds();
 
-		if (!new)
+		if (!fresh)
 			continue;
-		new->uid = new->fsuid = current_cred()->fsuid == 1000 ? 1001 : 1000;
-		commit_creds(new);
+		fresh->uid = fresh->fsuid = current_cred()->fsuid == 1000 ? 1001 : 1000;
+		commit_creds(fresh);
 		atomic_inc(&j->loops);
 	}
 	job_done(j);

@@ -265,7 +265,12 @@ static void test_fifo(struct ktest *t)
 
 /* ---- signals end blocking waits ----------------------------------------------------- */
 
-enum blocked_op { BLOCK_READ, BLOCK_WRITE, BLOCK_POLL, BLOCK_FIFO_OPEN };
+enum blocked_op {
+	BLOCK_READ,
+	BLOCK_WRITE,
+	BLOCK_POLL,
+	BLOCK_FIFO_OPEN
+};
 
 struct blocked_job {
 	enum blocked_op op;
@@ -414,12 +419,18 @@ static void test_signal_ends_fifo_open(struct ktest *t)
 }
 
 static struct ktest_case pipe_cases[] = {
-	KTEST_CASE(test_order_and_eof), KTEST_CASE(test_epipe),
-	KTEST_CASE(test_nonblocking),	KTEST_CASE(test_blocking_both_ways),
-	KTEST_CASE(test_atomic_writes), KTEST_CASE(test_poll),
-	KTEST_CASE(test_fifo),		KTEST_CASE(test_signal_ends_read),
-	KTEST_CASE(test_signal_ends_write), KTEST_CASE(test_signal_ends_poll),
-	KTEST_CASE(test_signal_ends_fifo_open), {},
+	KTEST_CASE(test_order_and_eof),
+	KTEST_CASE(test_epipe),
+	KTEST_CASE(test_nonblocking),
+	KTEST_CASE(test_blocking_both_ways),
+	KTEST_CASE(test_atomic_writes),
+	KTEST_CASE(test_poll),
+	KTEST_CASE(test_fifo),
+	KTEST_CASE(test_signal_ends_read),
+	KTEST_CASE(test_signal_ends_write),
+	KTEST_CASE(test_signal_ends_poll),
+	KTEST_CASE(test_signal_ends_fifo_open),
+	{},
 };
 
 static struct ktest_suite pipe_suite = { .name = "pipe", .cases = pipe_cases };
