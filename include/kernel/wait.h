@@ -130,20 +130,22 @@ u64 wait_clock_ns(void);
 
 /*
  * At most timeout_ns: the ns that were left (at least 1) if condition came true, 0 if the
- * time ran out first, -ERESTARTSYS on a signal. As Linux's, with ns for jiffies.
+ * time ran out first, -ERESTARTSYS on a signal. As Linux's, with ns for jiffies; condition
+ * is evaluated once per wake-up, so it may consume what it finds.
  */
-#define wait_event_interruptible_timeout(wq, condition, timeout_ns)                                \
-	({                                                                                         \
-		u64 __end = wait_clock_ns() + (timeout_ns), __left = (timeout_ns);                 \
-		long __r = 1;                                                                      \
-		might_sleep();                                                                     \
-		if (!(condition)) {                                                                \
-			__r = ___wait_event(wq, (condition) || !__left, TASK_INTERRUPTIBLE, false, \
-					    1, __left = wait_sleep_until(__end));                  \
-			if (__r > 0)                                                               \
-				__r = (condition) ? (long)(__left ? __left : 1) : 0;               \
-		}                                                                                  \
-		__r;                                                                               \
+#define wait_event_interruptible_timeout(wq, condition, timeout_ns)                \
+	({                                                                         \
+		u64 __end = wait_clock_ns() + (timeout_ns), __left = (timeout_ns); \
+		bool __c = (condition);                                            \
+		long __r = 0;                                                      \
+		might_sleep();                                                     \
+		if (!__c)                                                          \
+			__r = ___wait_event(wq, (__c = (condition)) || !__left,    \
+					    TASK_INTERRUPTIBLE, false, 0,          \
+					    __left = wait_sleep_until(__end));     \
+		if (!__r)                                                          \
+			__r = __c ? (long)(__left ? __left : 1) : 0;               \
+		__r;                                                               \
 	})
 
 /*

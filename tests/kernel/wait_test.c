@@ -227,6 +227,12 @@ static void test_interruptible_timeout(struct ktest *t)
 	KTEST_EXPECT_GE(t, w.woke_at - t0, 20 * MSEC);
 	release_all(&wq, &go, &k, 1);
 
+	/* True at once: all of the time is left, and a consuming condition runs once. */
+	go = 1;
+	KTEST_EXPECT_EQ(t, wait_event_interruptible_timeout(wq, go-- > 0, 5 * MSEC), 5 * MSEC);
+	KTEST_EXPECT_EQ(t, go, 0);
+	KTEST_EXPECT_EQ(t, wait_event_interruptible_timeout(wq, go > 0, 0), 0);
+
 	/* Woken in time: what was left of the 20 ms, at least 1. */
 	w.finished = false;
 	go = 0;
