@@ -45,7 +45,7 @@ static DEFINE_SPINLOCK(logbuf_lock);
  */
 static DECLARE_WAIT_QUEUE_HEAD(log_wait);
 static bool log_wake_pending;
-#define KMSG_WAIT_FALLBACK_NS (100 * 1000000ULL)
+#define KMSG_WAIT_FALLBACK_NS (1000 * 1000000ULL)
 
 int console_loglevel = CONFIG_DEFAULT_LOGLEVEL;
 int oops_in_progress;

@@ -215,8 +215,8 @@ static void test_kmsg_reader_woken_by_printk(struct ktest *t)
 	kthread_stop(k);
 	KTEST_EXPECT_GT(t, r.ret, 0);
 	KTEST_EXPECT_NOT_NULL(t, strstr(r.buf, ";ktest kmsg wake marker\n"));
-	/* Woken by the printk: well before the readers' 100 ms fallback look. */
-	KTEST_EXPECT_LT(t, r.done_at - t0, 50 * MSEC);
+	/* Woken by the printk: well before the readers' one-second fallback look. */
+	KTEST_EXPECT_LT(t, r.done_at - t0, 300 * MSEC);
 	fput(r.f);
 }
 
@@ -235,7 +235,7 @@ static void test_kmsg_reader_interrupted(struct ktest *t)
 		pr_info("ktest: kmsg reader not interrupted\n"); /* ends its wait anyway */
 	kthread_stop(k);
 	KTEST_EXPECT_EQ(t, r.ret, -ERESTARTSYS);
-	KTEST_EXPECT_LT(t, r.done_at - t0, 50 * MSEC);
+	KTEST_EXPECT_LT(t, r.done_at - t0, 300 * MSEC);
 	fput(r.f);
 }
 
@@ -257,7 +257,7 @@ static void test_tty_reader_woken_by_input(struct ktest *t)
 	kthread_stop(k);
 	KTEST_EXPECT_EQ(t, r.ret, 3);
 	KTEST_EXPECT_STREQ(t, r.buf, "hi\n");
-	KTEST_EXPECT_LT(t, r.done_at - t0, 50 * MSEC);
+	KTEST_EXPECT_LT(t, r.done_at - t0, 300 * MSEC);
 	fput(r.f);
 }
 
