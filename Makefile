@@ -74,6 +74,7 @@ KCFLAGS = -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -mcmodel=kernel -mn
 	   -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-strict-aliasing \
 	   -fno-common -fno-asynchronous-unwind-tables -fno-delete-null-pointer-checks \
 	   -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes -Wstrict-prototypes \
+	   -Wframe-larger-than=1024 \
 	   -Wno-address-of-packed-member \
 	   -nostdinc -isystem $(cc_include) \
 	   -Iinclude -Iarch/$(ARCH)/include -I$(O)/include \

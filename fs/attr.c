@@ -33,6 +33,7 @@ static int notify_change(struct dentry *dentry, struct iattr *attr)
 	struct inode *inode = dentry->d_inode;
 	struct timespec64 now = current_time(inode);
 
+	lockdep_assert_held(&inode->i_rwsem);
 	attr->ia_ctime = now;
 	attr->ia_valid |= ATTR_CTIME;
 	if (attr->ia_valid & ATTR_SIZE) {

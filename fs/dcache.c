@@ -133,14 +133,17 @@ void d_instantiate(struct dentry *dentry, struct inode *inode)
 	spin_unlock_irqrestore(&dcache_lock, flags);
 }
 
+/* The double-underscore helpers are called with dcache_lock held. */
 static void __d_rehash(struct dentry *dentry)
 {
+	lockdep_assert_held(&dcache_lock);
 	hlist_add_head(&dentry->d_hash, d_hash_bucket(dentry->d_parent, dentry->d_name.hash));
 	dentry->d_flags &= ~DCACHE_UNHASHED;
 }
 
 static void __d_drop(struct dentry *dentry)
 {
+	lockdep_assert_held(&dcache_lock);
 	if (!(dentry->d_flags & DCACHE_UNHASHED)) {
 		hlist_del_init(&dentry->d_hash);
 		dentry->d_flags |= DCACHE_UNHASHED;
@@ -168,6 +171,7 @@ void d_drop(struct dentry *dentry)
 
 static struct dentry *__dget(struct dentry *dentry)
 {
+	lockdep_assert_held(&dcache_lock);
 	dentry->d_count++;
 	if (dentry->d_flags & DCACHE_ON_LRU) {
 		list_del_init(&dentry->d_lru);
@@ -214,6 +218,7 @@ static struct dentry *__d_unlink(struct dentry *dentry)
 {
 	struct dentry *parent = dentry->d_parent;
 
+	lockdep_assert_held(&dcache_lock);
 	__d_drop(dentry);
 	if (dentry->d_flags & DCACHE_ON_LRU) {
 		list_del_init(&dentry->d_lru);
@@ -281,6 +286,30 @@ void d_delete(struct dentry *dentry)
 	spin_unlock_irqrestore(&dcache_lock, flags);
 	if (inode)
 		iput(inode);
+}
+
+struct dentry *dget_parent(struct dentry *dentry)
+{
+	struct dentry *parent;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	parent = __dget(dentry->d_parent);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return parent;
+}
+
+bool is_subdir(struct dentry *dentry, struct dentry *ancestor)
+{
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	while (dentry != ancestor && dentry->d_parent != dentry)
+		dentry = dentry->d_parent;
+	ret = dentry == ancestor;
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return ret;
 }
 
 /*

@@ -203,16 +203,10 @@ ssize_t generic_file_write(struct file *file, struct iov_iter *from, loff_t *pos
 	ssize_t done = 0, err = 0;
 
 	inode_lock(inode);
-	if (file->f_flags & O_APPEND)
-		*pos = inode->i_size;
-	if (*pos < 0) {
-		err = -EINVAL;
+	err = generic_write_checks(file, from, pos);
+	if (err < 0)
 		goto out_unlock;
-	}
-	if (*pos >= inode->i_sb->s_maxbytes) {
-		err = -EFBIG;
-		goto out_unlock;
-	}
+	err = 0;
 	while (from->count) {
 		size_t offset = *pos & (PAGE_SIZE - 1);
 		size_t n = min((size_t)(PAGE_SIZE - offset), from->count);

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Where a task's path walks start: its root and working directory, and its umask. Kernel
- * threads share init's; processes will get their own copies at fork.
+ * Where a task's path walks start: its root and working directory, and its umask (see
+ * include/kernel/fs_struct.h). Kernel threads share init's; a task may take a private copy
+ * (unshare_fs_struct), as processes will at fork.
+ *
+ * Locking: fs->lock covers root and pwd; it nests outside the dcache and mount locks (a
+ * reader takes its references under it). References are dropped after letting it go.
  */
 #include <kernel/fs.h>
 #include <kernel/sched.h>
@@ -13,19 +17,17 @@ static struct fs_struct init_fs = {
 	.umask = 0022,
 };
 
-static const struct cred init_cred = { .usage = ATOMIC_INIT(1) };
+static struct cred init_cred = { .usage = ATOMIC_INIT(1) };
 
 /* The first task's fs and credentials; new tasks inherit them (create_task). */
 void set_fs_root_pwd(struct vfsmount *mnt, struct dentry *dentry)
 {
 	struct path root = { mnt, dentry };
 
-	path_get(&root);
-	init_fs.root = root;
-	path_get(&root);
-	init_fs.pwd = root;
+	set_fs_root(&init_fs, &root);
+	set_fs_pwd(&init_fs, &root);
 	current->fs = &init_fs;
-	current->cred = &init_cred;
+	current->cred = &init_cred; /* init's reference is the static one */
 }
 
 struct fs_struct *get_init_fs(void)
@@ -34,22 +36,122 @@ struct fs_struct *get_init_fs(void)
 	return &init_fs;
 }
 
-const struct cred *get_init_cred(void)
-{
-	return &init_cred;
-}
-
-static void set_pwd(struct fs_struct *fs, const struct path *path)
+static void set_path(struct fs_struct *fs, struct path *where, const struct path *path)
 {
 	struct path old;
 	unsigned long flags;
 
 	path_get(path);
 	spin_lock_irqsave(&fs->lock, flags);
-	old = fs->pwd;
-	fs->pwd = *path;
+	old = *where;
+	*where = *path;
 	spin_unlock_irqrestore(&fs->lock, flags);
-	path_put(&old);
+	if (old.dentry)
+		path_put(&old);
+}
+
+void set_fs_root(struct fs_struct *fs, const struct path *path)
+{
+	set_path(fs, &fs->root, path);
+}
+
+void set_fs_pwd(struct fs_struct *fs, const struct path *path)
+{
+	set_path(fs, &fs->pwd, path);
+}
+
+static void get_path(struct fs_struct *fs, const struct path *which, struct path *copy)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&fs->lock, flags);
+	*copy = *which;
+	path_get(copy);
+	spin_unlock_irqrestore(&fs->lock, flags);
+}
+
+void get_fs_root(struct fs_struct *fs, struct path *root)
+{
+	get_path(fs, &fs->root, root);
+}
+
+void get_fs_pwd(struct fs_struct *fs, struct path *pwd)
+{
+	get_path(fs, &fs->pwd, pwd);
+}
+
+struct fs_struct *copy_fs_struct(struct fs_struct *old)
+{
+	struct fs_struct *fs = kzalloc(sizeof(*fs), GFP_KERNEL);
+	unsigned long flags;
+
+	if (!fs)
+		return NULL;
+	atomic_set(&fs->users, 1);
+	spin_lock_init(&fs->lock);
+	spin_lock_irqsave(&old->lock, flags);
+	fs->root = old->root;
+	fs->pwd = old->pwd;
+	path_get(&fs->root);
+	path_get(&fs->pwd);
+	fs->umask = old->umask;
+	spin_unlock_irqrestore(&old->lock, flags);
+	return fs;
+}
+
+static void free_fs_struct(struct fs_struct *fs)
+{
+	BUG_ON(fs == &init_fs);
+	path_put(&fs->root);
+	path_put(&fs->pwd);
+	kfree(fs);
+}
+
+static void put_fs_struct(struct fs_struct *fs)
+{
+	if (atomic_dec_and_test(&fs->users))
+		free_fs_struct(fs);
+}
+
+int copy_fs(unsigned long clone_flags, struct task_struct *p)
+{
+	struct fs_struct *fs = current->fs;
+
+	if (!fs) {
+		p->fs = NULL; /* before the root is mounted */
+		return 0;
+	}
+	if (clone_flags & CLONE_FS) {
+		atomic_inc(&fs->users);
+		p->fs = fs;
+		return 0;
+	}
+	p->fs = copy_fs_struct(fs);
+	return p->fs ? 0 : -ENOMEM;
+}
+
+void exit_fs(struct task_struct *p)
+{
+	struct fs_struct *fs = p->fs;
+
+	if (!fs)
+		return;
+	p->fs = NULL;
+	put_fs_struct(fs);
+}
+
+int unshare_fs_struct(void)
+{
+	struct fs_struct *fs = current->fs, *copy;
+
+	if (!fs)
+		return -EINVAL;
+	copy = copy_fs_struct(fs);
+	if (!copy)
+		return -ENOMEM;
+	current->fs = copy;
+	put_fs_struct(fs);
+	return 0;
 }
 
 int do_chdir(const char *name)
@@ -61,7 +163,7 @@ int do_chdir(const char *name)
 		return err;
 	err = inode_permission(path.dentry->d_inode, MAY_EXEC);
 	if (!err)
-		set_pwd(current->fs, &path);
+		set_fs_pwd(current->fs, &path);
 	path_put(&path);
 	return err;
 }

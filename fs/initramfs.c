@@ -29,6 +29,7 @@ struct unpack_state {
 	struct hardlink links[MAX_HARDLINK_GROUPS];
 	int nr_links;
 	struct initramfs_stats *stats;
+	char name[PATH_MAX]; /* the member being unpacked: here, not on the kernel stack */
 };
 
 static const struct hardlink *find_link(struct unpack_state *s, const struct cpio_entry *e)
@@ -111,7 +112,7 @@ static int unpack_symlink(const struct cpio_entry *e, const char *name)
 static int unpack_one(const struct cpio_entry *e, void *arg)
 {
 	struct unpack_state *s = arg;
-	char name[PATH_MAX];
+	char *name = s->name;
 	const char *stripped;
 	size_t len = e->name_len;
 	int err;
@@ -124,7 +125,7 @@ static int unpack_one(const struct cpio_entry *e, void *arg)
 	stripped = cpio_name_strip(e->name, &len);
 	if (!len)
 		return 0; /* the root itself */
-	if (len + 2 > sizeof(name))
+	if (len + 2 > sizeof(s->name))
 		return -ENAMETOOLONG;
 	name[0] = '/';
 	memcpy(name + 1, stripped, len);

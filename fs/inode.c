@@ -140,6 +140,11 @@ void inode_lock(struct inode *inode)
 	down_write(&inode->i_rwsem);
 }
 
+void inode_lock_nested(struct inode *inode, unsigned int subclass)
+{
+	down_write_nested(&inode->i_rwsem, subclass);
+}
+
 void inode_unlock(struct inode *inode)
 {
 	up_write(&inode->i_rwsem);

@@ -9,8 +9,10 @@
  * slash demands a directory. The errors are the ones Linux gives, in the same precedence.
  *
  * A directory's i_rwsem is held (for writing) while it is searched by the file system or
- * changed; cross-directory renames also hold the super block's s_rename_sem so two renames
- * cannot lock two directories in opposite orders.
+ * changed: a parent before a child (I_MUTEX_PARENT, then the child), and for a rename the
+ * ancestor of its two directories first (lock_rename), cross-directory renames also holding
+ * the super block's s_vfs_rename_mutex so two renames cannot lock two directories in
+ * opposite orders.
  */
 #include <kernel/errno.h>
 #include <kernel/fs.h>
@@ -26,7 +28,7 @@ struct nameidata {
 	unsigned int flags;
 	int depth; /* symlinks followed so far */
 	bool trailing_slash;
-	const struct path *root;
+	struct path root; /* referenced: where "/" and ".." stop (the task's root at the start) */
 	/* Copies of symlink targets that nd->last may point into, freed by nd_release. */
 	char *names[MAXSYMLINKS + 1];
 	int nr_names;
@@ -36,6 +38,7 @@ static void nd_release(struct nameidata *nd)
 {
 	while (nd->nr_names)
 		kfree(nd->names[--nd->nr_names]);
+	path_put(&nd->root);
 }
 
 /* ---- single steps ------------------------------------------------------------------- */
@@ -93,10 +96,11 @@ static int follow_dotdot(struct nameidata *nd)
 	for (;;) {
 		struct dentry *parent;
 
-		if (nd->path.dentry == nd->root->dentry && nd->path.mnt == nd->root->mnt)
+		if (nd->path.dentry == nd->root.dentry && nd->path.mnt == nd->root.mnt)
 			return 0; /* ".." of the root is the root */
 		if (nd->path.dentry != nd->path.mnt->mnt_root) {
-			parent = dget(nd->path.dentry->d_parent);
+			/* d_parent changes under the dcache lock (a rename): read it under it. */
+			parent = dget_parent(nd->path.dentry);
 			dput(nd->path.dentry);
 			nd->path.dentry = parent;
 			return 0;
@@ -124,6 +128,26 @@ static int walk_component(struct nameidata *nd, struct qstr *name, struct path *
 
 static int link_path_walk(const char *name, struct nameidata *nd);
 
+/*
+ * A symlink being followed in the middle of a walk: its body (a copy, freed when done) and
+ * where the walk goes on in the name that contained it. The walk keeps these on an explicit
+ * stack, as Linux's nameidata does, instead of recursing once per link: MAXSYMLINKS nested
+ * links used to mean 40 nested frames on a 16 KiB kernel stack.
+ */
+struct saved_link {
+	char *body;
+	const char *rest; /* the containing name after the link's component */
+	bool trailing_slash; /* that component was followed by a slash */
+	bool last; /* it was the containing name's last component */
+};
+
+#define WALK_INLINE_LINKS 2
+
+struct link_stack {
+	struct saved_link *links; /* inline, or MAXSYMLINKS entries from kmalloc */
+	int depth;
+	struct saved_link inline_links[WALK_INLINE_LINKS];
+};
 /*
  * Copies the target of the symlink at link and lets go of link; an absolute target moves
  * the walk back to the root. The copy is the caller's to free.
@@ -154,25 +178,40 @@ static char *get_link_copy(struct nameidata *nd, struct path *link)
 		return ERR_PTR(-ENOMEM);
 	if (copy[0] == '/') {
 		path_put(&nd->path);
-		nd->path = *nd->root;
+		nd->path = nd->root;
 		path_get(&nd->path);
 	}
 	return copy;
 }
 
-/* Replaces nd->path by where the symlink at link points (link is consumed). */
-static int follow_link(struct nameidata *nd, struct path *link)
+static int push_link(struct link_stack *ls, const struct saved_link *link)
 {
-	bool slash = nd->trailing_slash;
-	char *copy = get_link_copy(nd, link);
-	int err;
+	if (ls->depth == WALK_INLINE_LINKS && ls->links == ls->inline_links) {
+		struct saved_link *more = kmalloc(MAXSYMLINKS * sizeof(*more), GFP_KERNEL);
 
-	if (IS_ERR(copy))
-		return PTR_ERR(copy);
-	err = link_path_walk(copy, nd);
-	kfree(copy);
-	nd->trailing_slash = slash;
-	return err;
+		if (!more)
+			return -ENOMEM;
+		memcpy(more, ls->inline_links, sizeof(ls->inline_links));
+		ls->links = more;
+	}
+	ls->links[ls->depth++] = *link;
+	return 0;
+}
+
+static void pop_link(struct link_stack *ls, struct saved_link *link)
+{
+	*link = ls->links[--ls->depth];
+	kfree(link->body);
+}
+
+static void free_link_stack(struct link_stack *ls)
+{
+	struct saved_link link;
+
+	while (ls->depth)
+		pop_link(ls, &link);
+	if (ls->links != ls->inline_links)
+		kfree(ls->links);
 }
 
 /*
@@ -227,18 +266,24 @@ static bool is_dotdot(const struct qstr *q)
 /*
  * Walks every component of name from nd->path; with LOOKUP_PARENT the last one is left in
  * nd->last, unresolved. The final component follows a symlink if LOOKUP_FOLLOW says so or a
- * slash comes after it.
+ * slash comes after it. A link's body is walked in place of its component (always followed
+ * to its end, whatever LOOKUP_PARENT says) and the walk then goes on after the component.
  */
 static int link_path_walk(const char *name, struct nameidata *nd)
 {
-	unsigned int last_flags = nd->flags;
-	int err;
+	const unsigned int outer_flags = nd->flags;
+	struct link_stack ls = { .depth = 0 };
+	unsigned int flags = outer_flags;
+	struct saved_link link;
+	int err = 0;
 
+	ls.links = ls.inline_links;
+next_name:
 	while (*name == '/')
 		name++;
 	if (!*name) {
 		nd->last.len = 0;
-		return 0;
+		goto name_done; /* "/" (or a link to it): the walk is where it is */
 	}
 	for (;;) {
 		struct inode *dir = nd->path.dentry->d_inode;
@@ -246,65 +291,101 @@ static int link_path_walk(const char *name, struct nameidata *nd)
 		struct path next;
 		bool last;
 
-		if (!S_ISDIR(dir->i_mode))
-			return -ENOTDIR;
+		if (!S_ISDIR(dir->i_mode)) {
+			err = -ENOTDIR;
+			goto out;
+		}
 		err = inode_permission(dir, MAY_EXEC);
 		if (err)
-			return err;
+			goto out;
 		err = get_component(&name, &this);
 		if (err)
-			return err;
+			goto out;
 		nd->trailing_slash = *name == '/';
 		while (*name == '/')
 			name++;
 		last = !*name;
-		if (last && (nd->flags & LOOKUP_PARENT)) {
+		if (last && (flags & LOOKUP_PARENT)) {
 			nd->last = this;
-			return 0;
+			goto out; /* only the outer name: link bodies are walked without it */
 		}
 		if (is_dot(&this))
 			goto next_component;
 		if (is_dotdot(&this)) {
 			err = follow_dotdot(nd);
 			if (err)
-				return err;
+				goto out;
 			goto next_component;
 		}
 		err = walk_component(nd, &this, &next);
 		if (err)
-			return err;
+			goto out;
 		if (!next.dentry->d_inode) {
 			path_put(&next);
-			return -ENOENT;
+			err = -ENOENT;
+			goto out;
 		}
 		if (d_is_symlink(next.dentry) &&
-		    (!last || (last_flags & LOOKUP_FOLLOW) || nd->trailing_slash)) {
+		    (!last || (flags & LOOKUP_FOLLOW) || nd->trailing_slash)) {
 			/* A link in the middle (or followed at the end) resolves relative to here. */
-			unsigned int saved = nd->flags;
-
-			nd->flags &= ~LOOKUP_PARENT;
-			nd->flags |= LOOKUP_FOLLOW;
-			err = follow_link(nd, &next);
-			nd->flags = saved;
-			if (err)
-				return err;
-		} else {
-			path_put(&nd->path);
-			nd->path = next;
+			link.body = get_link_copy(nd, &next);
+			if (IS_ERR(link.body)) {
+				err = PTR_ERR(link.body);
+				goto out;
+			}
+			link.rest = name;
+			link.trailing_slash = nd->trailing_slash;
+			link.last = last;
+			err = push_link(&ls, &link);
+			if (err) {
+				kfree(link.body);
+				goto out;
+			}
+			name = link.body;
+			flags = (outer_flags & ~LOOKUP_PARENT) | LOOKUP_FOLLOW;
+			goto next_name;
 		}
+		path_put(&nd->path);
+		nd->path = next;
 next_component:
 		if (last)
 			break;
 	}
-	if ((nd->trailing_slash || (nd->flags & LOOKUP_DIRECTORY)) && !d_is_dir(nd->path.dentry))
-		return -ENOTDIR;
-	return 0;
+	if ((nd->trailing_slash || (flags & LOOKUP_DIRECTORY)) && !d_is_dir(nd->path.dentry)) {
+		err = -ENOTDIR;
+		goto out;
+	}
+name_done:
+	/* A link's body is resolved: go on in the name that contained it. */
+	while (ls.depth) {
+		pop_link(&ls, &link);
+		name = link.rest;
+		nd->trailing_slash = link.trailing_slash;
+		if (!ls.depth)
+			flags = outer_flags;
+		if (!link.last)
+			goto next_name;
+		/* The link ended that name too: check it as its end. */
+		if ((nd->trailing_slash || (flags & LOOKUP_DIRECTORY)) &&
+		    !d_is_dir(nd->path.dentry)) {
+			err = -ENOTDIR;
+			goto out;
+		}
+	}
+out:
+	free_link_stack(&ls);
+	return err;
 }
 
+/*
+ * Where the walk starts, and the root it may not go above: both referenced, and read under
+ * fs->lock, as chdir and chroot change them under it (and drop the old ones' references).
+ */
 static int path_init(struct nameidata *nd, const struct path *base, const char *name,
-		     unsigned int flags, struct path *root_store)
+		     unsigned int flags)
 {
-	const struct fs_struct *fs = current->fs;
+	struct fs_struct *fs = current->fs;
+	unsigned long irqflags;
 
 	if (!name[0])
 		return -ENOENT;
@@ -314,25 +395,27 @@ static int path_init(struct nameidata *nd, const struct path *base, const char *
 	nd->depth = 0;
 	nd->nr_names = 0;
 	nd->trailing_slash = false;
-	*root_store = fs->root;
-	nd->root = root_store;
+	spin_lock_irqsave(&fs->lock, irqflags);
+	nd->root = fs->root;
+	path_get(&nd->root);
 	if (name[0] == '/')
 		nd->path = fs->root;
 	else
 		nd->path = base ? *base : fs->pwd;
 	path_get(&nd->path);
+	spin_unlock_irqrestore(&fs->lock, irqflags);
 	return 0;
 }
 
 int kern_path_at(const struct path *base, const char *name, unsigned int flags, struct path *result)
 {
 	struct nameidata nd;
-	struct path root;
-	int err = path_init(&nd, base, name, flags & ~LOOKUP_PARENT, &root);
+	int err = path_init(&nd, base, name, flags & ~LOOKUP_PARENT);
 
 	if (err)
 		return err;
 	err = link_path_walk(name, &nd);
+	nd_release(&nd);
 	if (err) {
 		path_put(&nd.path);
 		return err;
@@ -355,12 +438,12 @@ static int kern_path_parent(const struct path *base, const char *name, struct pa
 			    struct qstr *last, bool *trailing_slash)
 {
 	struct nameidata nd;
-	struct path root;
-	int err = path_init(&nd, base, name, LOOKUP_PARENT, &root);
+	int err = path_init(&nd, base, name, LOOKUP_PARENT);
 
 	if (err)
 		return err;
 	err = link_path_walk(name, &nd);
+	nd_release(&nd); /* nd.last points into name, not into a link's copy */
 	if (!err && !d_is_dir(nd.path.dentry))
 		err = -ENOTDIR;
 	if (err) {
@@ -375,16 +458,23 @@ static int kern_path_parent(const struct path *base, const char *name, struct pa
 
 /* ---- namespace operations ----------------------------------------------------------- */
 
-/* The dentry for last in the locked directory parent (positive or negative), referenced. */
+/*
+ * The dentry for last in the locked directory parent (positive or negative), referenced.
+ * A removed directory has no entries and takes no new ones, whatever negative dentries it
+ * still has cached: looking there first let a rename that had found the directory before
+ * an rmdir move a file into it, where it was lost.
+ */
 static struct dentry *lookup_locked(struct dentry *parent, struct qstr *last)
 {
 	struct inode *dir = parent->d_inode;
-	struct dentry *dentry = d_lookup(parent, last), *old;
+	struct dentry *dentry, *old;
 
-	if (dentry)
-		return dentry;
+	lockdep_assert_held(&dir->i_rwsem);
 	if (IS_DEADDIR(dir))
 		return ERR_PTR(-ENOENT);
+	dentry = d_lookup(parent, last);
+	if (dentry)
+		return dentry;
 	dentry = d_alloc(parent, last);
 	if (!dentry)
 		return ERR_PTR(-ENOMEM);
@@ -415,7 +505,7 @@ static struct dentry *create_prepare(const struct path *base, const char *name, 
 		path_put(parent);
 		return ERR_PTR(-ENOENT); /* "file/" cannot name a new non-directory */
 	}
-	inode_lock(parent->dentry->d_inode);
+	inode_lock_nested(parent->dentry->d_inode, I_MUTEX_PARENT);
 	dentry = lookup_locked(parent->dentry, &last);
 	if (IS_ERR(dentry))
 		goto out_unlock;
@@ -573,7 +663,7 @@ static struct dentry *remove_prepare(const struct path *base, const char *name, 
 			return ERR_PTR(-EISDIR);
 		return ERR_PTR(is_dotdot(&last) ? -ENOTEMPTY : -EINVAL);
 	}
-	inode_lock(parent->dentry->d_inode);
+	inode_lock_nested(parent->dentry->d_inode, I_MUTEX_PARENT);
 	dentry = lookup_locked(parent->dentry, &last);
 	if (IS_ERR(dentry))
 		goto out_unlock;
@@ -641,32 +731,43 @@ int do_unlinkat(const struct path *base, const char *name)
 	return err;
 }
 
-/* Is dentry a (non-strict) ancestor of other? (The caller holds s_rename_sem.) */
-static bool is_ancestor(struct dentry *dentry, struct dentry *other)
+/*
+ * Locks the two directories of a rename. rmdir and the other directory operations lock a
+ * parent before a child, so a rename must too: locking by address (as this did) let
+ * rename("a/x", "a/b/y") take b then a while rmdir("a/b") took a then b. A cross-directory
+ * rename first takes the super block's s_vfs_rename_mutex, which keeps the tree's shape
+ * (d_parent) still while it finds which directory is above the other, and stops two renames
+ * from locking two unrelated directories in opposite orders.
+ */
+struct dentry *lock_rename(struct dentry *p1, struct dentry *p2)
 {
-	while (other != dentry && other->d_parent != other)
-		other = other->d_parent;
-	return other == dentry;
-}
-
-static void lock_two_dirs(struct inode *a, struct inode *b)
-{
-	if (a == b) {
-		inode_lock(a);
-	} else if (a < b) {
-		inode_lock(a);
-		inode_lock(b);
-	} else {
-		inode_lock(b);
-		inode_lock(a);
+	if (p1 == p2) {
+		inode_lock_nested(p1->d_inode, I_MUTEX_PARENT);
+		return NULL;
 	}
+	mutex_lock(&p1->d_sb->s_vfs_rename_mutex);
+	if (is_subdir(p2, p1)) {
+		inode_lock_nested(p1->d_inode, I_MUTEX_PARENT);
+		inode_lock_nested(p2->d_inode, I_MUTEX_CHILD);
+		return p1;
+	}
+	if (is_subdir(p1, p2)) {
+		inode_lock_nested(p2->d_inode, I_MUTEX_PARENT);
+		inode_lock_nested(p1->d_inode, I_MUTEX_CHILD);
+		return p2;
+	}
+	inode_lock_nested(p1->d_inode, I_MUTEX_PARENT);
+	inode_lock_nested(p2->d_inode, I_MUTEX_PARENT2);
+	return NULL;
 }
 
-static void unlock_two_dirs(struct inode *a, struct inode *b)
+void unlock_rename(struct dentry *p1, struct dentry *p2)
 {
-	inode_unlock(a);
-	if (a != b)
-		inode_unlock(b);
+	inode_unlock(p1->d_inode);
+	if (p1 != p2) {
+		inode_unlock(p2->d_inode);
+		mutex_unlock(&p1->d_sb->s_vfs_rename_mutex);
+	}
 }
 
 static int rename_checks(struct path *op, struct dentry *od, struct path *np, struct dentry *nd_,
@@ -689,11 +790,18 @@ static int rename_checks(struct path *op, struct dentry *od, struct path *np, st
 		if (!is_dir && S_ISDIR(new_inode->i_mode))
 			return -EISDIR;
 	}
-	/* A directory cannot be moved into itself or below itself. */
-	if (is_dir && is_ancestor(od, np->dentry))
-		return -EINVAL;
-	if (new_inode && is_ancestor(nd_, op->dentry))
-		return -ENOTEMPTY;
+	/*
+	 * A directory cannot be moved into itself or below itself, nor replace one of its own
+	 * ancestors. Only a cross-directory rename can do either; it holds s_vfs_rename_mutex,
+	 * so the tree above cannot change under the walk.
+	 */
+	if (op->dentry != np->dentry) {
+		lockdep_assert_held(&od->d_sb->s_vfs_rename_mutex);
+		if (is_dir && is_subdir(np->dentry, od))
+			return -EINVAL;
+		if (new_inode && is_subdir(op->dentry, nd_))
+			return -ENOTEMPTY;
+	}
 	if ((od->d_flags | nd_->d_flags) & DCACHE_MOUNTED)
 		return -EBUSY;
 	err = may_write_dir(op);
@@ -717,7 +825,6 @@ int do_renameat2(const struct path *obase, const char *oldname, const struct pat
 	bool oslash, nslash;
 	struct dentry *od = NULL, *nd_ = NULL;
 	struct inode *odir, *ndir;
-	struct super_block *sb;
 	int err;
 
 	if (flags & ~RENAME_NOREPLACE)
@@ -735,11 +842,9 @@ int do_renameat2(const struct path *obase, const char *oldname, const struct pat
 	err = -EXDEV;
 	if (op.mnt != np.mnt)
 		goto out_new;
-	sb = op.dentry->d_sb;
 	odir = op.dentry->d_inode;
 	ndir = np.dentry->d_inode;
-	down_write(&sb->s_rename_sem);
-	lock_two_dirs(odir, ndir);
+	lock_rename(op.dentry, np.dentry);
 	od = lookup_locked(op.dentry, &olast);
 	if (IS_ERR(od)) {
 		err = PTR_ERR(od);
@@ -768,8 +873,7 @@ out_unlock:
 		dput(nd_);
 	if (od)
 		dput(od);
-	unlock_two_dirs(odir, ndir);
-	up_write(&sb->s_rename_sem);
+	unlock_rename(op.dentry, np.dentry);
 out_new:
 	path_put(&np);
 out_old:
@@ -919,14 +1023,14 @@ static int open_last(struct nameidata *nd, int flags, umode_t mode, struct path 
 struct file *filp_open_at(const struct path *base, const char *name, int flags, umode_t mode)
 {
 	struct nameidata nd;
-	struct path root, path;
+	struct path path;
 	bool created = false;
 	struct file *file;
 	int err;
 
 	if ((flags & O_CREAT) && (flags & O_DIRECTORY))
 		return ERR_PTR(-EINVAL);
-	err = path_init(&nd, base, name, LOOKUP_PARENT, &root);
+	err = path_init(&nd, base, name, LOOKUP_PARENT);
 	if (err)
 		return ERR_PTR(err);
 	err = link_path_walk(name, &nd);

@@ -184,6 +184,7 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 	struct dentry *root;
 	struct mount *m;
 
+	lockdep_assert_held(&namespace_sem);
 	if (!fs)
 		return -ENODEV;
 	if (!d_is_dir(path->dentry))
@@ -201,10 +202,12 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 	return 0;
 }
 
+/* Called with namespace_sem held for writing, as is do_new_mount. */
 static int do_remount(const struct path *path, unsigned long flags)
 {
 	struct vfsmount *mnt = path->mnt;
 
+	lockdep_assert_held(&namespace_sem);
 	if (path->dentry != mnt->mnt_root)
 		return -EINVAL;
 	if (flags & MS_RDONLY)
@@ -281,44 +284,54 @@ int do_umount(const char *dir_name, int flags)
 	return 0;
 }
 
-/* The path of a mount, from the root, into buf (for /proc/mounts). */
+/*
+ * The path of a mount, from the root, into buf (for /proc/mounts): built from its end
+ * backwards in buf itself, then moved to the front, so no second PATH_MAX buffer is needed.
+ */
 static void mount_path(struct mount *m, char *buf, size_t size)
 {
-	char tmp[PATH_MAX];
-	size_t len = 0;
+	size_t start = size - 1;
 
-	tmp[0] = '\0';
+	buf[start] = '\0';
 	while (m != root_mount && m->mnt_parent) {
 		struct dentry *d = m->mnt_mountpoint;
 
 		while (d != m->mnt_parent->mnt.mnt_root && d->d_parent != d) {
 			size_t n = d->d_name.len;
 
-			if (len + n + 1 >= sizeof(tmp))
-				break;
-			memmove(tmp + n + 1, tmp, len + 1);
-			tmp[0] = '/';
-			memcpy(tmp + 1, d->d_name.name, n);
-			len += n + 1;
+			if (n + 1 > start)
+				goto out; /* too deep: keep the tail that fits */
+			start -= n + 1;
+			buf[start] = '/';
+			memcpy(buf + start + 1, d->d_name.name, n);
 			d = d->d_parent;
 		}
 		m = m->mnt_parent;
 	}
-	strscpy(buf, len ? tmp : "/", size);
+out:
+	if (start == size - 1)
+		strscpy(buf, "/", size);
+	else
+		memmove(buf, buf + start, size - start);
 }
 
-void iterate_mounts(mount_show_fn show, void *arg)
+/* Calls show for every mount; -ENOMEM if there is no room for the path buffer. */
+int iterate_mounts(mount_show_fn show, void *arg)
 {
-	char path[PATH_MAX];
+	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
 	struct mount *m;
 
+	if (!path)
+		return -ENOMEM;
 	down_read(&namespace_sem);
 	list_for_each_entry(m, &mount_list, mnt_list) {
-		mount_path(m, path, sizeof(path));
+		mount_path(m, path, PATH_MAX);
 		show(m->mnt_devname, path, m->mnt.mnt_sb->s_type->name, mnt_is_readonly(&m->mnt),
 		     arg);
 	}
 	up_read(&namespace_sem);
+	kfree(path);
+	return 0;
 }
 
 /* The root file system: a tmpfs until a later step mounts the disk there. */

@@ -9,13 +9,6 @@
 
 #include "internal.h"
 
-static const struct cred root_cred = { .usage = ATOMIC_INIT(1) };
-
-const struct cred *current_cred(void)
-{
-	return current->cred ? current->cred : &root_cred;
-}
-
 umode_t current_umask(void)
 {
 	return current->fs ? current->fs->umask : 022;

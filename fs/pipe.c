@@ -10,7 +10,12 @@
  * arrives and vice versa, unless O_NONBLOCK (then a lone reader succeeds and a lone writer
  * gets ENXIO).
  *
- * Locking: pipe->mutex covers the ring and the counters; wait queues wake both sides.
+ * Every blocking wait is interruptible: a signal ends it with -ERESTARTSYS (a write that
+ * already moved some bytes returns their count instead).
+ *
+ * Locking: pipe->mutex covers the ring and the counters; wait queues wake both sides. A side
+ * lets the mutex go while it sleeps and looks at the counters locklessly to decide whether
+ * to sleep on.
  */
 #include <kernel/fs.h>
 #include <kernel/panic.h>
@@ -98,6 +103,17 @@ static size_t ring_write(struct pipe_inode_info *p, struct iov_iter *from, size_
 	return done;
 }
 
+/* Lockless looks for the wait conditions: the mutex is let go while a side sleeps. */
+static bool pipe_readable(struct pipe_inode_info *p)
+{
+	return READ_ONCE(p->len) || !READ_ONCE(p->writers);
+}
+
+static bool pipe_writable(struct pipe_inode_info *p, size_t need)
+{
+	return !READ_ONCE(p->readers) || PIPE_SIZE - READ_ONCE(p->len) >= need;
+}
+
 static ssize_t pipe_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	struct pipe_inode_info *p = file->f_inode->i_pipe;
@@ -105,8 +121,6 @@ static ssize_t pipe_read(struct file *file, struct iov_iter *to, loff_t *pos)
 
 	mutex_lock(&p->mutex);
 	for (;;) {
-		DEFINE_WAIT(wait);
-
 		if (p->len) {
 			ret = ring_read(p, to);
 			if (!ret)
@@ -121,12 +135,11 @@ static ssize_t pipe_read(struct file *file, struct iov_iter *to, loff_t *pos)
 			ret = -EAGAIN;
 			break;
 		}
-		prepare_to_wait(&p->rd_wait, &wait, TASK_INTERRUPTIBLE);
 		mutex_unlock(&p->mutex);
-		if (!READ_ONCE(p->len) && READ_ONCE(p->writers))
-			schedule();
-		finish_wait(&p->rd_wait, &wait);
+		ret = wait_event_interruptible(p->rd_wait, pipe_readable(p));
 		mutex_lock(&p->mutex);
+		if (ret)
+			break;
 	}
 	mutex_unlock(&p->mutex);
 	if (ret > 0)
@@ -143,7 +156,6 @@ static ssize_t pipe_write(struct file *file, struct iov_iter *from, loff_t *pos)
 
 	mutex_lock(&p->mutex);
 	while (done < total) {
-		DEFINE_WAIT(wait);
 		size_t room;
 
 		if (!p->readers) {
@@ -169,14 +181,14 @@ static ssize_t pipe_write(struct file *file, struct iov_iter *from, loff_t *pos)
 			err = -EAGAIN;
 			break;
 		}
-		prepare_to_wait(&p->wr_wait, &wait, TASK_INTERRUPTIBLE);
 		mutex_unlock(&p->mutex);
-		if (READ_ONCE(p->readers) && PIPE_SIZE - READ_ONCE(p->len) < (atomic ? total : 1))
-			schedule();
-		finish_wait(&p->wr_wait, &wait);
+		err = wait_event_interruptible(p->wr_wait, pipe_writable(p, atomic ? total : 1));
 		mutex_lock(&p->mutex);
+		if (err)
+			break;
 	}
 	mutex_unlock(&p->mutex);
+	/* A signal after part of the data went in: the part is reported, as on Linux. */
 	return done ? (ssize_t)done : err;
 }
 
@@ -240,25 +252,26 @@ static const struct file_operations pipe_fops = {
 
 /* ---- FIFOs -------------------------------------------------------------------------- */
 
-/* Waits until *counter moves past seen (the other side opened), or fails with -EINTR later. */
-static void wait_for_partner(struct pipe_inode_info *p, unsigned int *counter, unsigned int seen)
+/*
+ * Called with p->mutex held, which it lets go while it sleeps: waits until *counter moves
+ * past seen (the other side opened). 0, or -ERESTARTSYS if a signal came first.
+ */
+static int wait_for_partner(struct pipe_inode_info *p, unsigned int *counter, unsigned int seen)
 {
-	while (READ_ONCE(*counter) == seen) {
-		DEFINE_WAIT(wait);
+	int err;
 
-		prepare_to_wait(&p->rd_wait, &wait, TASK_INTERRUPTIBLE);
-		mutex_unlock(&p->mutex);
-		if (READ_ONCE(*counter) == seen)
-			schedule();
-		finish_wait(&p->rd_wait, &wait);
-		mutex_lock(&p->mutex);
-	}
+	lockdep_assert_held(&p->mutex);
+	mutex_unlock(&p->mutex);
+	err = wait_event_interruptible(p->rd_wait, READ_ONCE(*counter) != seen);
+	mutex_lock(&p->mutex);
+	return err;
 }
 
 static int fifo_open(struct inode *inode, struct file *file)
 {
 	struct pipe_inode_info *p;
 	unsigned long flags;
+	int err;
 
 	/* The first opener makes the ring; it lives while the inode does or someone has it. */
 	spin_lock_irqsave(&inode->i_lock, flags);
@@ -284,19 +297,25 @@ static int fifo_open(struct inode *inode, struct file *file)
 		p->readers++;
 		p->r_counter++;
 		wake_up_all(&p->rd_wait);
-		if (!p->writers && !(file->f_flags & O_NONBLOCK))
-			wait_for_partner(p, &p->w_counter, p->w_counter);
+		if (!p->writers && !(file->f_flags & O_NONBLOCK)) {
+			err = wait_for_partner(p, &p->w_counter, p->w_counter);
+			if (err)
+				goto out_undo_reader;
+		}
 		break;
 	case FMODE_WRITE:
 		if (!p->readers && (file->f_flags & O_NONBLOCK)) {
-			mutex_unlock(&p->mutex);
-			return -ENXIO;
+			err = -ENXIO;
+			goto out_unlock;
 		}
 		p->writers++;
 		p->w_counter++;
 		wake_up_all(&p->rd_wait);
-		if (!p->readers)
-			wait_for_partner(p, &p->r_counter, p->r_counter);
+		if (!p->readers) {
+			err = wait_for_partner(p, &p->r_counter, p->r_counter);
+			if (err)
+				goto out_undo_writer;
+		}
 		break;
 	default: /* O_RDWR: never blocks, as on Linux */
 		p->readers++;
@@ -308,6 +327,19 @@ static int fifo_open(struct inode *inode, struct file *file)
 	}
 	mutex_unlock(&p->mutex);
 	return 0;
+
+	/* Interrupted: this open never happened (release will not run for it). */
+out_undo_reader:
+	p->readers--;
+	goto out_wake;
+out_undo_writer:
+	p->writers--;
+out_wake:
+	wake_up_all(&p->rd_wait);
+	wake_up_all(&p->wr_wait);
+out_unlock:
+	mutex_unlock(&p->mutex);
+	return err;
 }
 
 static const struct file_operations fifo_fops = {

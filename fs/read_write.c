@@ -63,6 +63,30 @@ size_t iov_iter_zero(size_t n, struct iov_iter *i)
 	return done;
 }
 
+/*
+ * Called with the inode lock held by a file system's write: where the write goes (the end
+ * of the file for O_APPEND, decided under the lock so that two appenders never overwrite
+ * each other) and how much of it fits below s_maxbytes. A write that would cross the limit
+ * is cut short there; one that starts at it gets -EFBIG. Returns the bytes that may be
+ * written, or -errno.
+ */
+ssize_t generic_write_checks(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	struct inode *inode = file->f_inode;
+	loff_t limit = inode->i_sb->s_maxbytes;
+
+	lockdep_assert_held(&inode->i_rwsem);
+	if (file->f_flags & O_APPEND)
+		*pos = inode->i_size;
+	if (*pos < 0)
+		return -EINVAL;
+	if (*pos >= limit)
+		return -EFBIG;
+	if (from->count > (u64)(limit - *pos))
+		from->count = limit - *pos;
+	return from->count;
+}
+
 ssize_t vfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	if (!(file->f_mode & FMODE_READ))

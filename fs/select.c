@@ -2,8 +2,12 @@
 /*
  * Waiting for several files at once. Each file's poll operation reports what is ready and
  * registers the caller on the wait queues whose wake-up would change that; the caller sleeps
- * until one of them (or the timeout) wakes it, then asks again. The poll and select system
- * calls are built on vfs_poll_wait.
+ * until one of them (or the timeout, or a signal) wakes it, then asks again. The poll and
+ * select system calls are built on vfs_poll_wait.
+ *
+ * A poll operation may sleep (a pipe takes its mutex), so the task cannot already be marked
+ * sleeping while it asks: each entry has a wake function that sets pw->triggered, and the
+ * caller sleeps only if nothing triggered since it last asked, as Linux's poll_schedule does.
  */
 #include <kernel/fs.h>
 #include <kernel/slab.h>
@@ -20,7 +24,18 @@ struct poll_waits {
 	} waits[MAX_POLL_WAITS];
 	int n;
 	bool overflow;
+	bool triggered; /* a registered queue was woken since the last pass */
 };
+
+static int poll_wake(struct wait_queue_entry *w)
+{
+	struct poll_waits *pw = w->private;
+
+	WRITE_ONCE(pw->triggered, true);
+	/* Pairs with the barrier in set_current_state() before the sleeper reads triggered. */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	return wake_up_process(w->task);
+}
 
 static void queue_on(struct file *file, struct wait_queue_head *wq, poll_table *pt)
 {
@@ -34,6 +49,8 @@ static void queue_on(struct file *file, struct wait_queue_head *wq, poll_table *
 	pw->waits[pw->n].wq = wq;
 	pw->waits[pw->n].entry.task = current;
 	pw->waits[pw->n].entry.exclusive = false;
+	pw->waits[pw->n].entry.func = poll_wake;
+	pw->waits[pw->n].entry.private = pw;
 	spin_lock_irqsave(&wq->lock, flags);
 	list_add_tail(&pw->waits[pw->n].entry.entry, &wq->head);
 	spin_unlock_irqrestore(&wq->lock, flags);
@@ -66,6 +83,36 @@ static unsigned int poll_one(struct kpollfd *fd, poll_table *pt)
 	return mask & (fd->events | POLLERR | POLLHUP);
 }
 
+/*
+ * Sleeps until a registered queue wakes us or end (sched_clock ns; ~0: never): 0, or
+ * -ERESTARTSYS if a signal is pending.
+ */
+static int poll_schedule(struct poll_waits *pw, u64 end)
+{
+	u64 now, slice;
+
+	set_current_state(TASK_INTERRUPTIBLE);
+	if (signal_pending(current)) {
+		__set_current_state(TASK_RUNNING);
+		return -ERESTARTSYS;
+	}
+	if (READ_ONCE(pw->triggered)) {
+		__set_current_state(TASK_RUNNING);
+	} else if (pw->overflow || end != ~0ULL) {
+		/* Not registered everywhere (overflow): look again every millisecond. */
+		now = sched_clock();
+		slice = pw->overflow ? 1000000 : end - now;
+		if (now >= end)
+			__set_current_state(TASK_RUNNING);
+		else
+			schedule_timeout_once(end - now < slice ? end - now : slice);
+	} else {
+		schedule();
+	}
+	WRITE_ONCE(pw->triggered, false);
+	return 0;
+}
+
 int vfs_poll_wait(struct kpollfd *fds, unsigned int n, u64 timeout_ns)
 {
 	struct poll_waits *pw = kzalloc(sizeof(*pw), GFP_KERNEL);
@@ -74,10 +121,12 @@ int vfs_poll_wait(struct kpollfd *fds, unsigned int n, u64 timeout_ns)
 
 	if (!pw)
 		return -ENOMEM;
+	might_sleep();
 	pw->pt.qproc = queue_on;
 	for (;;) {
+		int err;
+
 		ready = 0;
-		set_current_state(TASK_INTERRUPTIBLE);
 		for (unsigned int i = 0; i < n; i++) {
 			/* Register only on the first pass; later passes just look. */
 			fds[i].revents = poll_one(&fds[i], pw->n || pw->overflow ? NULL : &pw->pt);
@@ -87,16 +136,12 @@ int vfs_poll_wait(struct kpollfd *fds, unsigned int n, u64 timeout_ns)
 			pw->overflow = true;
 		if (ready || sched_clock() >= end)
 			break;
-		if (pw->overflow || end != ~0ULL) {
-			u64 now = sched_clock(), slice = pw->overflow ? 1000000 : end - now;
-
-			/* Returns early when a registered wait queue wakes us. */
-			schedule_timeout_once(end - now < slice ? end - now : slice);
-		} else {
-			schedule();
+		err = poll_schedule(pw, end);
+		if (err) {
+			ready = err;
+			break;
 		}
 	}
-	__set_current_state(TASK_RUNNING);
 	dequeue_all(pw);
 	kfree(pw);
 	return ready;

@@ -93,7 +93,7 @@ struct super_block *sget_nodev(struct file_system_type *type, int flags)
 	atomic_set(&sb->s_active, 1);
 	spin_lock_init(&sb->s_inode_list_lock);
 	INIT_LIST_HEAD(&sb->s_inodes);
-	init_rwsem(&sb->s_rename_sem);
+	mutex_init(&sb->s_vfs_rename_mutex);
 	snprintf(sb->s_id, sizeof(sb->s_id), "%s", type->name);
 	spin_lock_irqsave(&sb_lock, irqflags);
 	list_add(&sb->s_list, &super_blocks);

@@ -10,7 +10,6 @@
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
-#include <kernel/timer.h>
 #include <uapi/poll.h>
 
 #define MEM_MAJOR 1
@@ -101,13 +100,15 @@ static ssize_t read_kmsg(struct file *file, struct iov_iter *to, loff_t *pos)
 		ret = -ENOMEM;
 		goto out_free;
 	}
-	/* Blocking readers look again every few milliseconds (printk cannot wake them). */
-	while (log_buf_next_seq() <= *seq) {
+	/* Blocking readers sleep until printk adds a record (it wakes them). */
+	if (log_buf_next_seq() <= *seq) {
 		if (file->f_flags & O_NONBLOCK) {
 			ret = -EAGAIN;
 			goto out_free;
 		}
-		msleep(10);
+		ret = log_buf_wait(*seq);
+		if (ret)
+			goto out_free;
 	}
 	len = log_buf_read(seq, &info, text, KMSG_LINE_MAX);
 	n = snprintf(line, KMSG_LINE_MAX + 64, "%u,%llu,%llu,-;%.*s\n", info.level,

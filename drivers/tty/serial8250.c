@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The 16550 UART as a console (COM1 by default): polled output, no interrupts. The line is
- * programmed from scratch rather than trusting what the boot loader left, so that
- * console=ttyS0,<baud> takes effect.
+ * The 16550 UART as a console (COM1 by default): polled output, and input by the receive
+ * interrupt (once the I/O APIC is up), handed to the terminal layer. The line is programmed
+ * from scratch rather than trusting what the boot loader left, so that console=ttyS0,<baud>
+ * takes effect.
  */
 #include <kernel/console.h>
 #include <kernel/errno.h>
+#include <kernel/interrupt.h>
+#include <kernel/spinlock.h>
+#include <kernel/tty.h>
 #include <kernel/string.h>
 #include <asm/io.h>
 
@@ -57,13 +61,49 @@ static void uart_putc(char c)
 
 #define UART_RBR 0 /* receive buffer (read) */
 #define UART_LSR_DR 0x01
+#define UART_IER_RDI 0x01 /* interrupt when received data is available */
+#define UART_ISA_IRQ 4 /* COM1 */
 
-/* A received byte, or -1 if none is waiting (polled: there is no interrupt handler yet). */
+/* A received byte, or -1 if none is waiting (polled: for early code without interrupts). */
 int serial8250_getc(void)
 {
 	if (!(inb(uart_base + UART_LSR) & UART_LSR_DR))
 		return -1;
 	return inb(uart_base + UART_RBR);
+}
+
+/* Drains the receive FIFO (reading it clears the interrupt) into the terminal's buffer. */
+static irqreturn_t serial8250_interrupt(int vector, void *dev)
+{
+	char buf[16];
+	size_t n = 0;
+	int c, spins = 256;
+
+	while (spins-- && (c = serial8250_getc()) >= 0) {
+		buf[n++] = c;
+		if (n == sizeof(buf)) {
+			tty_receive_buf(buf, n);
+			n = 0;
+		}
+	}
+	if (n)
+		tty_receive_buf(buf, n);
+	return IRQ_HANDLED;
+}
+
+int serial8250_rx_init(void)
+{
+	int err = request_isa_irq(UART_ISA_IRQ, serial8250_interrupt, "ttyS0", NULL);
+	unsigned long flags;
+
+	if (err)
+		return err;
+	outb(UART_IER_RDI, uart_base + UART_IER);
+	/* Bytes that came before the interrupt was on would raise none: take them now. */
+	local_irq_save(flags);
+	serial8250_interrupt(0, NULL);
+	local_irq_restore(flags);
+	return 0;
 }
 
 void serial8250_write(const char *s, size_t len)

@@ -2,37 +2,92 @@
 /*
  * The terminal device nodes, with Linux's numbers: /dev/ttyS0 (4:64) is the first UART,
  * /dev/console (5:1) every console printk writes to, /dev/tty (5:0) the same for now. Reads
- * take what the UART has received, polling it; the TTY layer with line discipline, job
- * control and echo comes with the shell.
+ * take what the UART's receive interrupt delivered (tty_receive_buf) and sleep, interruptibly,
+ * while there is nothing; the TTY layer with line discipline, job control and echo comes with
+ * the shell.
+ *
+ * Locking: tty_in.lock (taken in the UART's interrupt handler, so elsewhere with interrupts
+ * off) covers the input ring.
  */
 #include <kernel/console.h>
 #include <kernel/devfs.h>
 #include <kernel/fs.h>
 #include <kernel/printk.h>
-#include <kernel/timer.h>
+#include <kernel/spinlock.h>
+#include <kernel/tty.h>
+#include <kernel/wait.h>
 
 #define TTY_MAJOR 4
 #define TTYAUX_MAJOR 5
 
+static struct {
+	spinlock_t lock;
+	struct wait_queue_head wait;
+	char buf[TTY_INPUT_SIZE];
+	size_t head, len; /* ring: bytes at [head, head+len) mod TTY_INPUT_SIZE */
+	unsigned long dropped;
+} tty_in = {
+	.lock = __SPIN_LOCK_UNLOCKED(tty_in.lock),
+	.wait = __WAIT_QUEUE_HEAD_INITIALIZER(tty_in.wait),
+};
+
+void tty_receive_buf(const char *buf, size_t n)
+{
+	unsigned long flags;
+	size_t i;
+
+	spin_lock_irqsave(&tty_in.lock, flags);
+	for (i = 0; i < n && tty_in.len < TTY_INPUT_SIZE; i++) {
+		tty_in.buf[(tty_in.head + tty_in.len) % TTY_INPUT_SIZE] = buf[i];
+		tty_in.len++;
+	}
+	tty_in.dropped += n - i;
+	spin_unlock_irqrestore(&tty_in.lock, flags);
+	if (i)
+		wake_up(&tty_in.wait);
+}
+
+size_t tty_input_pending(void)
+{
+	return READ_ONCE(tty_in.len);
+}
+
+unsigned long tty_input_dropped(void)
+{
+	return READ_ONCE(tty_in.dropped);
+}
+
+/* Called with tty_in.lock held: takes up to size bytes out of the ring. */
+static size_t tty_take(char *dst, size_t size)
+{
+	size_t n = min(size, tty_in.len);
+
+	lockdep_assert_held(&tty_in.lock);
+	for (size_t i = 0; i < n; i++)
+		dst[i] = tty_in.buf[(tty_in.head + i) % TTY_INPUT_SIZE];
+	tty_in.head = (tty_in.head + n) % TTY_INPUT_SIZE;
+	tty_in.len -= n;
+	return n;
+}
+
 static ssize_t uart_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
-	ssize_t done = 0;
-	int c;
+	char chunk[128];
+	size_t n, copied;
+	int err = 0;
 
-	for (;;) {
-		while (to->count && (c = serial8250_getc()) >= 0) {
-			char ch = c;
-
-			if (!copy_to_iter(&ch, 1, to))
-				return done ? done : -EFAULT;
-			done++;
-		}
-		if (done)
-			return done;
-		if (file->f_flags & O_NONBLOCK)
-			return -EAGAIN;
-		msleep(10);
-	}
+	spin_lock_irq(&tty_in.lock);
+	if (!tty_in.len && (file->f_flags & O_NONBLOCK))
+		err = -EAGAIN;
+	else
+		err = wait_event_interruptible_lock_irq(tty_in.wait, tty_in.len, tty_in.lock);
+	n = err ? 0 : tty_take(chunk, min(to->count, sizeof(chunk)));
+	spin_unlock_irq(&tty_in.lock);
+	if (err)
+		return err;
+	/* Copied outside the lock: a user buffer may fault. What does not fit is lost. */
+	copied = copy_to_iter(chunk, n, to);
+	return copied ? (ssize_t)copied : -EFAULT;
 }
 
 /* Copies what the writer gave, a chunk at a time, to sink. */
@@ -81,4 +136,6 @@ void tty_dev_init(void)
 	devfs_register("ttyS0", S_IFCHR | 0620, MKDEV(TTY_MAJOR, 64));
 	devfs_register("console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
 	devfs_register("tty", S_IFCHR | 0666, MKDEV(TTYAUX_MAJOR, 0));
+	if (serial8250_rx_init())
+		pr_warn("tty: no receive interrupt for ttyS0: input is not read\n");
 }

@@ -75,8 +75,7 @@ static void show_mount(const char *dev, const char *path, const char *type, bool
 
 int proc_mounts_show(struct proc_buf *b, struct task_struct *task)
 {
-	iterate_mounts(show_mount, b);
-	return 0;
+	return iterate_mounts(show_mount, b);
 }
 
 static void interrupt_row(struct proc_buf *b, const char *label, int vector, const char *desc)
@@ -187,14 +186,14 @@ int proc_pid_stat_show(struct proc_buf *b, struct task_struct *p)
 
 int proc_pid_status_show(struct proc_buf *b, struct task_struct *p)
 {
-	const struct cred *c = p->cred;
-	unsigned int uid = c ? c->uid : 0, gid = c ? c->gid : 0;
+	const struct cred *c = get_task_cred(p);
+	unsigned int uid = c->uid, gid = c->gid;
 
 	proc_printf(b, "Name:\t%s\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t0\n", p->comm,
 		    task_state_name(p), p->pid, p->pid);
-	proc_printf(b, "TracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n", uid,
-		    c ? c->euid : 0, c ? c->euid : 0, c ? c->fsuid : 0, gid, c ? c->egid : 0,
-		    c ? c->egid : 0, c ? c->fsgid : 0);
+	proc_printf(b, "TracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n", uid, c->euid,
+		    c->euid, c->fsuid, gid, c->egid, c->egid, c->fsgid);
+	put_cred(c);
 	if (p->mm)
 		proc_printf(b, "VmSize:\t%8lu kB\n", KB(p->mm->total_vm));
 	proc_printf(b, "Threads:\t1\nCpus_allowed:\t%llx\n",

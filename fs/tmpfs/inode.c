@@ -59,10 +59,13 @@ static struct dentry *tmpfs_lookup(struct inode *dir, struct dentry *dentry, uns
 	return NULL;
 }
 
+/* The namespace operations below are called with dir's i_rwsem held (fs/namei.c). */
 static int tmpfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 {
-	struct inode *inode = tmpfs_get_inode(dir->i_sb, dir, mode, dev);
+	struct inode *inode;
 
+	lockdep_assert_held(&dir->i_rwsem);
+	inode = tmpfs_get_inode(dir->i_sb, dir, mode, dev);
 	if (!inode)
 		return -ENOSPC;
 	d_instantiate(dentry, inode);
@@ -123,6 +126,7 @@ static int tmpfs_unlink(struct inode *dir, struct dentry *dentry)
 {
 	struct inode *inode = dentry->d_inode;
 
+	lockdep_assert_held(&dir->i_rwsem);
 	drop_nlink(inode);
 	inode->i_ctime = current_time(inode);
 	dir_changed(dir);
@@ -145,6 +149,8 @@ static int tmpfs_rename(struct inode *old_dir, struct dentry *old_dentry, struct
 	struct inode *inode = old_dentry->d_inode, *target = new_dentry->d_inode;
 	bool is_dir = S_ISDIR(inode->i_mode);
 
+	lockdep_assert_held(&old_dir->i_rwsem);
+	lockdep_assert_held(&new_dir->i_rwsem);
 	if (target) {
 		if (S_ISDIR(target->i_mode)) {
 			if (d_has_positive_children(new_dentry))

@@ -4,7 +4,9 @@
 
 #include <asm/page.h>
 #include <kernel/atomic.h>
+#include <kernel/cred.h>
 #include <kernel/errno.h>
+#include <kernel/fs_struct.h>
 #include <kernel/list.h>
 #include <kernel/mm_types.h>
 #include <kernel/mutex.h>
@@ -67,30 +69,7 @@ struct poll_table_struct;
 struct kstatfs;
 struct page;
 
-/* ---- credentials and per-task file-system state ------------------------------------ */
-
-struct cred {
-	atomic_t usage;
-	uid_t uid, euid, fsuid;
-	gid_t gid, egid, fsgid;
-};
-
-struct path {
-	struct vfsmount *mnt;
-	struct dentry *dentry;
-};
-
-/* Root, working directory and umask of a task (shared by threads later). */
-struct fs_struct {
-	atomic_t users;
-	spinlock_t lock;
-	struct path root, pwd;
-	umode_t umask;
-};
-
-/* What new tasks inherit (kernel threads share init's fs; processes copy it at fork). */
-struct fs_struct *get_init_fs(void);
-const struct cred *get_init_cred(void);
+/* ---- credentials and per-task file-system state: kernel/cred.h, kernel/fs_struct.h ---- */
 
 /* ---- reading and writing: one interface for user and kernel buffers --------------- */
 
@@ -155,7 +134,7 @@ struct super_block {
 	atomic_t s_active; /* mounts */
 	spinlock_t s_inode_list_lock;
 	struct list_head s_inodes;
-	struct rw_semaphore s_rename_sem; /* serialises cross-directory renames */
+	struct mutex s_vfs_rename_mutex; /* serialises cross-directory renames (lock_rename) */
 	void *s_fs_info;
 	char s_id[32];
 };
@@ -285,8 +264,29 @@ void drop_nlink(struct inode *inode);
 void clear_nlink(struct inode *inode);
 void set_nlink(struct inode *inode, unsigned int nlink);
 struct timespec64 current_time(struct inode *inode);
+/*
+ * Lockdep subclasses of i_rwsem, as Linux's: where two inode locks nest, the outer and inner
+ * one are told apart so that lockdep checks the order between them. A directory operation
+ * locks the parent as I_MUTEX_PARENT and a victim inside it as I_MUTEX_NORMAL; a rename
+ * locks the ancestor of its two directories as I_MUTEX_PARENT and the other as
+ * I_MUTEX_CHILD, or unrelated directories as I_MUTEX_PARENT then I_MUTEX_PARENT2 (under the
+ * super block's s_vfs_rename_mutex).
+ */
+enum inode_i_mutex_lock_class {
+	I_MUTEX_NORMAL,
+	I_MUTEX_PARENT,
+	I_MUTEX_CHILD,
+	I_MUTEX_XATTR,
+	I_MUTEX_NONDIR2,
+	I_MUTEX_PARENT2,
+};
+
 void inode_lock(struct inode *inode);
+void inode_lock_nested(struct inode *inode, unsigned int subclass);
 void inode_unlock(struct inode *inode);
+/* The directories of a rename, locked ancestor first; returns that ancestor, or NULL. */
+struct dentry *lock_rename(struct dentry *p1, struct dentry *p2);
+void unlock_rename(struct dentry *p1, struct dentry *p2);
 unsigned long nr_inodes(void);
 
 /* ---- dentries ----------------------------------------------------------------------- */
@@ -327,6 +327,10 @@ void d_delete(struct dentry *dentry);
 void d_drop(struct dentry *dentry);
 void d_move(struct dentry *dentry, struct dentry *target);
 struct dentry *dget(struct dentry *dentry);
+/* dentry's parent, referenced; read under the dcache lock, as renames change it under it. */
+struct dentry *dget_parent(struct dentry *dentry);
+/* Is dentry ancestor itself or below it? (Stable only while renames are excluded.) */
+bool is_subdir(struct dentry *dentry, struct dentry *ancestor);
 void dput(struct dentry *dentry);
 struct dentry *d_lookup(struct dentry *parent, const struct qstr *name);
 /* Frees every unused cached dentry (and so their inodes); returns how many. */
@@ -372,7 +376,7 @@ void mnt_init(void);
 /* "/proc/mounts": each mount's device, mount point, type and options. */
 typedef void (*mount_show_fn)(const char *dev, const char *path, const char *type, bool ro,
 			      void *arg);
-void iterate_mounts(mount_show_fn show, void *arg);
+int iterate_mounts(mount_show_fn show, void *arg);
 
 void path_get(const struct path *path);
 void path_put(const struct path *path);
@@ -473,6 +477,8 @@ int vfs_truncate(const struct path *path, loff_t length);
 int vfs_ftruncate(struct file *file, loff_t length);
 int vfs_getattr(const struct path *path, struct kstat *stat);
 int vfs_readdir(struct file *file, struct dir_context *ctx);
+/* For a write under the inode lock: O_APPEND's position, and the cut at s_maxbytes. */
+ssize_t generic_write_checks(struct file *file, struct iov_iter *from, loff_t *pos);
 int vfs_fsync(struct file *file);
 
 int do_mkdirat(const struct path *base, const char *name, umode_t mode);
@@ -494,7 +500,6 @@ int do_chdir(const char *name);
 int inode_permission(struct inode *inode, int mask);
 int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
 umode_t current_umask(void);
-const struct cred *current_cred(void);
 
 /* Generic file code over the page cache (fs/filemap.c), for file systems to use. */
 ssize_t generic_file_read(struct file *file, struct iov_iter *to, loff_t *pos);

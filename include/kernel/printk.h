@@ -58,6 +58,8 @@ struct log_record_info {
 };
 size_t log_buf_read(u64 *seq, struct log_record_info *info, char *buf, size_t size);
 u64 log_buf_next_seq(void);
+/* Sleeps until a record past seq exists: 0, or -ERESTARTSYS if a signal came first. */
+int log_buf_wait(u64 seq);
 
 /* The clock printk stamps records with; 0 until a clock source says otherwise. */
 void printk_set_clock(u64 (*clock_ns)(void));

@@ -13,6 +13,7 @@
 #include <kernel/spinlock.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
+#include <kernel/wait.h>
 
 #define LOG_BUF_LEN (1UL << CONFIG_LOG_BUF_SHIFT)
 #define LOG_LINE_MAX 1024
@@ -34,6 +35,17 @@ static char log_buf[LOG_BUF_LEN] __aligned(LOG_ALIGN);
 static size_t log_first_idx, log_next_idx;
 static u64 log_first_seq, log_next_seq;
 static DEFINE_SPINLOCK(logbuf_lock);
+
+/*
+ * /dev/kmsg readers sleep here until a record arrives. printk may run anywhere (under the
+ * scheduler's locks, in interrupt handlers), and waking a task takes a run-queue lock, so it
+ * wakes readers only when its caller holds no spinlock and interrupts were on; otherwise the
+ * wake-up is left pending for the next printk that can, and readers look again on their own
+ * after KMSG_WAIT_FALLBACK_NS at the latest.
+ */
+static DECLARE_WAIT_QUEUE_HEAD(log_wait);
+static bool log_wake_pending;
+#define KMSG_WAIT_FALLBACK_NS (1000 * 1000000ULL)
 
 int console_loglevel = CONFIG_DEFAULT_LOGLEVEL;
 int oops_in_progress;
@@ -113,6 +125,34 @@ static void log_store(u8 level, u8 flags, u64 ts, const char *text, size_t len)
 u64 log_buf_next_seq(void)
 {
 	return READ_ONCE(log_next_seq);
+}
+
+int log_buf_wait(u64 seq)
+{
+	long ret;
+
+	do {
+		ret = wait_event_interruptible_timeout(log_wait, log_buf_next_seq() > seq,
+						       KMSG_WAIT_FALLBACK_NS);
+	} while (!ret);
+	return ret < 0 ? (int)ret : 0;
+}
+
+static void wake_up_log_readers(void)
+{
+	/*
+	 * The record's seq is stored before the look at the queue; pairs with the waiter's
+	 * barrier between queueing itself and reading log_next_seq.
+	 */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (!waitqueue_active(&log_wait) && !READ_ONCE(log_wake_pending))
+		return;
+	if (oops_in_progress || irqs_disabled() || preempt_count()) {
+		WRITE_ONCE(log_wake_pending, true);
+		return;
+	}
+	WRITE_ONCE(log_wake_pending, false);
+	wake_up_all(&log_wait);
 }
 
 size_t log_buf_read(u64 *seq, struct log_record_info *info, char *buf, size_t size)
@@ -252,6 +292,7 @@ int vprintk(const char *fmt, va_list ap)
 		spin_unlock(&logbuf_lock);
 	lockdep_on();
 	local_irq_restore(flags);
+	wake_up_log_readers();
 	return len;
 }
 

@@ -646,10 +646,8 @@ struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
 	p->thread_fn = fn;
 	p->thread_data = data;
 	/* Kernel threads act as their creator and share its root and working directory. */
-	p->cred = current->cred;
-	p->fs = current->fs;
-	if (p->fs)
-		atomic_inc(&p->fs->users);
+	copy_creds(p);
+	copy_fs(CLONE_FS, p);
 	copy_thread(p, fn, data);
 
 	spin_lock_irqsave(&tasklist_lock, flags);
@@ -681,8 +679,8 @@ void put_task_struct(struct task_struct *p)
 	list_del(&p->tasks);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	atomic_dec(&task_count);
-	if (p->fs)
-		atomic_dec(&p->fs->users); /* only the shared init fs exists so far */
+	exit_fs(p); /* if do_exit did not (a task that never ran) */
+	exit_creds(p);
 	fpu_state_free(p->fpu_state);
 	free_kernel_stack(p->stack);
 	kfree(p->kthread);
@@ -691,6 +689,7 @@ void put_task_struct(struct task_struct *p)
 
 __noreturn void do_exit(int code)
 {
+	exit_fs(current); /* here, where putting paths may sleep */
 	lockdep_task_exit();
 	current->exit_code = code;
 	set_current_state(TASK_DEAD);

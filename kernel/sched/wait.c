@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Wait queues and completions (see include/kernel/wait.h for the protocol). */
+#include <kernel/errno.h>
+#include <kernel/timer.h>
 #include <kernel/wait.h>
 
 void __init_waitqueue_head(struct wait_queue_head *wq, const char *name,
@@ -37,6 +39,54 @@ void prepare_to_wait_exclusive(struct wait_queue_head *wq, struct wait_queue_ent
 	__prepare(wq, w, state, true);
 }
 
+long prepare_to_wait_event(struct wait_queue_head *wq, struct wait_queue_entry *w, long state,
+			   bool exclusive)
+{
+	unsigned long flags;
+	long ret = 0;
+
+	w->task = current;
+	w->exclusive = exclusive;
+	spin_lock_irqsave(&wq->lock, flags);
+	if (state == TASK_INTERRUPTIBLE && signal_pending(current)) {
+		/*
+		 * Off the queue under its lock, so no wake-up is spent on a waiter that is
+		 * leaving; one that came before is honoured by the caller's last look at the
+		 * condition.
+		 */
+		list_del_init(&w->entry);
+		ret = -ERESTARTSYS;
+	} else {
+		if (list_empty(&w->entry)) {
+			if (exclusive)
+				list_add_tail(&w->entry, &wq->head);
+			else
+				list_add(&w->entry, &wq->head);
+		}
+		set_current_state(state);
+	}
+	spin_unlock_irqrestore(&wq->lock, flags);
+	return ret;
+}
+
+u64 wait_clock_ns(void)
+{
+	return sched_clock();
+}
+
+u64 wait_sleep_until(u64 end_ns)
+{
+	u64 now = sched_clock();
+
+	if (now < end_ns) {
+		schedule_timeout_once(end_ns - now);
+		now = sched_clock();
+	} else {
+		__set_current_state(TASK_RUNNING);
+	}
+	return now < end_ns ? end_ns - now : 0;
+}
+
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 {
 	unsigned long flags;
@@ -47,14 +97,20 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
-/* With wq->lock held. */
+static int wake_one(struct wait_queue_entry *w)
+{
+	return w->func ? w->func(w) : wake_up_process(w->task);
+}
+
+/* Called with wq->lock held. */
 static void __wake_up_locked(struct wait_queue_head *wq, bool all)
 {
 	struct wait_queue_entry *w, *next;
 
+	lockdep_assert_held(&wq->lock);
 	list_for_each_entry_safe(w, next, &wq->head, entry) {
 		/* A waiter already woken (but not yet back from schedule) does not count. */
-		if (wake_up_process(w->task) && w->exclusive && !all)
+		if (wake_one(w) && w->exclusive && !all)
 			break;
 	}
 }
@@ -126,6 +182,12 @@ bool try_wait_for_completion(struct completion *c)
 	return ok;
 }
 
+int wait_for_completion_interruptible(struct completion *c)
+{
+	return ___wait_event(c->wait, try_wait_for_completion(c), TASK_INTERRUPTIBLE, true, 0,
+			     schedule());
+}
+
 void wait_for_completion(struct completion *c)
 {
 	DEFINE_WAIT(w);
@@ -138,4 +200,22 @@ void wait_for_completion(struct completion *c)
 		schedule();
 	}
 	finish_wait(&c->wait, &w);
+}
+
+u64 wait_for_completion_timeout(struct completion *c, u64 timeout_ns)
+{
+	u64 end = sched_clock() + timeout_ns, left = timeout_ns;
+	bool done = false;
+	DEFINE_WAIT(w);
+
+	might_sleep();
+	for (;;) {
+		prepare_to_wait_exclusive(&c->wait, &w, TASK_UNINTERRUPTIBLE);
+		done = try_wait_for_completion(c);
+		if (done || !left)
+			break;
+		left = wait_sleep_until(end);
+	}
+	finish_wait(&c->wait, &w);
+	return done ? (left ? left : 1) : 0;
 }

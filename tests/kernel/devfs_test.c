@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /dev: the nodes drivers registered appear with Linux's numbers, and the memory devices,
- * the random generator and /dev/kmsg behave as programs expect.
+ * the random generator and /dev/kmsg behave as programs expect. Blocked readers of /dev/kmsg
+ * and the terminal are woken by what they wait for (a printk, received bytes) or a signal.
  */
 #include <kernel/devfs.h>
 #include <kernel/fs.h>
@@ -9,7 +10,16 @@
 #include <kernel/printk.h>
 #include <kernel/random.h>
 #include <kernel/slab.h>
+#include <kernel/kthread.h>
+#include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
+#include <kernel/timer.h>
+#include <kernel/tty.h>
+
+#include "fs_util.h"
+
+#define MSEC 1000000ULL
 
 static ssize_t rw(const char *path, int flags, void *buf, size_t n, bool write)
 {
@@ -132,6 +142,167 @@ static void test_kmsg(struct ktest *t)
 	fput(f);
 }
 
+struct blocked_read {
+	struct file *f;
+	char buf[256];
+	long ret;
+	bool done;
+	u64 done_at;
+};
+
+static int blocked_reader(void *data)
+{
+	struct blocked_read *r = data;
+	loff_t pos = 0;
+
+	r->ret = kernel_read(r->f, r->buf, sizeof(r->buf) - 1, &pos);
+	if (r->ret >= 0)
+		r->buf[r->ret] = '\0';
+	r->done_at = sched_clock();
+	__atomic_store_n(&r->done, true, __ATOMIC_RELEASE);
+	return 0;
+}
+
+/*
+ * Opens path, reads what is already there without blocking, then reads it blocking in a
+ * thread on the other CPU until that thread sleeps.
+ */
+static struct task_struct *start_blocked_reader(struct ktest *t, const char *path,
+						struct blocked_read *r)
+{
+	struct task_struct *k;
+	loff_t pos = 0;
+	u64 switches;
+
+	r->f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(r->f)) {
+		ktest_fail(t, __FILE__, __LINE__, "cannot open %s: %ld", path, PTR_ERR(r->f));
+		return NULL;
+	}
+	r->f->f_flags |= O_NONBLOCK;
+	while (kernel_read(r->f, r->buf, sizeof(r->buf), &pos) > 0)
+		;
+	r->f->f_flags &= ~O_NONBLOCK;
+	k = kthread_create(blocked_reader, r, "ktest-reader");
+	if (!k) {
+		fput(r->f);
+		return NULL;
+	}
+	kthread_bind(k, num_online_cpus() > 1 ? 1 : 0);
+	wake_up_process(k);
+	KTEST_EXPECT_TRUE(t, ktest_wait_sleeping(k, 1000));
+	/* It sleeps until woken: no polling (the old readers looked every 10 ms). */
+	switches = READ_ONCE(k->nr_switches);
+	msleep(50);
+	KTEST_EXPECT_EQ(t, READ_ONCE(k->nr_switches), switches);
+	KTEST_EXPECT_FALSE(t, READ_ONCE(r->done));
+	return k;
+}
+
+/* A reader of an empty log sleeps until printk adds a record, then returns that record. */
+static void test_kmsg_reader_woken_by_printk(struct ktest *t)
+{
+	static struct blocked_read r;
+	struct task_struct *k;
+	u64 t0;
+
+	memset(&r, 0, sizeof(r));
+	k = start_blocked_reader(t, "/dev/kmsg", &r);
+	KTEST_ASSERT_NOT_NULL(t, k);
+	t0 = sched_clock();
+	pr_info("ktest kmsg wake marker\n");
+	KTEST_EXPECT_TRUE(t, ktest_wait_flag(&r.done, 1000));
+	kthread_stop(k);
+	KTEST_EXPECT_GT(t, r.ret, 0);
+	KTEST_EXPECT_NOT_NULL(t, strstr(r.buf, ";ktest kmsg wake marker\n"));
+	/* Woken by the printk: well before the readers' one-second fallback look. */
+	KTEST_EXPECT_LT(t, r.done_at - t0, 300 * MSEC);
+	fput(r.f);
+}
+
+static void test_kmsg_reader_interrupted(struct ktest *t)
+{
+	static struct blocked_read r;
+	struct task_struct *k;
+	u64 t0;
+
+	memset(&r, 0, sizeof(r));
+	k = start_blocked_reader(t, "/dev/kmsg", &r);
+	KTEST_ASSERT_NOT_NULL(t, k);
+	t0 = sched_clock();
+	ktest_fake_signal(k);
+	if (!ktest_wait_flag(&r.done, 1000))
+		pr_info("ktest: kmsg reader not interrupted\n"); /* ends its wait anyway */
+	kthread_stop(k);
+	KTEST_EXPECT_EQ(t, r.ret, -ERESTARTSYS);
+	KTEST_EXPECT_LT(t, r.done_at - t0, 300 * MSEC);
+	fput(r.f);
+}
+
+/* A terminal reader sleeps until the UART's interrupt delivers bytes. */
+static void test_tty_reader_woken_by_input(struct ktest *t)
+{
+	static struct blocked_read r;
+	struct task_struct *k;
+	u64 t0;
+
+	memset(&r, 0, sizeof(r));
+	k = start_blocked_reader(t, "/dev/ttyS0", &r);
+	KTEST_ASSERT_NOT_NULL(t, k);
+	t0 = sched_clock();
+	tty_receive_buf("hi\n", 3); /* what the receive interrupt does */
+	KTEST_EXPECT_TRUE(t, ktest_wait_flag(&r.done, 1000));
+	if (!READ_ONCE(r.done))
+		ktest_fake_signal(k);
+	kthread_stop(k);
+	KTEST_EXPECT_EQ(t, r.ret, 3);
+	KTEST_EXPECT_STREQ(t, r.buf, "hi\n");
+	KTEST_EXPECT_LT(t, r.done_at - t0, 300 * MSEC);
+	fput(r.f);
+}
+
+static void test_tty_reader_interrupted(struct ktest *t)
+{
+	static struct blocked_read r;
+	struct task_struct *k;
+
+	memset(&r, 0, sizeof(r));
+	k = start_blocked_reader(t, "/dev/ttyS0", &r);
+	KTEST_ASSERT_NOT_NULL(t, k);
+	ktest_fake_signal(k);
+	if (!ktest_wait_flag(&r.done, 1000))
+		tty_receive_buf("x", 1);
+	kthread_stop(k);
+	KTEST_EXPECT_EQ(t, r.ret, -ERESTARTSYS);
+	fput(r.f);
+}
+
+/* Input beyond the buffer is dropped and counted, never written past the ring. */
+static void test_tty_input_overflow(struct ktest *t)
+{
+	char *junk = kmalloc(TTY_INPUT_SIZE + 10, GFP_KERNEL);
+	unsigned long dropped = tty_input_dropped();
+	struct file *f = filp_open("/dev/ttyS0", O_RDONLY | O_NONBLOCK, 0);
+	size_t got = 0;
+	loff_t pos = 0;
+	ssize_t n;
+
+	KTEST_ASSERT_NOT_NULL(t, junk);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
+	while (kernel_read(f, junk, TTY_INPUT_SIZE, &pos) > 0)
+		;
+	memset(junk, 'j', TTY_INPUT_SIZE + 10);
+	tty_receive_buf(junk, TTY_INPUT_SIZE + 10);
+	KTEST_EXPECT_EQ(t, tty_input_pending(), TTY_INPUT_SIZE);
+	KTEST_EXPECT_EQ(t, tty_input_dropped() - dropped, 10);
+	while ((n = kernel_read(f, junk, TTY_INPUT_SIZE, &pos)) > 0)
+		got += n;
+	KTEST_EXPECT_EQ(t, n, -EAGAIN);
+	KTEST_EXPECT_EQ(t, got, TTY_INPUT_SIZE);
+	fput(f);
+	kfree(junk);
+}
+
 static struct ktest_case devfs_cases[] = {
 	KTEST_CASE(test_nodes_exist),
 	KTEST_CASE(test_null_zero_full),
@@ -139,6 +310,11 @@ static struct ktest_case devfs_cases[] = {
 	KTEST_CASE(test_chacha20_vector),
 	KTEST_CASE(test_random_output),
 	KTEST_CASE(test_kmsg),
+	KTEST_CASE(test_kmsg_reader_woken_by_printk),
+	KTEST_CASE(test_kmsg_reader_interrupted),
+	KTEST_CASE(test_tty_reader_woken_by_input),
+	KTEST_CASE(test_tty_reader_interrupted),
+	KTEST_CASE(test_tty_input_overflow),
 	{},
 };
 

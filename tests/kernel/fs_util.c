@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* File helpers shared by the file-system test suites. */
 #include <kernel/fs.h>
+#include <kernel/sched.h>
 #include <kernel/string.h>
+#include <kernel/timer.h>
 
 #include "fs_util.h"
 
@@ -28,9 +30,39 @@ int ktest_write_file(const char *name, const char *data, int flags)
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
-	if (flags & O_APPEND)
-		pos = f->f_inode->i_size;
 	n = kernel_write(f, data, strlen(data), &pos);
 	fput(f);
 	return n < 0 ? n : 0;
+}
+
+bool ktest_wait_sleeping(struct task_struct *p, unsigned int ms)
+{
+	u64 end = sched_clock() + ms * 1000000ULL;
+
+	/* Really asleep: off its run queue and switched out, not just marked (or preempted). */
+	while (READ_ONCE(p->state) != TASK_INTERRUPTIBLE || READ_ONCE(p->on_rq) ||
+	       READ_ONCE(p->on_cpu)) {
+		if (sched_clock() > end)
+			return false;
+		msleep(1);
+	}
+	return true;
+}
+
+void ktest_fake_signal(struct task_struct *p)
+{
+	set_tsk_thread_flag(p, TIF_SIGPENDING);
+	wake_up_state(p, TASK_INTERRUPTIBLE);
+}
+
+bool ktest_wait_flag(const bool *flag, unsigned int ms)
+{
+	u64 end = sched_clock() + ms * 1000000ULL;
+
+	while (!__atomic_load_n(flag, __ATOMIC_ACQUIRE)) {
+		if (sched_clock() > end)
+			return false;
+		msleep(1);
+	}
+	return true;
 }

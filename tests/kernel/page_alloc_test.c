@@ -45,7 +45,7 @@ static void test_alignment_every_order(struct ktest *t)
 static void test_split_and_coalesce(struct ktest *t)
 {
 	unsigned long before[MAX_ORDER + 1], after[MAX_ORDER + 1];
-	struct page *pages[300];
+	static struct page *pages[300]; /* 2.4 KiB: off the 16 KiB kernel stack */
 
 	buddy_free_counts(before);
 	for (int i = 0; i < 300; i++) {

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Pipes and FIFOs between kernel threads: order, blocking both ways, EOF, EPIPE and its
- * hook, non-blocking EAGAIN, atomic writes up to PIPE_BUF, poll, and FIFO open rendezvous.
+ * hook, non-blocking EAGAIN, atomic writes up to PIPE_BUF, poll, and FIFO open rendezvous;
+ * a signal ends each of their blocking waits with -ERESTARTSYS.
  */
 #include <kernel/fs.h>
 #include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/pipe_fs.h>
 #include <kernel/slab.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <kernel/timer.h>
 #include <uapi/poll.h>
+
+#include "fs_util.h"
 
 #define MSEC 1000000ULL
 
@@ -259,11 +263,174 @@ static void test_fifo(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/fifo"), 0);
 }
 
+/* ---- signals end blocking waits ----------------------------------------------------- */
+
+enum blocked_op {
+	BLOCK_READ,
+	BLOCK_WRITE,
+	BLOCK_POLL,
+	BLOCK_FIFO_OPEN
+};
+
+struct blocked_job {
+	enum blocked_op op;
+	struct file *f;
+	long ret;
+	bool done;
+	u64 done_at;
+};
+
+static int blocked_worker(void *data)
+{
+	struct blocked_job *j = data;
+	struct kpollfd fd = { .file = j->f, .events = POLLIN };
+	char *buf = kmalloc(PIPE_BUF * 2, GFP_KERNEL);
+	struct file *f;
+
+	switch (j->op) {
+	case BLOCK_READ:
+		j->ret = rd(j->f, buf, 16);
+		break;
+	case BLOCK_WRITE: /* an atomic write into a ring without room for it */
+		j->ret = wr(j->f, buf, PIPE_BUF);
+		break;
+	case BLOCK_POLL:
+		j->ret = vfs_poll_wait(&fd, 1, ~0ULL);
+		break;
+	case BLOCK_FIFO_OPEN:
+		f = filp_open("/sigfifo", O_RDONLY, 0);
+		j->ret = IS_ERR(f) ? PTR_ERR(f) : 0;
+		if (!IS_ERR(f))
+			fput(f);
+		break;
+	}
+	kfree(buf);
+	j->done_at = sched_clock();
+	__atomic_store_n(&j->done, true, __ATOMIC_RELEASE);
+	return 0;
+}
+
+/*
+ * Runs op in a thread on the other CPU until it sleeps, signals it, and expects it back with
+ * -ERESTARTSYS promptly. unblock ends the wait the ordinary way if the signal did not.
+ */
+static void expect_interrupted(struct ktest *t, struct blocked_job *j, void (*unblock)(void *),
+			       void *arg)
+{
+	struct task_struct *k = kthread_create(blocked_worker, j, "ktest-blocked");
+	u64 t0;
+
+	KTEST_ASSERT_NOT_NULL(t, k);
+	kthread_bind(k, num_online_cpus() > 1 ? 1 : 0);
+	wake_up_process(k);
+	KTEST_EXPECT_TRUE(t, ktest_wait_sleeping(k, 1000));
+	msleep(5);
+	KTEST_EXPECT_FALSE(t, READ_ONCE(j->done)); /* it really blocks */
+	t0 = sched_clock();
+	ktest_fake_signal(k);
+	if (!ktest_wait_flag(&j->done, 1000)) {
+		ktest_fail(t, __FILE__, __LINE__, "op %d not interrupted by a signal", j->op);
+		unblock(arg);
+	}
+	kthread_stop(k);
+	KTEST_EXPECT_EQ(t, j->ret, -ERESTARTSYS);
+	KTEST_EXPECT_LT(t, j->done_at - t0, 300 * MSEC);
+}
+
+static void unblock_by_writing(void *arg)
+{
+	wr(arg, "u", 1);
+}
+
+static void unblock_by_reading(void *arg)
+{
+	char *buf = kmalloc(64 * 1024, GFP_KERNEL);
+
+	if (buf)
+		rd(arg, buf, 64 * 1024);
+	kfree(buf);
+}
+
+static void unblock_fifo(void *arg)
+{
+	struct file *f = filp_open("/sigfifo", O_WRONLY | O_NONBLOCK, 0);
+
+	if (!IS_ERR(f))
+		fput(f);
+}
+
+static void test_signal_ends_read(struct ktest *t)
+{
+	struct blocked_job j = { .op = BLOCK_READ };
+	struct file *p[2];
+	char c;
+
+	KTEST_ASSERT_EQ(t, create_pipe_files(p, 0), 0);
+	j.f = p[0];
+	expect_interrupted(t, &j, unblock_by_writing, p[1]);
+	/* The pipe is unharmed: data written now is read whole. */
+	KTEST_EXPECT_EQ(t, wr(p[1], "k", 1), 1);
+	KTEST_EXPECT_EQ(t, rd(p[0], &c, 1), 1);
+	fput(p[0]);
+	fput(p[1]);
+}
+
+static void test_signal_ends_write(struct ktest *t)
+{
+	struct blocked_job j = { .op = BLOCK_WRITE };
+	char *big = kzalloc(64 * 1024, GFP_KERNEL);
+	struct file *p[2];
+
+	KTEST_ASSERT_NOT_NULL(t, big);
+	KTEST_ASSERT_EQ(t, create_pipe_files(p, 0), 0);
+	KTEST_EXPECT_EQ(t, wr(p[1], big, 64 * 1024 - 1), 64 * 1024 - 1); /* one byte of room */
+	j.f = p[1];
+	expect_interrupted(t, &j, unblock_by_reading, p[0]);
+	fput(p[0]);
+	fput(p[1]);
+	kfree(big);
+}
+
+static void test_signal_ends_poll(struct ktest *t)
+{
+	struct blocked_job j = { .op = BLOCK_POLL };
+	struct file *p[2];
+
+	KTEST_ASSERT_EQ(t, create_pipe_files(p, 0), 0);
+	j.f = p[0];
+	expect_interrupted(t, &j, unblock_by_writing, p[1]);
+	fput(p[0]);
+	fput(p[1]);
+}
+
+static void test_signal_ends_fifo_open(struct ktest *t)
+{
+	struct blocked_job j = { .op = BLOCK_FIFO_OPEN };
+	struct file *f;
+
+	KTEST_ASSERT_EQ(t, do_mknodat(NULL, "/sigfifo", S_IFIFO | 0600, 0), 0);
+	expect_interrupted(t, &j, unblock_fifo, NULL);
+	/* The interrupted open left no reader behind: a non-blocking writer finds none. */
+	f = filp_open("/sigfifo", O_WRONLY | O_NONBLOCK, 0);
+	KTEST_EXPECT_EQ(t, PTR_ERR(f), -ENXIO);
+	if (!IS_ERR(f))
+		fput(f);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sigfifo"), 0);
+}
+
 static struct ktest_case pipe_cases[] = {
-	KTEST_CASE(test_order_and_eof), KTEST_CASE(test_epipe),
-	KTEST_CASE(test_nonblocking),	KTEST_CASE(test_blocking_both_ways),
-	KTEST_CASE(test_atomic_writes), KTEST_CASE(test_poll),
-	KTEST_CASE(test_fifo),		{},
+	KTEST_CASE(test_order_and_eof),
+	KTEST_CASE(test_epipe),
+	KTEST_CASE(test_nonblocking),
+	KTEST_CASE(test_blocking_both_ways),
+	KTEST_CASE(test_atomic_writes),
+	KTEST_CASE(test_poll),
+	KTEST_CASE(test_fifo),
+	KTEST_CASE(test_signal_ends_read),
+	KTEST_CASE(test_signal_ends_write),
+	KTEST_CASE(test_signal_ends_poll),
+	KTEST_CASE(test_signal_ends_fifo_open),
+	{},
 };
 
 static struct ktest_suite pipe_suite = { .name = "pipe", .cases = pipe_cases };

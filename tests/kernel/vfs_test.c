@@ -6,7 +6,9 @@
  */
 #include <kernel/fdtable.h>
 #include <kernel/fs.h>
+#include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/smp.h>
 #include <kernel/slab.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
@@ -680,6 +682,247 @@ static void test_timestamps(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/ts2"), 0);
 }
 
+/* A rename, create or mkdir into a directory removed under it finds nothing there. */
+static void test_rename_into_removed_dir(struct ktest *t)
+{
+	struct path dead;
+	struct kstat st;
+	struct file *f;
+
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/dead", 0755), 0);
+	KTEST_ASSERT_EQ(t, kern_path("/sem/dead", 0, &dead), 0);
+	/* A cached negative entry in it, as a failed lookup leaves. */
+	KTEST_EXPECT_EQ(t, do_statat(NULL, "/sem/dead/y", &st, 0), -ENOENT);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/victim", "v", 0), 0);
+	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem/dead"), 0);
+	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/victim", &dead, "y", 0), -ENOENT);
+	KTEST_EXPECT_EQ(t, do_statat(NULL, "/sem/victim", &st, 0), 0); /* not lost */
+	KTEST_EXPECT_EQ(t, do_mkdirat(&dead, "y", 0755), -ENOENT);
+	f = filp_open_at(&dead, "y", O_WRONLY | O_CREAT, 0644);
+	KTEST_EXPECT_EQ(t, PTR_ERR(f), -ENOENT);
+	if (!IS_ERR(f))
+		fput(f);
+	path_put(&dead);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/victim"), 0);
+}
+
+static unsigned int nlink_of(const char *name)
+{
+	struct kstat st;
+
+	return do_statat(NULL, name, &st, 0) ? 0 : st.nlink;
+}
+
+/* A directory moved to another parent takes its ".." link along. */
+static void test_cross_dir_rename_link_counts(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/p1", 0755), 0);
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/p2", 0755), 0);
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/p1/c", 0755), 0);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/p1"), 3);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/p2"), 2);
+	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/p1/c", NULL, "/sem/p2/c", 0), 0);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/p1"), 2);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/p2"), 3);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/p2/c"), 2);
+	/* Over an empty directory in the other parent: that one's link goes, c's moves. */
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/p1/e", 0755), 0);
+	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/p2/c", NULL, "/sem/p1/e", 0), 0);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/p1"), 3);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/p2"), 2);
+	/* Within one parent nothing changes. */
+	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/p1/e", NULL, "/sem/p1/f", 0), 0);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/p1"), 3);
+	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem/p1/f"), 0);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/p1"), 2);
+	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem/p1"), 0);
+	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem/p2"), 0);
+}
+
+/* In a sticky directory only a file's owner (or the directory's, or root) removes it. */
+static void test_sticky_bit(struct ktest *t)
+{
+	const struct cred *saved = current->cred;
+
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/tmp", 0755), 0);
+	KTEST_ASSERT_EQ(t, do_chmodat(NULL, "/sem/tmp", 01777), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/tmp/rootf", "r", 0), 0);
+	current->cred = &user_cred;
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/tmp/rootf"), -EPERM);
+	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/tmp/rootf", NULL, "/sem/tmp/mine", 0), -EPERM);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/tmp/userf", "u", 0), 0);
+	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/tmp/userf", NULL, "/sem/tmp/rootf", 0), -EPERM);
+	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/tmp/userf", NULL, "/sem/tmp/userf2", 0), 0);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/tmp/userf2"), 0);
+	current->cred = saved;
+	/* The same directory without the sticky bit: the user may remove root's file. */
+	KTEST_EXPECT_EQ(t, do_chmodat(NULL, "/sem/tmp", 0777), 0);
+	current->cred = &user_cred;
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/tmp/rootf"), 0);
+	current->cred = saved;
+	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem/tmp"), 0);
+}
+
+/* rename and link never cross a mount, even onto the same kind of file system. */
+static void test_exdev_across_mounts(struct ktest *t)
+{
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/mx", 0755), 0);
+	KTEST_ASSERT_EQ(t, do_mount("none", "/sem/mx", "tmpfs", 0, NULL), 0);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/ex", "e", 0), 0);
+	KTEST_EXPECT_EQ(t, ktest_write_file("/sem/mx/in", "i", 0), 0);
+	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/ex", NULL, "/sem/mx/ex", 0), -EXDEV);
+	KTEST_EXPECT_EQ(t, do_renameat2(NULL, "/sem/mx/in", NULL, "/sem/in", 0), -EXDEV);
+	KTEST_EXPECT_EQ(t, do_linkat(NULL, "/sem/ex", NULL, "/sem/mx/ex", 0), -EXDEV);
+	KTEST_EXPECT_EQ(t, do_linkat(NULL, "/sem/mx/in", NULL, "/sem/in", 0), -EXDEV);
+	KTEST_EXPECT_EQ(t, nlink_of("/sem/ex"), 1);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/mx/in"), 0);
+	KTEST_EXPECT_EQ(t, do_umount("/sem/mx", 0), 0);
+	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem/mx"), 0);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/ex"), 0);
+}
+
+#define APPEND_RECORDS 200
+#define APPEND_RECORD_LEN 16
+
+static int appender(void *data)
+{
+	char rec[APPEND_RECORD_LEN];
+	struct file *f = filp_open("/sem/log", O_WRONLY | O_APPEND, 0);
+	long tag = (long)data;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	memset(rec, 'a' + tag, sizeof(rec));
+	for (int i = 0; i < APPEND_RECORDS; i++) {
+		loff_t pos = 0; /* O_APPEND: the kernel picks the end, not the caller */
+
+		if (kernel_write(f, rec, sizeof(rec), &pos) != sizeof(rec))
+			break;
+	}
+	fput(f);
+	return 0;
+}
+
+/* Two appenders on two CPUs: nothing is overwritten, every record is whole. */
+static void test_two_appenders(struct ktest *t)
+{
+	const size_t size = 2 * APPEND_RECORDS * APPEND_RECORD_LEN;
+	char *buf = kmalloc(size + 1, GFP_KERNEL);
+	struct task_struct *k[2];
+	int count[2] = { 0, 0 };
+
+	KTEST_ASSERT_NOT_NULL(t, buf);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/sem/log", "", 0), 0);
+	for (long i = 0; i < 2; i++) {
+		k[i] = kthread_create(appender, (void *)i, "ktest-append");
+		KTEST_ASSERT_NOT_NULL(t, k[i]);
+		kthread_bind(k[i], i % num_online_cpus());
+	}
+	wake_up_process(k[0]);
+	wake_up_process(k[1]);
+	KTEST_EXPECT_EQ(t, kthread_stop(k[0]), 0);
+	KTEST_EXPECT_EQ(t, kthread_stop(k[1]), 0);
+	KTEST_EXPECT_EQ(t, ktest_read_file("/sem/log", buf, size + 1), size);
+	for (size_t r = 0; r < size / APPEND_RECORD_LEN; r++) {
+		const char *rec = buf + r * APPEND_RECORD_LEN;
+		bool whole = rec[0] == 'a' || rec[0] == 'b';
+
+		for (int i = 1; i < APPEND_RECORD_LEN; i++)
+			whole = whole && rec[i] == rec[0];
+		KTEST_EXPECT_TRUE(t, whole);
+		if (whole)
+			count[rec[0] - 'a']++;
+	}
+	KTEST_EXPECT_EQ(t, count[0], APPEND_RECORDS);
+	KTEST_EXPECT_EQ(t, count[1], APPEND_RECORDS);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/log"), 0);
+	kfree(buf);
+}
+
+/* A write that would cross s_maxbytes is cut short there; one that starts there is EFBIG. */
+static void test_write_cut_at_maxbytes(struct ktest *t)
+{
+	char *buf = kzalloc(4096, GFP_KERNEL);
+	struct file *f;
+	loff_t pos;
+
+	KTEST_ASSERT_NOT_NULL(t, buf);
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/sem/mb", 0755), 0);
+	KTEST_ASSERT_EQ(t, do_mount("none", "/sem/mb", "tmpfs", 0, NULL), 0);
+	f = filp_open("/sem/mb/f", O_RDWR | O_CREAT, 0644);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
+	f->f_inode->i_sb->s_maxbytes = 10000; /* this mount only */
+	pos = 8000;
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, 4096, &pos), 2000);
+	KTEST_EXPECT_EQ(t, pos, 10000);
+	KTEST_EXPECT_EQ(t, f->f_inode->i_size, 10000);
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, 1, &pos), -EFBIG);
+	pos = 9999;
+	KTEST_EXPECT_EQ(t, kernel_write(f, buf, 2, &pos), 1);
+	fput(f);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/mb/f"), 0);
+	KTEST_EXPECT_EQ(t, do_umount("/sem/mb", 0), 0);
+	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem/mb"), 0);
+	kfree(buf);
+}
+
+/*
+ * Stack a walk uses: the free part of the stack below here is painted, the walk runs, and
+ * the deepest word it changed tells. Interrupts on this stack can only make it look bigger.
+ */
+#define STACK_PAINT 0x5a5a5a5a5a5a5a5aULL
+
+static __noinline unsigned long walk_stack_use(const char *name, int *err)
+{
+	unsigned long *bottom = (unsigned long *)current->stack + 16;
+	unsigned long *top = (unsigned long *)__builtin_frame_address(0) - 64;
+	struct path path;
+	unsigned long *p;
+
+	for (p = bottom; p < top; p++)
+		*p = STACK_PAINT;
+	*err = kern_path(name, LOOKUP_FOLLOW, &path);
+	if (!*err)
+		path_put(&path);
+	for (p = bottom; p < top && *p == STACK_PAINT; p++)
+		;
+	return (top - p) * sizeof(*p);
+}
+
+/* 40 links, each to the next: followed without one stack frame per link. */
+static void test_symlink_chain_stack(struct ktest *t)
+{
+	unsigned long one, forty;
+	char name[32], target[32];
+	int err;
+
+	for (int i = 0; i < MAXSYMLINKS; i++) {
+		snprintf(name, sizeof(name), "/sem/sl%d", i);
+		if (i == MAXSYMLINKS - 1)
+			snprintf(target, sizeof(target), "/sem");
+		else
+			snprintf(target, sizeof(target), "sl%d", i + 1);
+		KTEST_ASSERT_EQ(t, do_symlinkat(target, NULL, name), 0);
+	}
+	one = walk_stack_use("/sem/sl39", &err);
+	KTEST_EXPECT_EQ(t, err, 0);
+	forty = walk_stack_use("/sem/sl0", &err);
+	KTEST_EXPECT_EQ(t, err, 0);
+	ktest_figure(t, "one_link_stack", one, "bytes");
+	ktest_figure(t, "forty_links_stack", forty, "bytes");
+	/* Recursion cost a few hundred bytes per link; the explicit stack costs none. */
+	KTEST_EXPECT_LT(t, forty, one + 512);
+	/* One more is ELOOP, as before. */
+	KTEST_EXPECT_EQ(t, do_symlinkat("sl0", NULL, "/sem/slx"), 0);
+	walk_stack_use("/sem/slx", &err);
+	KTEST_EXPECT_EQ(t, err, -ELOOP);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/sem/slx"), 0);
+	for (int i = 0; i < MAXSYMLINKS; i++) {
+		snprintf(name, sizeof(name), "/sem/sl%d", i);
+		KTEST_EXPECT_EQ(t, do_unlinkat(NULL, name), 0);
+	}
+}
+
 static void test_cleanup(struct ktest *t)
 {
 	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/sem"), 0);
@@ -701,6 +944,13 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(test_random_against_model),
 	KTEST_CASE(test_fd_table),
 	KTEST_CASE(test_timestamps),
+	KTEST_CASE(test_rename_into_removed_dir),
+	KTEST_CASE(test_cross_dir_rename_link_counts),
+	KTEST_CASE(test_sticky_bit),
+	KTEST_CASE(test_exdev_across_mounts),
+	KTEST_CASE(test_two_appenders),
+	KTEST_CASE(test_write_cut_at_maxbytes),
+	KTEST_CASE(test_symlink_chain_stack),
 	KTEST_CASE(test_cleanup),
 	{},
 };
