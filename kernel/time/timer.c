@@ -28,11 +28,19 @@ struct timer_base {
 	struct list_head pending;
 	struct timer_list *running;
 	u64 armed; /* ns the APIC timer is set for; 0: not armed */
+	u64 armed_at; /* ns when it was set */
+	unsigned long early; /* interrupts well before the time armed for: a conversion bug */
 	unsigned long interrupts;
 	u64 cycles; /* spent in the handler, for the cost figure */
 } __aligned(64);
 
 static struct timer_base timer_bases[NR_CPUS];
+
+/*
+ * An interrupt this much before its deadline, plus 2% of the wait for the one-shot APIC
+ * timer's calibration error, came early.
+ */
+#define EARLY_SLACK_NS NSEC_PER_MSEC
 static bool tick_ready;
 
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *t))
@@ -84,6 +92,7 @@ static void __tick_program(struct timer_base *base)
 	if (base->armed && next && base->armed <= next && base->armed > sched_clock())
 		return;
 	base->armed = next;
+	base->armed_at = sched_clock();
 	apic_timer_arm(next ? ns_to_tsc_deadline(next) : 0);
 }
 
@@ -248,6 +257,8 @@ static irqreturn_t timer_interrupt(int vector, void *dev)
 	u64 t0 = rdtsc();
 
 	base->interrupts++;
+	if (base->armed > sched_clock() + EARLY_SLACK_NS + (base->armed - base->armed_at) / 50)
+		base->early++;
 	base->armed = 0;
 	run_expired_timers(base);
 	if (tick_ready)
@@ -273,6 +284,11 @@ u64 timer_interrupt_cycles(void)
 unsigned long timer_interrupts(int cpu)
 {
 	return READ_ONCE(timer_bases[cpu].interrupts);
+}
+
+unsigned long timer_early_interrupts(int cpu)
+{
+	return READ_ONCE(timer_bases[cpu].early);
 }
 
 void tick_setup_this_cpu(void)
