@@ -6,8 +6,11 @@
 
 /*
  * Cross-CPU calls (kernel/smp.c). smp_call_function_single runs fn(info) on another CPU from
- * its IPI handler (interrupts off there) and, with wait, returns when it has run. A caller
- * that waits must have interrupts on, or two CPUs calling each other would wait forever.
+ * its IPI handler (interrupts off there) and, with wait, returns when it has run; without,
+ * it returns once the call is queued (info must then outlive the call), after waiting only
+ * for this CPU's previous unwaited call to that CPU to be done. A caller that waits must have
+ * interrupts on, or two CPUs calling each other would wait forever. A call to the caller's
+ * own CPU runs at once, with interrupts off.
  */
 void smp_send_reschedule(int cpu);
 int smp_call_function_single(int cpu, void (*fn)(void *info), void *info, bool wait);
