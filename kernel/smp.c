@@ -8,6 +8,8 @@
 #include <asm/apic.h>
 #include <asm/irq_vectors.h>
 #include <asm/percpu.h>
+#include <asm/processor.h>
+#include <asm/tsc.h>
 #include <kernel/errno.h>
 #include <kernel/interrupt.h>
 #include <kernel/list.h>
@@ -84,6 +86,46 @@ static irqreturn_t call_function_interrupt(int vector, void *dev)
 		__atomic_store_n(&req->flags, 0, __ATOMIC_RELEASE);
 	}
 	return IRQ_HANDLED;
+}
+
+static int cpus_stopped;
+
+static __noreturn void stop_this_cpu(void)
+{
+	__atomic_store_n(&this_cpu()->online, false, __ATOMIC_RELEASE);
+	__atomic_fetch_add(&cpus_stopped, 1, __ATOMIC_SEQ_CST);
+	halt_forever();
+}
+
+static irqreturn_t reboot_interrupt(int vector, void *dev)
+{
+	apic_eoi(); /* nothing will return from this handler to acknowledge it */
+	stop_this_cpu();
+}
+
+/*
+ * Stops every other CPU (panic): they take REBOOT_VECTOR and halt with interrupts off. A CPU
+ * spinning with interrupts off does not take it; after a second it is left as it is and
+ * reported. Returns how many CPUs are still running besides this one.
+ */
+int smp_send_stop(void)
+{
+	unsigned int others = 0;
+	int cpu, self = smp_processor_id();
+	u64 end;
+
+	for_each_online_cpu(cpu)
+	{
+		if (cpu != self)
+			others++;
+	}
+	if (!others)
+		return 0;
+	apic_send_ipi_all_but_self(REBOOT_VECTOR);
+	end = rdtsc() + (u64)tsc_khz * 1000;
+	while (__atomic_load_n(&cpus_stopped, __ATOMIC_ACQUIRE) < (int)others && rdtsc() < end)
+		cpu_relax();
+	return others - __atomic_load_n(&cpus_stopped, __ATOMIC_ACQUIRE);
 }
 
 unsigned long ipi_call_count(int cpu)
@@ -196,6 +238,7 @@ void smp_ipi_init(void)
 		spin_lock_init(&call_queues[cpu].lock);
 		INIT_LIST_HEAD(&call_queues[cpu].list);
 	}
+	set_system_vector(REBOOT_VECTOR, reboot_interrupt, "CPU stop interrupts");
 	set_system_vector(RESCHEDULE_VECTOR, reschedule_interrupt, "Rescheduling interrupts");
 	set_system_vector(CALL_FUNCTION_VECTOR, call_function_interrupt,
 			  "Function call interrupts");

@@ -20,8 +20,15 @@ void on_each_cpu(void (*fn)(void *info), void *info, bool wait);
 
 /* Brings up the CPUs the firmware lists (arch/x86_64/kernel/smpboot.c). */
 void smp_init(void);
+/*
+ * A starting CPU takes its index with this; false when the boot CPU no longer waits for
+ * that index (it timed out), and the CPU must stop.
+ */
+bool smpboot_claim_index(int cpu);
 unsigned int num_online_cpus(void);
 void smp_ipi_init(void);
+/* Halts every other CPU (panic); returns how many did not stop within a second. */
+int smp_send_stop(void);
 unsigned long ipi_call_count(int cpu);
 
 #endif /* _KERNEL_SMP_H */

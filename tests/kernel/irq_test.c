@@ -10,6 +10,7 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <kernel/atomic.h>
+#include <kernel/delay.h>
 #include <kernel/errno.h>
 #include <kernel/interrupt.h>
 #include <kernel/kthread.h>
@@ -196,11 +197,69 @@ static void test_call_without_wait_returns_first(struct ktest *t)
 	KTEST_EXPECT_EQ(t, smp_call_function_single(NR_CPUS, held_back, &c[1], true), -ENXIO);
 }
 
+/* After it gave up on a CPU, the boot CPU waits for nobody: a late CPU may not take an index. */
+static void test_late_cpu_refused(struct ktest *t)
+{
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		KTEST_EXPECT_FALSE(t, smpboot_claim_index(cpu));
+}
+
 static struct ktest_case irq_cases[] = {
 	KTEST_CASE(test_shared_line_calls_every_handler),
 	KTEST_CASE(test_request_irq_race_claims_once),
 	KTEST_CASE(test_call_without_wait_returns_first),
+	KTEST_CASE(test_late_cpu_refused),
 	{},
 };
 static struct ktest_suite irq_suite = { .name = "irq", .cases = irq_cases };
 ktest_register_suite(irq_suite);
+
+/*
+ * panic's smp_send_stop: the other CPUs must halt. Run only when named (ktest=smp_stop): the
+ * CPUs stay stopped. A timer on the last CPU re-adds itself every 100 us; once that CPU is
+ * stopped, its count must stand still and the CPU be marked offline.
+ */
+static struct timer_list stop_timer;
+static unsigned long stop_ticks;
+
+static void stop_timer_fn(struct timer_list *tl)
+{
+	WRITE_ONCE(stop_ticks, stop_ticks + 1);
+	timer_add(tl, sched_clock() + 100000);
+}
+
+static void stop_timer_start(void *info)
+{
+	timer_add(&stop_timer, sched_clock());
+}
+
+static void test_send_stop_halts_other_cpus(struct ktest *t)
+{
+	int other = (int)num_online_cpus() - 1;
+	unsigned long seen;
+
+	if (other < 1) {
+		ktest_skip(t, "needs two CPUs");
+		return;
+	}
+	timer_setup(&stop_timer, stop_timer_fn);
+	KTEST_ASSERT_EQ(t, smp_call_function_single(other, stop_timer_start, NULL, true), 0);
+	while (READ_ONCE(stop_ticks) < 10)
+		cpu_relax();
+	preempt_disable();
+	KTEST_EXPECT_EQ(t, smp_send_stop(), 0);
+	preempt_enable();
+	seen = READ_ONCE(stop_ticks);
+	mdelay(20);
+	KTEST_EXPECT_EQ(t, READ_ONCE(stop_ticks), seen);
+	KTEST_EXPECT_FALSE(t, READ_ONCE(cpu_data[other].online));
+	timer_del_sync(&stop_timer);
+}
+
+static struct ktest_case smp_stop_cases[] = {
+	KTEST_CASE(test_send_stop_halts_other_cpus),
+	{},
+};
+static struct ktest_suite smp_stop_suite = { .name = "smp_stop", .cases = smp_stop_cases,
+					     .explicit_only = true };
+ktest_register_suite(smp_stop_suite);
