@@ -90,60 +90,67 @@ static void test_shared_line_calls_every_handler(struct ktest *t)
 #define RACE_ROUNDS 2000
 
 struct race_ctx {
-	atomic_t round; /* the other CPU's go signal */
-	atomic_t done;
-	int other_err[RACE_ROUNDS];
+	atomic_t arrived; /* both threads are in round i once it reaches 2 * (i + 1) */
+	atomic_t done; /* 3 per round: two requests made, then the clean-up */
+	int err[2][RACE_ROUNDS];
 	struct shared_dev dev[2];
 };
 
 static struct race_ctx race;
 
+static void wait_for_count(atomic_t *count, int target)
+{
+	while (atomic_read(count) < target)
+		cpu_relax();
+}
+
+/* Thread 0 also frees what was claimed, before either may start the next round. */
 static int race_thread(void *data)
 {
-	struct race_ctx *r = data;
+	int me = data == &race.dev[1];
 
 	for (int i = 0; i < RACE_ROUNDS; i++) {
-		while (atomic_read(&r->round) <= i)
-			cpu_relax();
-		r->other_err[i] = request_irq(RACE_GSI, shared_handler, 0, "race-1", &r->dev[1]);
-		atomic_inc(&r->done);
+		atomic_inc(&race.arrived);
+		wait_for_count(&race.arrived, 2 * (i + 1));
+		race.err[me][i] = request_irq(RACE_GSI, shared_handler, 0, "race", &race.dev[me]);
+		atomic_inc(&race.done);
+		if (me == 0) {
+			wait_for_count(&race.done, 3 * i + 2);
+			for (int k = 0; k < 2; k++)
+				if (!race.err[k][i])
+					free_irq(RACE_GSI, &race.dev[k]);
+			atomic_inc(&race.done);
+		}
+		wait_for_count(&race.done, 3 * (i + 1));
 	}
 	return 0;
 }
 
 static void test_request_irq_race_claims_once(struct ktest *t)
 {
-	int both = 0, none = 0, other = (int)num_online_cpus() - 1;
-	struct task_struct *p;
+	struct task_struct *p[2];
+	int both = 0, none = 0;
 
-	if (other < 1) {
+	if (num_online_cpus() < 2) {
 		ktest_skip(t, "needs two CPUs");
 		return;
 	}
 	memset(&race, 0, sizeof(race));
-	p = kthread_create(race_thread, &race, "irq_race");
-	KTEST_ASSERT_NOT_NULL(t, p);
-	kthread_bind(p, other);
-	wake_up_process(p);
-	for (int i = 0; i < RACE_ROUNDS; i++) {
-		int mine;
-
-		preempt_disable();
-		atomic_inc(&race.round);
-		mine = request_irq(RACE_GSI, shared_handler, 0, "race-0", &race.dev[0]);
-		preempt_enable();
-		while (atomic_read(&race.done) <= i)
-			cpu_relax();
-		if (!mine && !race.other_err[i])
-			both++;
-		if (mine && race.other_err[i])
-			none++;
-		if (!mine)
-			free_irq(RACE_GSI, &race.dev[0]);
-		if (!race.other_err[i])
-			free_irq(RACE_GSI, &race.dev[1]);
+	for (int k = 0; k < 2; k++) {
+		p[k] = kthread_create(race_thread, &race.dev[k], "irq_race");
+		KTEST_ASSERT_NOT_NULL(t, p[k]);
+		kthread_bind(p[k], k);
 	}
-	kthread_stop(p);
+	wake_up_process(p[0]);
+	wake_up_process(p[1]);
+	kthread_stop(p[0]);
+	kthread_stop(p[1]);
+	for (int i = 0; i < RACE_ROUNDS; i++) {
+		if (!race.err[0][i] && !race.err[1][i])
+			both++;
+		if (race.err[0][i] && race.err[1][i])
+			none++;
+	}
 	KTEST_EXPECT_EQ(t, both, 0);
 	KTEST_EXPECT_EQ(t, none, 0);
 	KTEST_EXPECT_LT(t, irq_vector_of_gsi(RACE_GSI), 0);
@@ -173,18 +180,21 @@ static void held_back(void *info)
 static void test_call_without_wait_returns_first(struct ktest *t)
 {
 	static struct nowait_ctx c[2];
-	int other = (int)num_online_cpus() - 1;
+	int other;
 
-	if (other < 1) {
+	if (num_online_cpus() < 2) {
 		ktest_skip(t, "needs two CPUs");
 		return;
 	}
 	memset(c, 0, sizeof(c));
-	KTEST_ASSERT_EQ(t, smp_call_function_single(other, held_back, &c[0], false), 0);
+	/* Not the caller's own CPU, which runs the call at once; hence no moving either. */
+	preempt_disable();
+	other = smp_processor_id() ? 0 : 1;
+	KTEST_EXPECT_EQ(t, smp_call_function_single(other, held_back, &c[0], false), 0);
 	KTEST_EXPECT_EQ(t, READ_ONCE(c[0].finished), 0);
 	/* A second unwaited call to the same CPU queues behind the first. */
 	WRITE_ONCE(c[0].release, 1);
-	KTEST_ASSERT_EQ(t, smp_call_function_single(other, held_back, &c[1], false), 0);
+	KTEST_EXPECT_EQ(t, smp_call_function_single(other, held_back, &c[1], false), 0);
 	WRITE_ONCE(c[1].release, 1);
 	for (u64 end = sched_clock() + WAIT_NS; !READ_ONCE(c[1].finished);)
 		if (sched_clock() > end)
@@ -195,6 +205,7 @@ static void test_call_without_wait_returns_first(struct ktest *t)
 	KTEST_EXPECT_EQ(t, smp_call_function_single(other, held_back, &c[1], true), 0);
 	KTEST_EXPECT_EQ(t, READ_ONCE(c[1].started), 1);
 	KTEST_EXPECT_EQ(t, smp_call_function_single(NR_CPUS, held_back, &c[1], true), -ENXIO);
+	preempt_enable();
 }
 
 /* After it gave up on a CPU, the boot CPU waits for nobody: a late CPU may not take an index. */

@@ -299,6 +299,7 @@ void irq_enter(void)
 
 void irq_exit(void)
 {
+	lockdep_hardirq_exit();
 	__preempt_count_sub(HARDIRQ_OFFSET);
 }
 
