@@ -129,9 +129,15 @@ static struct lock_class *lookup_class(const void *key, unsigned int subclass)
 	return NULL;
 }
 
+static void assert_graph_lock_held(void)
+{
+	WARN_ON(!spin_is_locked(&graph_lock));
+}
+
 /* Stops all checking for good; with graph_lock held. Returns what to print after it. */
 static const char *table_full(const char *what)
 {
+	assert_graph_lock_held();
 	if (!lockdep_enabled)
 		return NULL;
 	WRITE_ONCE(lockdep_enabled, false);
@@ -158,6 +164,7 @@ static struct lock_class *register_class(const void *key, unsigned int subclass,
 	unsigned int h = class_hash_of(key, subclass);
 	struct lock_class *c = &classes[nr_classes];
 
+	assert_graph_lock_held();
 	c->key = key;
 	c->subclass = subclass;
 	if (subclass)
@@ -236,6 +243,7 @@ static int find_path(int from, int to)
 {
 	int head = 0, tail = 0;
 
+	assert_graph_lock_held();
 	memset(bfs_seen, 0, sizeof(bfs_seen));
 	bfs_queue[tail++] = from;
 	bfs_seen[from / 64] |= 1ULL << (from % 64);
@@ -275,6 +283,7 @@ static void add_edge(int from, int to, unsigned long from_ip, unsigned long to_i
 	struct lock_edge *e = &edges[idx];
 	unsigned int h = edge_hash_of(from, to);
 
+	assert_graph_lock_held();
 	e->from = from;
 	e->to = to;
 	e->from_ip = from_ip;
