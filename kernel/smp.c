@@ -159,6 +159,7 @@ static struct call_request *send_call(int cpu, void (*fn)(void *info), void *inf
 {
 	struct call_request *req = on_stack;
 
+	WARN_ON(!in_atomic());
 	if (!wait) {
 		req = &async_requests[smp_processor_id()][cpu];
 		csd_lock_wait(req);

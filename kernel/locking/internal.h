@@ -52,8 +52,9 @@ static inline void assert_wait_lock_held(spinlock_t *lock)
 }
 
 /* With wait_lock held. */
-static inline void grant_waiter(struct lock_waiter *w)
+static inline void grant_waiter(struct lock_waiter *w, spinlock_t *wait_lock)
 {
+	assert_wait_lock_held(wait_lock);
 	list_del(&w->list);
 	__atomic_store_n(&w->granted, true, __ATOMIC_RELEASE);
 	wake_up_process(w->task);

@@ -25,12 +25,12 @@ static void rwsem_grant(struct rw_semaphore *sem)
 			if (sem->count == 0) {
 				sem->count = -1;
 				sem->owner = w->task;
-				grant_waiter(w);
+				grant_waiter(w, &sem->wait_lock);
 			}
 			return;
 		}
 		sem->count++;
-		grant_waiter(w);
+		grant_waiter(w, &sem->wait_lock);
 	}
 }
 
