@@ -116,9 +116,9 @@ void lockdep_assert_failed(const struct lockdep_map *map, const char *file, int 
 
 #define lockdep_is_held(lock) lock_is_held(&(lock)->dep_map)
 /* Says which lock is not held, and where: "WARNING: lock NAME is not held at FILE:LINE". */
-#define lockdep_assert_held(lock)                                                      \
-	do {                                                                           \
-		if (unlikely(!lockdep_is_held(lock)))                                  \
+#define lockdep_assert_held(lock)                                                              \
+	do {                                                                                   \
+		if (unlikely(!lockdep_is_held(lock)))                                          \
 			lockdep_assert_failed(&(lock)->dep_map, __FILE__, __LINE__, __func__); \
 	} while (0)
 

@@ -158,8 +158,7 @@ static bool is_static_object(const void *p)
 }
 
 /* With graph_lock held, and room in the table. */
-static struct lock_class *register_class(const void *key, unsigned int subclass,
-					 const char *name)
+static struct lock_class *register_class(const void *key, unsigned int subclass, const char *name)
 {
 	unsigned int h = class_hash_of(key, subclass);
 	struct lock_class *c = &classes[nr_classes];
@@ -418,8 +417,8 @@ static void check_order(const struct held_ctx *curr, struct lock_class *class, u
  * A lock taken in an interrupt handler and, elsewhere, with interrupts on: the handler can
  * interrupt a holder on its own CPU and spin on the lock for ever. Once per class.
  */
-static void check_irq_usage(const struct held_ctx *curr, struct lock_class *class,
-			    bool hardirq, bool irqs_on, unsigned long ip)
+static void check_irq_usage(const struct held_ctx *curr, struct lock_class *class, bool hardirq,
+			    bool irqs_on, unsigned long ip)
 {
 	unsigned long *mine = hardirq ? &class->hardirq_ip : &class->irqs_on_ip;
 	unsigned long other;
@@ -476,8 +475,8 @@ static bool get_ctx(struct held_ctx *ctx)
 	}
 	if (!curr)
 		return false;
-	*ctx = (struct held_ctx){ curr->held_locks, &curr->lockdep_depth,
-				  &curr->lockdep_recursion, curr->comm, curr->pid };
+	*ctx = (struct held_ctx){ curr->held_locks, &curr->lockdep_depth, &curr->lockdep_recursion,
+				  curr->comm, curr->pid };
 	return true;
 }
 
@@ -495,8 +494,7 @@ static void lockdep_leave(struct held_ctx *ctx)
 	(*ctx->recursion)--;
 }
 
-static void report_bad_subclass(struct lockdep_map *map, unsigned int subclass,
-				unsigned long ip)
+static void report_bad_subclass(struct lockdep_map *map, unsigned int subclass, unsigned long ip)
 {
 	atomic_long_inc(&nr_reports);
 	atomic_long_inc(&nr_bad_subclass);
@@ -625,8 +623,8 @@ void lockdep_assert_failed(const struct lockdep_map *map, const char *file, int 
 {
 	atomic_long_inc(&nr_reports);
 	atomic_long_inc(&nr_assert_failures);
-	pr_warn("WARNING: lock %s is not held at %s:%d %s()\n",
-		map->name ? map->name : "<unnamed>", file, line, func);
+	pr_warn("WARNING: lock %s is not held at %s:%d %s()\n", map->name ? map->name : "<unnamed>",
+		file, line, func);
 	dump_stack();
 }
 

@@ -271,6 +271,7 @@ static struct ktest_case smp_stop_cases[] = {
 	KTEST_CASE(test_send_stop_halts_other_cpus),
 	{},
 };
-static struct ktest_suite smp_stop_suite = { .name = "smp_stop", .cases = smp_stop_cases,
+static struct ktest_suite smp_stop_suite = { .name = "smp_stop",
+					     .cases = smp_stop_cases,
 					     .explicit_only = true };
 ktest_register_suite(smp_stop_suite);

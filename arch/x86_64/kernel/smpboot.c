@@ -54,8 +54,8 @@ bool smpboot_claim_index(int cpu)
 {
 	int expected = cpu;
 
-	return __atomic_compare_exchange_n(&smpboot_waiting, &expected, -1, false,
-					   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+	return __atomic_compare_exchange_n(&smpboot_waiting, &expected, -1, false, __ATOMIC_ACQ_REL,
+					   __ATOMIC_ACQUIRE);
 }
 
 /*
