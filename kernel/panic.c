@@ -3,6 +3,7 @@
  * The end of the line. panic() reports why, shows how we got here, and then, as panic=N
  * says (Linux's meaning): 0 halts for good (the default), N > 0 restarts after N seconds,
  * N < 0 restarts at once. Test runs use panic=-1 with QEMU's -no-reboot to end the VM.
+ * The other CPUs are halted first (smp_send_stop).
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -11,6 +12,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/reboot.h>
+#include <kernel/smp.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 
@@ -26,6 +28,7 @@ early_param("panic", set_panic_timeout);
 void panic(const char *fmt, ...)
 {
 	static char buf[256];
+	int not_stopped;
 	bool from_oops;
 	va_list ap;
 
@@ -35,11 +38,18 @@ void panic(const char *fmt, ...)
 	/* An oops has already shown the registers and the trace. */
 	from_oops = oops_in_progress;
 	oops_in_progress = 1;
+	/*
+	 * Stop the other CPUs first: they would go on changing what the report is about, and
+	 * scribble over it on the console.
+	 */
+	not_stopped = smp_send_stop();
 
 	va_start(ap, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
+	if (not_stopped)
+		pr_emerg("panic: %d other CPU(s) did not stop (interrupts off?)\n", not_stopped);
 	if (!from_oops)
 		dump_stack();
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);

@@ -14,6 +14,7 @@
 #include <kernel/compiler.h>
 #include <kernel/delay.h>
 #include <kernel/errno.h>
+#include <kernel/lockdep.h>
 #include <kernel/printk.h>
 #include <kernel/rtc.h>
 #include <kernel/spinlock.h>
@@ -68,6 +69,7 @@ static int cmos_read_regs(struct cmos_time_regs *r, int century_reg)
 {
 	struct cmos_time_regs prev;
 
+	lockdep_assert_held(&cmos_lock);
 	for (int i = 0; i < MAX_READS; i++) {
 		if (!cmos_wait_update_done())
 			return -ETIMEDOUT;

@@ -25,6 +25,14 @@ void register_console(struct console *con);
 void console_write_all(const char *s, size_t len);
 struct console *console_list_head(void);
 
+/*
+ * Splits console=NAME<N>[,OPTIONS] ("ttyS0,115200"): NAME into name (NUL-terminated, at most
+ * name_size - 1 characters), N into index, and options to what follows the comma ("" for
+ * none). -EINVAL for no digits, no name, a name too long, or an N past INT_MAX. Pure code.
+ */
+int console_parse_cmdline(const char *val, char *name, size_t name_size, int *index,
+			  const char **options);
+
 /* Applies console=NAME[,OPTIONS] from the command line to the registered consoles. */
 void console_apply_cmdline(void);
 

@@ -60,6 +60,9 @@ struct held_lock {
 
 struct lockdep_stats {
 	unsigned long classes, edges, max_edges, reports, inversions, recursions;
+	unsigned long irq_unsafe; /* classes taken in a handler and with interrupts on */
+	unsigned long assert_failures; /* lockdep_assert_held on a lock not held */
+	unsigned long bad_subclasses; /* subclass >= MAX_LOCKDEP_SUBCLASSES */
 	unsigned long unclassed; /* acquisitions of locks with no class, not checked */
 	unsigned long unheld_releases; /* releases of locks the task did not hold */
 	bool enabled; /* false once a table overflowed, and without CONFIG_DEBUG_LOCKDEP */
@@ -100,14 +103,24 @@ void lockdep_on(void);
 
 /* Called by a task on its way out: holding locks then is a bug. */
 void lockdep_task_exit(void);
+/* Called by irq_exit, still in_irq(): a handler returning with locks held is a bug. */
+void lockdep_hardirq_exit(void);
 
 /* Problems reported so far (inversions, recursion, locks held at exit). */
 unsigned long lockdep_reports(void);
 
 void lockdep_get_stats(struct lockdep_stats *st);
 
+void lockdep_assert_failed(const struct lockdep_map *map, const char *file, int line,
+			   const char *func);
+
 #define lockdep_is_held(lock) lock_is_held(&(lock)->dep_map)
-#define lockdep_assert_held(lock) WARN_ON(!lockdep_is_held(lock))
+/* Says which lock is not held, and where: "WARNING: lock NAME is not held at FILE:LINE". */
+#define lockdep_assert_held(lock)                                                              \
+	do {                                                                                   \
+		if (unlikely(!lockdep_is_held(lock)))                                          \
+			lockdep_assert_failed(&(lock)->dep_map, __FILE__, __LINE__, __func__); \
+	} while (0)
 
 #else /* !CONFIG_DEBUG_LOCKDEP */
 
@@ -126,6 +139,10 @@ static inline void lockdep_on(void)
 }
 
 static inline void lockdep_task_exit(void)
+{
+}
+
+static inline void lockdep_hardirq_exit(void)
 {
 }
 

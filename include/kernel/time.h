@@ -59,6 +59,13 @@ static inline bool timespec64_valid(const struct timespec64 *ts)
 	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < NSEC_PER_SEC;
 }
 
+/*
+ * a * mul / divisor without overflowing on the way, for converting between clock rates
+ * (ns to TSC cycles: mul = tsc_khz, divisor = 10^6). Unlike Linux's, a result that does not
+ * fit saturates at ~0ULL instead of wrapping: a far deadline stays far. divisor != 0.
+ */
+u64 mul_u64_u32_div(u64 a, u32 mul, u32 divisor);
+
 /* The clocks. Safe from any CPU and from interrupt handlers. */
 u64 ktime_get_ns(void);
 void ktime_get_ts64(struct timespec64 *ts);

@@ -48,6 +48,8 @@ void tick_setup_this_cpu(void);
 void tick_program_this_cpu(void);
 void tick_idle_enter(void);
 unsigned long timer_interrupts(int cpu);
+/* Timer interrupts that came well before the deadline armed for (should stay 0). */
+unsigned long timer_early_interrupts(int cpu);
 /* Mean cycles spent in the timer interrupt handler, over all CPUs. */
 u64 timer_interrupt_cycles(void);
 

@@ -41,9 +41,20 @@ struct lock_waiter {
 	bool write; /* rw_semaphore: waits to write */
 };
 
-/* With wait_lock held. */
-static inline void grant_waiter(struct lock_waiter *w)
+/*
+ * wait_lock is a bare lock, which lockdep does not see: a rule "with wait_lock held" is
+ * asserted by this instead.
+ */
+static inline void assert_wait_lock_held(spinlock_t *lock)
 {
+	if (IS_ENABLED(CONFIG_DEBUG_KERNEL))
+		WARN_ON(!spin_is_locked(lock) || !irqs_disabled());
+}
+
+/* With wait_lock held. */
+static inline void grant_waiter(struct lock_waiter *w, spinlock_t *wait_lock)
+{
+	assert_wait_lock_held(wait_lock);
 	list_del(&w->list);
 	__atomic_store_n(&w->granted, true, __ATOMIC_RELEASE);
 	wake_up_process(w->task);

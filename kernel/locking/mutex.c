@@ -88,7 +88,7 @@ static __noinline void mutex_unlock_slow(struct mutex *m)
 		if (!list_is_singular(&m->wait_list))
 			owner |= MUTEX_FLAG_WAITERS;
 		__atomic_store_n(&m->owner, owner, __ATOMIC_RELEASE);
-		grant_waiter(w);
+		grant_waiter(w, &m->wait_lock);
 	}
 	wait_lock_release(&m->wait_lock, flags);
 }

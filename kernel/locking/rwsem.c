@@ -17,6 +17,7 @@ void __init_rwsem(struct rw_semaphore *sem, const char *name, const struct lock_
 /* Hands the free (or read-held) lock to the head of the queue; with wait_lock held. */
 static void rwsem_grant(struct rw_semaphore *sem)
 {
+	assert_wait_lock_held(&sem->wait_lock);
 	while (!list_empty(&sem->wait_list)) {
 		struct lock_waiter *w = list_first_entry(&sem->wait_list, struct lock_waiter, list);
 
@@ -24,12 +25,12 @@ static void rwsem_grant(struct rw_semaphore *sem)
 			if (sem->count == 0) {
 				sem->count = -1;
 				sem->owner = w->task;
-				grant_waiter(w);
+				grant_waiter(w, &sem->wait_lock);
 			}
 			return;
 		}
 		sem->count++;
-		grant_waiter(w);
+		grant_waiter(w, &sem->wait_lock);
 	}
 }
 

@@ -48,6 +48,7 @@ void up(struct semaphore *sem)
 	if (list_empty(&sem->wait_list))
 		sem->count++;
 	else
-		grant_waiter(list_first_entry(&sem->wait_list, struct lock_waiter, list));
+		grant_waiter(list_first_entry(&sem->wait_list, struct lock_waiter, list),
+			     &sem->lock);
 	wait_lock_release(&sem->lock, flags);
 }

@@ -4,6 +4,7 @@
  * consoles printk writes to. Without any console= every registered console is used.
  */
 #include <kernel/console.h>
+#include <kernel/errno.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
@@ -19,30 +20,46 @@ struct console_cmdline {
 static struct console_cmdline console_cmdline[MAX_CMDLINE_CONSOLES];
 static int nr_console_cmdline;
 
-/* Splits "ttyS0,115200" into name "ttyS", index 0 and options "115200". */
-static int set_console(const char *val)
+int console_parse_cmdline(const char *val, char *name, size_t name_size, int *index,
+			  const char **options)
 {
-	struct console_cmdline *c;
-	const char *comma, *digits;
-	size_t name_len;
+	const char *comma, *digits, *end;
+	int idx = 0;
 
 	if (!val || !*val)
 		return -EINVAL;
+	comma = strchr(val, ',');
+	end = comma ? comma : val + strlen(val);
+	for (digits = end; digits > val && digits[-1] >= '0' && digits[-1] <= '9';)
+		digits--;
+	if (digits == end || digits == val || (size_t)(digits - val) >= name_size)
+		return -EINVAL;
+	/* ttyS99999999999 must not wrap around into some small index. */
+	for (const char *p = digits; p < end; p++) {
+		if (idx > (__INT_MAX__ - (*p - '0')) / 10)
+			return -EINVAL;
+		idx = idx * 10 + (*p - '0');
+	}
+	memcpy(name, val, digits - val);
+	name[digits - val] = '\0';
+	*index = idx;
+	*options = comma ? comma + 1 : "";
+	return 0;
+}
+
+static int set_console(const char *val)
+{
+	struct console_cmdline *c;
+	const char *options;
+	int err;
+
 	if (nr_console_cmdline == MAX_CMDLINE_CONSOLES)
 		return -ENOSPC;
 	c = &console_cmdline[nr_console_cmdline];
-	comma = strchr(val, ',');
-	name_len = comma ? (size_t)(comma - val) : strlen(val);
-	for (digits = val + name_len; digits > val && digits[-1] >= '0' && digits[-1] <= '9';)
-		digits--;
-	if (digits == val + name_len || digits == val || (size_t)(digits - val) >= sizeof(c->name))
-		return -EINVAL;
-	memcpy(c->name, val, digits - val);
-	c->name[digits - val] = '\0';
-	c->index = 0;
-	for (const char *p = digits; p < val + name_len; p++)
-		c->index = c->index * 10 + (*p - '0');
-	if (strscpy(c->options, comma ? comma + 1 : "", sizeof(c->options)) < 0)
+	err = console_parse_cmdline(val, c->name, sizeof(c->name), &c->index, &options);
+	if (err)
+		return err;
+	if (strscpy(c->options, options, sizeof(c->options)) < 0)
 		return -EINVAL;
 	nr_console_cmdline++;
 	return 0;

@@ -158,3 +158,14 @@ int timespec64_compare(const struct timespec64 *a, const struct timespec64 *b)
 		return a->tv_nsec < b->tv_nsec ? -1 : 1;
 	return 0;
 }
+
+u64 mul_u64_u32_div(u64 a, u32 mul, u32 divisor)
+{
+	u64 q = a / divisor, r = a % divisor;
+	/* r < divisor, so r * mul fits; only the quotient's part can overflow. */
+	u64 low = r * mul / divisor;
+
+	if (mul && q > (~0ULL - low) / mul)
+		return ~0ULL;
+	return q * mul + low;
+}

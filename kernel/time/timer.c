@@ -5,7 +5,12 @@
  * interrupt runs the expired timers, gives the scheduler its tick, and re-arms for whichever
  * comes first: the next timer, or the next tick if the CPU is shared.
  *
- * Locking: base->lock (irq-safe) covers a base's list and fields; a handler runs without it.
+ * Locking: base->lock covers a base's list and fields, and each timer's entry, expires, cpu
+ * and pending while it is on that base. It is a bare arch_spin_lock, always taken with
+ * interrupts off (the scheduler re-arms the tick with its run-queue lock held, and lockdep
+ * and preemption counting have no business there), and a leaf: a handler runs without it.
+ * A running handler's timer stays on its base (timer_add does not move it), so that
+ * timer_del_sync finds it there.
  */
 #include <asm/apic.h>
 #include <asm/irq_vectors.h>
@@ -15,6 +20,7 @@
 #include <kernel/interrupt.h>
 #include <kernel/sched.h>
 #include <kernel/spinlock.h>
+#include <kernel/time.h>
 #include <kernel/timer.h>
 
 struct timer_base {
@@ -22,11 +28,19 @@ struct timer_base {
 	struct list_head pending;
 	struct timer_list *running;
 	u64 armed; /* ns the APIC timer is set for; 0: not armed */
+	u64 armed_at; /* ns when it was set */
+	unsigned long early; /* interrupts well before the time armed for: a conversion bug */
 	unsigned long interrupts;
 	u64 cycles; /* spent in the handler, for the cost figure */
 } __aligned(64);
 
 static struct timer_base timer_bases[NR_CPUS];
+
+/*
+ * An interrupt this much before its deadline, plus 2% of the wait for the one-shot APIC
+ * timer's calibration error, came early.
+ */
+#define EARLY_SLACK_NS NSEC_PER_MSEC
 static bool tick_ready;
 
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *t))
@@ -37,13 +51,25 @@ void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *t))
 	t->cpu = -1;
 }
 
+/*
+ * A plain (when - now) * tsc_khz passes 2^64 for a timer 1.7 hours ahead at 3 GHz, and the
+ * wrapped deadline lies in the near past: the interrupt came at once, found nothing due and
+ * re-armed for the same deadline, again and again. A deadline past the TSC's range is "never".
+ */
 static u64 ns_to_tsc_deadline(u64 when)
 {
-	u64 now_ns = sched_clock(), now = rdtsc();
+	u64 now_ns = sched_clock(), now = rdtsc(), cycles;
 
 	if (when <= now_ns)
 		return now + 1;
-	return now + (when - now_ns) * tsc_khz / 1000000;
+	cycles = mul_u64_u32_div(when - now_ns, tsc_khz, NSEC_PER_MSEC);
+	return cycles > ~0ULL - now ? ~0ULL : now + cycles;
+}
+
+static void timer_base_assert_locked(struct timer_base *base)
+{
+	if (IS_ENABLED(CONFIG_DEBUG_KERNEL))
+		WARN_ON(!spin_is_locked(&base->lock) || !irqs_disabled());
 }
 
 /* Arms this CPU's timer for what comes first; with base->lock held. */
@@ -51,6 +77,7 @@ static void __tick_program(struct timer_base *base)
 {
 	u64 next = 0;
 
+	timer_base_assert_locked(base);
 	if (!list_empty(&base->pending))
 		next = list_first_entry(&base->pending, struct timer_list, entry)->expires;
 	if (tick_ready && sched_needs_tick()) {
@@ -65,6 +92,7 @@ static void __tick_program(struct timer_base *base)
 	if (base->armed && next && base->armed <= next && base->armed > sched_clock())
 		return;
 	base->armed = next;
+	base->armed_at = sched_clock();
 	apic_timer_arm(next ? ns_to_tsc_deadline(next) : 0);
 }
 
@@ -85,64 +113,122 @@ void tick_idle_enter(void)
 	tick_program_this_cpu();
 }
 
+/* With the lock of t's base held. */
 static void __timer_unlink(struct timer_list *t)
 {
+	timer_base_assert_locked(&timer_bases[t->cpu]);
 	list_del_init(&t->entry);
 	t->pending = false;
 }
 
-bool timer_del(struct timer_list *t)
+/*
+ * Locks the base t was last added to, which may change until its lock is held; NULL for a
+ * timer never added. Interrupts must be off.
+ */
+static struct timer_base *lock_timer_base(struct timer_list *t)
 {
 	for (;;) {
 		int cpu = READ_ONCE(t->cpu);
 		struct timer_base *base;
-		unsigned long flags;
-		bool was;
 
 		if (cpu < 0)
-			return false;
+			return NULL;
 		base = &timer_bases[cpu];
-		spin_lock_irqsave(&base->lock, flags);
-		if (t->cpu != cpu) { /* moved meanwhile */
-			spin_unlock_irqrestore(&base->lock, flags);
-			continue;
-		}
-		was = t->pending;
-		if (was)
-			__timer_unlink(t);
-		spin_unlock_irqrestore(&base->lock, flags);
-		return was;
+		arch_spin_lock(&base->lock);
+		if (t->cpu == cpu)
+			return base;
+		arch_spin_unlock(&base->lock); /* moved meanwhile */
 	}
 }
 
+bool timer_del(struct timer_list *t)
+{
+	struct timer_base *base;
+	unsigned long flags;
+	bool was = false;
+
+	local_irq_save(flags);
+	base = lock_timer_base(t);
+	if (base) {
+		was = t->pending;
+		if (was)
+			__timer_unlink(t);
+		arch_spin_unlock(&base->lock);
+	}
+	local_irq_restore(flags);
+	return was;
+}
+
+/* timer_del, unless t's handler is running: then -1, and nothing changed. */
+static int try_to_del_timer_sync(struct timer_list *t)
+{
+	struct timer_base *base;
+	unsigned long flags;
+	int ret = 0;
+
+	local_irq_save(flags);
+	base = lock_timer_base(t);
+	if (base) {
+		if (base->running == t) {
+			ret = -1;
+		} else if (t->pending) {
+			__timer_unlink(t);
+			ret = 1;
+		}
+		arch_spin_unlock(&base->lock);
+	}
+	local_irq_restore(flags);
+	return ret;
+}
+
+/*
+ * Waiting for the handler and then deleting is not enough: a handler that re-adds its timer
+ * would leave it pending. Deleting only while the handler is not running, under the lock
+ * the handler's start is decided under, is; and timer_add keeps a running timer on the base
+ * it runs on, so that base->running is the one place to look.
+ */
 bool timer_del_sync(struct timer_list *t)
 {
-	bool was = timer_del(t);
-	int cpu = READ_ONCE(t->cpu);
+	int ret;
 
-	while (cpu >= 0 && READ_ONCE(timer_bases[cpu].running) == t)
+	/* Called from t's own handler, this would wait for itself forever. */
+	WARN_ON(in_irq() && irqs_disabled() && t->cpu == smp_processor_id() &&
+		timer_bases[t->cpu].running == t);
+	while ((ret = try_to_del_timer_sync(t)) < 0)
 		cpu_relax();
-	return was;
+	return ret;
 }
 
 void timer_add(struct timer_list *t, u64 expires)
 {
-	struct timer_base *base;
+	struct timer_base *base, *here;
 	struct timer_list *pos;
 	unsigned long flags;
 
-	timer_del(t);
 	local_irq_save(flags);
-	base = &timer_bases[smp_processor_id()];
-	arch_spin_lock(&base->lock);
+	here = &timer_bases[smp_processor_id()];
+	base = lock_timer_base(t);
+	if (base && t->pending)
+		__timer_unlink(t);
+	if (base != here && (!base || base->running != t)) {
+		if (base)
+			arch_spin_unlock(&base->lock);
+		base = here;
+		arch_spin_lock(&base->lock);
+	}
 	t->expires = expires;
-	t->cpu = smp_processor_id();
+	t->cpu = base - timer_bases;
 	t->pending = true;
 	list_for_each_entry(pos, &base->pending, entry)
 		if (pos->expires > expires)
 			break;
 	list_add_tail(&t->entry, &pos->entry);
-	__tick_program(base);
+	/*
+	 * A timer kept on another CPU's base is running there, in that CPU's timer interrupt,
+	 * which re-arms that CPU's timer when it is done.
+	 */
+	if (base == here)
+		__tick_program(base);
 	arch_spin_unlock(&base->lock);
 	local_irq_restore(flags);
 }
@@ -171,6 +257,8 @@ static irqreturn_t timer_interrupt(int vector, void *dev)
 	u64 t0 = rdtsc();
 
 	base->interrupts++;
+	if (base->armed > sched_clock() + EARLY_SLACK_NS + (base->armed - base->armed_at) / 50)
+		base->early++;
 	base->armed = 0;
 	run_expired_timers(base);
 	if (tick_ready)
@@ -196,6 +284,11 @@ u64 timer_interrupt_cycles(void)
 unsigned long timer_interrupts(int cpu)
 {
 	return READ_ONCE(timer_bases[cpu].interrupts);
+}
+
+unsigned long timer_early_interrupts(int cpu)
+{
+	return READ_ONCE(timer_bases[cpu].early);
 }
 
 void tick_setup_this_cpu(void)

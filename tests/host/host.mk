@@ -25,7 +25,7 @@ HOST_TEST_LIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/bitma
 HOST_TEST_LIB_OBJS := $(patsubst kernel/lib/%.c,$(HOST_TEST_OUT)/lib/%.o,$(HOST_TEST_LIB_SRCS))
 
 HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline \
-	test_multiboot2 test_rbtree test_acpi test_time test_seqlock test_cpio
+	test_multiboot2 test_rbtree test_acpi test_time test_seqlock test_cpio test_console
 HOST_TESTS := $(addprefix $(HOST_TEST_OUT)/,$(HOST_TEST_NAMES))
 HOST_TEST_OBJS := $(addsuffix .o,$(HOST_TESTS)) $(HOST_TEST_OUT)/errno_host_values.o
 
@@ -38,6 +38,14 @@ $(HOST_TEST_OUT)/test_bitmap: $(HOST_TEST_OUT)/lib/bitmap.o
 $(HOST_TEST_OUT)/test_cmdline: $(HOST_TEST_OUT)/lib/cmdline.o $(HOST_TEST_OUT)/lib/string.o
 $(HOST_TEST_OUT)/test_rbtree: $(HOST_TEST_OUT)/lib/rbtree.o
 $(HOST_TEST_OUT)/test_cpio: $(HOST_TEST_OUT)/lib/cpio.o $(HOST_TEST_OUT)/lib/string.o
+
+# The console= parser; the test program supplies printk and console_list_head.
+$(HOST_TEST_OUT)/test_console: $(HOST_TEST_OUT)/printk/console_cmdline.o \
+	$(HOST_TEST_OUT)/lib/string.o
+$(HOST_TEST_OUT)/printk/console_cmdline.o: kernel/printk/console_cmdline.c tests/host/host.mk
+	@mkdir -p $(@D)
+	$(quiet) HOSTCC $<
+	$(Q)$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
 
 $(HOST_TEST_OUT)/test_multiboot2: $(HOST_TEST_OUT)/arch/multiboot2.o $(HOST_TEST_OUT)/lib/string.o
 

@@ -432,6 +432,44 @@ KTEST(cmos_rejects_garbage)
 	EXPECT_EQ(cmos_decode_time(&r, true, &tm), -EINVAL);
 }
 
+/*
+ * The timer's ns -> TSC-cycle conversion (bug 5): a timer 1.7 hours ahead on a 3 GHz TSC
+ * multiplied past 2^64 and was armed for the near past. Expected values are worked out with
+ * 128-bit arithmetic here, independently of the split the code uses.
+ */
+static unsigned long long ref_mul_div(unsigned long long a, unsigned int mul, unsigned int div)
+{
+	unsigned __int128 r = (unsigned __int128)a * mul / div;
+
+	return r > ~0ULL ? ~0ULL : (unsigned long long)r;
+}
+
+KTEST(mul_u64_u32_div_exact_and_saturating)
+{
+	const unsigned int khz = 3000000; /* 3 GHz */
+	const unsigned long long hour_ns = 3600ULL * 1000000000ULL;
+	const unsigned long long as[] = { 0, 1, 999999, 1000000, 123456789, hour_ns,
+					  2 * hour_ns, /* past the old overflow at 1.7 h */
+					  (~0ULL / khz) + 1, 100 * hour_ns, ~0ULL / 2, ~0ULL };
+	const unsigned int muls[] = { 0, 1, 1000, khz, 4000000000U, ~0U };
+
+	/* The case the bug was about: 2 hours is 2.16e13 cycles, not a wrapped small number. */
+	EXPECT_EQ(mul_u64_u32_div(2 * hour_ns, khz, 1000000), 21600000000000ULL);
+	EXPECT_EQ(mul_u64_u32_div((~0ULL / khz) + 1, khz, 1000000),
+		  ref_mul_div((~0ULL / khz) + 1, khz, 1000000));
+	/* Saturates instead of wrapping. */
+	EXPECT_EQ(mul_u64_u32_div(~0ULL, khz, 1000000), ~0ULL);
+	EXPECT_EQ(mul_u64_u32_div(~0ULL, 2, 1), ~0ULL);
+	for (size_t i = 0; i < KTEST_ARRAY_SIZE(as); i++)
+		for (size_t j = 0; j < KTEST_ARRAY_SIZE(muls); j++) {
+			EXPECT_EQ(mul_u64_u32_div(as[i], muls[j], 1000000),
+				  ref_mul_div(as[i], muls[j], 1000000));
+			EXPECT_EQ(mul_u64_u32_div(as[i], muls[j], 3), ref_mul_div(as[i], muls[j], 3));
+			EXPECT_EQ(mul_u64_u32_div(as[i], muls[j], ~0U),
+				  ref_mul_div(as[i], muls[j], ~0U));
+		}
+}
+
 static const struct ktest_case cases[] = {
 	KTEST_CASE(mktime64_known_dates),
 	KTEST_CASE(time64_to_tm_known_dates),
@@ -448,5 +486,6 @@ static const struct ktest_case cases[] = {
 	KTEST_CASE(cmos_12h_hours),
 	KTEST_CASE(cmos_century),
 	KTEST_CASE(cmos_rejects_garbage),
+	KTEST_CASE(mul_u64_u32_div_exact_and_saturating),
 };
 KTEST_SUITE(time, cases);

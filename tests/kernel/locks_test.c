@@ -713,6 +713,190 @@ static void test_lockdep_exit_with_lock_held(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, mutex_is_locked(&m));
 }
 
+/* ---- lockdep: subclasses ------------------------------------------------------------ */
+
+static struct mutex nest_m[2];
+
+/* One init site: both mutexes are of one class, as two directories' inode locks are. */
+static void nest_init(void)
+{
+	for (int i = 0; i < 2; i++)
+		mutex_init(&nest_m[i]);
+}
+
+static void lock_pair(struct mutex *first, unsigned int sub1, struct mutex *second,
+		      unsigned int sub2)
+{
+	mutex_lock_nested(first, sub1);
+	mutex_lock_nested(second, sub2);
+	mutex_unlock(second);
+	mutex_unlock(first);
+}
+
+/*
+ * Parent then child of one class, with subclasses 0 and 1 (I_MUTEX_PARENT/CHILD-style): no
+ * report, whichever mutex plays which part. Subclass 1 then 0 is the opposite order and is
+ * reported; so is nesting two of the class without subclasses, and a subclass out of range.
+ */
+static void test_lockdep_subclasses(struct ktest *t)
+{
+	unsigned long reports = lockdep_reports();
+	u64 seq = log_buf_next_seq();
+	struct lockdep_stats before, after;
+
+	if (!need_lockdep(t))
+		return;
+	nest_init();
+	lockdep_get_stats(&before);
+	lock_pair(&nest_m[0], 0, &nest_m[1], SINGLE_DEPTH_NESTING);
+	lock_pair(&nest_m[1], 0, &nest_m[0], SINGLE_DEPTH_NESTING);
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports);
+
+	lock_pair(&nest_m[0], SINGLE_DEPTH_NESTING, &nest_m[1], 0);
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports + 1);
+	KTEST_EXPECT_TRUE(t, log_has(seq, "BUG: possible lock-order inversion: &nest_m[i]/1 -> "
+					  "&nest_m[i] while &nest_m[i] -> &nest_m[i]/1 was seen"));
+
+	seq = log_buf_next_seq();
+	lock_pair(&nest_m[0], 0, &nest_m[1], 0);
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports + 2);
+	KTEST_EXPECT_TRUE(t, log_has(seq, "BUG: possible recursive locking"));
+	lock_pair(&nest_m[1], 0, &nest_m[0], 0); /* once per class */
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports + 2);
+
+	mutex_lock_nested(&nest_m[0], MAX_LOCKDEP_SUBCLASSES);
+	mutex_unlock(&nest_m[0]);
+	lockdep_get_stats(&after);
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports + 3);
+	KTEST_EXPECT_EQ(t, after.bad_subclasses, before.bad_subclasses + 1);
+	KTEST_EXPECT_EQ(t, lockdep_depth(), 0);
+}
+
+/* ---- lockdep: interrupts ------------------------------------------------------------ */
+
+static DEFINE_SPINLOCK(irq_test_unsafe);
+static DEFINE_SPINLOCK(irq_test_safe);
+static DEFINE_SPINLOCK(irq_test_task_a);
+static DEFINE_SPINLOCK(irq_test_handler_b);
+
+struct irq_lock_ctx {
+	struct timer_list timer;
+	spinlock_t *lock;
+	int fired;
+	int depth; /* lockdep_depth() in the handler, its lock held */
+	bool in_irq;
+};
+
+static void irq_lock_fn(struct timer_list *tl)
+{
+	struct irq_lock_ctx *c = container_of(tl, struct irq_lock_ctx, timer);
+
+	spin_lock(c->lock);
+	c->depth = lockdep_depth();
+	c->in_irq = in_irq();
+	spin_unlock(c->lock);
+	WRITE_ONCE(c->fired, 1);
+}
+
+/* Takes lock in a timer handler on this CPU, now; with interrupts on, preemption off. */
+static bool take_in_handler(struct irq_lock_ctx *c, spinlock_t *lock)
+{
+	u64 end = sched_clock() + 2 * NS_PER_SEC;
+
+	c->lock = lock;
+	c->fired = 0;
+	timer_setup(&c->timer, irq_lock_fn);
+	timer_add(&c->timer, sched_clock());
+	while (!READ_ONCE(c->fired) && sched_clock() < end)
+		cpu_relax();
+	timer_del_sync(&c->timer);
+	return c->fired;
+}
+
+static void test_lockdep_irq_unsafe_reported(struct ktest *t)
+{
+	unsigned long reports = lockdep_reports();
+	u64 seq = log_buf_next_seq();
+	struct irq_lock_ctx c;
+	unsigned long flags;
+
+	if (!need_lockdep(t))
+		return;
+	preempt_disable();
+	KTEST_EXPECT_TRUE(t, take_in_handler(&c, &irq_test_unsafe));
+	preempt_enable();
+	KTEST_EXPECT_TRUE(t, c.in_irq);
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports);
+	/* The same lock with interrupts on: a handler on this CPU could spin on it for ever. */
+	spin_lock(&irq_test_unsafe);
+	spin_unlock(&irq_test_unsafe);
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports + 1);
+	KTEST_EXPECT_TRUE(t, log_has(seq, "BUG: irq-unsafe lock: irq_test_unsafe is taken in an "
+					  "interrupt handler"));
+	spin_lock(&irq_test_unsafe); /* once per class */
+	spin_unlock(&irq_test_unsafe);
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports + 1);
+
+	/* Always with interrupts off outside the handler: fine. */
+	spin_lock_irqsave(&irq_test_safe, flags);
+	spin_unlock_irqrestore(&irq_test_safe, flags);
+	preempt_disable();
+	KTEST_EXPECT_TRUE(t, take_in_handler(&c, &irq_test_safe));
+	preempt_enable();
+	spin_lock_irq(&irq_test_safe);
+	spin_unlock_irq(&irq_test_safe);
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports + 1);
+}
+
+/*
+ * A handler taking B while the task it interrupted holds A is no A -> B order: the task did
+ * not take B. The handler's locks go on a stack of their own (it sees one lock held, its
+ * own), so taking B then A later in a task reports nothing.
+ */
+static void test_lockdep_handler_locks_not_charged(struct ktest *t)
+{
+	unsigned long reports = lockdep_reports();
+	struct irq_lock_ctx c;
+	unsigned long flags;
+	bool fired;
+
+	if (!need_lockdep(t))
+		return;
+	spin_lock(&irq_test_task_a); /* preemption off: the timer fires on this CPU */
+	fired = take_in_handler(&c, &irq_test_handler_b);
+	spin_unlock(&irq_test_task_a);
+	KTEST_ASSERT_TRUE(t, fired);
+	KTEST_EXPECT_EQ(t, c.depth, 1);
+	KTEST_EXPECT_EQ(t, lockdep_depth(), 0);
+
+	spin_lock_irqsave(&irq_test_handler_b, flags);
+	spin_lock(&irq_test_task_a);
+	spin_unlock(&irq_test_task_a);
+	spin_unlock_irqrestore(&irq_test_handler_b, flags);
+	KTEST_EXPECT_EQ(t, lockdep_reports(), reports);
+}
+
+/* lockdep_assert_held names the lock and the place. */
+static void test_lockdep_assert_held_reports(struct ktest *t)
+{
+	u64 seq = log_buf_next_seq();
+	struct lockdep_stats before, after;
+
+	if (!need_lockdep(t))
+		return;
+	lockdep_get_stats(&before);
+	spin_lock(&lockdep_test_x);
+	lockdep_assert_held(&lockdep_test_x);
+	spin_unlock(&lockdep_test_x);
+	lockdep_get_stats(&after);
+	KTEST_EXPECT_EQ(t, after.assert_failures, before.assert_failures);
+	lockdep_assert_held(&lockdep_test_x);
+	lockdep_get_stats(&after);
+	KTEST_EXPECT_EQ(t, after.assert_failures, before.assert_failures + 1);
+	KTEST_EXPECT_TRUE(t, log_has(seq, "WARNING: lock lockdep_test_x is not held at "
+					  "tests/kernel/locks_test.c:"));
+}
+
 static void test_might_sleep_in_atomic_reported(struct ktest *t)
 {
 	unsigned long reports = might_sleep_reports();
@@ -818,6 +1002,10 @@ static struct ktest_case locks_cases[] = {
 	KTEST_CASE(test_lockdep_inversion_through_a_chain),
 	KTEST_CASE(test_lockdep_recursion_reported),
 	KTEST_CASE(test_lockdep_exit_with_lock_held),
+	KTEST_CASE(test_lockdep_subclasses),
+	KTEST_CASE(test_lockdep_irq_unsafe_reported),
+	KTEST_CASE(test_lockdep_handler_locks_not_charged),
+	KTEST_CASE(test_lockdep_assert_held_reports),
 	KTEST_CASE(test_might_sleep_in_atomic_reported),
 	KTEST_FIGURES(test_lock_costs),
 	{},

@@ -13,8 +13,13 @@
 #include <kernel/delay.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
+#include <kernel/kthread.h>
+#include <kernel/preempt.h>
 #include <kernel/rtc.h>
+#include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/time.h>
+#include <kernel/timer.h>
 
 #define GENEROUS_NS (2 * NSEC_PER_SEC)
 #define COST_CALLS 10000
@@ -79,6 +84,31 @@ static void test_mdelay_10ms_lasts(struct ktest *t)
 
 		udelay(7);
 		KTEST_ASSERT_GE(t, ktime_get_ns() - start, 7 * NSEC_PER_USEC);
+	}
+}
+
+/*
+ * mdelay spins on the TSC clock; timed with that same clock, a wrong rate would go unseen.
+ * The HPET is an independent counter with its own period (test_tsc_rate_hpet_vs_pit checks
+ * the two agree within 2%): the delay must last on it too, within 3%.
+ */
+static void test_mdelay_against_hpet(struct ktest *t)
+{
+	u64 period = hpet_period_fs(), c0, c1, fs;
+
+	if (!period) {
+		ktest_skip(t, "no HPET");
+		return;
+	}
+	for (int ms = 5; ms <= 40; ms *= 2) {
+		c0 = hpet_read_counter();
+		mdelay(ms);
+		c1 = hpet_read_counter();
+		fs = ((c1 - c0) & hpet_counter_mask()) * period;
+		ktest_log(t, "mdelay(%d) lasted %llu us on the HPET", ms,
+			  (unsigned long long)(fs / 1000000000ULL));
+		KTEST_EXPECT_GE(t, fs / 1000000ULL, (u64)ms * NSEC_PER_MSEC * 97 / 100);
+		KTEST_EXPECT_LT(t, fs / 1000000ULL, GENEROUS_NS);
 	}
 }
 
@@ -235,17 +265,136 @@ static void test_clock_read_cost(struct ktest *t)
 	ktest_figure(t, "ktime_get_ns_ns", (ns1 - ns0) / COST_CALLS, "ns");
 }
 
+/* ---- timers ------------------------------------------------------------------------- */
+
+static int far_fired;
+
+static void far_timer_fn(struct timer_list *tl)
+{
+	WRITE_ONCE(far_fired, far_fired + 1);
+}
+
+/*
+ * Bug 5: (when - now) * tsc_khz passed 2^64 for a timer about 1.7 hours ahead at 3 GHz (2 at
+ * 2.6 GHz), and the wrapped deadline came early: the first delay here wrapped to 20 ms
+ * ahead, so its interrupt came within the wait, hours before the timer was due. The timer
+ * base counts interrupts that come before the deadline armed for; none may, and the
+ * function must not run.
+ */
+static void test_timer_hours_ahead_does_not_fire(struct ktest *t)
+{
+	u64 delays[] = { ~0ULL / tsc_khz + 20 * NSEC_PER_MSEC, 2 * 3600 * NSEC_PER_SEC,
+			 100ULL * 3600 * NSEC_PER_SEC };
+	struct timer_list tl;
+
+	timer_setup(&tl, far_timer_fn);
+	for (unsigned int i = 0; i < ARRAY_SIZE(delays); i++) {
+		unsigned long irqs, early;
+		int cpu;
+
+		WRITE_ONCE(far_fired, 0);
+		preempt_disable();
+		cpu = smp_processor_id();
+		irqs = timer_interrupts(cpu);
+		early = timer_early_interrupts(cpu);
+		timer_add(&tl, sched_clock() + delays[i]);
+		mdelay(50);
+		irqs = timer_interrupts(cpu) - irqs;
+		early = timer_early_interrupts(cpu) - early;
+		preempt_enable();
+		ktest_log(t, "timer %llu s ahead: %lu timer interrupts in 50 ms, %lu early",
+			  (unsigned long long)(delays[i] / NSEC_PER_SEC), irqs, early);
+		KTEST_EXPECT_EQ(t, early, 0);
+		KTEST_EXPECT_TRUE(t, timer_del_sync(&tl));
+		KTEST_EXPECT_EQ(t, READ_ONCE(far_fired), 0);
+	}
+}
+
+/*
+ * timer_del_sync against a handler on the other CPU that re-adds its timer: when it returns,
+ * the handler must not be running and the timer must not be pending (it used to wait for the
+ * handler only, which had re-added the timer meanwhile).
+ */
+#define REARM_ROUNDS 300
+
+struct rearm_ctx {
+	struct timer_list timer;
+	int in_handler;
+	unsigned long fired;
+};
+
+static struct rearm_ctx rearm;
+
+static void rearm_fn(struct timer_list *tl)
+{
+	struct rearm_ctx *c = container_of(tl, struct rearm_ctx, timer);
+
+	WRITE_ONCE(c->in_handler, 1);
+	WRITE_ONCE(c->fired, c->fired + 1);
+	udelay(5); /* widen the window the deleter can hit */
+	timer_add(tl, sched_clock() + 20 * NSEC_PER_USEC);
+	WRITE_ONCE(c->in_handler, 0);
+}
+
+static void rearm_start(void *info)
+{
+	struct rearm_ctx *c = info;
+
+	timer_add(&c->timer, sched_clock());
+}
+
+static void test_timer_del_sync_vs_rearming_handler(struct ktest *t)
+{
+	int other, bad_pending = 0, bad_running = 0, bad_fired = 0;
+
+	if (num_online_cpus() < 2) {
+		ktest_skip(t, "needs two CPUs");
+		return;
+	}
+	/* The handler on the other CPU, the deleter here: no moving in between. */
+	preempt_disable();
+	other = smp_processor_id() ? 0 : 1;
+	timer_setup(&rearm.timer, rearm_fn);
+	for (int round = 0; round < REARM_ROUNDS; round++) {
+		unsigned long fired = READ_ONCE(rearm.fired), after;
+
+		if (smp_call_function_single(other, rearm_start, &rearm, true))
+			break;
+		/* Let it fire at least once, then cut in at a varying point. */
+		while (READ_ONCE(rearm.fired) == fired)
+			cpu_relax();
+		udelay(round % 23);
+		timer_del_sync(&rearm.timer);
+		if (READ_ONCE(rearm.in_handler))
+			bad_running++;
+		if (READ_ONCE(rearm.timer.pending))
+			bad_pending++;
+		after = READ_ONCE(rearm.fired);
+		udelay(100);
+		if (READ_ONCE(rearm.fired) != after)
+			bad_fired++;
+	}
+	timer_del_sync(&rearm.timer);
+	preempt_enable();
+	KTEST_EXPECT_EQ(t, bad_running, 0);
+	KTEST_EXPECT_EQ(t, bad_pending, 0);
+	KTEST_EXPECT_EQ(t, bad_fired, 0);
+}
+
 static struct ktest_case time_cases[] = {
 	KTEST_CASE(test_monotonic_never_decreases),
 	KTEST_CASE(test_ts64_agrees_with_ns),
 	KTEST_CASE(test_mdelay_20ms),
 	KTEST_CASE(test_mdelay_10ms_lasts),
+	KTEST_CASE(test_mdelay_against_hpet),
 	KTEST_CASE(test_hpet_present_and_counting),
 	KTEST_CASE(test_tsc_rate_hpet_vs_pit),
 	KTEST_CASE(test_rebase_keeps_clock_monotonic),
 	KTEST_CASE(test_rtc_date_plausible),
 	KTEST_CASE(test_wall_clock_follows_rtc),
 	KTEST_CASE(test_settimeofday),
+	KTEST_CASE(test_timer_hours_ahead_does_not_fire),
+	KTEST_CASE(test_timer_del_sync_vs_rearming_handler),
 	KTEST_FIGURES(test_clock_read_cost),
 	{},
 };

@@ -17,6 +17,7 @@
 #include <kernel/delay.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/time.h>
 #include <kernel/vmalloc.h>
 
 #define X2APIC_MSR_BASE 0x800
@@ -185,6 +186,7 @@ void apic_timer_arm(u64 deadline)
 		return;
 	}
 	now = rdtsc();
-	ticks = deadline > now ? (deadline - now) * lapic_timer_khz / tsc_khz : 0;
+	/* A far deadline must not wrap into a near one (see ns_to_tsc_deadline). */
+	ticks = deadline > now ? mul_u64_u32_div(deadline - now, lapic_timer_khz, tsc_khz) : 0;
 	apic_write(APIC_TMICT, ticks ? (ticks > 0xffffffffULL ? 0xffffffff : (u32)ticks) : 1);
 }

@@ -43,6 +43,22 @@ struct trampoline_params {
 extern const u8 trampoline_blob[], trampoline_blob_end[];
 
 /*
+ * The index the boot CPU is waiting to see come up, -1 for none. A CPU takes it from here
+ * before it touches its per-CPU data; one that comes too late (after the boot CPU gave up
+ * and perhaps handed its index to the next CPU) finds it gone and halts, and the boot CPU
+ * also sends it INIT, so that it never reads the next CPU's trampoline parameters.
+ */
+static int smpboot_waiting = -1;
+
+bool smpboot_claim_index(int cpu)
+{
+	int expected = cpu;
+
+	return __atomic_compare_exchange_n(&smpboot_waiting, &expected, -1, false, __ATOMIC_ACQ_REL,
+					   __ATOMIC_ACQUIRE);
+}
+
+/*
  * A CPU leaving the trampoline still runs at a low address, so its first page tables map
  * the first 2 MiB one to one besides the kernel half; start_secondary then loads init_pgd.
  */
@@ -63,6 +79,8 @@ static void build_trampoline_tables(void)
 void start_secondary(int cpu);
 void start_secondary(int cpu)
 {
+	if (!smpboot_claim_index(cpu))
+		halt_forever(); /* too late: the boot CPU went on without us */
 	load_cr3(init_pgd);
 	percpu_setup(cpu);
 	idt_load();
@@ -92,7 +110,7 @@ static bool boot_one_cpu(int cpu, u32 apic_id)
 	params->efer = rdmsr(MSR_EFER);
 	params->cr4 = read_cr4();
 	cpu_data[cpu].apic_id = apic_id;
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	__atomic_store_n(&smpboot_waiting, cpu, __ATOMIC_SEQ_CST);
 
 	apic_send_init(apic_id);
 	mdelay(10);
@@ -105,6 +123,14 @@ static bool boot_one_cpu(int cpu, u32 apic_id)
 			return true;
 		mdelay(1);
 	}
+	/* Withdraw the index; if the CPU took it meanwhile, it is coming: wait for it. */
+	if (!smpboot_claim_index(cpu)) {
+		while (!__atomic_load_n(&cpu_data[cpu].online, __ATOMIC_ACQUIRE))
+			cpu_relax();
+		return true;
+	}
+	apic_send_init(apic_id); /* back to waiting for a STARTUP that will not come */
+	mdelay(10);
 	pr_err("smp: CPU %d (APIC ID %u) did not come up\n", cpu, apic_id);
 	return false;
 }

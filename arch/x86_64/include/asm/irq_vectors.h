@@ -11,6 +11,7 @@
 #define FIRST_DEVICE_VECTOR 0x30
 #define LAST_DEVICE_VECTOR 0xdf
 #define LOCAL_TIMER_VECTOR 0xec
+#define REBOOT_VECTOR 0xf8 /* stop this CPU for good: panic */
 #define CALL_FUNCTION_VECTOR 0xfb
 #define RESCHEDULE_VECTOR 0xfc
 #define ERROR_APIC_VECTOR 0xfe
