@@ -8,11 +8,21 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/uaccess.h>
+#include <kernel/fs.h>
+#include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
+#include <kernel/sched.h>
+#include <kernel/slab.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
+#include <kernel/vmalloc.h>
 #include <kernel/vmstat.h>
+#include <kernel/wait.h>
+#include <uapi/fcntl.h>
 #include <uapi/mman.h>
+
+#include "fs_util.h"
 
 #define RW (PROT_READ | PROT_WRITE)
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
@@ -343,6 +353,481 @@ static void test_smap_blocks_plain_access(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
 }
 
+/* ---- faults in atomic context --------------------------------------------------------- */
+
+/*
+ * With preemption or interrupts off the handler must not take mmap_lock (it sleeps): the
+ * access fails through the exception table, and the page stays missing.
+ */
+static void test_atomic_fault_takes_fixup(struct ktest *t)
+{
+	unsigned long atomic_before = vm_event(PGFAULT_ATOMIC), zero = vm_event(PGFAULT_ZERO);
+	long addr = map(0, PAGE_SIZE, RW, ANON);
+	char buf[16] = "atomic";
+	unsigned long flags;
+	u8 v = 7;
+
+	KTEST_ASSERT_GT(t, addr, 0);
+	pagefault_disable();
+	KTEST_EXPECT_EQ(t, copy_to_user((void __user *)addr, buf, sizeof(buf)), sizeof(buf));
+	KTEST_EXPECT_EQ(t, peek(addr, &v), -EFAULT);
+	pagefault_enable();
+	local_irq_save(flags);
+	KTEST_EXPECT_EQ(t, copy_from_user(buf, (void __user *)addr, sizeof(buf)), sizeof(buf));
+	local_irq_restore(flags);
+	KTEST_EXPECT_EQ(t, vm_event(PGFAULT_ATOMIC), atomic_before + 3);
+	KTEST_EXPECT_EQ(t, vm_event(PGFAULT_ZERO), zero); /* nothing was faulted in */
+	/* Allowed to sleep again, the same access works. */
+	KTEST_EXPECT_EQ(t, poke(addr, 5), 0);
+	KTEST_EXPECT_EQ(t, peek(addr, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 5);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
+}
+
+/* ---- batched TLB shootdowns ----------------------------------------------------------- */
+
+#define SHOOT_PAGES 64
+
+struct shoot_probe {
+	unsigned long addr;
+	struct completion ready;
+	volatile bool go;
+	u8 before[2], after[2];
+	int after_err[2];
+};
+
+/*
+ * On the other CPU: caches the translations of the first and last page, spins (sleeping
+ * would switch CR3 and flush), then reads them again after the main thread changed them.
+ */
+static int read_first_last(void *data)
+{
+	struct shoot_probe *sp = data;
+	unsigned long last = sp->addr + (SHOOT_PAGES - 1) * PAGE_SIZE;
+
+	switch_mm(test_mm);
+	get_user(sp->before[0], (u8 __user *)sp->addr);
+	get_user(sp->before[1], (u8 __user *)last);
+	complete(&sp->ready);
+	while (!sp->go)
+		cpu_relax();
+	sp->after_err[0] = get_user(sp->after[0], (u8 __user *)sp->addr);
+	sp->after_err[1] = get_user(sp->after[1], (u8 __user *)last);
+	switch_mm(NULL);
+	return 0;
+}
+
+/*
+ * munmap (or mprotect to PROT_NONE) of many pages while the other CPU has the address space
+ * loaded: exactly one flush IPI, and the other CPU's cached translations are gone after.
+ */
+static void shootdown_once(struct ktest *t, bool unmap)
+{
+	struct shoot_probe sp = { 0 };
+	unsigned long flushes, ipis;
+	struct task_struct *p;
+
+	if (num_online_cpus() < 2) {
+		ktest_skip(t, "needs two CPUs");
+		return;
+	}
+	sp.addr = map(0, SHOOT_PAGES * PAGE_SIZE, RW, ANON);
+	KTEST_ASSERT_GT(t, (long)sp.addr, 0);
+	for (int i = 0; i < SHOOT_PAGES; i++)
+		KTEST_ASSERT_EQ(t, poke(sp.addr + i * PAGE_SIZE, 1), 0);
+	init_completion(&sp.ready);
+	p = kthread_create(read_first_last, &sp, "ktest-shoot");
+	KTEST_ASSERT_NOT_NULL(t, p);
+	kthread_bind(p, 1);
+	kthread_bind(current, 0);
+	wake_up_process(p);
+	wait_for_completion(&sp.ready);
+	flushes = vm_event(NR_TLB_REMOTE_FLUSH);
+	ipis = ipi_call_count(1);
+	if (unmap)
+		KTEST_EXPECT_EQ(t, do_munmap(test_mm, sp.addr, SHOOT_PAGES * PAGE_SIZE), 0);
+	else
+		KTEST_EXPECT_EQ(t, do_mprotect(test_mm, sp.addr, SHOOT_PAGES * PAGE_SIZE, PROT_NONE),
+				0);
+	KTEST_EXPECT_EQ(t, vm_event(NR_TLB_REMOTE_FLUSH), flushes + 1);
+	KTEST_EXPECT_EQ(t, ipi_call_count(1), ipis + 1);
+	sp.go = true;
+	kthread_stop(p);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_EQ(t, sp.before[0], 1);
+	KTEST_EXPECT_EQ(t, sp.before[1], 1);
+	KTEST_EXPECT_EQ(t, sp.after_err[0], -EFAULT);
+	KTEST_EXPECT_EQ(t, sp.after_err[1], -EFAULT);
+	if (!unmap)
+		KTEST_EXPECT_EQ(t, do_munmap(test_mm, sp.addr, SHOOT_PAGES * PAGE_SIZE), 0);
+}
+
+static void test_munmap_one_shootdown(struct ktest *t)
+{
+	shootdown_once(t, true);
+}
+
+static void test_mprotect_one_shootdown(struct ktest *t)
+{
+	shootdown_once(t, false);
+}
+
+/* Fork and exit of an address space, and a task's stack, leave vmalloc's lazy purge alone. */
+static void test_fork_exit_do_not_purge_vmalloc(struct ktest *t)
+{
+	long addr = map(0, 4 * PAGE_SIZE, RW, ANON);
+	unsigned long purges;
+
+	KTEST_ASSERT_GT(t, addr, 0);
+	KTEST_EXPECT_EQ(t, poke(addr, 1), 0);
+	vmalloc_purge();
+	purges = vm_event(VMALLOC_PURGE);
+	for (int i = 0; i < 16; i++) {
+		struct mm_struct *child = dup_mm(test_mm);
+		void *stack = alloc_kernel_stack();
+
+		KTEST_ASSERT_NOT_NULL(t, child);
+		KTEST_ASSERT_NOT_NULL(t, stack);
+		free_kernel_stack(stack);
+		mmput(child);
+	}
+	KTEST_EXPECT_EQ(t, vm_event(VMALLOC_PURGE), purges);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, 4 * PAGE_SIZE), 0);
+}
+
+/* ---- file mappings -------------------------------------------------------------------- */
+
+#define MAPPED_FILE "/mm_test_mapped"
+
+/* A two-page file: 'a' in the first page, 'b' in the second. Open read-write. */
+static struct file *make_mapped_file(struct ktest *t)
+{
+	static char data[2 * PAGE_SIZE];
+	struct file *f = filp_open(MAPPED_FILE, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	loff_t pos = 0;
+
+	if (IS_ERR(f))
+		return NULL;
+	memset(data, 'a', PAGE_SIZE);
+	memset(data + PAGE_SIZE, 'b', PAGE_SIZE);
+	if (kernel_write(f, data, sizeof(data), &pos) != sizeof(data)) {
+		fput(f);
+		return NULL;
+	}
+	return f;
+}
+
+static void drop_mapped_file(struct file *f)
+{
+	fput(f);
+	do_unlinkat(NULL, MAPPED_FILE);
+}
+
+static u8 file_byte(struct file *f, loff_t pos)
+{
+	u8 v = 0;
+
+	kernel_read(f, &v, 1, &pos);
+	return v;
+}
+
+static void test_private_file_mapping_copies_on_write(struct ktest *t)
+{
+	struct file *f = make_mapped_file(t);
+	long a, b;
+	u8 v = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, f);
+	a = do_mmap_file(test_mm, f, 0, 2 * PAGE_SIZE, RW, MAP_PRIVATE, 0);
+	b = do_mmap_file(test_mm, f, 0, PAGE_SIZE, PROT_READ, MAP_PRIVATE, PAGE_SIZE);
+	KTEST_ASSERT_GT(t, a, 0);
+	KTEST_ASSERT_GT(t, b, 0);
+	KTEST_EXPECT_EQ(t, peek(a, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 'a');
+	KTEST_EXPECT_EQ(t, peek(b, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 'b'); /* the offset counts */
+	/* Write through the private mapping of the page already mapped, and one not yet. */
+	KTEST_EXPECT_EQ(t, poke(a, 'X'), 0);
+	KTEST_EXPECT_EQ(t, poke(a + PAGE_SIZE, 'Y'), 0);
+	KTEST_EXPECT_EQ(t, file_byte(f, 0), 'a');
+	KTEST_EXPECT_EQ(t, file_byte(f, PAGE_SIZE), 'b');
+	KTEST_EXPECT_EQ(t, peek(b, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 'b');
+	KTEST_EXPECT_EQ(t, peek(a, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 'X'); /* the mapping keeps its own copy */
+	/* A new private mapping sees the file, not the other mapping's copy. */
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, b, PAGE_SIZE), 0);
+	b = do_mmap_file(test_mm, f, 0, PAGE_SIZE, PROT_READ, MAP_PRIVATE, 0);
+	KTEST_ASSERT_GT(t, b, 0);
+	KTEST_EXPECT_EQ(t, peek(b, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 'a');
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, a, 2 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, b, PAGE_SIZE), 0);
+	drop_mapped_file(f);
+}
+
+static pte_t user_pte(unsigned long addr)
+{
+	pte_t *pte = pte_walk(test_mm->pgd, addr, false);
+
+	return pte ? ptep_get(pte) : (pte_t){ 0 };
+}
+
+static bool mkclean(unsigned long addr)
+{
+	bool dirty;
+
+	mmap_read_lock(test_mm);
+	dirty = page_mkclean_one(find_vma(test_mm, addr), addr);
+	mmap_read_unlock(test_mm);
+	return dirty;
+}
+
+static void test_shared_file_mapping_tracks_dirty(struct ktest *t)
+{
+	struct file *f = make_mapped_file(t);
+	loff_t pos = 1;
+	long a;
+	u8 v = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, f);
+	a = do_mmap_file(test_mm, f, 0, 2 * PAGE_SIZE, RW, MAP_SHARED, 0);
+	KTEST_ASSERT_GT(t, a, 0);
+	/* A read maps the page clean; the CPU's write then sets the dirty bit itself. */
+	KTEST_EXPECT_EQ(t, peek(a, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 'a');
+	KTEST_EXPECT_TRUE(t, pte_young(user_pte(a)));
+	KTEST_EXPECT_FALSE(t, pte_dirty(user_pte(a)));
+	KTEST_EXPECT_EQ(t, poke(a, 'S'), 0);
+	KTEST_EXPECT_TRUE(t, pte_dirty(user_pte(a)));
+	KTEST_EXPECT_EQ(t, file_byte(f, 0), 'S'); /* the page cache's page itself */
+	/* Writeback's view: dirty once, then clean until the next write. */
+	KTEST_EXPECT_TRUE(t, mkclean(a));
+	KTEST_EXPECT_FALSE(t, pte_dirty(user_pte(a)));
+	KTEST_EXPECT_FALSE(t, mkclean(a));
+	KTEST_EXPECT_EQ(t, peek(a, &v), 0); /* reading does not dirty it */
+	KTEST_EXPECT_FALSE(t, mkclean(a));
+	KTEST_EXPECT_EQ(t, poke(a + 1, 'T'), 0);
+	KTEST_EXPECT_TRUE(t, mkclean(a));
+	/* write(2) to the file shows through the mapping. */
+	KTEST_EXPECT_EQ(t, kernel_write(f, "W", 1, &pos), 1);
+	KTEST_EXPECT_EQ(t, peek(a + 1, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 'W');
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, a, 2 * PAGE_SIZE), 0);
+	drop_mapped_file(f);
+}
+
+static void test_file_mapping_errors(struct ktest *t)
+{
+	struct file *f = make_mapped_file(t), *ro;
+	u8 v;
+	long a;
+
+	KTEST_ASSERT_NOT_NULL(t, f);
+	ro = filp_open(MAPPED_FILE, O_RDONLY, 0);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(ro));
+	KTEST_EXPECT_EQ(t, do_mmap_file(test_mm, ro, 0, PAGE_SIZE, RW, MAP_SHARED, 0), -EACCES);
+	KTEST_EXPECT_EQ(t, do_mmap_file(test_mm, f, 0, PAGE_SIZE, RW, MAP_SHARED, 100), -EINVAL);
+	/* A private writable mapping of a read-only file is fine: it never writes the file. */
+	a = do_mmap_file(test_mm, ro, 0, 3 * PAGE_SIZE, RW, MAP_PRIVATE, 0);
+	KTEST_ASSERT_GT(t, a, 0);
+	KTEST_EXPECT_EQ(t, poke(a, 'p'), 0);
+	/* Past the end of the file there is nothing to map. */
+	KTEST_EXPECT_EQ(t, peek(a + 2 * PAGE_SIZE, &v), -EFAULT);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, a, 3 * PAGE_SIZE), 0);
+	fput(ro);
+	KTEST_EXPECT_EQ(t, file_byte(f, 0), 'a');
+	drop_mapped_file(f);
+}
+
+/* ---- the stack limit and mmap_min_addr ------------------------------------------------ */
+
+static void test_stack_growth_is_bounded(struct ktest *t)
+{
+	unsigned long top = 0x7ff000000000UL, limit = test_mm->stack_limit;
+	unsigned long below = top - 2 * limit;
+	long addr = map(top - PAGE_SIZE, PAGE_SIZE, RW, ANON | MAP_FIXED | MAP_GROWSDOWN);
+
+	KTEST_ASSERT_EQ(t, addr, top - PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, limit, DEFAULT_STACK_LIMIT);
+	KTEST_EXPECT_EQ(t, poke(top - limit, 1), 0); /* the last page inside the limit */
+	KTEST_EXPECT_EQ(t, poke(top - limit - 1, 1), -EFAULT);
+	KTEST_EXPECT_EQ(t, vma_start_of(top - 1), top - limit);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, top - limit, limit), 0);
+
+	/* A mapping below: the stack stops a guard gap above it. */
+	test_mm->stack_limit = 4 * limit;
+	KTEST_ASSERT_EQ(t, map(top - PAGE_SIZE, PAGE_SIZE, RW, ANON | MAP_FIXED | MAP_GROWSDOWN),
+			top - PAGE_SIZE);
+	KTEST_ASSERT_EQ(t, map(below - PAGE_SIZE, PAGE_SIZE, RW, ANON | MAP_FIXED),
+			below - PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, poke(below + STACK_GUARD_GAP - 1, 1), -EFAULT);
+	KTEST_EXPECT_EQ(t, poke(below + STACK_GUARD_GAP, 1), 0);
+	test_mm->stack_limit = limit;
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, below - PAGE_SIZE, top - below + PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, test_mm->map_count, 0);
+}
+
+static void test_mmap_min_addr(struct ktest *t)
+{
+	long addr;
+
+	KTEST_EXPECT_EQ(t, map(0, PAGE_SIZE, RW, ANON | MAP_FIXED), -EPERM);
+	KTEST_EXPECT_EQ(t, map(MMAP_MIN_ADDR - PAGE_SIZE, PAGE_SIZE, RW, ANON | MAP_FIXED), -EPERM);
+	KTEST_EXPECT_EQ(t, map(0x1000, PAGE_SIZE, RW, ANON | MAP_FIXED_NOREPLACE), -EPERM);
+	/* A hint below the floor is only a hint: the mapping goes above. */
+	addr = map(0x1000, PAGE_SIZE, RW, ANON);
+	KTEST_EXPECT_GE(t, addr, (long)MMAP_MIN_ADDR);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
+	addr = map(MMAP_MIN_ADDR, PAGE_SIZE, RW, ANON | MAP_FIXED);
+	KTEST_EXPECT_EQ(t, addr, (long)MMAP_MIN_ADDR);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, MMAP_MIN_ADDR, PAGE_SIZE), 0);
+}
+
+/* ---- dup_mm failing part way ---------------------------------------------------------- */
+
+struct mem_counts {
+	unsigned long frames, objects, pgtables;
+};
+
+static void count_mem(struct mem_counts *c)
+{
+	kmem_cache_shrink_all();
+	c->frames = nr_free_pages();
+	c->objects = slab_objects_in_use();
+	c->pgtables = nr_pgtable_pages();
+}
+
+/*
+ * Fails the first, second, ... allocation of a fork's copy in turn: each failure must undo
+ * the part copied (no frame, object or table left behind) and leave the parent as it was.
+ */
+static void test_dup_mm_failing_midway(struct ktest *t)
+{
+	long a = map(0, 3 * PAGE_SIZE, RW, ANON), b = map(0x50000000, PAGE_SIZE, RW,
+							   ANON | MAP_FIXED);
+	struct mem_counts before, after;
+	unsigned int nth, leaks = 0, damaged = 0;
+	struct mm_struct *child = NULL;
+
+	KTEST_ASSERT_GT(t, a, 0);
+	KTEST_ASSERT_GT(t, b, 0);
+	for (int i = 0; i < 3; i++)
+		KTEST_EXPECT_EQ(t, poke(a + i * PAGE_SIZE, 'A' + i), 0);
+	KTEST_EXPECT_EQ(t, poke(b, 'B'), 0);
+	for (nth = 1; nth < 20 && !child; nth++) {
+		count_mem(&before);
+		dup_mm_fail_nth_alloc(nth);
+		child = dup_mm(test_mm);
+		dup_mm_fail_nth_alloc(0);
+		if (child)
+			break;
+		count_mem(&after);
+		leaks += memcmp(&before, &after, sizeof(after)) != 0;
+		for (int i = 0; i < 3; i++) {
+			u8 v = 0;
+
+			damaged += peek(a + i * PAGE_SIZE, &v) || v != 'A' + i;
+		}
+	}
+	KTEST_EXPECT_GT(t, nth, 4u); /* two VMAs and four pages: several places to fail */
+	KTEST_EXPECT_EQ(t, leaks, 0u);
+	KTEST_EXPECT_EQ(t, damaged, 0u);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	mmput(child);
+	/* The parent still writes its pages (reusing them: nobody shares them any more). */
+	KTEST_EXPECT_EQ(t, poke(a, 'z'), 0);
+	KTEST_EXPECT_EQ(t, poke(b, 'z'), 0);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, a, 3 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, b, PAGE_SIZE), 0);
+}
+
+/* ---- short copies --------------------------------------------------------------------- */
+
+/* One mapped page at the returned address, with nothing mapped after it. */
+static long map_page_then_hole(void)
+{
+	long addr = map(0x60000000, 2 * PAGE_SIZE, RW, ANON | MAP_FIXED);
+
+	if (addr > 0 && do_munmap(test_mm, addr + PAGE_SIZE, PAGE_SIZE))
+		return -EINVAL;
+	return addr;
+}
+
+static void test_partial_user_copies(struct ktest *t)
+{
+	long addr = map_page_then_hole();
+	char buf[64];
+	unsigned long edge;
+
+	KTEST_ASSERT_GT(t, addr, 0);
+	edge = addr + PAGE_SIZE - 20; /* 20 bytes before the hole */
+	memset(buf, 'k', sizeof(buf));
+	KTEST_EXPECT_EQ(t, copy_to_user((void __user *)edge, buf, sizeof(buf)), 44);
+	memset(buf, 0x55, sizeof(buf));
+	KTEST_EXPECT_EQ(t, copy_from_user(buf, (void __user *)edge, sizeof(buf)), 44);
+	KTEST_EXPECT_EQ(t, buf[19], 'k');
+	KTEST_EXPECT_EQ(t, buf[20], 0); /* what could not be read is zeroed */
+	KTEST_EXPECT_EQ(t, buf[63], 0);
+	KTEST_EXPECT_EQ(t, clear_user((void __user *)edge, sizeof(buf)), 44);
+	KTEST_EXPECT_EQ(t, copy_from_user(buf, (void __user *)edge, 20), 0);
+	KTEST_EXPECT_EQ(t, buf[0], 0);
+	KTEST_EXPECT_EQ(t, copy_to_user((void __user *)(addr + PAGE_SIZE), buf, 1), 1);
+	/* strncpy_from_user: the length when the NUL is found, -EFAULT when the hole is first. */
+	KTEST_EXPECT_EQ(t, copy_to_user((void __user *)edge, "hello", 6), 0);
+	KTEST_EXPECT_EQ(t, strncpy_from_user(buf, (const char __user *)edge, sizeof(buf)), 5);
+	KTEST_EXPECT_STREQ(t, buf, "hello");
+	KTEST_EXPECT_EQ(t, strncpy_from_user(buf, (const char __user *)edge, 3), 3);
+	memset(buf, 'x', sizeof(buf));
+	KTEST_EXPECT_EQ(t, copy_to_user((void __user *)edge, buf, 20), 0);
+	KTEST_EXPECT_EQ(t, strncpy_from_user(buf, (const char __user *)edge, sizeof(buf)),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
+}
+
+#define RW_FILE "/mm_test_rw"
+
+/* read(2)/write(2) into a user buffer that runs into a hole: short, or -EFAULT at once. */
+static void test_vfs_read_write_short_at_hole(struct ktest *t)
+{
+	static char data[2 * PAGE_SIZE];
+	long addr = map_page_then_hole();
+	struct iov_iter it;
+	struct file *f;
+	loff_t pos = 0;
+	u8 v = 0;
+
+	KTEST_ASSERT_GT(t, addr, 0);
+	f = filp_open(RW_FILE, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
+	memset(data, 'r', sizeof(data));
+	KTEST_EXPECT_EQ(t, kernel_write(f, data, sizeof(data), &pos), (long)sizeof(data));
+
+	pos = 0;
+	iov_iter_user(&it, (void *)(addr + PAGE_SIZE - 100), 300);
+	KTEST_EXPECT_EQ(t, vfs_read(f, &it, &pos), 100);
+	KTEST_EXPECT_EQ(t, pos, 100);
+	KTEST_EXPECT_EQ(t, peek(addr + PAGE_SIZE - 1, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 'r');
+	iov_iter_user(&it, (void *)(addr + PAGE_SIZE), 10);
+	KTEST_EXPECT_EQ(t, vfs_read(f, &it, &pos), -EFAULT);
+	KTEST_EXPECT_EQ(t, pos, 100);
+
+	KTEST_EXPECT_EQ(t, copy_to_user((void __user *)(addr + PAGE_SIZE - 50), data, 50), 0);
+	KTEST_EXPECT_EQ(t, poke(addr + PAGE_SIZE - 50, 'w'), 0);
+	pos = 2 * PAGE_SIZE - 10; /* crosses the end of the file */
+	iov_iter_user(&it, (void *)(addr + PAGE_SIZE - 50), 200);
+	KTEST_EXPECT_EQ(t, vfs_write(f, &it, &pos), 50);
+	KTEST_EXPECT_EQ(t, f->f_inode->i_size, 2 * PAGE_SIZE + 40);
+	KTEST_EXPECT_EQ(t, file_byte(f, 2 * PAGE_SIZE - 10), 'w');
+	iov_iter_user(&it, (void *)(addr + PAGE_SIZE), 10);
+	KTEST_EXPECT_EQ(t, vfs_write(f, &it, &pos), -EFAULT);
+	KTEST_EXPECT_EQ(t, f->f_inode->i_size, 2 * PAGE_SIZE + 40);
+	fput(f);
+	do_unlinkat(NULL, RW_FILE);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
+}
+
 static void test_fault_figures(struct ktest *t)
 {
 	const int n = 256;
@@ -381,6 +866,18 @@ static struct ktest_case mm_cases[] = {
 	KTEST_CASE(test_cow_after_dup),
 	KTEST_CASE(test_shared_mapping_is_shared_after_dup),
 	KTEST_CASE(test_smap_blocks_plain_access),
+	KTEST_CASE(test_atomic_fault_takes_fixup),
+	KTEST_CASE(test_munmap_one_shootdown),
+	KTEST_CASE(test_mprotect_one_shootdown),
+	KTEST_CASE(test_fork_exit_do_not_purge_vmalloc),
+	KTEST_CASE(test_private_file_mapping_copies_on_write),
+	KTEST_CASE(test_shared_file_mapping_tracks_dirty),
+	KTEST_CASE(test_file_mapping_errors),
+	KTEST_CASE(test_stack_growth_is_bounded),
+	KTEST_CASE(test_mmap_min_addr),
+	KTEST_CASE(test_dup_mm_failing_midway),
+	KTEST_CASE(test_partial_user_copies),
+	KTEST_CASE(test_vfs_read_write_short_at_hole),
 	KTEST_FIGURES(test_fault_figures),
 	{},
 };

@@ -30,6 +30,7 @@ static inline bool access_ok(const void __user *addr, unsigned long size)
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
 unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long clear_user(void __user *to, unsigned long n);
+long strncpy_from_user(char *dst, const char __user *src, long count);
 
 /* An unsigned integer type of n bytes (1, 2, 4 or 8): a non-const home for get_user. */
 #define __uint_of_size(n)                               \
