@@ -76,6 +76,9 @@ static void atomic_fault_failed(struct pt_regs *regs, unsigned long addr)
 		return;
 	pr_emerg("BUG: page fault in atomic context at %lx (preempt_count %d, interrupts %s)\n",
 		 addr, preempt_count(), regs->rflags & X86_EFLAGS_IF ? "on" : "off");
+	if (!kernel_may_touch_user(regs))
+		pr_emerg("BUG: kernel access to user address %lx outside the uaccess helpers\n",
+			 addr);
 	die_fault("page fault in atomic context", regs);
 }
 
@@ -93,6 +96,11 @@ void do_page_fault(struct pt_regs *regs)
 			kernel_fault_failed(regs, addr);
 		return;
 	}
+	/* First, so that the one report that matters says atomic, with or without uaccess. */
+	if (unlikely(!user && faulthandler_disabled(regs))) {
+		atomic_fault_failed(regs, addr);
+		return;
+	}
 	if (unlikely(!user && !kernel_may_touch_user(regs))) {
 		/* A probe (get_kernel_nofault) may fail quietly; anything else is a bug. */
 		if (fixup_exception(regs))
@@ -100,10 +108,6 @@ void do_page_fault(struct pt_regs *regs)
 		pr_emerg("BUG: kernel access to user address %lx outside the uaccess helpers\n",
 			 addr);
 		die_fault("page fault", regs);
-	}
-	if (unlikely(!user && faulthandler_disabled(regs))) {
-		atomic_fault_failed(regs, addr);
-		return;
 	}
 	/*
 	 * Resolving the fault may take mm locks and wait for other CPUs (TLB flushes): do it
