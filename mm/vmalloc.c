@@ -33,12 +33,13 @@ struct vm_struct {
 	unsigned long size; /* mapped bytes */
 	struct page **pages; /* NULL for ioremap */
 	unsigned int nr_pages;
+	bool lazy; /* freed, waiting on purge_list */
 };
 
 static LIST_HEAD(vmap_areas);
 static LIST_HEAD(purge_list); /* unmapped, but other CPUs' TLBs may still hold them */
 static DEFINE_SPINLOCK(vmap_lock);
-static unsigned long nr_areas;
+static unsigned long nr_areas; /* in use: not counting those waiting on purge_list */
 static unsigned long nr_lazy_pages; /* mapped bytes on purge_list, in pages */
 
 #define LAZY_MAX_PAGES ((8UL << 20) >> PAGE_SHIFT)
@@ -97,7 +98,8 @@ static void release_area(struct vm_struct *area)
 
 	spin_lock_irqsave(&vmap_lock, flags);
 	list_del(&area->list);
-	nr_areas--;
+	if (!area->lazy)
+		nr_areas--; /* never handed out: a failed vmalloc or ioremap */
 	spin_unlock_irqrestore(&vmap_lock, flags);
 	kfree(area->pages);
 	kfree(area);
@@ -232,6 +234,8 @@ static void lazy_free_area(struct vm_struct *area)
 	unmap_area(area);
 	spin_lock_irqsave(&vmap_lock, flags);
 	list_add_tail(&area->purge, &purge_list);
+	area->lazy = true;
+	nr_areas--;
 	nr_lazy_pages += area->size >> PAGE_SHIFT;
 	purge = nr_lazy_pages > LAZY_MAX_PAGES;
 	spin_unlock_irqrestore(&vmap_lock, flags);
