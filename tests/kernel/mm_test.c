@@ -16,6 +16,7 @@
 #include <kernel/slab.h>
 #include <kernel/smp.h>
 #include <kernel/string.h>
+#include <kernel/timer.h>
 #include <kernel/vmalloc.h>
 #include <kernel/vmstat.h>
 #include <kernel/wait.h>
@@ -472,6 +473,83 @@ static void test_mprotect_one_shootdown(struct ktest *t)
 	shootdown_once(t, false);
 }
 
+/* ---- faults on two CPUs at once ------------------------------------------------------- */
+
+#define RACE_PAGES 512
+
+struct fault_race {
+	unsigned long addr;
+	atomic_t started;
+	int id_next;
+	unsigned long failed[2];
+};
+
+/* Both CPUs write their own byte of every page, in the same order: they fault together. */
+static int fault_race_worker(void *data)
+{
+	struct fault_race *fr = data;
+	int id = __atomic_fetch_add(&fr->id_next, 1, __ATOMIC_SEQ_CST);
+
+	switch_mm(test_mm);
+	atomic_inc(&fr->started);
+	while (atomic_read(&fr->started) < 2)
+		cpu_relax();
+	for (int i = 0; i < RACE_PAGES; i++)
+		fr->failed[id] += poke(fr->addr + i * PAGE_SIZE + id, 0xa0 + id) != 0;
+	switch_mm(NULL);
+	return 0;
+}
+
+/*
+ * Faults hold mmap_lock shared, so two CPUs fill the same entries (and tables) at once; the
+ * loser of each race must drop its page, and neither write may be lost.
+ */
+static void test_concurrent_faults_two_cpus(struct ktest *t)
+{
+	struct fault_race fr = { 0 };
+	struct task_struct *p[2];
+	unsigned long lost = 0, before, zero = vm_event(PGFAULT_ZERO);
+	unsigned long tables = nr_pgtable_pages(), tasks = nr_tasks();
+
+	if (num_online_cpus() < 2) {
+		ktest_skip(t, "needs two CPUs");
+		return;
+	}
+	/* A fresh 1 GiB-aligned region: the page tables above the entries race too. */
+	fr.addr = map(0x4000000000UL, RACE_PAGES * PAGE_SIZE, RW, ANON | MAP_FIXED);
+	KTEST_ASSERT_EQ(t, (long)fr.addr, 0x4000000000L);
+	for (int i = 0; i < 2; i++) {
+		p[i] = kthread_create(fault_race_worker, &fr, "ktest-fault");
+		KTEST_ASSERT_NOT_NULL(t, p[i]);
+		kthread_bind(p[i], i);
+	}
+	/* Frames from here on: the pages and tables the faults make, nothing else. */
+	before = nr_free_pages();
+	for (int i = 0; i < 2; i++)
+		wake_up_process(p[i]);
+	for (int i = 0; i < 2; i++)
+		kthread_stop(p[i]);
+	/* Let them free themselves now, not in the middle of the count below. */
+	for (int ms = 0; ms < 1000 && nr_tasks() > tasks; ms++)
+		msleep(1);
+	KTEST_EXPECT_EQ(t, fr.failed[0] + fr.failed[1], 0);
+	for (int i = 0; i < RACE_PAGES; i++) {
+		u8 a = 0, b = 0;
+
+		peek(fr.addr + i * PAGE_SIZE, &a);
+		peek(fr.addr + i * PAGE_SIZE + 1, &b);
+		lost += a != 0xa0 || b != 0xa1;
+	}
+	KTEST_EXPECT_EQ(t, lost, 0);
+	tables = nr_pgtable_pages() - tables;
+	before -= tables;
+	/* Each page is mapped once; a page made by the loser of a race is back already. */
+	KTEST_EXPECT_EQ(t, nr_free_pages() + RACE_PAGES, before);
+	ktest_log(t, "%lu of %d faults lost the race to fill the entry",
+		  vm_event(PGFAULT_ZERO) - zero - RACE_PAGES, RACE_PAGES);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, fr.addr, RACE_PAGES * PAGE_SIZE), 0);
+}
+
 /* Fork and exit of an address space, and a task's stack, leave vmalloc's lazy purge alone. */
 static void test_fork_exit_do_not_purge_vmalloc(struct ktest *t)
 {
@@ -870,6 +948,7 @@ static struct ktest_case mm_cases[] = {
 	KTEST_CASE(test_munmap_one_shootdown),
 	KTEST_CASE(test_mprotect_one_shootdown),
 	KTEST_CASE(test_fork_exit_do_not_purge_vmalloc),
+	KTEST_CASE(test_concurrent_faults_two_cpus),
 	KTEST_CASE(test_private_file_mapping_copies_on_write),
 	KTEST_CASE(test_shared_file_mapping_tracks_dirty),
 	KTEST_CASE(test_file_mapping_errors),
