@@ -93,6 +93,7 @@ void mmap_assert_write_locked(struct mm_struct *mm);
 struct mm_struct *mm_alloc(void);
 struct mm_struct *dup_mm(struct mm_struct *oldmm); /* fork: private pages become COW */
 void mmget(struct mm_struct *mm);
+/* Drops a user; the last one tears the address space down, taking mmap_lock: may sleep. */
 void mmput(struct mm_struct *mm);
 
 /* Called with mmap_lock held. */

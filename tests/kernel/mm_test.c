@@ -926,7 +926,9 @@ static void test_fault_figures(struct ktest *t)
 	ktest_figure(t, "demand_zero_fault", (t1 - t0) / n, "cycles");
 	ktest_figure(t, "cow_fault", (rdtsc() - t2) / n, "cycles");
 	mmput(child);
+	t0 = rdtsc();
 	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, n * PAGE_SIZE), 0);
+	ktest_figure(t, "munmap_per_page", (rdtsc() - t0) / n, "cycles");
 }
 
 static struct ktest_case mm_cases[] = {
