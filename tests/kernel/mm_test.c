@@ -473,6 +473,78 @@ static void test_mprotect_one_shootdown(struct ktest *t)
 	shootdown_once(t, false);
 }
 
+struct fork_probe {
+	unsigned long addr;
+	struct completion ready;
+	volatile bool go;
+	int err[2];
+};
+
+/* Writes (caching a writable translation), spins while the parent forks, writes again. */
+static int write_across_fork(void *data)
+{
+	struct fork_probe *fp = data;
+
+	switch_mm(test_mm);
+	fp->err[0] = poke(fp->addr, 2);
+	complete(&fp->ready);
+	while (!fp->go)
+		cpu_relax();
+	fp->err[1] = poke(fp->addr, 3);
+	switch_mm(NULL);
+	return 0;
+}
+
+/*
+ * fork with the parent running on the other CPU: write-protecting 8 pages costs one IPI, and
+ * after it the other CPU's cached writable translation is gone, so its next write copies
+ * instead of changing the page the child shares. The child's exit costs none (it is loaded
+ * nowhere).
+ */
+static void test_fork_one_shootdown(struct ktest *t)
+{
+	struct fork_probe fp = { 0 };
+	struct mm_struct *child;
+	struct task_struct *p;
+	unsigned long flushes;
+	u8 v = 0;
+
+	if (num_online_cpus() < 2) {
+		ktest_skip(t, "needs two CPUs");
+		return;
+	}
+	fp.addr = map(0, 8 * PAGE_SIZE, RW, ANON);
+	KTEST_ASSERT_GT(t, (long)fp.addr, 0);
+	for (int i = 0; i < 8; i++)
+		KTEST_ASSERT_EQ(t, poke(fp.addr + i * PAGE_SIZE, 1), 0);
+	init_completion(&fp.ready);
+	p = kthread_create(write_across_fork, &fp, "ktest-fork");
+	KTEST_ASSERT_NOT_NULL(t, p);
+	kthread_bind(p, 1);
+	kthread_bind(current, 0);
+	wake_up_process(p);
+	wait_for_completion(&fp.ready);
+	flushes = vm_event(NR_TLB_REMOTE_FLUSH);
+	child = dup_mm(test_mm);
+	KTEST_EXPECT_EQ(t, vm_event(NR_TLB_REMOTE_FLUSH), flushes + 1);
+	fp.go = true;
+	kthread_stop(p);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, fp.err[0], 0);
+	KTEST_EXPECT_EQ(t, fp.err[1], 0);
+	switch_mm(child);
+	KTEST_EXPECT_EQ(t, peek(fp.addr, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 2); /* the parent's later write did not reach the child */
+	switch_mm(test_mm);
+	KTEST_EXPECT_EQ(t, peek(fp.addr, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 3);
+	flushes = vm_event(NR_TLB_REMOTE_FLUSH);
+	mmput(child);
+	KTEST_EXPECT_EQ(t, vm_event(NR_TLB_REMOTE_FLUSH), flushes);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, fp.addr, 8 * PAGE_SIZE), 0);
+}
+
 /* ---- faults on two CPUs at once ------------------------------------------------------- */
 
 #define RACE_PAGES 512
@@ -949,6 +1021,7 @@ static struct ktest_case mm_cases[] = {
 	KTEST_CASE(test_atomic_fault_takes_fixup),
 	KTEST_CASE(test_munmap_one_shootdown),
 	KTEST_CASE(test_mprotect_one_shootdown),
+	KTEST_CASE(test_fork_one_shootdown),
 	KTEST_CASE(test_fork_exit_do_not_purge_vmalloc),
 	KTEST_CASE(test_concurrent_faults_two_cpus),
 	KTEST_CASE(test_private_file_mapping_copies_on_write),
