@@ -136,16 +136,39 @@ static void vma_copied(struct vm_area_struct *vma)
 		vma->vm_ops->open(vma);
 }
 
+/*
+ * Takes vma out of the tree. A file's last reference may run its release, which may take
+ * locks that are held elsewhere while faulting (and so taking mmap_lock): the file is put
+ * after mmap_lock is dropped (mmap_write_unlock_free), like Linux's deferred fput.
+ */
 static void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	mmap_assert_write_locked(mm);
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	mm->map_count--;
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
-	if (vma->vm_file)
+	if (!vma->vm_file) {
+		kfree(vma);
+		return;
+	}
+	vma->vm_free_next = mm->vma_free_list;
+	mm->vma_free_list = vma;
+}
+
+/* Drops mmap_lock, then puts the files of the VMAs unlinked under it. */
+static void mmap_write_unlock_free(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = mm->vma_free_list, *next;
+
+	mm->vma_free_list = NULL;
+	mmap_write_unlock(mm);
+	for (; vma; vma = next) {
+		next = vma->vm_free_next;
 		fput(vma->vm_file);
-	kfree(vma);
+		kfree(vma);
+	}
 }
 
 static struct vm_area_struct *vma_alloc(unsigned long start, unsigned long end, unsigned long flags)
@@ -289,7 +312,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 		return -EINVAL;
 	mmap_write_lock(mm);
 	err = __do_munmap(mm, start, start + len);
-	mmap_write_unlock(mm);
+	mmap_write_unlock_free(mm);
 	return err;
 }
 
@@ -401,7 +424,7 @@ long do_mmap_file(struct mm_struct *mm, struct file *file, unsigned long addr, u
 		vma_link(mm, vma);
 		vma = NULL;
 	}
-	mmap_write_unlock(mm);
+	mmap_write_unlock_free(mm); /* MAP_FIXED may have unmapped a file */
 out_free:
 	if (vma && vma->vm_file)
 		fput(vma->vm_file);
@@ -498,7 +521,7 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 	if (!err)
 		mm->brk = brk;
 	brk = mm->brk;
-	mmap_write_unlock(mm);
+	mmap_write_unlock_free(mm);
 	return brk;
 }
 
@@ -547,7 +570,7 @@ static void exit_mmap(struct mm_struct *mm)
 		vma_unlink_free(mm, vma);
 	}
 	tlb_finish_mmu(&tlb);
-	mmap_write_unlock(mm);
+	mmap_write_unlock_free(mm);
 }
 
 void mmput(struct mm_struct *mm)

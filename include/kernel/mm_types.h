@@ -126,6 +126,7 @@ struct vm_area_struct {
 	void *vm_private_data;
 	unsigned long vm_pgoff; /* offset of vm_start in the backing object, in pages */
 	struct file *vm_file; /* the mapped file, or NULL */
+	struct vm_area_struct *vm_free_next; /* unlinked, its file to put after mmap_lock */
 };
 
 /*
@@ -154,6 +155,7 @@ struct mm_struct {
 	unsigned long start_brk, brk;
 	unsigned long start_stack;
 	unsigned long total_vm; /* pages mapped */
+	struct vm_area_struct *vma_free_list; /* under mmap_lock: see vma_unlink_free */
 };
 
 #endif /* _KERNEL_MM_TYPES_H */

@@ -790,6 +790,47 @@ static void test_file_mapping_errors(struct ktest *t)
 	drop_mapped_file(f);
 }
 
+static struct file_operations release_probe_fops;
+static int releases, releases_under_mmap_lock;
+
+static int release_probe(struct inode *inode, struct file *file)
+{
+	releases++;
+	releases_under_mmap_lock += rwsem_is_locked(&test_mm->mmap_lock);
+	return 0;
+}
+
+/*
+ * A mapping may hold a file's last reference; its release then runs when the mapping goes,
+ * and must run after mmap_lock is dropped (it may take locks that faults nest inside).
+ */
+static void test_file_put_outside_mmap_lock(struct ktest *t)
+{
+	struct file *f = make_mapped_file(t);
+	unsigned long files;
+	long a;
+
+	KTEST_ASSERT_NOT_NULL(t, f);
+	release_probe_fops = *f->f_op;
+	release_probe_fops.release = release_probe;
+	f->f_op = &release_probe_fops;
+	releases = releases_under_mmap_lock = 0;
+	a = do_mmap_file(test_mm, f, 0, 2 * PAGE_SIZE, RW, MAP_SHARED, 0);
+	KTEST_ASSERT_GT(t, a, 0);
+	files = nr_files();
+	fput(f); /* the mapping's reference is the last one now */
+	KTEST_EXPECT_EQ(t, nr_files(), files);
+	KTEST_EXPECT_EQ(t, poke(a + PAGE_SIZE, 'm'), 0);
+	/* Split, then unmap one half, then the other: the file goes with the last VMA. */
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, a, PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, releases, 0);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, a + PAGE_SIZE, PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, releases, 1);
+	KTEST_EXPECT_EQ(t, releases_under_mmap_lock, 0);
+	KTEST_EXPECT_EQ(t, nr_files(), files - 1);
+	do_unlinkat(NULL, MAPPED_FILE);
+}
+
 /* ---- the stack limit and mmap_min_addr ------------------------------------------------ */
 
 static void test_stack_growth_is_bounded(struct ktest *t)
@@ -1027,6 +1068,7 @@ static struct ktest_case mm_cases[] = {
 	KTEST_CASE(test_private_file_mapping_copies_on_write),
 	KTEST_CASE(test_shared_file_mapping_tracks_dirty),
 	KTEST_CASE(test_file_mapping_errors),
+	KTEST_CASE(test_file_put_outside_mmap_lock),
 	KTEST_CASE(test_stack_growth_is_bounded),
 	KTEST_CASE(test_mmap_min_addr),
 	KTEST_CASE(test_dup_mm_failing_midway),
