@@ -51,7 +51,8 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long
 	if (this_cpu()->active_mm == mm)
 		flush_range_local(f.start, f.end);
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	for_each_online_cpu(cpu) {
+	for_each_online_cpu(cpu)
+	{
 		if (cpu == self || READ_ONCE(cpu_data[cpu].active_mm) != mm)
 			continue;
 		count_vm_event(NR_TLB_REMOTE_FLUSH);

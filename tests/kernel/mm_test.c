@@ -448,8 +448,8 @@ static void shootdown_once(struct ktest *t, bool unmap)
 	if (unmap)
 		KTEST_EXPECT_EQ(t, do_munmap(test_mm, sp.addr, SHOOT_PAGES * PAGE_SIZE), 0);
 	else
-		KTEST_EXPECT_EQ(t, do_mprotect(test_mm, sp.addr, SHOOT_PAGES * PAGE_SIZE, PROT_NONE),
-				0);
+		KTEST_EXPECT_EQ(
+			t, do_mprotect(test_mm, sp.addr, SHOOT_PAGES * PAGE_SIZE, PROT_NONE), 0);
 	KTEST_EXPECT_EQ(t, vm_event(NR_TLB_REMOTE_FLUSH), flushes + 1);
 	KTEST_EXPECT_EQ(t, ipi_call_count(1), ipis + 1);
 	sp.go = true;
@@ -895,8 +895,8 @@ static void count_mem(struct mem_counts *c)
  */
 static void test_dup_mm_failing_midway(struct ktest *t)
 {
-	long a = map(0, 3 * PAGE_SIZE, RW, ANON), b = map(0x50000000, PAGE_SIZE, RW,
-							   ANON | MAP_FIXED);
+	long a = map(0, 3 * PAGE_SIZE, RW, ANON),
+	     b = map(0x50000000, PAGE_SIZE, RW, ANON | MAP_FIXED);
 	struct mem_counts before, after;
 	unsigned int nth, leaks = 0, damaged = 0;
 	struct mm_struct *child = NULL;
@@ -971,8 +971,7 @@ static void test_partial_user_copies(struct ktest *t)
 	KTEST_EXPECT_EQ(t, strncpy_from_user(buf, (const char __user *)edge, 3), 3);
 	memset(buf, 'x', sizeof(buf));
 	KTEST_EXPECT_EQ(t, copy_to_user((void __user *)edge, buf, 20), 0);
-	KTEST_EXPECT_EQ(t, strncpy_from_user(buf, (const char __user *)edge, sizeof(buf)),
-			-EFAULT);
+	KTEST_EXPECT_EQ(t, strncpy_from_user(buf, (const char __user *)edge, sizeof(buf)), -EFAULT);
 	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
 }
 

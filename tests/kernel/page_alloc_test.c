@@ -243,7 +243,6 @@ static void test_counters_consistent(struct ktest *t)
 	KTEST_EXPECT_GT(t, totalram_pages(), 0);
 }
 
-
 /* ---- two CPUs at once ----------------------------------------------------------------- */
 
 #define CHURN_SLOTS 64

@@ -185,8 +185,8 @@ static void test_table_install_race(struct ktest *t)
 	KTEST_EXPECT_EQ(t, r.failed[0] + r.failed[1], 0);
 	for (int i = 0; i < TABLE_RACE_ROUNDS; i++)
 		for (int id = 0; id < 2; id++)
-			missing += !lookup_address(r.pgd, TABLE_RACE_BASE + i * PMD_SIZE +
-							  id * PAGE_SIZE, &level);
+			missing += !lookup_address(
+				r.pgd, TABLE_RACE_BASE + i * PMD_SIZE + id * PAGE_SIZE, &level);
 	KTEST_EXPECT_EQ(t, missing, 0);
 	/* pgd, PDPT, one PD, a PT per round: all reachable, all freed with the pgd. */
 	KTEST_EXPECT_EQ(t, nr_pgtable_pages(), tables + 3 + TABLE_RACE_ROUNDS);

@@ -607,7 +607,6 @@ static void test_debug_invalid_pointer(struct ktest *t)
 	KTEST_EXPECT_EQ(t, slab_debug_reports(), reports + 1);
 }
 
-
 /* ---- two CPUs at once ----------------------------------------------------------------- */
 
 #define CHURN_SLOTS 64
@@ -712,8 +711,8 @@ static int slab_churn_worker(void *data)
 		u64 r = churn_prng(&seed);
 		/* kmalloc classes of every size, and one cache of 200-byte objects */
 		size_t size = r % 8 == 0 ? 200 : class_sizes[r % ARRAY_SIZE(class_sizes)];
-		u8 *p = size == 200 ? kmem_cache_alloc(churn_cache, GFP_KERNEL) :
-				      kmalloc(size, GFP_KERNEL);
+		u8 *p = size == 200 ? kmem_cache_alloc(churn_cache, GFP_KERNEL)
+				    : kmalloc(size, GFP_KERNEL);
 		u64 tag = ((u64)id << 24) | ((u64)(i & 0xff) << 16) | size;
 		void *old;
 

@@ -156,8 +156,7 @@ static bool area_reachable(void *area, phys_addr_t pa)
 	for (unsigned long off = 0; off < RACE_AREA; off += 61 * PAGE_SIZE / 4) {
 		u64 v;
 
-		if (get_kernel_nofault_u64(&v, (u8 *)area + off) ||
-		    v != *(u64 *)__va(pa + off))
+		if (get_kernel_nofault_u64(&v, (u8 *)area + off) || v != *(u64 *)__va(pa + off))
 			return false;
 	}
 	return true;
