@@ -143,9 +143,10 @@ out_release:
 	return NULL;
 }
 
+/* A racy look without vmap_lock: a wrong answer costs one purge, or one retry less. */
 static bool purge_pending(void)
 {
-	return READ_ONCE(nr_lazy_pages) || !list_empty(&purge_list);
+	return READ_ONCE(nr_lazy_pages) != 0;
 }
 
 void *vmalloc(unsigned long size)
