@@ -5,6 +5,9 @@
  * generic read and write paths copy between pages and an iov_iter; a hole (no page) reads as
  * zeros, which is how sparse files work without storing their holes.
  *
+ * Mapped into address spaces, a page-cache page is what a MAP_SHARED mapping of the file
+ * maps, and what a MAP_PRIVATE one reads until its first write copies it (mm/memory.c).
+ *
  * Locking: mapping->lock (irq-safe) covers the tree. Writers to a file hold its i_rwsem,
  * which also orders size changes against truncation.
  */
@@ -145,6 +148,7 @@ static void drop_pages_from(struct address_space *mapping, unsigned long first_i
 		if (!victim)
 			return;
 		victim->page->mapping = NULL;
+		test_clear_page_dirty(victim->page); /* nothing to write it back to now */
 		put_page(victim->page);
 		kmem_cache_free(pcache_node_cache, victim);
 		atomic_long_dec(&pagecache_pages);
@@ -233,6 +237,37 @@ ssize_t generic_file_write(struct file *file, struct iov_iter *from, loff_t *pos
 out_unlock:
 	inode_unlock(inode);
 	return done ? done : err;
+}
+
+/*
+ * A page of a mapped file, with a reference for the mapping; past the end of the file there is
+ * nothing to map (SIGBUS, as on Linux). Called with mmap_lock held for reading.
+ */
+static int filemap_fault(struct vm_area_struct *vma, unsigned long pgoff, struct page **pagep)
+{
+	struct inode *inode = vma->vm_file->f_inode;
+	struct page *page;
+
+	mmap_assert_locked(vma->vm_mm);
+	if (pgoff >= DIV_ROUND_UP((unsigned long)READ_ONCE(inode->i_size), PAGE_SIZE))
+		return VM_FAULT_SIGBUS;
+	page = find_or_create_page(vma->vm_file->f_mapping, pgoff);
+	if (!page)
+		return VM_FAULT_OOM;
+	*pagep = page;
+	return 0;
+}
+
+static const struct vm_operations_struct generic_file_vm_ops = {
+	.fault = filemap_fault,
+};
+
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (!file->f_mapping)
+		return -ENODEV;
+	vma->vm_ops = &generic_file_vm_ops;
+	return 0;
 }
 
 void filemap_init(void);

@@ -4,26 +4,56 @@
  * by start address (O(log n) lookup); the operations here are the ones mmap, munmap,
  * mprotect, brk and fork need, with Linux's argument checks and errno values.
  *
- * Every function that changes the tree takes mm->mmap_lock; the page-level work is in
+ * Every function that changes the tree takes mm->mmap_lock for writing, and batches its TLB
+ * flushes through an mmu_gather (one shootdown per operation); the page-level work is in
  * mm/memory.c.
  */
 #include <asm/pgtable.h>
 #include <kernel/errno.h>
+#include <kernel/fs.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include <kernel/tlb.h>
 #include <uapi/mman.h>
 
-/* Nothing is mapped below this, so a NULL pointer with an offset still faults. */
-#define MMAP_MIN_ADDR 0x10000UL
+#include "internal.h"
+
 /* mmap allocates downwards from here, leaving the top for the stack. */
 #define MMAP_BASE (TASK_SIZE - (128UL << 30))
 
-void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
-void change_protection(struct vm_area_struct *vma);
-int copy_page_range(struct mm_struct *dst, struct vm_area_struct *vma);
+void mmap_assert_locked(struct mm_struct *mm)
+{
+	lockdep_assert_held(&mm->mmap_lock);
+}
+
+void mmap_assert_write_locked(struct mm_struct *mm)
+{
+	WARN_ON(READ_ONCE(mm->mmap_lock.owner) != current);
+}
+
+/* ---- fault injection for tests ------------------------------------------------------- */
+
+static atomic_t dup_fail_countdown;
+
+void dup_mm_fail_nth_alloc(unsigned int nth)
+{
+	atomic_set(&dup_fail_countdown, nth);
+}
+
+bool dup_mm_should_fail(void)
+{
+	int left = atomic_read(&dup_fail_countdown);
+
+	while (left > 0) {
+		if (atomic_cmpxchg(&dup_fail_countdown, left, left - 1) == left)
+			return left == 1;
+		left = atomic_read(&dup_fail_countdown);
+	}
+	return false;
+}
 
 struct mm_struct *current_mm(void)
 {
@@ -67,6 +97,7 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	struct rb_node *node = mm->mm_rb.rb_node;
 	struct vm_area_struct *best = NULL;
 
+	mmap_assert_locked(mm);
 	while (node) {
 		struct vm_area_struct *vma = vma_of(node);
 
@@ -96,14 +127,48 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
 
+/* A copy of a VMA (split, fork) is one more user of what backs it. */
+static void vma_copied(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		get_file(vma->vm_file);
+	if (vma->vm_ops && vma->vm_ops->open)
+		vma->vm_ops->open(vma);
+}
+
+/*
+ * Takes vma out of the tree. A file's last reference may run its release, which may take
+ * locks that are held elsewhere while faulting (and so taking mmap_lock): the file is put
+ * after mmap_lock is dropped (mmap_write_unlock_free), like Linux's deferred fput.
+ */
 static void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	mmap_assert_write_locked(mm);
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	mm->map_count--;
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
-	kfree(vma);
+	if (!vma->vm_file) {
+		kfree(vma);
+		return;
+	}
+	vma->vm_free_next = mm->vma_free_list;
+	mm->vma_free_list = vma;
+}
+
+/* Drops mmap_lock, then puts the files of the VMAs unlinked under it. */
+static void mmap_write_unlock_free(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = mm->vma_free_list, *next;
+
+	mm->vma_free_list = NULL;
+	mmap_write_unlock(mm);
+	for (; vma; vma = next) {
+		next = vma->vm_free_next;
+		fput(vma->vm_file);
+		kfree(vma);
+	}
 }
 
 static struct vm_area_struct *vma_alloc(unsigned long start, unsigned long end, unsigned long flags)
@@ -130,8 +195,7 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	tail->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	mm->total_vm -= (vma->vm_end - addr) >> PAGE_SHIFT;
 	vma->vm_end = addr;
-	if (tail->vm_ops && tail->vm_ops->open)
-		tail->vm_ops->open(tail);
+	vma_copied(tail);
 	vma_link(mm, tail);
 	return 0;
 }
@@ -176,6 +240,14 @@ static bool range_free(struct mm_struct *mm, unsigned long start, unsigned long 
 	return !vma || vma->vm_start >= end;
 }
 
+/* Where a mapping's room starts: a stack keeps its guard gap free below it to grow into. */
+static unsigned long vm_start_gap(const struct vm_area_struct *vma)
+{
+	if (!(vma->vm_flags & VM_GROWSDOWN))
+		return vma->vm_start;
+	return vma->vm_start > STACK_GUARD_GAP ? vma->vm_start - STACK_GUARD_GAP : 0;
+}
+
 /* Top-down first fit below mm->mmap_base. */
 static long __get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
@@ -183,7 +255,7 @@ static long __get_unmapped_area(struct mm_struct *mm, unsigned long len)
 	struct rb_node *node = rb_last(&mm->mm_rb);
 
 	/* Skip mappings that lie wholly above the base. */
-	while (node && vma_of(node)->vm_start >= end)
+	while (node && vm_start_gap(vma_of(node)) >= end)
 		node = rb_prev(node);
 	for (;;) {
 		struct vm_area_struct *vma = vma_of(node);
@@ -193,7 +265,7 @@ static long __get_unmapped_area(struct mm_struct *mm, unsigned long len)
 			return end - len;
 		if (!vma)
 			return -ENOMEM;
-		end = min(end, vma->vm_start);
+		end = min(end, vm_start_gap(vma));
 		node = rb_prev(node);
 	}
 }
@@ -202,24 +274,30 @@ long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
 	long addr;
 
-	spin_lock(&mm->mmap_lock);
+	mmap_read_lock(mm);
 	addr = __get_unmapped_area(mm, PAGE_ALIGN(len));
-	spin_unlock(&mm->mmap_lock);
+	mmap_read_unlock(mm);
 	return addr;
 }
 
+/* Called with mmap_lock held for writing. */
 static int __do_munmap(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *vma, *next;
-	int err = split_around(mm, start, end, &vma);
+	struct mmu_gather tlb;
+	int err;
 
+	mmap_assert_write_locked(mm);
+	err = split_around(mm, start, end, &vma);
 	if (err)
 		return err;
+	tlb_gather_mmu(&tlb, mm);
 	for (; vma && vma->vm_start < end; vma = next) {
 		next = vma_next(vma);
-		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		zap_page_range(&tlb, vma, vma->vm_start, vma->vm_end);
 		vma_unlink_free(mm, vma);
 	}
+	tlb_finish_mmu(&tlb);
 	return 0;
 }
 
@@ -232,9 +310,9 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	len = PAGE_ALIGN(len);
 	if (!len || !range_ok(start, len))
 		return -EINVAL;
-	spin_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	err = __do_munmap(mm, start, start + len);
-	spin_unlock(&mm->mmap_lock);
+	mmap_write_unlock_free(mm);
 	return err;
 }
 
@@ -259,11 +337,14 @@ static unsigned long prot_to_vm_flags(unsigned long prot, unsigned long flags)
 static long place_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			  unsigned long flags)
 {
+	mmap_assert_write_locked(mm);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr & ~PAGE_MASK)
 			return -EINVAL;
-		if (!range_ok(addr, len) || addr < MMAP_MIN_ADDR)
+		if (!range_ok(addr, len))
 			return -ENOMEM;
+		if (addr < MMAP_MIN_ADDR)
+			return -EPERM; /* as Linux's mmap_min_addr check */
 		if (!range_free(mm, addr, addr + len)) {
 			if (!(flags & MAP_FIXED))
 				return -EEXIST;
@@ -278,12 +359,31 @@ static long place_mapping(struct mm_struct *mm, unsigned long addr, unsigned lon
 	return __get_unmapped_area(mm, len);
 }
 
-long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long prot,
-	     unsigned long flags)
+/* The file checks of mmap(2): what the file was opened for must allow the mapping. */
+static int check_file_mapping(struct file *file, unsigned long prot, unsigned long flags,
+			      unsigned long len, unsigned long off)
+{
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if ((off >> PAGE_SHIFT) + (len >> PAGE_SHIFT) < (off >> PAGE_SHIFT))
+		return -EOVERFLOW;
+	if (!file->f_op || !file->f_op->mmap)
+		return -ENODEV;
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE) &&
+	    !(file->f_mode & FMODE_WRITE))
+		return -EACCES;
+	return 0;
+}
+
+long do_mmap_file(struct mm_struct *mm, struct file *file, unsigned long addr, unsigned long len,
+		  unsigned long prot, unsigned long flags, unsigned long off)
 {
 	unsigned long type = flags & MAP_TYPE;
 	struct vm_area_struct *vma;
 	long start;
+	int err;
 
 	if (!len)
 		return -EINVAL;
@@ -291,16 +391,32 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsign
 		return -EINVAL;
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV; /* file mappings come with the VFS */
+	if (!(flags & MAP_ANONYMOUS) && !file)
+		return -EBADF;
+	if (flags & MAP_ANONYMOUS)
+		file = NULL;
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE)
 		return -ENOMEM;
+	if (file) {
+		err = check_file_mapping(file, prot, flags, len, off);
+		if (err)
+			return err;
+	}
 
 	vma = vma_alloc(0, 0, prot_to_vm_flags(prot, flags));
 	if (!vma)
 		return -ENOMEM;
-	spin_lock(&mm->mmap_lock);
+	if (file) {
+		vma->vm_file = get_file(file);
+		vma->vm_pgoff = off >> PAGE_SHIFT;
+		err = file->f_op->mmap(file, vma);
+		if (err) {
+			start = err;
+			goto out_free;
+		}
+	}
+	mmap_write_lock(mm);
 	start = place_mapping(mm, addr, len, flags);
 	if (start >= 0) {
 		vma->vm_start = start;
@@ -308,7 +424,10 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsign
 		vma_link(mm, vma);
 		vma = NULL;
 	}
-	spin_unlock(&mm->mmap_lock);
+	mmap_write_unlock_free(mm); /* MAP_FIXED may have unmapped a file */
+out_free:
+	if (vma && vma->vm_file)
+		fput(vma->vm_file);
 	kfree(vma);
 	return start;
 }
@@ -319,8 +438,10 @@ static int __do_mprotect(struct mm_struct *mm, unsigned long start, unsigned lon
 	unsigned long access = prot_to_vm_flags(prot, MAP_PRIVATE);
 	struct vm_area_struct *vma;
 	unsigned long covered = start;
+	struct mmu_gather tlb;
 	int err;
 
+	mmap_assert_write_locked(mm);
 	/* Every page of the range must be mapped, or nothing changes. */
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(vma)) {
 		if (vma->vm_start > covered)
@@ -333,10 +454,12 @@ static int __do_mprotect(struct mm_struct *mm, unsigned long start, unsigned lon
 	err = split_around(mm, start, end, &vma);
 	if (err)
 		return err;
+	tlb_gather_mmu(&tlb, mm);
 	for (; vma && vma->vm_start < end; vma = vma_next(vma)) {
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | access;
-		change_protection(vma);
+		change_protection(&tlb, vma);
 	}
+	tlb_finish_mmu(&tlb);
 	return 0;
 }
 
@@ -353,9 +476,9 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, un
 	len = PAGE_ALIGN(len);
 	if (!len || !range_ok(start, len))
 		return -ENOMEM;
-	spin_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	err = __do_mprotect(mm, start, start + len, prot);
-	spin_unlock(&mm->mmap_lock);
+	mmap_write_unlock(mm);
 	return err;
 }
 
@@ -365,6 +488,7 @@ static int brk_grow(struct mm_struct *mm, unsigned long old_end, unsigned long n
 {
 	struct vm_area_struct *prev, *vma;
 
+	mmap_assert_write_locked(mm);
 	/* One guard page between the heap and whatever lies above it. */
 	if (!range_free(mm, old_end, new_end + PAGE_SIZE))
 		return -ENOMEM;
@@ -389,15 +513,16 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 
 	if (brk < mm->start_brk || brk > TASK_SIZE)
 		return mm->brk;
-	spin_lock(&mm->mmap_lock);
+	mmap_write_lock(mm);
 	if (new_end < old_end)
 		err = __do_munmap(mm, new_end, old_end);
 	else if (new_end > old_end)
 		err = brk_grow(mm, old_end, new_end);
 	if (!err)
 		mm->brk = brk;
-	spin_unlock(&mm->mmap_lock);
-	return mm->brk;
+	brk = mm->brk;
+	mmap_write_unlock_free(mm);
+	return brk;
 }
 
 /* ---- whole address spaces ---------------------------------------------------------- */
@@ -415,8 +540,9 @@ struct mm_struct *mm_alloc(void)
 	}
 	mm->mm_rb = RB_ROOT;
 	atomic_set(&mm->mm_users, 1);
-	spin_lock_init(&mm->mmap_lock);
+	init_rwsem(&mm->mmap_lock);
 	mm->mmap_base = MMAP_BASE;
+	mm->stack_limit = DEFAULT_STACK_LIMIT;
 	return mm;
 }
 
@@ -425,16 +551,26 @@ void mmget(struct mm_struct *mm)
 	atomic_inc(&mm->mm_users);
 }
 
+/*
+ * The last user is gone, so nobody can fault on mm; the lock is taken for the rules' sake,
+ * and it is cheap. Whole address space, one gather: no CPU has mm loaded any more, so the
+ * flush normally costs no IPI at all.
+ */
 static void exit_mmap(struct mm_struct *mm)
 {
+	struct mmu_gather tlb;
 	struct rb_node *node;
 
+	mmap_write_lock(mm);
+	tlb_gather_mmu(&tlb, mm);
 	while ((node = rb_first(&mm->mm_rb))) {
 		struct vm_area_struct *vma = vma_of(node);
 
-		zap_page_range(mm, vma->vm_start, vma->vm_end);
+		zap_page_range(&tlb, vma, vma->vm_start, vma->vm_end);
 		vma_unlink_free(mm, vma);
 	}
+	tlb_finish_mmu(&tlb);
+	mmap_write_unlock_free(mm);
 }
 
 void mmput(struct mm_struct *mm)
@@ -447,22 +583,24 @@ void mmput(struct mm_struct *mm)
 	kfree(mm);
 }
 
-static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+/* Called with both mmap_locks held for writing. */
+static int dup_mmap(struct mmu_gather *tlb, struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	struct rb_node *node;
 
+	mmap_assert_write_locked(oldmm);
+	mmap_assert_write_locked(mm);
 	for (node = rb_first(&oldmm->mm_rb); node; node = rb_next(node)) {
 		struct vm_area_struct *old = vma_of(node), *vma;
 		int err;
 
-		vma = kmalloc(sizeof(*vma), GFP_KERNEL);
+		vma = dup_mm_should_fail() ? NULL : kmalloc(sizeof(*vma), GFP_KERNEL);
 		if (!vma)
 			return -ENOMEM;
 		*vma = *old;
-		if (vma->vm_ops && vma->vm_ops->open)
-			vma->vm_ops->open(vma);
+		vma_copied(vma);
 		vma_link(mm, vma);
-		err = copy_page_range(mm, old);
+		err = copy_page_range(tlb, mm, old);
 		if (err)
 			return err;
 	}
@@ -472,17 +610,24 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = mm_alloc();
+	struct mmu_gather tlb;
 	int err;
 
 	if (!mm)
 		return NULL;
-	spin_lock(&oldmm->mmap_lock);
+	mmap_write_lock(oldmm);
+	mmap_write_lock_nested(mm, SINGLE_DEPTH_NESTING);
 	mm->mmap_base = oldmm->mmap_base;
 	mm->start_brk = oldmm->start_brk;
 	mm->brk = oldmm->brk;
 	mm->start_stack = oldmm->start_stack;
-	err = dup_mmap(mm, oldmm);
-	spin_unlock(&oldmm->mmap_lock);
+	mm->stack_limit = oldmm->stack_limit;
+	/* The parent's write-protected entries leave other CPUs' TLBs in one flush. */
+	tlb_gather_mmu(&tlb, oldmm);
+	err = dup_mmap(&tlb, mm, oldmm);
+	tlb_finish_mmu(&tlb);
+	mmap_write_unlock(mm);
+	mmap_write_unlock(oldmm);
 	if (err) {
 		mmput(mm); /* undoes whatever part was copied */
 		return NULL;

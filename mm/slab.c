@@ -266,6 +266,7 @@ static int debug_alloc(const struct kmem_cache *c, struct page *slab, void *obj,
 	unsigned int index;
 	int n = 0;
 
+	lockdep_assert_held(&c->lock);
 	if (next && !obj_index(c, slab, next, &index)) {
 		p[n++] = (struct slab_problem){ "free list corrupted (link overwritten)", obj,
 						track->alloc_by, track->free_by };
@@ -296,6 +297,7 @@ static bool debug_free(const struct kmem_cache *c, struct page *slab, void *obj,
 	struct slab_track *track;
 	unsigned int index, bad;
 
+	lockdep_assert_held(&c->lock);
 	if (!obj_index(c, slab, obj, &index)) {
 		void *holder = index < slab->objects ? slab_obj(c, slab, index) : NULL;
 
@@ -601,6 +603,7 @@ static int find_leaks(const struct kmem_cache *c, struct slab_problem *p)
 	struct page *slab;
 	int n = 0;
 
+	lockdep_assert_held(&c->lock);
 	for (unsigned int l = 0; l < ARRAY_SIZE(lists); l++) {
 		list_for_each_entry(slab, lists[l], lru) {
 			for (unsigned int i = 0; i < slab->objects && n < LEAKS_SHOWN; i++) {

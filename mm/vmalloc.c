@@ -6,7 +6,14 @@
  * space at once.
  *
  * Locking: vmap_lock (irq-safe) covers the list. Page allocation and mapping happen outside
- * it; an area is only in the list while its range is reserved.
+ * it: an area's leaf entries are its own while its range is reserved, and a missing page table
+ * above them, which two areas in one 2 MiB slot may both need at once, is installed with
+ * cmpxchg (walk_to_level), so neither mapping is lost.
+ *
+ * Freeing is lazy: vfree unmaps at once, but the frames and the range wait on the purge list
+ * for one all-CPU TLB flush that covers many areas. The flush runs when the list holds more
+ * than LAZY_MAX_PAGES, or when an allocation fails for want of space or frames; so creating
+ * and ending tasks (a kernel stack each) normally costs no IPI at all.
  */
 #include <asm/pgtable.h>
 #include <kernel/list.h>
@@ -17,6 +24,7 @@
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/vmalloc.h>
+#include <kernel/vmstat.h>
 
 struct vm_struct {
 	struct list_head list;
@@ -25,12 +33,16 @@ struct vm_struct {
 	unsigned long size; /* mapped bytes */
 	struct page **pages; /* NULL for ioremap */
 	unsigned int nr_pages;
+	bool lazy; /* freed, waiting on purge_list */
 };
 
 static LIST_HEAD(vmap_areas);
 static LIST_HEAD(purge_list); /* unmapped, but other CPUs' TLBs may still hold them */
 static DEFINE_SPINLOCK(vmap_lock);
-static unsigned long nr_areas;
+static unsigned long nr_areas; /* in use: not counting those waiting on purge_list */
+static unsigned long nr_lazy_pages; /* mapped bytes on purge_list, in pages */
+
+#define LAZY_MAX_PAGES ((8UL << 20) >> PAGE_SHIFT)
 extern u8 *const boot_stack_guard;
 
 /* Reserves guard + size bytes of address space; the area is not mapped yet. */
@@ -86,7 +98,8 @@ static void release_area(struct vm_struct *area)
 
 	spin_lock_irqsave(&vmap_lock, flags);
 	list_del(&area->list);
-	nr_areas--;
+	if (!area->lazy)
+		nr_areas--; /* never handed out: a failed vmalloc or ioremap */
 	spin_unlock_irqrestore(&vmap_lock, flags);
 	kfree(area->pages);
 	kfree(area);
@@ -98,14 +111,10 @@ static void free_area_pages(struct vm_struct *area)
 		__free_page(area->pages[i]);
 }
 
-void *vmalloc(unsigned long size)
+static void *__vmalloc(unsigned long size)
 {
 	struct vm_struct *area;
 
-	if (!size || size > VMALLOC_END - VMALLOC_START)
-		return NULL;
-	size = PAGE_ALIGN(size);
-	vmalloc_purge();
 	area = get_vm_area(size);
 	if (!area)
 		return NULL;
@@ -132,6 +141,28 @@ out_unmap:
 out_release:
 	release_area(area);
 	return NULL;
+}
+
+/* A racy look without vmap_lock: a wrong answer costs one purge, or one retry less. */
+static bool purge_pending(void)
+{
+	return READ_ONCE(nr_lazy_pages) != 0;
+}
+
+void *vmalloc(unsigned long size)
+{
+	void *p;
+
+	if (!size || size > VMALLOC_END - VMALLOC_START)
+		return NULL;
+	size = PAGE_ALIGN(size);
+	p = __vmalloc(size);
+	/* What lazily freed areas still hold may be just what is missing. */
+	if (!p && purge_pending() && !irqs_disabled()) {
+		vmalloc_purge();
+		p = __vmalloc(size);
+	}
+	return p;
 }
 
 void *vzalloc(unsigned long size)
@@ -179,9 +210,11 @@ void vmalloc_purge(void)
 		return;
 	spin_lock_irqsave(&vmap_lock, flags);
 	list_splice_init(&purge_list, &batch);
+	nr_lazy_pages = 0;
 	spin_unlock_irqrestore(&vmap_lock, flags);
 	if (list_empty(&batch))
 		return;
+	count_vm_event(VMALLOC_PURGE);
 	on_each_cpu(flush_all_ipi, NULL, true);
 	list_for_each_entry_safe(area, next, &batch, purge) {
 		list_del(&area->purge);
@@ -190,16 +223,25 @@ void vmalloc_purge(void)
 	}
 }
 
-/* Unmaps now; frees frames and range after the next all-CPU flush (vmalloc_purge). */
+/*
+ * Unmaps now; frees frames and range after the next all-CPU flush (vmalloc_purge), which
+ * waits until enough has piled up to be worth the IPIs.
+ */
 static void lazy_free_area(struct vm_struct *area)
 {
 	unsigned long flags;
+	bool purge;
 
 	unmap_area(area);
 	spin_lock_irqsave(&vmap_lock, flags);
 	list_add_tail(&area->purge, &purge_list);
+	area->lazy = true;
+	nr_areas--;
+	nr_lazy_pages += area->size >> PAGE_SHIFT;
+	purge = nr_lazy_pages > LAZY_MAX_PAGES;
 	spin_unlock_irqrestore(&vmap_lock, flags);
-	vmalloc_purge();
+	if (purge)
+		vmalloc_purge();
 }
 
 void vfree(const void *addr)
@@ -239,6 +281,10 @@ static void *map_phys_range(phys_addr_t pa, unsigned long size, pgprot_t prot)
 	size = PAGE_ALIGN(size + offset);
 	pa -= offset;
 	area = get_vm_area(size);
+	if (!area && purge_pending() && !irqs_disabled()) {
+		vmalloc_purge();
+		area = get_vm_area(size);
+	}
 	if (!area)
 		return NULL;
 	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {

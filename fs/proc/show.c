@@ -215,7 +215,7 @@ int proc_pid_maps_show(struct proc_buf *b, struct task_struct *p)
 
 	if (!mm)
 		return 0;
-	spin_lock(&mm->mmap_lock);
+	mmap_read_lock(mm);
 	for (n = rb_first(&mm->mm_rb); n; n = rb_next(n)) {
 		const struct vm_area_struct *v = rb_entry(n, struct vm_area_struct, vm_rb);
 		const char *name = "";
@@ -229,6 +229,6 @@ int proc_pid_maps_show(struct proc_buf *b, struct task_struct *p)
 			    v->vm_flags & VM_EXEC ? 'x' : '-', v->vm_flags & VM_SHARED ? 's' : 'p',
 			    v->vm_pgoff << PAGE_SHIFT, name[0] ? 25 : 0, "", name);
 	}
-	spin_unlock(&mm->mmap_lock);
+	mmap_read_unlock(mm);
 	return 0;
 }

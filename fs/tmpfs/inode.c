@@ -7,6 +7,7 @@
  */
 #include <kernel/fs.h>
 #include <kernel/gfp.h>
+#include <kernel/mm.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
@@ -237,6 +238,7 @@ static const struct file_operations tmpfs_file_fops = {
 	.llseek = generic_file_llseek,
 	.read = generic_file_read,
 	.write = generic_file_write,
+	.mmap = generic_file_mmap,
 };
 
 /* The one mount option: mode=OCTAL for the root directory (default 1777, as on Linux). */

@@ -5,6 +5,7 @@
 #include <asm/page.h>
 #include <kernel/gfp.h>
 #include <kernel/mm_types.h>
+#include <kernel/rwsem.h>
 
 /* The frame array: frame number <-> struct page is one subtraction. */
 extern struct page *mem_map;
@@ -46,6 +47,45 @@ static inline struct page *phys_to_page(phys_addr_t pa)
 }
 
 /*
+ * mmap_lock (see struct mm_struct): shared for faults and lookups, exclusive for changes to
+ * the VMAs. The asserts check what a "called with mmap_lock held" comment promises.
+ */
+static inline void mmap_read_lock(struct mm_struct *mm)
+{
+	down_read(&mm->mmap_lock);
+}
+
+static inline bool mmap_read_trylock(struct mm_struct *mm)
+{
+	return down_read_trylock(&mm->mmap_lock);
+}
+
+static inline void mmap_read_unlock(struct mm_struct *mm)
+{
+	up_read(&mm->mmap_lock);
+}
+
+static inline void mmap_write_lock(struct mm_struct *mm)
+{
+	down_write(&mm->mmap_lock);
+}
+
+/* A second address space's lock inside the first's (dup_mm: the child's inside the parent's). */
+static inline void mmap_write_lock_nested(struct mm_struct *mm, unsigned int subclass)
+{
+	down_write_nested(&mm->mmap_lock, subclass);
+}
+
+static inline void mmap_write_unlock(struct mm_struct *mm)
+{
+	up_write(&mm->mmap_lock);
+}
+
+/* Held by the running task, shared or exclusive; and exclusive. */
+void mmap_assert_locked(struct mm_struct *mm);
+void mmap_assert_write_locked(struct mm_struct *mm);
+
+/*
  * Address spaces (mm/mmap.c, mm/memory.c). Addresses and lengths are checked like the
  * system calls that will use them: -EINVAL for misaligned or empty ranges, -ENOMEM for
  * ranges outside user space or when memory runs out.
@@ -53,25 +93,61 @@ static inline struct page *phys_to_page(phys_addr_t pa)
 struct mm_struct *mm_alloc(void);
 struct mm_struct *dup_mm(struct mm_struct *oldmm); /* fork: private pages become COW */
 void mmget(struct mm_struct *mm);
+/* Drops a user; the last one tears the address space down, taking mmap_lock: may sleep. */
 void mmput(struct mm_struct *mm);
 
+/* Called with mmap_lock held. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 long get_unmapped_area(struct mm_struct *mm, unsigned long len);
-/* Anonymous mappings; returns the address or -errno. prot and flags as for mmap(2). */
-long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, unsigned long prot,
-	     unsigned long flags);
+/*
+ * Maps len bytes of file from byte offset off (a multiple of the page size), or anonymous
+ * memory (MAP_ANONYMOUS, file NULL); returns the address or -errno. prot and flags as for
+ * mmap(2). A file mapping takes its own reference on file.
+ */
+long do_mmap_file(struct mm_struct *mm, struct file *file, unsigned long addr, unsigned long len,
+		  unsigned long prot, unsigned long flags, unsigned long off);
+static inline long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			   unsigned long prot, unsigned long flags)
+{
+	return do_mmap_file(mm, NULL, addr, len, prot, flags, 0);
+}
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long prot);
 /* brk(2): returns the new break, or the old one when it cannot move. */
 unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
+
+/*
+ * Nothing is mapped below this (Linux's mmap_min_addr), so a NULL pointer with an offset
+ * still faults: a hint below it is moved up, MAP_FIXED below it is refused with -EPERM.
+ */
+#define MMAP_MIN_ADDR 0x10000UL
+/* The default stack limit (RLIMIT_STACK's), and the gap kept below a stack as it grows. */
+#define DEFAULT_STACK_LIMIT (8UL << 20)
+#define STACK_GUARD_GAP (256UL << PAGE_SHIFT)
 
 #define FAULT_FLAG_WRITE 0x1u
 #define FAULT_FLAG_INSTRUCTION 0x2u
 #define FAULT_FLAG_USER 0x4u
 #define VM_FAULT_SIGSEGV 0x1
 #define VM_FAULT_OOM 0x2
-/* Resolves a fault at addr in mm: 0, VM_FAULT_SIGSEGV or VM_FAULT_OOM. */
+#define VM_FAULT_SIGBUS 0x4 /* a file mapping past the end of its file */
+/* Resolves a fault at addr in mm: 0 or a VM_FAULT_* code. Takes mmap_lock shared: may sleep. */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
+
+/* The page cache's fault handler and mmap (fs/filemap.c), for file systems to use. */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+/*
+ * Writeback's question about a MAP_SHARED page: was it written through the mapping at addr
+ * since the last call? Cleans and write-protects the entry, so the next write is seen again.
+ * Called with mmap_lock held.
+ */
+bool page_mkclean_one(struct vm_area_struct *vma, unsigned long addr);
+
+/*
+ * Test-only fault injection: the nth page-table or page allocation from now on made for an
+ * address space copy (dup_mm) fails; 0 turns it off.
+ */
+void dup_mm_fail_nth_alloc(unsigned int nth);
 
 /* The address space this CPU runs in (NULL: only the kernel's), and switching it. */
 struct mm_struct *current_mm(void);

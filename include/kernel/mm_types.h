@@ -5,11 +5,13 @@
 #include <kernel/atomic.h>
 #include <kernel/list.h>
 #include <kernel/rbtree.h>
+#include <kernel/rwsem.h>
 #include <kernel/spinlock.h>
 #include <kernel/types.h>
 
 struct kmem_cache;
 struct address_space;
+struct file;
 
 /*
  * One struct page per physical page frame, in the array mem_map indexed by frame number, so
@@ -34,7 +36,7 @@ struct page {
 			unsigned int inuse;
 			unsigned int objects;
 		};
-		struct { /* page cache (later) */
+		struct { /* page cache */
 			struct address_space *mapping;
 			unsigned long index;
 		};
@@ -48,6 +50,7 @@ enum pageflags {
 	PG_head,
 	PG_large_kmalloc, /* a kmalloc larger than the largest slab size */
 	PG_pgtable, /* a page-table page */
+	PG_dirty, /* a page-cache page written through a shared mapping since it was cleaned */
 };
 
 #define DEFINE_PAGEFLAG(name, bit)                           \
@@ -70,7 +73,20 @@ DEFINE_PAGEFLAG(Slab, PG_slab)
 DEFINE_PAGEFLAG(Head, PG_head)
 DEFINE_PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 DEFINE_PAGEFLAG(Pgtable, PG_pgtable)
+DEFINE_PAGEFLAG(Dirty, PG_dirty)
 #undef DEFINE_PAGEFLAG
+
+/* Atomic: a page-cache page's flags may be set from several address spaces at once. */
+static inline void set_page_dirty(struct page *page)
+{
+	__atomic_fetch_or(&page->flags, 1UL << PG_dirty, __ATOMIC_RELAXED);
+}
+
+static inline bool test_clear_page_dirty(struct page *page)
+{
+	return __atomic_fetch_and(&page->flags, ~(1UL << PG_dirty), __ATOMIC_RELAXED) &
+	       (1UL << PG_dirty);
+}
 
 /* vm_flags */
 #define VM_NONE 0x0UL
@@ -87,7 +103,8 @@ struct mm_struct;
 /*
  * What backs a mapping. Anonymous memory has no ops (vm_ops == NULL): its pages are made
  * on first touch, zeroed. A file system or device that can be mapped provides fault(),
- * which returns the page for an offset with a reference held (later steps).
+ * which returns the page for an offset with a reference held (filemap_fault for the page
+ * cache); 0 or a VM_FAULT_* code. It is called with mmap_lock held for reading.
  */
 struct vm_operations_struct {
 	int (*fault)(struct vm_area_struct *vma, unsigned long pgoff, struct page **page);
@@ -95,7 +112,10 @@ struct vm_operations_struct {
 	void (*close)(struct vm_area_struct *vma); /* a mapping went away */
 };
 
-/* One mapping: [vm_start, vm_end), page aligned, with one protection and one backing. */
+/*
+ * One mapping: [vm_start, vm_end), page aligned, with one protection and one backing. A file
+ * mapping holds a reference on vm_file (taken by do_mmap, and by each copy or split).
+ */
 struct vm_area_struct {
 	unsigned long vm_start;
 	unsigned long vm_end;
@@ -105,26 +125,37 @@ struct vm_area_struct {
 	const struct vm_operations_struct *vm_ops;
 	void *vm_private_data;
 	unsigned long vm_pgoff; /* offset of vm_start in the backing object, in pages */
+	struct file *vm_file; /* the mapped file, or NULL */
+	struct vm_area_struct *vm_free_next; /* unlinked, its file to put after mmap_lock */
 };
 
 /*
  * An address space: its page tables (whose upper half is the kernel's, shared by all) and
  * its mappings, in a red-black tree by address.
  *
- * Locking: mmap_lock covers the tree, every VMA in it, and the user half of the page tables.
- * It is a spinlock until the scheduler brings sleeping locks; nothing under it may touch user
- * memory (that would fault and take it again).
+ * Locking: mmap_lock covers the tree and every VMA in it: page faults take it for reading
+ * (several may run at once, on different CPUs), everything that changes the VMAs takes it for
+ * writing. It sleeps, so a fault in atomic context must not take it (see do_page_fault), and
+ * nothing holding it may touch user memory (the fault would take it again). The user half of
+ * the page tables is changed under it too: entries are filled by cmpxchg, since faults holding
+ * it shared race to fill the same one, and tables are installed the same way (pgtable.c).
  */
 struct mm_struct {
 	void *pgd; /* the architecture's root table (pgd_t *) */
 	struct rb_root mm_rb;
 	int map_count;
 	atomic_t mm_users;
-	spinlock_t mmap_lock;
+	struct rw_semaphore mmap_lock;
 	unsigned long mmap_base; /* top of the area mmap allocates downwards from */
+	/*
+	 * How far a VM_GROWSDOWN stack may reach below its top (RLIMIT_STACK sets it); the
+	 * top is the stack VMA's end, which never moves.
+	 */
+	unsigned long stack_limit;
 	unsigned long start_brk, brk;
 	unsigned long start_stack;
 	unsigned long total_vm; /* pages mapped */
+	struct vm_area_struct *vma_free_list; /* under mmap_lock: see vma_unlink_free */
 };
 
 #endif /* _KERNEL_MM_TYPES_H */

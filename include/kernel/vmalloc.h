@@ -8,7 +8,7 @@
  * Virtually contiguous kernel memory in [VMALLOC_START, VMALLOC_END): page-backed areas
  * (vmalloc, kernel stacks) and device memory (ioremap). Every area has an unmapped guard
  * page right below it, so running off the bottom of a stack, or off the start of a buffer,
- * faults at once. May fail (NULL); never sleeps today.
+ * faults at once. May fail (NULL); never sleeps today. Safe to call on any CPU at once.
  */
 #define THREAD_SIZE (16 * 1024) /* kernel stacks */
 
@@ -36,7 +36,10 @@ void memunmap(void *addr);
 /* Is addr inside the guard page of a vmalloc area (or below the boot stack)? */
 bool is_guard_page(unsigned long addr);
 unsigned long vmalloc_nr_areas(void);
-/* Frees what vfree left for the next all-CPU TLB flush; needs interrupts on. */
+/*
+ * Frees what vfree left for the next all-CPU TLB flush; needs interrupts on. vfree calls it
+ * only once more than 8 MiB waits, and vmalloc when it runs out of space or frames.
+ */
 void vmalloc_purge(void);
 
 void vmalloc_init(void);

@@ -11,6 +11,10 @@ enum vm_event_item {
 	PGFAULT_COW_COPY, /* copy-on-write faults that copied a page */
 	PGFAULT_COW_REUSE, /* ... that found the page no longer shared and kept it */
 	PGFAULT_SEGV, /* faults with no valid mapping or permission */
+	PGFAULT_FILE, /* faults that mapped a page-cache page */
+	PGFAULT_ATOMIC, /* faults in atomic context, refused without taking mmap_lock */
+	NR_TLB_REMOTE_FLUSH, /* TLB-flush IPIs sent for user address spaces */
+	VMALLOC_PURGE, /* lazy vmalloc purges that flushed every CPU */
 	NR_VM_EVENT_ITEMS,
 };
 

@@ -3,8 +3,11 @@
  * A deliberate kernel page fault, run only when named (ktest=fault): the report must name
  * the faulting function and its caller. scripts/run-tests boots it and checks the backtrace.
  */
+#include <asm/uaccess.h>
 #include <kernel/ktest.h>
+#include <kernel/mm.h>
 #include <kernel/vmalloc.h>
+#include <uapi/mman.h>
 
 #define UNMAPPED_ADDR 0x0000100000000000UL
 
@@ -80,3 +83,38 @@ static struct ktest_suite stack_overflow_suite = {
 	.explicit_only = true,
 };
 ktest_register_suite(stack_overflow_suite);
+
+/*
+ * A fault on a user page with preemption off and no exception-table entry: the handler must
+ * not sleep on mmap_lock, and there is nothing to resume at, so it oopses saying "page fault
+ * in atomic context" (scripts/run-tests checks the report).
+ */
+static void test_atomic_fault_oopses(struct ktest *t)
+{
+	struct mm_struct *mm = mm_alloc();
+	long addr;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	switch_mm(mm);
+	addr = do_mmap(mm, 0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+	KTEST_ASSERT_GT(t, addr, 0);
+	pagefault_disable();
+	ktest_fault_trigger((volatile int *)addr);
+	pagefault_enable();
+	/* Not reached. */
+	KTEST_EXPECT_EQ(t, addr, -1);
+	switch_mm(NULL);
+	mmput(mm);
+}
+
+static struct ktest_case fault_atomic_cases[] = {
+	KTEST_CASE(test_atomic_fault_oopses),
+	{},
+};
+
+static struct ktest_suite fault_atomic_suite = {
+	.name = "fault_atomic",
+	.cases = fault_atomic_cases,
+	.explicit_only = true,
+};
+ktest_register_suite(fault_atomic_suite);

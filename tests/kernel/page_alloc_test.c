@@ -5,10 +5,17 @@
  * sequence of allocations that is freed again, the count of free blocks per order must be
  * exactly what it was: that checks splitting and coalescing together.
  */
+#include <asm/processor.h>
 #include <kernel/gfp.h>
+#include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
+#include <kernel/sched.h>
+#include <kernel/slab.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
+#include <kernel/timer.h>
+#include <kernel/vmalloc.h>
 
 #define MODEL_BLOCKS 64
 
@@ -236,6 +243,146 @@ static void test_counters_consistent(struct ktest *t)
 	KTEST_EXPECT_GT(t, totalram_pages(), 0);
 }
 
+/* ---- two CPUs at once ----------------------------------------------------------------- */
+
+#define CHURN_SLOTS 64
+#define CHURN_STEPS 3000
+
+/*
+ * Both CPUs swap fresh blocks into shared slots and check and free what they take out, so
+ * about half of all frees are of the other CPU's blocks. Each block holds its tag throughout.
+ */
+struct churn {
+	void *slots[CHURN_SLOTS];
+	atomic_t started;
+	int id_next;
+	unsigned long bad[2], done[2];
+};
+
+static u64 churn_prng(u64 *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+static void churn_start(struct churn *c, int *id)
+{
+	*id = __atomic_fetch_add(&c->id_next, 1, __ATOMIC_SEQ_CST);
+	atomic_inc(&c->started);
+	while (atomic_read(&c->started) < 2)
+		cpu_relax();
+}
+
+static bool churn_two_cpus(struct ktest *t)
+{
+	if (num_online_cpus() >= 2)
+		return true;
+	ktest_skip(t, "needs two CPUs");
+	return false;
+}
+
+/*
+ * Lets exited threads free themselves (soon after they stop, not at once) and empties the
+ * caches that would hide a count: vmalloc's lazily freed stacks, empty slabs.
+ */
+static void churn_settle(unsigned long tasks)
+{
+	for (int ms = 0; ms < 1000 && nr_tasks() > tasks; ms++)
+		msleep(1);
+	vmalloc_purge();
+	kmem_cache_shrink_all();
+}
+
+/* Runs fn on CPUs 0 and 1 at once and waits for both to be gone. */
+static void churn_run(struct ktest *t, int (*fn)(void *), struct churn *c)
+{
+	unsigned long tasks = nr_tasks();
+	struct task_struct *p[2];
+
+	for (int i = 0; i < 2; i++) {
+		p[i] = kthread_create(fn, c, "ktest-churn");
+		KTEST_ASSERT_NOT_NULL(t, p[i]);
+		kthread_bind(p[i], i);
+	}
+	for (int i = 0; i < 2; i++)
+		wake_up_process(p[i]);
+	for (int i = 0; i < 2; i++)
+		kthread_stop(p[i]);
+	churn_settle(tasks);
+}
+
+/* A block's tag: its order in the low byte, so the checker knows its size. */
+static bool block_intact(const u64 *w)
+{
+	unsigned int order = w[0] & 0xff;
+
+	if (order > 3)
+		return false;
+	for (unsigned long i = 1; i < (PAGE_SIZE << order) / 8; i++)
+		if (w[i] != w[0])
+			return false;
+	return true;
+}
+
+static int page_churn_worker(void *data)
+{
+	struct churn *c = data;
+	u64 seed;
+	int id;
+
+	churn_start(c, &id);
+	seed = 0x1234567 + id;
+	for (int i = 0; i < CHURN_STEPS; i++) {
+		u64 r = churn_prng(&seed);
+		unsigned int order = r % 4;
+		struct page *page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, order);
+		u64 *w, *old;
+
+		if (!page)
+			continue;
+		w = page_address(page);
+		for (unsigned long k = 0; k < (PAGE_SIZE << order) / 8; k++)
+			w[k] = ((u64)id << 40) | ((u64)i << 8) | order;
+		old = __atomic_exchange_n(&c->slots[(r >> 8) % CHURN_SLOTS], w, __ATOMIC_ACQ_REL);
+		if (old) {
+			c->bad[id] += !block_intact(old);
+			free_pages((unsigned long)old, old[0] & 0xff);
+		}
+		c->done[id]++;
+	}
+	return 0;
+}
+
+/* The buddy allocator from both CPUs at once: no block handed out twice, all back after. */
+static void test_contended_two_cpus(struct ktest *t)
+{
+	struct churn *c;
+	unsigned long before;
+
+	if (!churn_two_cpus(t))
+		return;
+	c = (struct churn *)get_zeroed_page(GFP_KERNEL); /* no slab: counts stay frames only */
+	KTEST_ASSERT_NOT_NULL(t, c);
+	churn_settle(nr_tasks());
+	before = nr_free_pages();
+	churn_run(t, page_churn_worker, c);
+	for (int i = 0; i < CHURN_SLOTS; i++) {
+		u64 *w = c->slots[i];
+
+		if (w) {
+			c->bad[0] += !block_intact(w);
+			free_pages((unsigned long)w, w[0] & 0xff);
+		}
+	}
+	KTEST_EXPECT_EQ(t, c->bad[0] + c->bad[1], 0);
+	KTEST_EXPECT_GT(t, c->done[0], CHURN_STEPS / 2);
+	KTEST_EXPECT_GT(t, c->done[1], CHURN_STEPS / 2);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	free_page((unsigned long)c);
+}
+
 static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_alloc_free_single),
 	KTEST_CASE(test_alignment_every_order),
@@ -248,6 +395,7 @@ static struct ktest_case page_alloc_cases[] = {
 	KTEST_CASE(test_refcount),
 	KTEST_CASE(test_double_free_is_reported),
 	KTEST_CASE(test_counters_consistent),
+	KTEST_CASE(test_contended_two_cpus),
 	{},
 };
 

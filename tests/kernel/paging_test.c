@@ -9,8 +9,12 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
+#include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
+#include <kernel/sched.h>
+#include <kernel/smp.h>
+#include <kernel/timer.h>
 #include <kernel/vmalloc.h>
 
 extern u8 *const boot_stack_guard;
@@ -115,6 +119,81 @@ static void test_protections_on(struct ktest *t)
 	KTEST_EXPECT_EQ(t, __pa(init_pgd), read_cr3() & PTE_PFN_MASK);
 }
 
+/* ---- installing tables from two CPUs ---------------------------------------------------- */
+
+#define TABLE_RACE_ROUNDS 256
+#define TABLE_RACE_BASE 0x100000000000UL /* a fresh 512 GiB slot of a fresh pgd */
+
+struct table_race {
+	pgd_t *pgd;
+	phys_addr_t pa;
+	atomic_t arrived;
+	int id_next;
+	unsigned long failed[2];
+};
+
+/*
+ * Each round both CPUs map one page of the same fresh 2 MiB slot at the same moment, so both
+ * find its page table (and in round 0 every table above it) missing.
+ */
+static int table_race_worker(void *data)
+{
+	struct table_race *r = data;
+	int id = __atomic_fetch_add(&r->id_next, 1, __ATOMIC_SEQ_CST);
+
+	for (int i = 0; i < TABLE_RACE_ROUNDS; i++) {
+		unsigned long va = TABLE_RACE_BASE + i * PMD_SIZE + id * PAGE_SIZE;
+
+		atomic_inc(&r->arrived);
+		while (atomic_read(&r->arrived) < 2 * (i + 1))
+			cpu_relax();
+		r->failed[id] += map_page(r->pgd, va, r->pa, PAGE_KERNEL) != 0;
+	}
+	return 0;
+}
+
+/*
+ * Bug 1 in a user half: a table installed by a plain store could replace the other CPU's,
+ * losing its mapping and leaking its table. Every page must be mapped, and freeing the pgd
+ * must give back every table counted.
+ */
+static void test_table_install_race(struct ktest *t)
+{
+	struct table_race r = { 0 };
+	unsigned long tables = nr_pgtable_pages(), tasks = nr_tasks(), missing = 0;
+	struct task_struct *p[2];
+	int level;
+
+	if (num_online_cpus() < 2) {
+		ktest_skip(t, "needs two CPUs");
+		return;
+	}
+	r.pgd = pgd_alloc();
+	KTEST_ASSERT_NOT_NULL(t, r.pgd);
+	r.pa = __pa(&some_rodata) & PAGE_MASK;
+	for (int i = 0; i < 2; i++) {
+		p[i] = kthread_create(table_race_worker, &r, "ktest-tables");
+		KTEST_ASSERT_NOT_NULL(t, p[i]);
+		kthread_bind(p[i], i);
+	}
+	for (int i = 0; i < 2; i++)
+		wake_up_process(p[i]);
+	for (int i = 0; i < 2; i++)
+		kthread_stop(p[i]);
+	for (int ms = 0; ms < 1000 && nr_tasks() > tasks; ms++)
+		msleep(1);
+	KTEST_EXPECT_EQ(t, r.failed[0] + r.failed[1], 0);
+	for (int i = 0; i < TABLE_RACE_ROUNDS; i++)
+		for (int id = 0; id < 2; id++)
+			missing += !lookup_address(
+				r.pgd, TABLE_RACE_BASE + i * PMD_SIZE + id * PAGE_SIZE, &level);
+	KTEST_EXPECT_EQ(t, missing, 0);
+	/* pgd, PDPT, one PD, a PT per round: all reachable, all freed with the pgd. */
+	KTEST_EXPECT_EQ(t, nr_pgtable_pages(), tables + 3 + TABLE_RACE_ROUNDS);
+	pgd_free(r.pgd);
+	KTEST_EXPECT_EQ(t, nr_pgtable_pages(), tables);
+}
+
 static struct ktest_case paging_cases[] = {
 	KTEST_CASE(test_text_is_read_only_executable),
 	KTEST_CASE(test_rodata_is_read_only_noexec),
@@ -124,6 +203,7 @@ static struct ktest_case paging_cases[] = {
 	KTEST_CASE(test_identity_map_is_gone),
 	KTEST_CASE(test_boot_stack_guard_unmapped),
 	KTEST_CASE(test_protections_on),
+	KTEST_CASE(test_table_install_race),
 	{},
 };
 

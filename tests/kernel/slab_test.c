@@ -8,10 +8,15 @@
  */
 #include <asm/processor.h>
 #include <kernel/gfp.h>
+#include <kernel/kthread.h>
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
+#include <kernel/sched.h>
 #include <kernel/slab.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
+#include <kernel/timer.h>
+#include <kernel/vmalloc.h>
 
 static const size_t class_sizes[] = { 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096 };
 
@@ -602,6 +607,158 @@ static void test_debug_invalid_pointer(struct ktest *t)
 	KTEST_EXPECT_EQ(t, slab_debug_reports(), reports + 1);
 }
 
+/* ---- two CPUs at once ----------------------------------------------------------------- */
+
+#define CHURN_SLOTS 64
+#define CHURN_STEPS 3000
+
+/*
+ * Both CPUs swap fresh blocks into shared slots and check and free what they take out, so
+ * about half of all frees are of the other CPU's blocks. Each block holds its tag throughout.
+ */
+struct churn {
+	void *slots[CHURN_SLOTS];
+	atomic_t started;
+	int id_next;
+	unsigned long bad[2], done[2];
+};
+
+static u64 churn_prng(u64 *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+static void churn_start(struct churn *c, int *id)
+{
+	*id = __atomic_fetch_add(&c->id_next, 1, __ATOMIC_SEQ_CST);
+	atomic_inc(&c->started);
+	while (atomic_read(&c->started) < 2)
+		cpu_relax();
+}
+
+static bool churn_two_cpus(struct ktest *t)
+{
+	if (num_online_cpus() >= 2)
+		return true;
+	ktest_skip(t, "needs two CPUs");
+	return false;
+}
+
+/*
+ * Lets exited threads free themselves (soon after they stop, not at once) and empties the
+ * caches that would hide a count: vmalloc's lazily freed stacks, empty slabs.
+ */
+static void churn_settle(unsigned long tasks)
+{
+	for (int ms = 0; ms < 1000 && nr_tasks() > tasks; ms++)
+		msleep(1);
+	vmalloc_purge();
+	kmem_cache_shrink_all();
+}
+
+/* Runs fn on CPUs 0 and 1 at once and waits for both to be gone. */
+static void churn_run(struct ktest *t, int (*fn)(void *), struct churn *c)
+{
+	unsigned long tasks = nr_tasks();
+	struct task_struct *p[2];
+
+	for (int i = 0; i < 2; i++) {
+		p[i] = kthread_create(fn, c, "ktest-churn");
+		KTEST_ASSERT_NOT_NULL(t, p[i]);
+		kthread_bind(p[i], i);
+	}
+	for (int i = 0; i < 2; i++)
+		wake_up_process(p[i]);
+	for (int i = 0; i < 2; i++)
+		kthread_stop(p[i]);
+	churn_settle(tasks);
+}
+
+/* An object's first word says its size and owner; the rest repeats its low byte. */
+static bool churn_object_intact(const u8 *p)
+{
+	u64 tag = *(const u64 *)p;
+	size_t size = tag & 0xffff;
+
+	for (size_t i = 8; i < size; i++)
+		if (p[i] != (u8)(tag >> 16))
+			return false;
+	return true;
+}
+
+static struct kmem_cache *churn_cache;
+
+static void churn_free(void *p)
+{
+	if ((*(u64 *)p & 0xffff) == 200)
+		kmem_cache_free(churn_cache, p);
+	else
+		kfree(p);
+}
+
+static int slab_churn_worker(void *data)
+{
+	struct churn *c = data;
+	u64 seed;
+	int id;
+
+	churn_start(c, &id);
+	seed = 0xabcdef + id;
+	for (int i = 0; i < CHURN_STEPS; i++) {
+		u64 r = churn_prng(&seed);
+		/* kmalloc classes of every size, and one cache of 200-byte objects */
+		size_t size = r % 8 == 0 ? 200 : class_sizes[r % ARRAY_SIZE(class_sizes)];
+		u8 *p = size == 200 ? kmem_cache_alloc(churn_cache, GFP_KERNEL)
+				    : kmalloc(size, GFP_KERNEL);
+		u64 tag = ((u64)id << 24) | ((u64)(i & 0xff) << 16) | size;
+		void *old;
+
+		if (!p)
+			continue;
+		memset(p, (u8)(tag >> 16), size);
+		*(u64 *)p = tag;
+		old = __atomic_exchange_n(&c->slots[(r >> 8) % CHURN_SLOTS], p, __ATOMIC_ACQ_REL);
+		if (old) {
+			c->bad[id] += !churn_object_intact(old);
+			churn_free(old);
+		}
+		c->done[id]++;
+	}
+	return 0;
+}
+
+/* kmalloc and a cache from both CPUs at once, with cross-CPU frees: objects intact, counts back. */
+static void test_contended_two_cpus(struct ktest *t)
+{
+	unsigned long in_use = slab_objects_in_use();
+	struct churn *c;
+
+	if (!churn_two_cpus(t))
+		return;
+	c = (struct churn *)get_zeroed_page(GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, c);
+	churn_cache = kmem_cache_create("slab_test_churn", 200, 0, 0, NULL);
+	KTEST_ASSERT_NOT_NULL(t, churn_cache);
+	churn_settle(nr_tasks());
+	in_use = slab_objects_in_use();
+	churn_run(t, slab_churn_worker, c);
+	for (int i = 0; i < CHURN_SLOTS; i++) {
+		if (c->slots[i]) {
+			c->bad[0] += !churn_object_intact(c->slots[i]);
+			churn_free(c->slots[i]);
+		}
+	}
+	KTEST_EXPECT_EQ(t, c->bad[0] + c->bad[1], 0);
+	KTEST_EXPECT_GT(t, c->done[0], CHURN_STEPS / 2);
+	KTEST_EXPECT_GT(t, c->done[1], CHURN_STEPS / 2);
+	KTEST_EXPECT_EQ(t, slab_objects_in_use(), in_use);
+	kmem_cache_destroy(churn_cache);
+	free_page((unsigned long)c);
+}
+
 #define TIMED_PAIRS 10000
 
 static void test_timings(struct ktest *t)
@@ -655,6 +812,7 @@ static struct ktest_case slab_cases[] = {
 	KTEST_CASE(test_debug_double_free),
 	KTEST_CASE(test_debug_write_after_free),
 	KTEST_CASE(test_debug_invalid_pointer),
+	KTEST_CASE(test_contended_two_cpus),
 	KTEST_FIGURES(test_timings),
 	{},
 };

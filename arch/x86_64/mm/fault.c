@@ -6,6 +6,11 @@
  *   - a kernel access the code expected to fail (exception table): resume at its fixup;
  *   - a user-mode access with no valid mapping: the hook that will deliver SIGSEGV;
  *   - anything else: a kernel bug, reported in full.
+ *
+ * Resolving a fault takes mm->mmap_lock, which sleeps: a fault in atomic context (preemption
+ * or interrupts off, pagefault_disable) never waits for it. It ends at the exception-table
+ * fixup (copy_*_user report the bytes not copied, get_user -EFAULT), as though the page were
+ * missing, or, with no fixup, in an oops that says so.
  */
 #include <asm/extable.h>
 #include <asm/irqflags.h>
@@ -14,8 +19,10 @@
 #include <asm/traps.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
+#include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/vmalloc.h>
+#include <kernel/vmstat.h>
 
 static unsigned int fault_flags(unsigned long error_code, bool user)
 {
@@ -56,6 +63,25 @@ static void kernel_fault_failed(struct pt_regs *regs, unsigned long addr)
 	die_fault("page fault", regs);
 }
 
+/* May the fault handler sleep here? Not if the faulting code could not have. */
+static bool faulthandler_disabled(const struct pt_regs *regs)
+{
+	return preempt_count() || !(regs->rflags & X86_EFLAGS_IF);
+}
+
+static void atomic_fault_failed(struct pt_regs *regs, unsigned long addr)
+{
+	count_vm_event(PGFAULT_ATOMIC);
+	if (fixup_exception(regs))
+		return;
+	pr_emerg("BUG: page fault in atomic context at %lx (preempt_count %d, interrupts %s)\n",
+		 addr, preempt_count(), regs->rflags & X86_EFLAGS_IF ? "on" : "off");
+	if (!kernel_may_touch_user(regs))
+		pr_emerg("BUG: kernel access to user address %lx outside the uaccess helpers\n",
+			 addr);
+	die_fault("page fault in atomic context", regs);
+}
+
 void do_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2(), error = regs->orig_rax;
@@ -68,6 +94,11 @@ void do_page_fault(struct pt_regs *regs)
 			user_fault_failed(regs, addr, VM_FAULT_SIGSEGV);
 		else
 			kernel_fault_failed(regs, addr);
+		return;
+	}
+	/* First, so that the one report that matters says atomic, with or without uaccess. */
+	if (unlikely(!user && faulthandler_disabled(regs))) {
+		atomic_fault_failed(regs, addr);
 		return;
 	}
 	if (unlikely(!user && !kernel_may_touch_user(regs))) {

@@ -58,14 +58,32 @@ static pteval_t *alloc_table(bool kernel)
 	return page_address(page);
 }
 
-static void free_table(pteval_t *table)
+static void free_table(pteval_t *table, bool kernel)
 {
 	struct page *page = virt_to_page(table);
 
 	BUG_ON(!PagePgtable(page));
 	__ClearPagePgtable(page);
-	atomic_long_dec(&pgtable_pages);
+	atomic_long_dec(kernel ? &kernel_pgtable_pages : &pgtable_pages);
 	__free_page(page);
+}
+
+/*
+ * Installs next in the empty *entry, unless another CPU got there first: then next goes back
+ * and the winner's table is used. No lock is needed: the kernel half is shared by every
+ * address space and written by vmalloc and ioremap on any CPU at once, and a user half by
+ * faults that hold mmap_lock only for reading. Tables are only ever freed with their whole
+ * address space, so the table read back here stays valid.
+ */
+static pteval_t install_table(pteval_t *entry, pteval_t *next, pteval_t table_flags, bool kernel)
+{
+	pteval_t old = 0, new = __pa(next) | table_flags;
+
+	if (__atomic_compare_exchange_n(entry, &old, new, false, __ATOMIC_RELEASE,
+					__ATOMIC_ACQUIRE))
+		return new;
+	free_table(next, kernel);
+	return old;
 }
 
 static unsigned int table_index(unsigned long va, int level)
@@ -85,17 +103,18 @@ static pteval_t *walk_to_level(pgd_t *pgd, unsigned long va, int level, bool all
 
 	for (int l = 4; l > level; l--) {
 		pteval_t *entry = &table[table_index(va, l)];
+		pteval_t e = READ_ONCE(*entry);
 
-		if (!(*entry & _PAGE_PRESENT)) {
+		if (!(e & _PAGE_PRESENT)) {
 			pteval_t *next;
 
 			if (!alloc || !(next = alloc_table(kernel)))
 				return NULL;
-			*entry = __pa(next) | table_flags;
-		} else if (*entry & _PAGE_PSE) {
+			e = install_table(entry, next, table_flags, kernel);
+		} else if (e & _PAGE_PSE) {
 			return NULL;
 		}
-		table = __va(*entry & PTE_PFN_MASK);
+		table = __va(e & PTE_PFN_MASK);
 	}
 	return &table[table_index(va, level)];
 }
@@ -195,12 +214,13 @@ int walk_pte_range(pgd_t *pgd, unsigned long start, unsigned long end,
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
-	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED;
+	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER;
 
+	/* Accessed and dirty are left to the CPU and the fault handler: they mean something. */
 	if (!(vm_flags & VM_ACCESS_FLAGS))
 		return PAGE_NONE;
 	if (vm_flags & VM_WRITE)
-		prot |= _PAGE_RW | _PAGE_DIRTY;
+		prot |= _PAGE_RW;
 	if (!(vm_flags & VM_EXEC))
 		prot |= _PAGE_NX;
 	return pgprot_filter(prot);
@@ -225,7 +245,7 @@ static void free_tables_below(pteval_t *table, int level)
 			continue;
 		if (level > 2)
 			free_tables_below(__va(e & PTE_PFN_MASK), level - 1);
-		free_table(__va(e & PTE_PFN_MASK));
+		free_table(__va(e & PTE_PFN_MASK), false);
 	}
 }
 
@@ -237,9 +257,9 @@ void pgd_free(pgd_t *pgd)
 		if (!(e & _PAGE_PRESENT))
 			continue;
 		free_tables_below(__va(e & PTE_PFN_MASK), 3);
-		free_table(__va(e & PTE_PFN_MASK));
+		free_table(__va(e & PTE_PFN_MASK), false);
 	}
-	free_table(pgd);
+	free_table(pgd, false);
 }
 
 void flush_tlb_all(void)

@@ -76,3 +76,31 @@ unsigned long clear_user(void __user *to, unsigned long n)
 	user_access_end();
 	return n;
 }
+
+/*
+ * Copies a NUL-terminated string of at most count bytes: its length (the NUL copied too) when
+ * the NUL comes within count, count when it does not (dst then unterminated, as on Linux),
+ * -EFAULT when the string runs into memory that cannot be read first. Reads in pieces that
+ * end at page boundaries, so it never faults past the string's own pages.
+ */
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	long done = 0;
+
+	if (count <= 0)
+		return 0;
+	while (done < count) {
+		unsigned long addr = (unsigned long)src + done;
+		long chunk = min((long)(PAGE_SIZE - (addr & ~PAGE_MASK)), count - done);
+		const char *nul;
+
+		chunk = min(chunk, 64L);
+		if (copy_from_user(dst + done, (const void __user *)addr, chunk))
+			return -EFAULT;
+		nul = __builtin_memchr(dst + done, 0, chunk);
+		if (nul)
+			return nul - dst;
+		done += chunk;
+	}
+	return count;
+}

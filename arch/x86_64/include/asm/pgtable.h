@@ -3,6 +3,7 @@
 #define _ASM_PGTABLE_H
 
 #include <asm/page.h>
+#include <kernel/compiler.h>
 #include <kernel/types.h>
 
 /*
@@ -77,9 +78,64 @@ static inline phys_addr_t pte_phys(pte_t pte)
 	return pte.pte & PTE_PFN_MASK;
 }
 
+static inline bool pte_dirty(pte_t pte)
+{
+	return pte.pte & _PAGE_DIRTY;
+}
+
+static inline bool pte_young(pte_t pte)
+{
+	return pte.pte & _PAGE_ACCESSED;
+}
+
 static inline pte_t pfn_pte(phys_addr_t pa, pgprot_t prot)
 {
 	return (pte_t){ (pa & PTE_PFN_MASK) | pgprot_filter(prot) };
+}
+
+/*
+ * A live user entry can change under us: the CPU sets its accessed and dirty bits (a locked
+ * update, from any CPU that has the address space loaded), and a fault on another CPU may fill
+ * an empty one. So it is read once, and changed only atomically: a plain read-modify-write
+ * would lose a dirty bit set in between, and with it a write that writeback must see.
+ */
+static inline pte_t ptep_get(pte_t *ptep)
+{
+	return (pte_t){ READ_ONCE(ptep->pte) };
+}
+
+/* Sets *ptep to new if it still holds old; false (and nothing done) if it changed. */
+static inline bool ptep_cmpxchg(pte_t *ptep, pte_t old, pte_t new)
+{
+	return __atomic_compare_exchange_n(&ptep->pte, &old.pte, new.pte, false, __ATOMIC_SEQ_CST,
+					   __ATOMIC_RELAXED);
+}
+
+/* Clears the entry and returns what it held last, dirty bit included. */
+static inline pte_t ptep_get_and_clear(pte_t *ptep)
+{
+	return (pte_t){ __atomic_exchange_n(&ptep->pte, 0, __ATOMIC_SEQ_CST) };
+}
+
+/* Takes write access away, keeping whatever the CPU set meanwhile. */
+static inline void ptep_set_wrprotect(pte_t *ptep)
+{
+	__atomic_fetch_and(&ptep->pte, ~_PAGE_RW, __ATOMIC_SEQ_CST);
+}
+
+static inline bool ptep_test_and_clear_young(pte_t *ptep)
+{
+	return __atomic_fetch_and(&ptep->pte, ~_PAGE_ACCESSED, __ATOMIC_SEQ_CST) & _PAGE_ACCESSED;
+}
+
+/*
+ * Cleans and write-protects in one step, so that the next write faults and the page is seen
+ * dirty again: returns whether it was dirty.
+ */
+static inline bool ptep_test_and_clean(pte_t *ptep)
+{
+	return __atomic_fetch_and(&ptep->pte, ~(_PAGE_DIRTY | _PAGE_RW), __ATOMIC_SEQ_CST) &
+	       _PAGE_DIRTY;
 }
 
 /*

@@ -5,6 +5,7 @@
 #include <asm/page.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
+#include <kernel/preempt.h>
 #include <kernel/types.h>
 
 /*
@@ -29,6 +30,7 @@ static inline bool access_ok(const void __user *addr, unsigned long size)
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
 unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long clear_user(void __user *to, unsigned long n);
+long strncpy_from_user(char *dst, const char __user *src, long count);
 
 /* An unsigned integer type of n bytes (1, 2, 4 or 8): a non-const home for get_user. */
 #define __uint_of_size(n)                               \
@@ -52,6 +54,21 @@ unsigned long clear_user(void __user *to, unsigned long n);
 		__typeof__(*(ptr)) __pu_val = (x);                              \
 		copy_to_user((ptr), &__pu_val, sizeof(__pu_val)) ? -EFAULT : 0; \
 	})
+
+/*
+ * Between these, a fault on a user address is not resolved (that would take mmap_lock and
+ * sleep): the access fails as though the page were missing, and the copy is short. For code
+ * that must touch user memory while it cannot sleep; it retries outside if it must.
+ */
+static inline void pagefault_disable(void)
+{
+	preempt_disable();
+}
+
+static inline void pagefault_enable(void)
+{
+	preempt_enable();
+}
 
 /* Turned on once the CPU is known to have SMAP (STAC/CLAC fault without it). */
 void uaccess_enable_smap(void);
