@@ -33,6 +33,8 @@ static __always_inline void preempt_enable_no_resched(void)
 }
 
 void preempt_schedule(void);
+/* From an interrupt's return to preemptible code, interrupts off: switch if asked to. */
+void preempt_schedule_irq(void);
 
 static __always_inline bool need_resched(void)
 {

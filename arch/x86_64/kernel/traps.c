@@ -6,6 +6,7 @@
  * Exceptions in user mode will become signals once processes exist.
  */
 #include <asm/extable.h>
+#include <asm/fpu.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
@@ -103,6 +104,11 @@ static void do_exception(struct pt_regs *regs)
 	case X86_TRAP_DF:
 		do_double_fault(regs);
 		return;
+	case X86_TRAP_NM:
+		/* CR0.TS: the running task's first FPU instruction since it was switched in. */
+		if (fpu_handle_nm(regs))
+			return;
+		break;
 	case X86_TRAP_GP:
 		/* A fault the code expected (extable) resumes at its fixup. */
 		if (!user_mode(regs) && fixup_exception(regs))
