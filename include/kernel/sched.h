@@ -48,6 +48,8 @@ struct fs_struct;
 #define _TIF_SIGPENDING (1UL << TIF_SIGPENDING)
 #define _TIF_NOTIFY_RESUME (1UL << TIF_NOTIFY_RESUME)
 #define _TIF_SYSCALL_TRACE (1UL << TIF_SYSCALL_TRACE)
+/* What the return to user mode must act on (irqentry_exit, exit_to_user_mode_loop). */
+#define EXIT_TO_USER_MODE_WORK (_TIF_SIGPENDING | _TIF_NOTIFY_RESUME)
 
 struct task_struct {
 	volatile long state;

@@ -51,4 +51,19 @@ void show_stack_trace(unsigned long rip, unsigned long rbp);
 void show_stack_trace_regs(const struct pt_regs *regs);
 unsigned long unexpected_interrupt_count(void);
 
+/* Clear EFLAGS.AC at every entry (the CPU has SMAP): set once by traps_init. */
+extern u8 x86_entry_clac;
+void traps_init(void);
+/* Entry from common_interrupt: exceptions (0-31); do_irq (irq.c) takes the rest. */
+void do_exception(struct pt_regs *regs);
+/*
+ * The one way back from an entry (interrupts off): reschedules or, to user mode, handles
+ * the task's work out of line in exit_to_user_mode_loop.
+ */
+void irqentry_exit(struct pt_regs *regs);
+void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long work);
+/* NMIs and #DB taken by cpu (counted in the paranoid entry, which takes no lock). */
+unsigned long nmi_count(int cpu);
+unsigned long debug_trap_count(int cpu);
+
 #endif /* _ASM_TRAPS_H */
