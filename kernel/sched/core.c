@@ -127,8 +127,9 @@ bool wake_up_process(struct task_struct *p)
  * in, fixed by __schedule under this lock:
  *  - runnable (TASK_ON_RQ_MIGRATING): it is queued on the destination; until then
  *    task_rq_lock waits, so no wake-up or second move can queue it twice;
- *  - asleep (not on_rq): nothing to queue; it will wake up on the destination. p->cpu
- *    changes under this lock after on_cpu clears, so a waker that locked the old run queue
+ *  - asleep (not on_rq): nothing to queue; it will wake up on the destination, its
+ *    vruntime made relative to that run queue's. p->cpu changes under this lock after
+ *    on_cpu clears, so a waker that locked the old run queue
  *    follows it, and one that reads the new CPU cannot find it still running;
  *  - dead: nothing to queue either, and its last reference goes.
  */
@@ -142,8 +143,10 @@ static __noinline void finish_migration(struct rq *rq, struct task_struct *prev)
 	prev->migrate_to = -1;
 	__atomic_store_n(&prev->on_cpu, false, __ATOMIC_RELEASE);
 	if (!runnable) {
-		if (!dead)
+		if (!dead) {
+			migrate_task_vruntime(rq, dst, prev);
 			WRITE_ONCE(prev->cpu, target);
+		}
 		arch_spin_unlock(&rq->lock);
 		if (dead)
 			put_task_struct(prev); /* the reference the running task held on itself */
@@ -437,7 +440,10 @@ int set_cpus_allowed(struct task_struct *p, cpumask_t mask)
 		local_irq_restore(flags);
 		return 0;
 	} else {
-		WRITE_ONCE(p->cpu, target); /* asleep: it wakes up there */
+		/* Asleep: it wakes up there, with its lag carried over (dst's clock unlocked: near
+		 * enough, as for a wake-up that moves). */
+		migrate_task_vruntime(rq, cpu_rq(target), p);
+		WRITE_ONCE(p->cpu, target);
 	}
 	task_rq_unlock(rq, flags);
 	return 0;
