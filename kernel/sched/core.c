@@ -105,6 +105,8 @@ bool wake_up_state(struct task_struct *p, long state)
 			rq = dst;
 		}
 	}
+	/* Charge the running task first: placement and the preemption check compare with it. */
+	update_curr(rq);
 	place_task(rq, p, p->nr_switches == 0);
 	enqueue_task_fair(rq, p);
 	check_preempt_wakeup(rq, p);
