@@ -69,6 +69,17 @@ static void task_rq_unlock(struct rq *rq, unsigned long flags)
 	local_irq_restore(flags);
 }
 
+/*
+ * The timer only needs telling when this CPU now needs its tick (it is shared): one that is
+ * no longer needed stops itself at its next interrupt (the timer interrupt re-arms for
+ * what is still wanted), so the common switch, to a CPU's only task, skips the timer lock.
+ */
+static __always_inline void tick_start_if_needed(void)
+{
+	if (sched_needs_tick())
+		tick_program_this_cpu();
+}
+
 /* ---- waking up ---------------------------------------------------------------------- */
 
 bool wake_up_state(struct task_struct *p, long state)
@@ -111,8 +122,9 @@ bool wake_up_state(struct task_struct *p, long state)
 	enqueue_task_fair(rq, p);
 	check_preempt_wakeup(rq, p);
 	task_rq_unlock(rq, flags);
-	if (rq->cpu == smp_processor_id())
-		tick_program_this_cpu();
+	/* A switch that is due anyway (need_resched) starts the tick itself. */
+	if (rq->cpu == smp_processor_id() && !need_resched())
+		tick_start_if_needed();
 	return true;
 }
 
@@ -191,6 +203,7 @@ static __always_inline void finish_task_switch(struct task_struct *prev)
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
+	tick_start_if_needed(); /* as every task switched to does on its way out of __schedule */
 	preempt_enable_no_resched();
 	local_irq_enable();
 }
@@ -267,7 +280,7 @@ static void __schedule(bool preempt)
 		put_prev(rq, prev, preempt);
 	next = pick_next_task_fair(rq);
 	switch_locked(rq, prev, next, 0);
-	tick_program_this_cpu();
+	tick_start_if_needed();
 }
 
 void schedule(void)
@@ -328,7 +341,7 @@ int sched_switch_to(struct task_struct *next)
 	put_prev(rq, prev, false);
 	take_task_fair(rq, next);
 	switch_locked(rq, prev, next, used);
-	tick_program_this_cpu();
+	tick_start_if_needed();
 	preempt_enable_no_resched();
 	local_irq_restore(flags);
 	return 0;
