@@ -9,7 +9,9 @@
  * run its slice (its weight's share of the latency period); a wake-up preempts when the woken
  * task is sufficiently behind. Idle CPUs and the tick pull queued tasks from busier CPUs.
  *
- * Everything here that takes a struct rq is called with that rq->lock held (see sched.h).
+ * Everything here that takes a struct rq is called with that rq->lock held (see sched.h),
+ * and asserts it, but for the unlocked reads of other CPUs' counts in the balancing and
+ * CPU choice, and migrate_task_vruntime (one of its two).
  */
 #include <asm/irqflags.h>
 #include <kernel/atomic.h>
@@ -145,6 +147,7 @@ void update_curr(struct rq *rq)
 	struct task_struct *curr = rq->curr;
 	u64 now = sched_clock(), delta;
 
+	rq_lock_assert_held(rq);
 	rq->clock = now;
 	delta = now - curr->exec_start;
 	if ((s64)delta <= 0)
@@ -166,6 +169,7 @@ void place_task(struct rq *rq, struct task_struct *p, bool new)
 {
 	u64 floor = rq->min_vruntime - (new ? 0 : SCHED_LATENCY_NS / 2);
 
+	rq_lock_assert_held(rq);
 	if (new || (s64)(p->vruntime - floor) < 0)
 		p->vruntime = floor;
 }
@@ -177,9 +181,15 @@ u64 sched_slice(struct rq *rq, struct task_struct *p)
 	return slice < SCHED_MIN_GRANULARITY_NS ? SCHED_MIN_GRANULARITY_NS : slice;
 }
 
-/* A task's vruntime is relative to its run queue's clock: carry the lag, not the value. */
+/*
+ * A task's vruntime is relative to its run queue's clock: carry the lag, not the value.
+ * Called with one of the two locked (the one p->cpu names, or the one it is queued on
+ * next); the other's min_vruntime is read without its lock, which is near enough.
+ */
 void migrate_task_vruntime(struct rq *src, struct rq *dst, struct task_struct *p)
 {
+	WARN_ON(IS_ENABLED(CONFIG_DEBUG_LOCKDEP) && !spin_is_locked(&src->lock) &&
+		!spin_is_locked(&dst->lock));
 	p->vruntime = p->vruntime - src->min_vruntime + dst->min_vruntime;
 }
 
@@ -187,6 +197,7 @@ void migrate_task_vruntime(struct rq *src, struct rq *dst, struct task_struct *p
 
 void resched_cpu_locked(struct rq *rq)
 {
+	rq_lock_assert_held(rq);
 	WRITE_ONCE(cpu_data[rq->cpu].need_resched, true);
 	if (rq->cpu != smp_processor_id())
 		smp_send_reschedule(rq->cpu);
