@@ -202,7 +202,7 @@ static void test_vruntime_renormalised_on_migration(struct ktest *t)
 {
 	struct spin a[2] = {}, b = {};
 	struct task_struct *pa[2], *pb;
-	u64 gap_before, gap_after;
+	u64 gap_before, gap_after, t0, elapsed;
 	unsigned long a_work, b_work;
 
 	if (!need_two_cpus(t))
@@ -225,9 +225,15 @@ static void test_vruntime_renormalised_on_migration(struct ktest *t)
 	msleep(10);
 	gap_before = abs_diff(min_u64(READ_ONCE(pa[0]->vruntime), READ_ONCE(pa[1]->vruntime)),
 			      READ_ONCE(pb->vruntime));
-	/* b runs on CPU 0: it moves at its next switch, with its lag. */
+	/*
+	 * b runs on CPU 0: it moves at its next switch, with its lag. Had it kept its vruntime,
+	 * it would land seconds behind (or ahead of) CPU 1's tasks, and run alone there (or
+	 * wait) until that was made up; this thread, sleeping 5 ms on CPU 1, would wait too.
+	 */
+	t0 = sched_clock();
 	set_cpus_allowed(pb, cpumask_of(1));
 	msleep(5);
+	elapsed = sched_clock() - t0;
 	gap_after = abs_diff(min_u64(READ_ONCE(pa[0]->vruntime), READ_ONCE(pa[1]->vruntime)),
 			     READ_ONCE(pb->vruntime));
 	a_work = a[0].work[1] + a[1].work[1];
@@ -238,8 +244,10 @@ static void test_vruntime_renormalised_on_migration(struct ktest *t)
 	KTEST_EXPECT_GT(t, b.work[1], b_work);
 	KTEST_EXPECT_GT(t, gap_before, 1000 * MSEC);
 	KTEST_EXPECT_LT(t, gap_after, 100 * MSEC);
-	ktest_log(t, "vruntime gap %llu ms before the move, %llu ms after",
-		  (unsigned long long)gap_before / MSEC, (unsigned long long)gap_after / MSEC);
+	KTEST_EXPECT_LT(t, elapsed, 500 * MSEC);
+	ktest_log(t, "vruntime gap %llu ms before the move, %llu ms after; a 5 ms sleep took %llu ms",
+		  (unsigned long long)gap_before / MSEC, (unsigned long long)gap_after / MSEC,
+		  (unsigned long long)elapsed / MSEC);
 	for (int i = 0; i < 2; i++)
 		stop_spinner(&a[i], pa[i]);
 	stop_spinner(&b, pb);
