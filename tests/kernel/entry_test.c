@@ -212,6 +212,50 @@ static void test_nmi_on_other_cpu_is_survived(struct ktest *t)
 	set_cpus_allowed(current, CPU_MASK_ALL);
 }
 
+/*
+ * An NMI that lands where the user's GS is loaded but CS says kernel (between SYSCALL and
+ * its SWAPGS): the paranoid entry must go by MSR_GS_BASE, not CS. Reproduced by a SWAPGS
+ * by hand with interrupts off; nothing in the window may touch per-CPU data. Deciding by
+ * CS, the handler would reach its per-CPU counter through the "user" base and fault.
+ */
+static void test_nmi_with_user_gs_loaded(struct ktest *t)
+{
+	int cpu = smp_processor_id();
+	u32 apic_id = this_cpu()->apic_id;
+	unsigned long before = nmi_count(cpu), saved, gs_after;
+	long spins = 0;
+
+	kthread_bind(current, cpu);
+	saved = rdmsr(MSR_KERNEL_GS_BASE);
+	local_irq_disable();
+	wrmsr(MSR_KERNEL_GS_BASE, 0x1000); /* a user-looking (non-negative) base */
+	__asm__ volatile("swapgs" ::: "memory");
+	apic_send_nmi(apic_id);
+	while (READ_ONCE(cpu_data[cpu].nmi_count) == before && spins++ < 100000000)
+		cpu_relax();
+	__asm__ volatile("swapgs" ::: "memory");
+	gs_after = rdmsr(MSR_GS_BASE);
+	wrmsr(MSR_KERNEL_GS_BASE, saved);
+	local_irq_enable();
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_EQ(t, nmi_count(cpu), before + 1);
+	KTEST_EXPECT_EQ(t, gs_after, (unsigned long)&cpu_data[cpu]);
+}
+
+/* #DB (here from INT 1) goes through the paranoid entry on its IST stack and is survived. */
+static void test_debug_trap_is_survived(struct ktest *t)
+{
+	int cpu;
+	unsigned long before;
+
+	preempt_disable();
+	cpu = smp_processor_id();
+	before = debug_trap_count(cpu);
+	__asm__ volatile("int $1" ::: "memory");
+	KTEST_EXPECT_EQ(t, debug_trap_count(cpu), before + 1);
+	preempt_enable();
+}
+
 /* ---- the way back to user mode ------------------------------------------------------ */
 
 static void test_exit_to_user_mode_does_the_work(struct ktest *t)
@@ -339,6 +383,8 @@ static struct ktest_case entry_cases[] = {
 	KTEST_CASE(test_interrupt_runs_on_irq_stack),
 	KTEST_CASE(test_nmi_on_this_cpu_is_survived),
 	KTEST_CASE(test_nmi_on_other_cpu_is_survived),
+	KTEST_CASE(test_nmi_with_user_gs_loaded),
+	KTEST_CASE(test_debug_trap_is_survived),
 	KTEST_CASE(test_exit_to_user_mode_does_the_work),
 	KTEST_CASE(test_return_to_kernel_leaves_user_work),
 	KTEST_CASE(test_fs_gs_bases_are_per_task),
