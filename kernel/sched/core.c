@@ -12,6 +12,7 @@
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/switch_to.h>
+#include <asm/traps.h>
 #include <kernel/errno.h>
 #include <kernel/interrupt.h>
 #include <kernel/mm.h>
@@ -374,6 +375,7 @@ __noreturn void cpu_idle_loop(void)
 				break;
 			}
 			tick_idle_enter();
+			nmi_report_pending();
 			/* STI's one-instruction delay makes "enable and halt" atomic. */
 			__asm__ volatile("sti; hlt" ::: "memory");
 		}

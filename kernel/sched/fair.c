@@ -14,6 +14,7 @@
  * CPU choice, and migrate_task_vruntime (one of its two).
  */
 #include <asm/irqflags.h>
+#include <asm/traps.h>
 #include <kernel/atomic.h>
 #include <kernel/printk.h>
 #include <kernel/smp.h>
@@ -350,6 +351,7 @@ void scheduler_tick(void)
 	arch_spin_unlock(&rq->lock);
 	if (pull_one_task(rq))
 		WRITE_ONCE(this_cpu()->need_resched, true);
+	nmi_report_pending(); /* not policy, but the tick is where printing is safe */
 }
 
 bool sched_needs_tick(void)

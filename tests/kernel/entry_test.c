@@ -194,6 +194,10 @@ static void test_nmi_on_this_cpu_is_survived(struct ktest *t)
 	preempt_enable();
 	msleep(1); /* and the kernel goes on: timers, switching */
 	KTEST_EXPECT_TRUE(t, nmi_arrives(cpu));
+	/* Reported once printing is safe: this CPU idles while we sleep. */
+	for (int ms = 0; ms < 100 && nmi_reported(cpu) != nmi_count(cpu); ms++)
+		msleep(1);
+	KTEST_EXPECT_EQ(t, nmi_reported(cpu), nmi_count(cpu));
 }
 
 static void test_nmi_on_other_cpu_is_survived(struct ktest *t)

@@ -174,6 +174,21 @@ unsigned long nmi_count(int cpu)
 	return READ_ONCE(cpu_data[cpu].nmi_count);
 }
 
+unsigned long nmi_reported(int cpu)
+{
+	return READ_ONCE(cpu_data[cpu].nmi_reported);
+}
+
+void __nmi_report(void)
+{
+	struct cpu_data *c = this_cpu();
+	unsigned long n = READ_ONCE(c->nmi_count);
+
+	pr_warn("NMI: %lu received on CPU %d (%lu in all), none from a known source; going on\n",
+		n - c->nmi_reported, c->cpu, n);
+	c->nmi_reported = n;
+}
+
 unsigned long debug_trap_count(int cpu)
 {
 	return READ_ONCE(cpu_data[cpu].debug_count);

@@ -36,6 +36,7 @@ struct cpu_data {
 	unsigned long irq_stack_top;
 	bool irq_stack_inuse;
 	unsigned long nmi_count; /* NMIs taken (no lock: they arrive anywhere) */
+	unsigned long nmi_reported; /* how many of them have been reported (printk) */
 	unsigned long debug_count; /* #DB taken */
 } __aligned(64);
 
