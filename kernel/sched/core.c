@@ -250,6 +250,7 @@ static __always_inline void switch_locked(struct rq *rq, struct task_struct *pre
 {
 	u64 now = rq->clock;
 
+	rq_lock_assert_held(rq);
 	next->exec_start = now;
 	rq->slice_start = next->sum_exec_runtime - slice_used;
 	if (unlikely(prev->is_idle != next->is_idle)) {
