@@ -39,7 +39,10 @@ static void set_ac(void)
 
 static void clear_ac(void)
 {
-	__asm__ volatile("pushfq; andq %0, (%%rsp); popfq" : : "i"(~X86_EFLAGS_AC) : "memory", "cc");
+	__asm__ volatile("pushfq; andq %0, (%%rsp); popfq"
+			 :
+			 : "i"(~X86_EFLAGS_AC)
+			 : "memory", "cc");
 }
 
 static bool ac_set(void)
@@ -118,7 +121,6 @@ static irqreturn_t probe_handler(int vector, void *dev)
 	struct irq_probe *p = dev;
 	unsigned long here = (unsigned long)&here;
 
-	(void)vector;
 	p->flags = arch_local_save_flags();
 	p->sp = here;
 	p->stack_top = this_cpu()->irq_stack_top;

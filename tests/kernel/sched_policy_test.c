@@ -245,7 +245,7 @@ static void test_vruntime_renormalised_on_migration(struct ktest *t)
 	KTEST_EXPECT_GT(t, gap_before, 1000 * MSEC);
 	KTEST_EXPECT_LT(t, gap_after, 100 * MSEC);
 	KTEST_EXPECT_LT(t, elapsed, 500 * MSEC);
-	ktest_log(t, "vruntime gap %llu ms before the move, %llu ms after; a 5 ms sleep took %llu ms",
+	ktest_log(t, "vruntime gap %llu ms before the move, %llu ms after; 5 ms sleep: %llu ms",
 		  (unsigned long long)gap_before / MSEC, (unsigned long long)gap_after / MSEC,
 		  (unsigned long long)elapsed / MSEC);
 	for (int i = 0; i < 2; i++)

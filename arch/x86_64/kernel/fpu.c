@@ -194,7 +194,6 @@ bool fpu_handle_nm(struct pt_regs *regs)
 {
 	struct task_struct *p = current;
 
-	(void)regs;
 	if (!p->thread.fpu.state)
 		return false;
 	clts();

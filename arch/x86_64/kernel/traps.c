@@ -136,7 +136,6 @@ void do_exception(struct pt_regs *regs)
  */
 static void do_nmi(struct pt_regs *regs)
 {
-	(void)regs;
 	this_cpu()->nmi_count++;
 }
 
@@ -146,7 +145,6 @@ static void do_nmi(struct pt_regs *regs)
  */
 static void do_debug(struct pt_regs *regs)
 {
-	(void)regs;
 	this_cpu()->debug_count++;
 	__asm__ volatile("mov %0, %%dr6" : : "r"(0xfffe0ff0UL));
 }
@@ -203,14 +201,12 @@ unsigned long debug_trap_count(int cpu)
  */
 static void do_signal(struct pt_regs *regs)
 {
-	(void)regs;
 	clear_tsk_thread_flag(current, TIF_SIGPENDING);
 }
 
 /* Task work before user mode (none registered yet): acknowledged. */
 static void resume_user_mode_work(struct pt_regs *regs)
 {
-	(void)regs;
 	clear_tsk_thread_flag(current, TIF_NOTIFY_RESUME);
 }
 
