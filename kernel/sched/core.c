@@ -71,9 +71,11 @@ static void task_rq_unlock(struct rq *rq, unsigned long flags)
 }
 
 /*
- * The timer only needs telling when this CPU now needs its tick (it is shared): one that is
- * no longer needed stops itself at its next interrupt (the timer interrupt re-arms for
- * what is still wanted), so the common switch, to a CPU's only task, skips the timer lock.
+ * The tick is needed while a CPU is shared. The need only rises when a task is queued: here
+ * for this CPU's queue, by the reschedule IPI for another's (check_preempt_wakeup sends one
+ * when the queue becomes shared), at the tick itself for what balancing pulls. A switch
+ * never raises it, so switches leave the timer alone, and a tick no longer needed stops
+ * itself at its next interrupt (the timer interrupt re-arms for what is still wanted).
  */
 static __always_inline void tick_start_if_needed(void)
 {
@@ -83,7 +85,7 @@ static __always_inline void tick_start_if_needed(void)
 
 /* ---- waking up ---------------------------------------------------------------------- */
 
-bool wake_up_state(struct task_struct *p, long state)
+static bool try_to_wake_up(struct task_struct *p, long state)
 {
 	unsigned long flags;
 	struct rq *rq = task_rq_lock(p, &flags);
@@ -123,10 +125,24 @@ bool wake_up_state(struct task_struct *p, long state)
 	enqueue_task_fair(rq, p);
 	check_preempt_wakeup(rq, p);
 	task_rq_unlock(rq, flags);
-	/* A switch that is due anyway (need_resched) starts the tick itself. */
-	if (rq->cpu == smp_processor_id() && !need_resched())
+	if (rq->cpu == smp_processor_id())
 		tick_start_if_needed();
 	return true;
+}
+
+/*
+ * As Linux's try_to_wake_up, with preemption off around it: a preemption the wake-up calls
+ * for (check_preempt_wakeup) then happens on the way out when the caller can be preempted,
+ * not at some later preemption point.
+ */
+bool wake_up_state(struct task_struct *p, long state)
+{
+	bool woken;
+
+	preempt_disable();
+	woken = try_to_wake_up(p, state);
+	preempt_enable();
+	return woken;
 }
 
 bool wake_up_process(struct task_struct *p)
@@ -204,7 +220,6 @@ static __always_inline void finish_task_switch(struct task_struct *prev)
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
-	tick_start_if_needed(); /* as every task switched to does on its way out of __schedule */
 	preempt_enable_no_resched();
 	local_irq_enable();
 }
@@ -282,7 +297,6 @@ static void __schedule(bool preempt)
 		put_prev(rq, prev, preempt);
 	next = pick_next_task_fair(rq);
 	switch_locked(rq, prev, next, 0);
-	tick_start_if_needed();
 }
 
 void schedule(void)
@@ -343,7 +357,6 @@ int sched_switch_to(struct task_struct *next)
 	put_prev(rq, prev, false);
 	take_task_fair(rq, next);
 	switch_locked(rq, prev, next, used);
-	tick_start_if_needed();
 	preempt_enable_no_resched();
 	local_irq_restore(flags);
 	return 0;
@@ -455,6 +468,8 @@ int set_cpus_allowed(struct task_struct *p, cpumask_t mask)
 			check_preempt_wakeup(dst, p);
 		}
 		double_rq_unlock(rq, dst);
+		if (dst->cpu == smp_processor_id())
+			tick_start_if_needed(); /* a remote one got the IPI */
 		local_irq_restore(flags);
 		return 0;
 	} else {

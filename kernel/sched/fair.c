@@ -280,6 +280,12 @@ int select_task_rq(struct task_struct *p)
 	int best = -1, cpu;
 	unsigned int best_nr = ~0u;
 
+	/* Bound to one CPU (a per-CPU thread, kthread_bind): nothing to choose, as in Linux. */
+	if (!(p->cpus_allowed & (p->cpus_allowed - 1))) {
+		cpu = __builtin_ctzll(p->cpus_allowed);
+		if (cpu_data[cpu].online)
+			return cpu;
+	}
 	if (cpu_allowed(p, p->cpu) && READ_ONCE(cpu_rq(p->cpu)->nr_running) == 0)
 		return p->cpu;
 	for_each_online_cpu(cpu)
