@@ -67,6 +67,8 @@ static __always_inline void __preempt_count_sub(int val)
 #define in_atomic() (preempt_count() != 0)
 
 void preempt_schedule(void);
+/* From an interrupt's return to preemptible code, interrupts off: switch if asked to. */
+void preempt_schedule_irq(void);
 
 static __always_inline bool need_resched(void)
 {

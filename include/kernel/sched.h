@@ -3,6 +3,7 @@
 #define _KERNEL_SCHED_H
 
 #include <asm/percpu.h>
+#include <asm/processor.h>
 #include <kernel/atomic.h>
 #include <kernel/list.h>
 #include <kernel/lockdep.h>
@@ -19,6 +20,10 @@
 #define TASK_INTERRUPTIBLE 0x1
 #define TASK_UNINTERRUPTIBLE 0x2
 #define TASK_DEAD 0x80
+
+/* task_struct.on_rq */
+#define TASK_ON_RQ_QUEUED 1
+#define TASK_ON_RQ_MIGRATING 2
 
 #define TASK_COMM_LEN 16
 #define MAX_NICE 19
@@ -43,10 +48,8 @@ struct fs_struct;
 #define _TIF_SIGPENDING (1UL << TIF_SIGPENDING)
 #define _TIF_NOTIFY_RESUME (1UL << TIF_NOTIFY_RESUME)
 #define _TIF_SYSCALL_TRACE (1UL << TIF_SYSCALL_TRACE)
-
-struct thread_struct {
-	unsigned long sp; /* saved kernel stack pointer while switched out */
-};
+/* What the return to user mode must act on (irqentry_exit, exit_to_user_mode_loop). */
+#define EXIT_TO_USER_MODE_WORK (_TIF_SIGPENDING | _TIF_NOTIFY_RESUME)
 
 struct task_struct {
 	volatile long state;
@@ -59,7 +62,7 @@ struct task_struct {
 
 	/* Scheduling. */
 	int cpu; /* the run queue it is on, or last ran on */
-	bool on_rq; /* queued, or running */
+	int on_rq; /* 0, TASK_ON_RQ_QUEUED (queued or running) or TASK_ON_RQ_MIGRATING */
 	bool on_cpu; /* its registers are live on some CPU (until switched out) */
 	int nice;
 	unsigned long weight; /* from nice: 1024 at nice 0, x1.25 per step */
@@ -77,7 +80,6 @@ struct task_struct {
 
 	struct mm_struct *mm; /* NULL for kernel threads */
 	struct mm_struct *active_mm; /* the address space in use (borrowed by kthreads) */
-	void *fpu_state;
 
 	/* Kernel threads. */
 	int (*thread_fn)(void *data);
@@ -137,6 +139,14 @@ void schedule(void);
 bool wake_up_process(struct task_struct *p);
 bool wake_up_state(struct task_struct *p, long state);
 void yield(void);
+/*
+ * Hands this CPU, and what is left of the caller's slice, straight to next, without asking
+ * the policy: for a caller that has just woken next and waits for it (the IPC fast path).
+ * next must be queued on this CPU and not running; the caller stays runnable, or sleeps if
+ * it has set a sleeping state, as in schedule(). -EINVAL, and nothing done, otherwise (the
+ * caller then simply calls schedule()).
+ */
+int sched_switch_to(struct task_struct *next);
 /* Called from the timer interrupt on every CPU. */
 void scheduler_tick(void);
 /* Does this CPU need the scheduler tick (more than one task to share it)? */
@@ -168,5 +178,7 @@ int next_task_pid(int after);
 void __might_sleep(const char *file, int line);
 #define might_sleep() __might_sleep(__FILE__, __LINE__)
 unsigned long might_sleep_reports(void);
+/* Enqueues of a task that was already queued (a scheduler bug), for the tests. */
+unsigned long sched_double_enqueues(void);
 
 #endif /* _KERNEL_SCHED_H */

@@ -1,26 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The scheduler: per-CPU run queues of a fair scheduler in the manner of CFS (see
- * docs/sched.md for the design and its costs).
+ * Switching: per-CPU run queues, waking tasks onto them, schedule() and the context switch,
+ * and moving tasks between CPUs. Which task runs next is the policy's (fair.c); what a task
+ * is made of and how it ends is fork.c's and exit.c's; what x86 does at a switch is
+ * switch_to's (arch/x86_64/kernel/process.c). See docs/sched.md.
  *
- * Each task accumulates virtual runtime: real CPU time scaled by NICE_0_LOAD / weight, so a
- * heavier task's clock runs slower. Each run queue keeps its runnable tasks in a red-black
- * tree by vruntime and always runs the leftmost, the one that has had least; the running
- * task is taken out of the tree and counted apart. The tick ends a task's turn when it has
- * run its slice (its weight's share of the latency period); a wake-up preempts when the woken
- * task is sufficiently behind.
- *
- * Locking: rq->lock, taken with interrupts off, covers a run queue and the scheduling fields
- * of the tasks on it. A context switch is made with the lock held; the task switched to
- * releases it (finish_task_switch). Two run queues are locked in CPU order. A task is only
- * moved to another CPU when it is not running (on_cpu clear).
+ * Locking: see sched.h. A task's on_rq says whether it is queued (TASK_ON_RQ_QUEUED: in a
+ * run queue's counts, in its timeline unless running) or between two run queues
+ * (TASK_ON_RQ_MIGRATING: nobody may touch it then; task_rq_lock waits until it has arrived).
  */
-#include <asm/fpu.h>
-#include <asm/irq_vectors.h>
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
+#include <asm/switch_to.h>
+#include <asm/traps.h>
 #include <kernel/errno.h>
-#include <kernel/fs.h>
 #include <kernel/interrupt.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
@@ -33,32 +26,10 @@
 #include <kernel/timer.h>
 #include <kernel/vmalloc.h>
 
-#define SCHED_LATENCY_NS (12 * 1000000ULL) /* a period in which every task runs once */
-#define SCHED_MIN_GRANULARITY_NS (1500000ULL) /* shortest slice */
-#define SCHED_WAKEUP_GRANULARITY_NS (2000000ULL)
+#include "sched.h"
 
-struct rq {
-	spinlock_t lock;
-	int cpu;
-	struct rb_root timeline;
-	struct rb_node *leftmost;
-	unsigned int nr_running; /* runnable tasks here, the running one included, idle not */
-	unsigned long load; /* their weights */
-	u64 min_vruntime;
-	struct task_struct *curr;
-	struct task_struct *idle;
-	u64 slice_start; /* sum_exec_runtime of curr when it was picked */
-	u64 nr_switches;
-	u64 idle_ns;
-	u64 idle_since;
-} __aligned(64);
-
-static struct rq runqueues[NR_CPUS];
+struct rq runqueues[NR_CPUS];
 static struct task_struct init_task; /* the boot CPU's idle task: the boot context itself */
-static LIST_HEAD(task_list);
-static DEFINE_SPINLOCK(tasklist_lock);
-static atomic_t next_pid = ATOMIC_INIT(1);
-static atomic_t task_count;
 extern u8 *const boot_stack_guard;
 
 static const unsigned long nice_to_weight[40] = {
@@ -68,153 +39,28 @@ static const unsigned long nice_to_weight[40] = {
 	110,   88,    70,    56,    45,	   36,	  29,	 23,	18,    15,
 };
 
-static void finish_task_switch(struct task_struct *prev);
-struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
-void ret_from_kthread(void);
 void schedule_tail(struct task_struct *prev);
-void kthread_exit(int code);
-
-static inline struct rq *cpu_rq(int cpu)
-{
-	return &runqueues[cpu];
-}
-
-static inline struct rq *this_rq(void)
-{
-	return cpu_rq(smp_processor_id());
-}
-
-static struct task_struct *task_of(struct rb_node *node)
-{
-	return rb_entry(node, struct task_struct, run_node);
-}
-
-/* ---- the timeline ------------------------------------------------------------------ */
-
-static bool vruntime_less(const struct rb_node *a, const struct rb_node *b)
-{
-	return (s64)(rb_entry(a, struct task_struct, run_node)->vruntime -
-		     rb_entry(b, struct task_struct, run_node)->vruntime) < 0;
-}
-
-static void timeline_insert(struct rq *rq, struct task_struct *p)
-{
-	rb_add(&p->run_node, &rq->timeline, vruntime_less);
-	if (!rq->leftmost || vruntime_less(&p->run_node, rq->leftmost))
-		rq->leftmost = &p->run_node;
-}
-
-static void timeline_remove(struct rq *rq, struct task_struct *p)
-{
-	if (rq->leftmost == &p->run_node)
-		rq->leftmost = rb_next(&p->run_node);
-	rb_erase(&p->run_node, &rq->timeline);
-}
-
-static void account_enqueue(struct rq *rq, struct task_struct *p)
-{
-	rq->nr_running++;
-	rq->load += p->weight;
-	p->on_rq = true;
-}
-
-static void account_dequeue(struct rq *rq, struct task_struct *p)
-{
-	rq->nr_running--;
-	rq->load -= p->weight;
-	p->on_rq = false;
-}
-
-static void update_min_vruntime(struct rq *rq)
-{
-	u64 v = rq->min_vruntime;
-	bool have = false;
-
-	if (rq->curr && !rq->curr->is_idle && rq->curr->on_rq) {
-		v = rq->curr->vruntime;
-		have = true;
-	}
-	if (rq->leftmost) {
-		u64 left = task_of(rq->leftmost)->vruntime;
-
-		v = have && (s64)(v - left) < 0 ? v : left;
-	}
-	/* Never backwards: sleepers are placed relative to it. */
-	if ((s64)(v - rq->min_vruntime) > 0)
-		rq->min_vruntime = v;
-}
-
-/* Charges the running task for the time since it was last charged. */
-static void update_curr(struct rq *rq)
-{
-	struct task_struct *curr = rq->curr;
-	u64 now = sched_clock(), delta;
-
-	if (!curr)
-		return;
-	delta = now - curr->exec_start;
-	if ((s64)delta <= 0)
-		return;
-	curr->exec_start = now;
-	curr->sum_exec_runtime += delta;
-	if (curr->is_idle)
-		return;
-	curr->vruntime += delta * NICE_0_LOAD / curr->weight;
-	update_min_vruntime(rq);
-}
-
-/* Where a task enters the timeline: no credit for time slept beyond half a period. */
-static void place_task(struct rq *rq, struct task_struct *p, bool new)
-{
-	u64 floor = rq->min_vruntime - (new ? 0 : SCHED_LATENCY_NS / 2);
-
-	if (new || (s64)(p->vruntime - floor) < 0)
-		p->vruntime = floor;
-}
-
-static u64 sched_slice(struct rq *rq, struct task_struct *p)
-{
-	u64 slice = SCHED_LATENCY_NS * p->weight / (rq->load ? rq->load : 1);
-
-	return slice < SCHED_MIN_GRANULARITY_NS ? SCHED_MIN_GRANULARITY_NS : slice;
-}
-
-/* ---- asking a CPU to reschedule ----------------------------------------------------- */
-
-static void resched_cpu_locked(struct rq *rq)
-{
-	WRITE_ONCE(cpu_data[rq->cpu].need_resched, true);
-	if (rq->cpu != smp_processor_id())
-		smp_send_reschedule(rq->cpu);
-}
-
-static void check_preempt_wakeup(struct rq *rq, struct task_struct *p)
-{
-	struct task_struct *curr = rq->curr;
-
-	if (curr->is_idle ||
-	    (s64)(curr->vruntime - p->vruntime) > (s64)SCHED_WAKEUP_GRANULARITY_NS) {
-		resched_cpu_locked(rq);
-		return;
-	}
-	/* Not preempting, but the CPU may have stopped its tick: tell it there is company. */
-	if (rq->nr_running == 2 && rq->cpu != smp_processor_id())
-		smp_send_reschedule(rq->cpu);
-}
 
 /* ---- locking a task's run queue ---------------------------------------------------- */
 
+/*
+ * Locks the run queue p is on, and keeps it there: p->cpu changes only with that lock held,
+ * or while p is in transit (TASK_ON_RQ_MIGRATING), which this waits out.
+ */
 static struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags)
 {
 	for (;;) {
-		struct rq *rq = cpu_rq(READ_ONCE(p->cpu));
+		struct rq *rq;
 
 		local_irq_save(*flags);
+		rq = cpu_rq(READ_ONCE(p->cpu));
 		arch_spin_lock(&rq->lock);
-		if (rq->cpu == READ_ONCE(p->cpu))
+		if (likely(rq->cpu == READ_ONCE(p->cpu) && !task_on_rq_migrating(p)))
 			return rq;
 		arch_spin_unlock(&rq->lock);
 		local_irq_restore(*flags);
+		while (task_on_rq_migrating(p))
+			cpu_relax();
 	}
 }
 
@@ -224,69 +70,22 @@ static void task_rq_unlock(struct rq *rq, unsigned long flags)
 	local_irq_restore(flags);
 }
 
-static void double_rq_lock(struct rq *a, struct rq *b)
+/*
+ * The tick is needed while a CPU is shared. The need only rises when a task is queued: here
+ * for this CPU's queue, by the reschedule IPI for another's (check_preempt_wakeup sends one
+ * when the queue becomes shared), at the tick itself for what balancing pulls. A switch
+ * never raises it, so switches leave the timer alone, and a tick no longer needed stops
+ * itself at its next interrupt (the timer interrupt re-arms for what is still wanted).
+ */
+static __always_inline void tick_start_if_needed(void)
 {
-	if (a == b) {
-		arch_spin_lock(&a->lock);
-	} else if (a->cpu < b->cpu) {
-		arch_spin_lock(&a->lock);
-		arch_spin_lock(&b->lock);
-	} else {
-		arch_spin_lock(&b->lock);
-		arch_spin_lock(&a->lock);
-	}
-}
-
-static void double_rq_unlock(struct rq *a, struct rq *b)
-{
-	arch_spin_unlock(&a->lock);
-	if (a != b)
-		arch_spin_unlock(&b->lock);
-}
-
-/* Moves a queued, not running task from src to dst (both locked). */
-static void move_queued_task(struct rq *src, struct rq *dst, struct task_struct *p)
-{
-	timeline_remove(src, p);
-	account_dequeue(src, p);
-	p->vruntime = p->vruntime - src->min_vruntime + dst->min_vruntime;
-	WRITE_ONCE(p->cpu, dst->cpu);
-	account_enqueue(dst, p);
-	timeline_insert(dst, p);
-}
-
-/* ---- choosing a CPU ----------------------------------------------------------------- */
-
-static bool cpu_allowed(struct task_struct *p, int cpu)
-{
-	return (p->cpus_allowed & cpumask_of(cpu)) && cpu_data[cpu].online;
-}
-
-/* The task's last CPU if it is allowed and free, else the least loaded allowed one. */
-static int select_task_rq(struct task_struct *p)
-{
-	int best = -1, cpu;
-	unsigned int best_nr = ~0u;
-
-	if (cpu_allowed(p, p->cpu) && READ_ONCE(cpu_rq(p->cpu)->nr_running) == 0)
-		return p->cpu;
-	for_each_online_cpu(cpu)
-	{
-		unsigned int nr = READ_ONCE(cpu_rq(cpu)->nr_running);
-
-		if (!cpu_allowed(p, cpu))
-			continue;
-		if (nr < best_nr || (nr == best_nr && cpu == p->cpu)) {
-			best = cpu;
-			best_nr = nr;
-		}
-	}
-	return best >= 0 ? best : p->cpu;
+	if (sched_needs_tick())
+		tick_program_this_cpu();
 }
 
 /* ---- waking up ---------------------------------------------------------------------- */
 
-bool wake_up_state(struct task_struct *p, long state)
+static bool try_to_wake_up(struct task_struct *p, long state)
 {
 	unsigned long flags;
 	struct rq *rq = task_rq_lock(p, &flags);
@@ -314,20 +113,36 @@ bool wake_up_state(struct task_struct *p, long state)
 		struct rq *dst = cpu_rq(target);
 
 		if (arch_spin_trylock(&dst->lock)) {
-			p->vruntime = p->vruntime - rq->min_vruntime + dst->min_vruntime;
+			migrate_task_vruntime(rq, dst, p);
 			WRITE_ONCE(p->cpu, target);
 			arch_spin_unlock(&rq->lock);
 			rq = dst;
 		}
 	}
+	/* Charge the running task first: placement and the preemption check compare with it. */
+	update_curr(rq);
 	place_task(rq, p, p->nr_switches == 0);
-	account_enqueue(rq, p);
-	timeline_insert(rq, p);
+	enqueue_task_fair(rq, p);
 	check_preempt_wakeup(rq, p);
 	task_rq_unlock(rq, flags);
 	if (rq->cpu == smp_processor_id())
-		tick_program_this_cpu();
+		tick_start_if_needed();
 	return true;
+}
+
+/*
+ * As Linux's try_to_wake_up, with preemption off around it: a preemption the wake-up calls
+ * for (check_preempt_wakeup) then happens on the way out when the caller can be preempted,
+ * not at some later preemption point.
+ */
+bool wake_up_state(struct task_struct *p, long state)
+{
+	bool woken;
+
+	preempt_disable();
+	woken = try_to_wake_up(p, state);
+	preempt_enable();
+	return woken;
 }
 
 bool wake_up_process(struct task_struct *p)
@@ -337,50 +152,66 @@ bool wake_up_process(struct task_struct *p)
 
 /* ---- switching ---------------------------------------------------------------------- */
 
-static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
+/*
+ * A migrating prev, after the switch, still holding this CPU's run-queue lock (rare: only
+ * set_cpus_allowed on a running task asks for it). What it needs depends on the state it left
+ * in, fixed by __schedule under this lock:
+ *  - runnable (TASK_ON_RQ_MIGRATING): it is queued on the destination; until then
+ *    task_rq_lock waits, so no wake-up or second move can queue it twice;
+ *  - asleep (not on_rq): nothing to queue; it will wake up on the destination, its
+ *    vruntime made relative to that run queue's. p->cpu changes under this lock after
+ *    on_cpu clears, so a waker that locked the old run queue
+ *    follows it, and one that reads the new CPU cannot find it still running;
+ *  - dead: nothing to queue either, and its last reference goes.
+ */
+static __noinline void finish_migration(struct rq *rq, struct task_struct *prev)
 {
-	struct cpu_data *cpu = this_cpu();
+	int target = prev->migrate_to;
+	bool runnable = task_on_rq_migrating(prev);
+	bool dead = !runnable && prev->state == TASK_DEAD;
+	struct rq *dst = cpu_rq(target);
 
-	if (next->active_mm != cpu->active_mm)
-		__switch_mm(next->active_mm);
-	if (prev->fpu_state)
-		fpu_save(prev->fpu_state);
-	if (next->fpu_state)
-		fpu_restore(next->fpu_state);
-	cpu->current_task = next;
-	cpu->top_of_stack = (unsigned long)next->stack + THREAD_SIZE;
-	cpu->tables.tss.rsp[0] = cpu->top_of_stack;
-	prev = __switch_to_asm(prev, next);
-	finish_task_switch(prev);
+	prev->migrate_to = -1;
+	__atomic_store_n(&prev->on_cpu, false, __ATOMIC_RELEASE);
+	if (!runnable) {
+		if (!dead) {
+			migrate_task_vruntime(rq, dst, prev);
+			WRITE_ONCE(prev->cpu, target);
+		}
+		arch_spin_unlock(&rq->lock);
+		if (dead)
+			put_task_struct(prev); /* the reference the running task held on itself */
+		return;
+	}
+	arch_spin_unlock(&rq->lock);
+
+	arch_spin_lock(&dst->lock);
+	migrate_task_vruntime(rq, dst, prev);
+	WRITE_ONCE(prev->cpu, target);
+	enqueue_task_fair(dst, prev);
+	check_preempt_wakeup(dst, prev);
+	arch_spin_unlock(&dst->lock);
 }
 
 /*
  * The second half of every switch, on the new task's stack with the old CPU's run-queue
  * lock still held: release the old task, and deliver it where it must go.
  */
-static void finish_task_switch(struct task_struct *prev)
+static __always_inline void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
-	int target = prev->migrate_to;
-	/* A dead task preempted before its last schedule() is still queued: not yet. */
-	bool dead = prev->state == TASK_DEAD && !prev->on_rq;
+	bool dead;
 
+	rq_lock_assert_held(rq);
+	if (unlikely(prev->migrate_to >= 0)) {
+		finish_migration(rq, prev);
+		return;
+	}
+	/* A dead task preempted before its last schedule() is still queued: not yet. */
+	dead = prev->state == TASK_DEAD && !prev->on_rq;
 	__atomic_store_n(&prev->on_cpu, false, __ATOMIC_RELEASE);
 	arch_spin_unlock(&rq->lock);
-
-	if (target >= 0) {
-		struct rq *dst = cpu_rq(target);
-
-		prev->migrate_to = -1;
-		arch_spin_lock(&dst->lock);
-		prev->vruntime = prev->vruntime - rq->min_vruntime + dst->min_vruntime;
-		WRITE_ONCE(prev->cpu, target);
-		account_enqueue(dst, prev);
-		timeline_insert(dst, prev);
-		check_preempt_wakeup(dst, prev);
-		arch_spin_unlock(&dst->lock);
-	}
-	if (dead)
+	if (unlikely(dead))
 		put_task_struct(prev); /* the reference the running task held on itself */
 }
 
@@ -393,50 +224,58 @@ void schedule_tail(struct task_struct *prev)
 	local_irq_enable();
 }
 
-static struct task_struct *pick_next_task(struct rq *rq)
+/* Called with rq->lock held; returns with it released, on next's stack, as prev again. */
+static __always_inline void context_switch(struct rq *rq, struct task_struct *prev,
+					   struct task_struct *next)
 {
-	struct task_struct *next;
-
-	if (!rq->leftmost)
-		return rq->idle;
-	next = task_of(rq->leftmost);
-	timeline_remove(rq, next);
-	return next;
+	if (next->active_mm != this_cpu()->active_mm)
+		__switch_mm(next->active_mm);
+	prev = switch_to(prev, next);
+	finish_task_switch(prev);
 }
 
 /*
- * preempt: the task is switched away involuntarily (an interrupt, preempt_enable). It then
- * stays queued whatever its state: it may have set a sleeping state and not yet looked at
- * its condition, and if that is already true nobody would wake it again.
+ * prev leaves the CPU (called with rq->lock held). preempt: it is switched away involuntarily
+ * (an interrupt, preempt_enable); it then stays queued whatever its state: it may have set a
+ * sleeping state and not yet looked at its condition, and if that is already true nobody
+ * would wake it again.
  */
-static void __schedule(bool preempt)
+static __always_inline void put_prev(struct rq *rq, struct task_struct *prev, bool preempt)
 {
-	struct task_struct *prev = current, *next;
-	struct rq *rq = this_rq();
-	u64 now;
+	bool runnable = preempt || prev->state == TASK_RUNNING;
 
-	arch_spin_lock(&rq->lock);
-	WRITE_ONCE(this_cpu()->need_resched, false);
-	update_curr(rq);
-
-	if (!prev->is_idle) {
-		if ((!preempt && prev->state != TASK_RUNNING) || prev->migrate_to >= 0)
-			account_dequeue(rq, prev);
-		else
-			timeline_insert(rq, prev);
+	if (unlikely(prev->migrate_to >= 0)) {
+		/* Leaves this queue now, joins the other in finish_migration. */
+		dequeue_task_fair(rq, prev);
+		if (runnable)
+			WRITE_ONCE(prev->on_rq, TASK_ON_RQ_MIGRATING);
+	} else if (runnable) {
+		put_prev_task_fair(rq, prev);
+	} else {
+		dequeue_task_fair(rq, prev);
 	}
-	next = pick_next_task(rq);
-	now = sched_clock();
-	next->exec_start = now;
-	rq->slice_start = next->sum_exec_runtime;
-	if (prev->is_idle && !next->is_idle)
-		rq->idle_ns += now - rq->idle_since;
-	if (next->is_idle && !prev->is_idle)
-		rq->idle_since = now;
+}
 
-	if (next == prev) {
+/*
+ * Switches from prev to next (taken off the timeline already), next's turn beginning with
+ * slice_used of its slice already gone. Called with rq->lock held, returns without it.
+ */
+static __always_inline void switch_locked(struct rq *rq, struct task_struct *prev,
+					  struct task_struct *next, u64 slice_used)
+{
+	u64 now = rq->clock;
+
+	rq_lock_assert_held(rq);
+	next->exec_start = now;
+	rq->slice_start = next->sum_exec_runtime - slice_used;
+	if (unlikely(prev->is_idle != next->is_idle)) {
+		if (prev->is_idle)
+			rq->idle_ns += now - rq->idle_since;
+		else
+			rq->idle_since = now;
+	}
+	if (unlikely(next == prev)) {
 		arch_spin_unlock(&rq->lock);
-		tick_program_this_cpu();
 		return;
 	}
 	rq->curr = next;
@@ -444,7 +283,20 @@ static void __schedule(bool preempt)
 	next->nr_switches++;
 	__atomic_store_n(&next->on_cpu, true, __ATOMIC_RELAXED);
 	context_switch(rq, prev, next);
-	tick_program_this_cpu();
+}
+
+static void __schedule(bool preempt)
+{
+	struct task_struct *prev = current, *next;
+	struct rq *rq = this_rq();
+
+	arch_spin_lock(&rq->lock);
+	WRITE_ONCE(this_cpu()->need_resched, false);
+	update_curr(rq);
+	if (likely(!prev->is_idle))
+		put_prev(rq, prev, preempt);
+	next = pick_next_task_fair(rq);
+	switch_locked(rq, prev, next, 0);
 }
 
 void schedule(void)
@@ -475,7 +327,6 @@ void preempt_schedule(void)
 }
 
 /* From the end of an interrupt that came in with interrupts and preemption allowed. */
-void preempt_schedule_irq(void);
 void preempt_schedule_irq(void)
 {
 	preempt_disable();
@@ -483,89 +334,46 @@ void preempt_schedule_irq(void)
 	preempt_enable_no_resched();
 }
 
+int sched_switch_to(struct task_struct *next)
+{
+	struct task_struct *prev = current;
+	unsigned long flags;
+	struct rq *rq;
+	u64 used;
+
+	local_irq_save(flags);
+	preempt_disable();
+	rq = this_rq();
+	arch_spin_lock(&rq->lock);
+	if (unlikely(next == prev || prev->is_idle || !task_on_rq_queued(next) ||
+		     next->on_cpu || next->cpu != rq->cpu)) {
+		arch_spin_unlock(&rq->lock);
+		preempt_enable_no_resched();
+		local_irq_restore(flags);
+		return -EINVAL;
+	}
+	update_curr(rq);
+	used = prev->sum_exec_runtime - rq->slice_start;
+	put_prev(rq, prev, false);
+	take_task_fair(rq, next);
+	switch_locked(rq, prev, next, used);
+	preempt_enable_no_resched();
+	local_irq_restore(flags);
+	return 0;
+}
+
 void yield(void)
 {
 	struct rq *rq;
 	unsigned long flags;
 
-	/* Go to the back of the line: behind the task furthest ahead. */
 	local_irq_save(flags);
 	rq = this_rq();
 	arch_spin_lock(&rq->lock);
-	update_curr(rq);
-	if (rq->leftmost) {
-		struct rb_node *last = rb_last(&rq->timeline);
-
-		if ((s64)(task_of(last)->vruntime - current->vruntime) > 0)
-			current->vruntime = task_of(last)->vruntime + 1;
-	}
+	yield_task_fair(rq);
 	arch_spin_unlock(&rq->lock);
 	local_irq_restore(flags);
 	schedule();
-}
-
-/* ---- the tick and balancing --------------------------------------------------------- */
-
-/* Pulls one queued task from the busiest CPU to this one; true if it moved one. */
-static bool pull_one_task(struct rq *this)
-{
-	struct rq *busiest = NULL;
-	struct rb_node *node;
-	bool moved = false;
-	int cpu;
-
-	for_each_online_cpu(cpu)
-	{
-		struct rq *rq = cpu_rq(cpu);
-
-		if (rq != this && READ_ONCE(rq->nr_running) > READ_ONCE(this->nr_running) + 1 &&
-		    (!busiest || rq->nr_running > busiest->nr_running))
-			busiest = rq;
-	}
-	if (!busiest)
-		return false;
-	double_rq_lock(this, busiest);
-	if (busiest->nr_running > this->nr_running + 1) {
-		for (node = rb_last(&busiest->timeline); node; node = rb_prev(node)) {
-			struct task_struct *p = task_of(node);
-
-			if (p->on_cpu || !cpu_allowed(p, this->cpu))
-				continue;
-			move_queued_task(busiest, this, p);
-			moved = true;
-			break;
-		}
-	}
-	double_rq_unlock(this, busiest);
-	return moved;
-}
-
-void scheduler_tick(void)
-{
-	struct rq *rq = this_rq();
-	struct task_struct *curr;
-
-	arch_spin_lock(&rq->lock);
-	update_curr(rq);
-	curr = rq->curr;
-	if (curr->is_idle) {
-		if (rq->nr_running)
-			resched_cpu_locked(rq);
-	} else if (rq->leftmost &&
-		   curr->sum_exec_runtime - rq->slice_start >= sched_slice(rq, curr)) {
-		resched_cpu_locked(rq);
-	}
-	arch_spin_unlock(&rq->lock);
-	if (pull_one_task(rq))
-		WRITE_ONCE(this_cpu()->need_resched, true);
-}
-
-bool sched_needs_tick(void)
-{
-	struct rq *rq = this_rq();
-
-	return READ_ONCE(rq->nr_running) > 1 ||
-	       (READ_ONCE(rq->nr_running) == 1 && current->is_idle);
 }
 
 __noreturn void cpu_idle_loop(void)
@@ -581,6 +389,7 @@ __noreturn void cpu_idle_loop(void)
 				break;
 			}
 			tick_idle_enter();
+			nmi_report_pending();
 			/* STI's one-instruction delay makes "enable and halt" atomic. */
 			__asm__ volatile("sti; hlt" ::: "memory");
 		}
@@ -588,114 +397,15 @@ __noreturn void cpu_idle_loop(void)
 	}
 }
 
-/* ---- tasks -------------------------------------------------------------------------- */
+/* ---- tasks' scheduling parameters -------------------------------------------------- */
 
-static void task_set_comm(struct task_struct *p, const char *name)
-{
-	strscpy(p->comm, name, sizeof(p->comm));
-}
-
-static void init_sched_fields(struct task_struct *p)
+void sched_fork(struct task_struct *p)
 {
 	p->nice = 0;
 	p->weight = NICE_0_LOAD;
 	p->cpus_allowed = CPU_MASK_ALL;
 	p->migrate_to = -1;
 	RB_CLEAR_NODE(&p->run_node);
-	INIT_LIST_HEAD(&p->tasks);
-	atomic_set(&p->usage, 1);
-}
-
-/*
- * The first stack frame of a new task, as __switch_to_asm will pop it: six callee-saved
- * registers (RBX = fn, R12 = data for ret_from_kthread) and the return address. The stack
- * top stays 16-byte aligned for the calls made from there.
- */
-static void copy_thread(struct task_struct *p, int (*fn)(void *), void *data)
-{
-	unsigned long *sp = (unsigned long *)((u8 *)p->stack + THREAD_SIZE);
-
-	*--sp = (unsigned long)ret_from_kthread;
-	*--sp = 0; /* rbp */
-	*--sp = (unsigned long)fn; /* rbx */
-	*--sp = (unsigned long)data; /* r12 */
-	*--sp = 0; /* r13 */
-	*--sp = 0; /* r14 */
-	*--sp = 0; /* r15 */
-	p->thread.sp = (unsigned long)sp;
-}
-
-struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
-{
-	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
-	unsigned long flags;
-
-	if (!p)
-		return NULL;
-	p->stack = alloc_kernel_stack();
-	if (!p->stack)
-		goto out_free_task;
-	p->fpu_state = fpu_state_alloc();
-	if (!p->fpu_state)
-		goto out_free_stack;
-	init_sched_fields(p);
-	task_set_comm(p, name);
-	p->pid = atomic_inc_return(&next_pid);
-	p->state = TASK_UNINTERRUPTIBLE; /* not runnable until woken */
-	p->cpu = smp_processor_id();
-	p->thread_fn = fn;
-	p->thread_data = data;
-	/* Kernel threads act as their creator and share its root and working directory. */
-	copy_creds(p);
-	copy_fs(CLONE_FS, p);
-	copy_thread(p, fn, data);
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_add_tail(&p->tasks, &task_list);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	atomic_inc(&task_count);
-	return p;
-
-out_free_stack:
-	free_kernel_stack(p->stack);
-out_free_task:
-	kfree(p);
-	return NULL;
-}
-
-void get_task_struct(struct task_struct *p)
-{
-	atomic_inc(&p->usage);
-}
-
-void put_task_struct(struct task_struct *p)
-{
-	unsigned long flags;
-
-	if (!atomic_dec_and_test(&p->usage))
-		return;
-	BUG_ON(p->is_idle);
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_del(&p->tasks);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	atomic_dec(&task_count);
-	exit_fs(p); /* if do_exit did not (a task that never ran) */
-	exit_creds(p);
-	fpu_state_free(p->fpu_state);
-	free_kernel_stack(p->stack);
-	kfree(p->kthread);
-	kfree(p);
-}
-
-__noreturn void do_exit(int code)
-{
-	exit_fs(current); /* here, where putting paths may sleep */
-	lockdep_task_exit();
-	current->exit_code = code;
-	set_current_state(TASK_DEAD);
-	schedule();
-	BUG(); /* a dead task is never picked again */
-	halt_forever();
 }
 
 int set_user_nice(struct task_struct *p, int nice)
@@ -732,36 +442,41 @@ int set_cpus_allowed(struct task_struct *p, cpumask_t mask)
 	rq = task_rq_lock(p, &flags);
 	p->cpus_allowed = mask;
 	if (mask & cpumask_of(p->cpu)) {
+		p->migrate_to = -1; /* a move asked for earlier is no longer needed */
 		task_rq_unlock(rq, flags);
 		return 0;
 	}
 	if (p == current) {
-		/* Leave at the next switch; finish_task_switch delivers it to target. */
+		/* Leave at the next switch; finish_migration delivers it to target. */
 		p->migrate_to = target;
 		WRITE_ONCE(this_cpu()->need_resched, true);
 		task_rq_unlock(rq, flags);
 		schedule();
 		return 0;
 	}
-	if (p->on_rq && !p->on_cpu) {
+	if (p->on_cpu) {
+		/* Running elsewhere (or switching out): it moves itself at its next switch. */
+		p->migrate_to = target;
+		resched_cpu_locked(rq);
+	} else if (p->on_rq) {
 		struct rq *dst = cpu_rq(target);
 
 		arch_spin_unlock(&rq->lock);
 		double_rq_lock(rq, dst);
-		if (p->on_rq && !p->on_cpu && p->cpu == rq->cpu) {
+		if (task_on_rq_queued(p) && !p->on_cpu && p->cpu == rq->cpu) {
 			move_queued_task(rq, dst, p);
 			check_preempt_wakeup(dst, p);
 		}
 		double_rq_unlock(rq, dst);
+		if (dst->cpu == smp_processor_id())
+			tick_start_if_needed(); /* a remote one got the IPI */
 		local_irq_restore(flags);
 		return 0;
-	}
-	if (p->on_rq && p->on_cpu) {
-		/* Running elsewhere: it moves itself at its next switch. */
-		p->migrate_to = target;
-		resched_cpu_locked(rq);
-	} else if (!p->on_rq) {
-		WRITE_ONCE(p->cpu, target); /* asleep: it wakes up there */
+	} else {
+		/* Asleep: it wakes up there, with its lag carried over (dst's clock unlocked: near
+		 * enough, as for a wake-up that moves). */
+		migrate_task_vruntime(rq, cpu_rq(target), p);
+		WRITE_ONCE(p->cpu, target);
 	}
 	task_rq_unlock(rq, flags);
 	return 0;
@@ -782,42 +497,6 @@ u64 cpu_nr_switches(int cpu)
 u64 cpu_idle_time_ns(int cpu)
 {
 	return READ_ONCE(cpu_rq(cpu)->idle_ns);
-}
-
-unsigned long nr_tasks(void)
-{
-	return atomic_read(&task_count);
-}
-
-struct task_struct *find_get_task_by_pid(int pid)
-{
-	struct task_struct *p, *found = NULL;
-	unsigned long flags;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(p, &task_list, tasks) {
-		if (p->pid == pid && p->state != TASK_DEAD) {
-			get_task_struct(p);
-			found = p;
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return found;
-}
-
-int next_task_pid(int after)
-{
-	struct task_struct *p;
-	unsigned long flags;
-	int best = -1;
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(p, &task_list, tasks)
-		if (p->pid > after && p->state != TASK_DEAD && (best < 0 || p->pid < best))
-			best = p->pid;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return best;
 }
 
 static atomic_long_t might_sleep_count;
@@ -854,8 +533,18 @@ static void init_rq(int cpu, struct task_struct *idle)
 	idle->state = TASK_RUNNING;
 	idle->on_cpu = true;
 	idle->exec_start = sched_clock();
+	rq->clock = idle->exec_start;
 	rq->idle_since = idle->exec_start;
 	cpu_data[cpu].current_task = idle;
+}
+
+static void init_idle_fields(struct task_struct *idle, int cpu)
+{
+	sched_fork(idle);
+	INIT_LIST_HEAD(&idle->tasks);
+	atomic_set(&idle->usage, 1);
+	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
+	idle->cpus_allowed = cpumask_of(cpu);
 }
 
 struct task_struct *sched_init_idle(int cpu)
@@ -864,14 +553,12 @@ struct task_struct *sched_init_idle(int cpu)
 
 	if (!idle)
 		return NULL;
-	init_sched_fields(idle);
-	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
+	init_idle_fields(idle, cpu);
 	idle->stack = alloc_kernel_stack();
 	if (!idle->stack) {
 		kfree(idle);
 		return NULL;
 	}
-	idle->cpus_allowed = cpumask_of(cpu);
 	init_rq(cpu, idle);
 	return idle;
 }
@@ -880,11 +567,9 @@ void sched_init(void)
 {
 	struct task_struct *idle = &init_task;
 
-	init_sched_fields(idle);
-	task_set_comm(idle, "swapper/0");
+	init_idle_fields(idle, 0);
 	/* The boot stack sits right above its guard page. */
 	idle->stack = boot_stack_guard + PAGE_SIZE;
-	idle->cpus_allowed = cpumask_of(0);
 	init_rq(0, idle);
 	cpu_data[0].top_of_stack = (unsigned long)idle->stack + CONFIG_BOOT_STACK_SIZE;
 }

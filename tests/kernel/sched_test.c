@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The scheduler, timers and SMP, with real kernel threads: fair shares, nice, sleeping and
- * waking, affinity, both CPUs working, interrupt counts, TLB shootdown, FPU state, and the
- * cost figures of switching and cross-CPU calls. Cases that need two CPUs skip on one.
+ * waking, affinity, both CPUs working, interrupt counts, TLB shootdown, FPU state, moving
+ * tasks that are switching out, sleeping or exiting (bug 2, with a stress), and the cost
+ * figures of switching and cross-CPU calls. Cases that need two CPUs skip on one.
  */
 #include <asm/irq_vectors.h>
+#include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/uaccess.h>
 #include <kernel/interrupt.h>
@@ -12,6 +14,8 @@
 #include <kernel/ktest.h>
 #include <kernel/mm.h>
 #include <kernel/smp.h>
+#include <kernel/spinlock.h>
+#include <kernel/string.h>
 #include <kernel/timer.h>
 #include <kernel/wait.h>
 #include <uapi/mman.h>
@@ -337,6 +341,291 @@ static void test_tlb_shootdown(struct ktest *t)
 	mmput(tp.mm);
 }
 
+/* ---- moving a task while it switches out (bug 2) ------------------------------------ */
+
+struct moved_victim {
+	volatile bool ready, go, woken;
+	bool returned_unwoken;
+	int cpu_after;
+};
+
+static bool wait_until_true(volatile bool *flag, unsigned int ms)
+{
+	u64 deadline = sched_clock() + ms * MSEC;
+
+	while (!*flag && sched_clock() < deadline)
+		cpu_relax();
+	return *flag;
+}
+
+/*
+ * Interrupts off while the test asks for a move, so the move is still pending at this
+ * task's own schedule(): it goes to sleep with migrate_to set.
+ */
+static int sleep_while_moved(void *data)
+{
+	struct moved_victim *v = data;
+
+	local_irq_disable();
+	v->ready = true;
+	while (!v->go)
+		cpu_relax();
+	set_current_state(TASK_INTERRUPTIBLE);
+	schedule();
+	v->returned_unwoken = !READ_ONCE(v->woken);
+	local_irq_enable();
+	v->cpu_after = smp_processor_id();
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void test_moved_sleeper_is_not_run_unwoken(struct ktest *t)
+{
+	struct moved_victim v = {};
+	unsigned long doubles = sched_double_enqueues();
+	struct task_struct *p;
+
+	if (!need_two_cpus(t))
+		return;
+	p = kthread_create(sleep_while_moved, &v, "ktest-moved");
+	KTEST_ASSERT_NOT_NULL(t, p);
+	kthread_bind(p, 1);
+	kthread_bind(current, 0);
+	wake_up_process(p);
+	KTEST_EXPECT_TRUE(t, wait_until_true(&v.ready, 1000));
+	KTEST_EXPECT_EQ(t, set_cpus_allowed(p, cpumask_of(0)), 0);
+	v.go = true;
+	msleep(20);
+	/* Asleep, and not queued anywhere, until someone wakes it. */
+	KTEST_EXPECT_EQ(t, READ_ONCE(p->state), TASK_INTERRUPTIBLE);
+	KTEST_EXPECT_EQ(t, READ_ONCE(p->on_rq), 0);
+	v.woken = true;
+	wake_up_process(p);
+	kthread_stop(p);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_FALSE(t, v.returned_unwoken);
+	KTEST_EXPECT_EQ(t, v.cpu_after, 0);
+	KTEST_EXPECT_EQ(t, sched_double_enqueues(), doubles);
+}
+
+/* Returns, into kthread_exit and do_exit, with interrupts still off and a move pending. */
+static int exit_while_moved(void *data)
+{
+	struct moved_victim *v = data;
+
+	local_irq_disable();
+	v->ready = true;
+	while (!v->go)
+		cpu_relax();
+	return 7;
+}
+
+static void test_moved_exiting_task_is_not_queued(struct ktest *t)
+{
+	struct moved_victim v = {};
+	unsigned long doubles = sched_double_enqueues();
+	unsigned long tasks = nr_tasks();
+	struct task_struct *p;
+
+	if (!need_two_cpus(t))
+		return;
+	p = kthread_create(exit_while_moved, &v, "ktest-moved-exit");
+	KTEST_ASSERT_NOT_NULL(t, p);
+	kthread_bind(p, 1);
+	kthread_bind(current, 0);
+	wake_up_process(p);
+	KTEST_EXPECT_TRUE(t, wait_until_true(&v.ready, 1000));
+	KTEST_EXPECT_EQ(t, set_cpus_allowed(p, cpumask_of(0)), 0);
+	v.go = true;
+	KTEST_EXPECT_EQ(t, kthread_stop(p), 7); /* frees it, once its CPU let go of it */
+	for (int ms = 0; ms < 1000 && nr_tasks() > tasks; ms++)
+		msleep(1);
+	msleep(20); /* a dead task wrongly queued on CPU 0 would be run by now */
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_LE(t, nr_tasks(), tasks);
+	KTEST_EXPECT_EQ(t, sched_double_enqueues(), doubles);
+}
+
+/*
+ * The stress: workers that sleep and are woken all the time, yield, and exit after a
+ * while (to be replaced), while a mover thread keeps changing their CPUs, running or not.
+ * Any double enqueue is counted by the scheduler; a dead task queued would crash.
+ */
+#define STRESS_WORKERS 4
+#define STRESS_MS 600
+
+struct stress_slot {
+	spinlock_t lock;
+	struct task_struct *task; /* holding the creator's reference, or NULL */
+	volatile bool kick;
+	volatile bool done;
+	unsigned long rounds;
+	u32 seed;
+};
+
+struct migrate_stress {
+	struct stress_slot slot[STRESS_WORKERS];
+	unsigned long moves, wakes;
+};
+
+static u32 xorshift(u32 *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+static struct task_struct *slot_get(struct stress_slot *s)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&s->lock, flags);
+	p = s->task;
+	if (p)
+		get_task_struct(p);
+	spin_unlock_irqrestore(&s->lock, flags);
+	return p;
+}
+
+static int stress_worker(void *data)
+{
+	struct stress_slot *s = data;
+	unsigned int n = 50 + xorshift(&s->seed) % 200;
+
+	for (unsigned int i = 0; i < n && !kthread_should_stop(); i++) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!READ_ONCE(s->kick))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+		s->kick = false;
+		s->rounds++;
+		if (i % 8 == 0)
+			yield();
+	}
+	s->done = true;
+	return 0;
+}
+
+static int stress_waker(void *data)
+{
+	struct migrate_stress *ms = data;
+
+	while (!kthread_should_stop()) {
+		for (int i = 0; i < STRESS_WORKERS; i++) {
+			struct task_struct *p = slot_get(&ms->slot[i]);
+
+			if (!p)
+				continue;
+			ms->slot[i].kick = true;
+			wake_up_process(p);
+			put_task_struct(p);
+			ms->wakes++;
+		}
+		yield(); /* let the workers run: they are what is being raced with */
+	}
+	return 0;
+}
+
+static int stress_mover(void *data)
+{
+	static const cpumask_t masks[] = { 1ULL << 0, 1ULL << 1, CPU_MASK_ALL };
+	struct migrate_stress *ms = data;
+	u32 seed = 0x9e3779b9;
+
+	while (!kthread_should_stop()) {
+		for (int i = 0; i < STRESS_WORKERS; i++) {
+			struct task_struct *p = slot_get(&ms->slot[i]);
+
+			if (!p)
+				continue;
+			set_cpus_allowed(p, masks[xorshift(&seed) % ARRAY_SIZE(masks)]);
+			put_task_struct(p);
+			ms->moves++;
+		}
+		yield();
+	}
+	return 0;
+}
+
+static bool stress_start_worker(struct stress_slot *s)
+{
+	struct task_struct *p = kthread_create(stress_worker, s, "ktest-stress");
+	unsigned long flags;
+
+	if (!p)
+		return false;
+	s->rounds = 0;
+	s->done = false;
+	s->kick = false;
+	spin_lock_irqsave(&s->lock, flags);
+	s->task = p;
+	spin_unlock_irqrestore(&s->lock, flags);
+	wake_up_process(p);
+	return true;
+}
+
+static void stress_stop_worker(struct stress_slot *s)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&s->lock, flags);
+	p = s->task;
+	s->task = NULL;
+	spin_unlock_irqrestore(&s->lock, flags);
+	if (p)
+		kthread_stop(p);
+}
+
+static void test_migration_stress(struct ktest *t)
+{
+	static struct migrate_stress ms;
+	unsigned long doubles = sched_double_enqueues(), exits = 0, rounds = 0;
+	struct task_struct *mover, *waker;
+	u64 end;
+
+	if (!need_two_cpus(t))
+		return;
+	memset(&ms, 0, sizeof(ms));
+	for (int i = 0; i < STRESS_WORKERS; i++) {
+		spin_lock_init(&ms.slot[i].lock);
+		ms.slot[i].seed = 12345 + i;
+		KTEST_ASSERT_TRUE(t, stress_start_worker(&ms.slot[i]));
+	}
+	mover = kthread_run(stress_mover, &ms, "ktest-mover");
+	waker = kthread_run(stress_waker, &ms, "ktest-waker");
+	KTEST_ASSERT_NOT_NULL(t, mover);
+	KTEST_ASSERT_NOT_NULL(t, waker);
+	end = sched_clock() + STRESS_MS * MSEC;
+	while (sched_clock() < end) {
+		for (int i = 0; i < STRESS_WORKERS; i++) {
+			struct stress_slot *s = &ms.slot[i];
+
+			if (!s->done)
+				continue;
+			rounds += s->rounds;
+			stress_stop_worker(s);
+			exits++;
+			KTEST_ASSERT_TRUE(t, stress_start_worker(s));
+		}
+		msleep(2);
+	}
+	kthread_stop(mover);
+	kthread_stop(waker);
+	for (int i = 0; i < STRESS_WORKERS; i++) {
+		rounds += ms.slot[i].rounds;
+		stress_stop_worker(&ms.slot[i]);
+	}
+	ktest_log(t, "%lu moves, %lu wake-ups, %lu exits, %lu worker rounds", ms.moves, ms.wakes,
+		  exits, rounds);
+	KTEST_EXPECT_EQ(t, sched_double_enqueues(), doubles);
+	KTEST_EXPECT_GT(t, exits, 0);
+	KTEST_EXPECT_GT(t, ms.moves, 0);
+}
+
 /* ---- FPU state ---------------------------------------------------------------------- */
 
 struct fpu_probe {
@@ -457,6 +746,9 @@ static struct ktest_case sched_cases[] = {
 	KTEST_CASE(test_timer_interrupts_on_every_cpu),
 	KTEST_CASE(test_tlb_shootdown),
 	KTEST_CASE(test_fpu_state_is_per_task),
+	KTEST_CASE(test_moved_sleeper_is_not_run_unwoken),
+	KTEST_CASE(test_moved_exiting_task_is_not_queued),
+	KTEST_CASE(test_migration_stress),
 	KTEST_FIGURES(test_figures),
 	{},
 };

@@ -26,5 +26,7 @@ void asm_offsets(void)
 	OFFSET(PT_REGS_ORIG_RAX, pt_regs, orig_rax);
 	OFFSET(PT_REGS_CS, pt_regs, cs);
 	DEFINE(PT_REGS_SIZE, sizeof(struct pt_regs));
+	OFFSET(CPU_IRQ_STACK_TOP, cpu_data, irq_stack_top);
+	OFFSET(CPU_IRQ_STACK_INUSE, cpu_data, irq_stack_inuse);
 	DEFINE(TASK_THREAD_SP, __builtin_offsetof(struct task_struct, thread.sp));
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Descriptor tables: each CPU's GDT and TSS (with the IST stacks that double fault, NMI and
- * machine check switch to, so they work even on a broken kernel stack), and the one IDT.
+ * Descriptor tables: each CPU's GDT and TSS (with the IST stacks that double fault, NMI,
+ * machine check and debug switch to, so they work even on a broken kernel stack), and the one IDT.
  */
 #include <asm/desc.h>
 #include <asm/traps.h>
@@ -97,6 +97,7 @@ void idt_init(void)
 	set_gate(X86_TRAP_DF, vector_stubs[X86_TRAP_DF], GATE_INTERRUPT, IST_DOUBLE_FAULT);
 	set_gate(X86_TRAP_NMI, vector_stubs[X86_TRAP_NMI], GATE_INTERRUPT, IST_NMI);
 	set_gate(X86_TRAP_MC, vector_stubs[X86_TRAP_MC], GATE_INTERRUPT, IST_MACHINE_CHECK);
+	set_gate(X86_TRAP_DB, vector_stubs[X86_TRAP_DB], GATE_INTERRUPT, IST_DEBUG);
 }
 
 void idt_load(void)

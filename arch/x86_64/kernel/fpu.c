@@ -3,11 +3,22 @@
  * FPU state. With XSAVE, the kernel enables every state component it can save that user
  * code may use (x87, SSE, AVX, and AVX-512 where present) in XCR0 and sizes the save area
  * from CPUID leaf 0xd; without it, the 512-byte FXSAVE area holds x87 and SSE.
+ *
+ * Lazy switching (see asm/fpu.h): CR0.TS is set whenever the registers do not hold the
+ * running task's state, so its first FPU instruction traps (#NM) and loads it. A task
+ * switched out with live registers is saved (XSAVEOPT where the CPU has it: it skips the
+ * components that are unchanged or in their initial state) and the registers are then reset
+ * to the initial state, so that nothing of it stays behind while TS is set for a
+ * speculative read to find (the "LazyFP" leak).
  */
 #include <asm/cpufeature.h>
 #include <asm/fpu.h>
+#include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
@@ -17,17 +28,22 @@
 #define XFEATURE_AVX512 (7ULL << 5)
 #define XFEATURES_WANTED (XFEATURE_X87 | XFEATURE_SSE | XFEATURE_AVX | XFEATURE_AVX512)
 #define FXSAVE_SIZE 512
+#define XSAVE_HDR_SIZE 64
+#define XSAVE_ALIGN 64
 #define X87_FCW_DEFAULT 0x037f
 #define MXCSR_DEFAULT 0x1f80
+#define MXCSR_OFFSET 24
+#define CPUID_D_1_EAX_XSAVEOPT (1u << 0)
 #define X86_CR0_MP (1UL << 1)
 #define X86_CR0_EM (1UL << 2)
-#define X86_CR0_TS (1UL << 3)
 #define X86_CR0_NE (1UL << 5)
 #define X86_CR4_OSXMMEXCPT (1UL << 10)
 
-static bool use_xsave;
+enum fpu_method { FPU_FXSAVE, FPU_XSAVE, FPU_XSAVEOPT };
+
+static enum fpu_method method = FPU_FXSAVE;
 static u64 xfeatures;
-static unsigned int state_size = FXSAVE_SIZE;
+static unsigned int state_size = FXSAVE_SIZE + XSAVE_HDR_SIZE;
 static void *init_state;
 
 static void xsetbv(u32 reg, u64 v)
@@ -35,9 +51,54 @@ static void xsetbv(u32 reg, u64 v)
 	__asm__ volatile("xsetbv" : : "c"(reg), "a"((u32)v), "d"((u32)(v >> 32)));
 }
 
+static __always_inline void stts(void)
+{
+	write_cr0(read_cr0() | X86_CR0_TS);
+}
+
+static __always_inline void clts(void)
+{
+	__asm__ volatile("clts" ::: "memory");
+}
+
 unsigned int fpu_state_size(void)
 {
 	return state_size;
+}
+
+const char *fpu_save_method(void)
+{
+	static const char *const names[] = { "fxsave", "xsave", "xsaveopt" };
+
+	return names[method];
+}
+
+/* The registers into state. TS must be clear. */
+static void fpu_save(void *state)
+{
+	u32 lo = (u32)xfeatures, hi = (u32)(xfeatures >> 32);
+
+	switch (method) {
+	case FPU_XSAVEOPT:
+		__asm__ volatile("xsaveopt64 (%0)" : : "r"(state), "a"(lo), "d"(hi) : "memory");
+		break;
+	case FPU_XSAVE:
+		__asm__ volatile("xsave64 (%0)" : : "r"(state), "a"(lo), "d"(hi) : "memory");
+		break;
+	default:
+		__asm__ volatile("fxsave64 (%0)" : : "r"(state) : "memory");
+	}
+}
+
+static void fpu_restore(const void *state)
+{
+	if (method != FPU_FXSAVE)
+		__asm__ volatile("xrstor64 (%0)"
+				 :
+				 : "r"(state), "a"((u32)xfeatures), "d"((u32)(xfeatures >> 32))
+				 : "memory");
+	else
+		__asm__ volatile("fxrstor64 (%0)" : : "r"(state) : "memory");
 }
 
 void fpu_init_this_cpu(void)
@@ -48,46 +109,60 @@ void fpu_init_this_cpu(void)
 	cr0 |= X86_CR0_MP | X86_CR0_NE;
 	write_cr0(cr0);
 	cr4 |= X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT;
-	if (use_xsave)
+	if (method != FPU_FXSAVE)
 		cr4 |= X86_CR4_OSXSAVE;
 	write_cr4(cr4);
-	if (use_xsave)
+	if (method != FPU_FXSAVE)
 		xsetbv(0, xfeatures);
 	__asm__ volatile("fninit");
+	/* Nobody's state is loaded: the first FPU instruction of any task traps and loads it. */
+	stts();
+	x86_bases_init_this_cpu();
 }
 
 void fpu_init_bsp(void)
 {
 	u32 a, b, c, d;
 
-	use_xsave = boot_cpu_has(X86_FEATURE_XSAVE);
-	if (use_xsave) {
+	if (boot_cpu_has(X86_FEATURE_XSAVE)) {
+		method = FPU_XSAVE;
 		cpuid_count(0xd, 0, &a, &b, &c, &d);
 		xfeatures = (((u64)d << 32) | a) & XFEATURES_WANTED;
+		cpuid_count(0xd, 1, &a, &b, &c, &d);
+		if (a & CPUID_D_1_EAX_XSAVEOPT)
+			method = FPU_XSAVEOPT;
 	}
 	fpu_init_this_cpu();
-	if (use_xsave) {
+	if (method != FPU_FXSAVE) {
 		/* EBX of leaf 0xd: the area size for what XCR0 now enables. */
 		cpuid_count(0xd, 0, &a, &b, &c, &d);
 		state_size = b;
 	}
+	/*
+	 * All zero but the control words: an XSAVE header with no component in use, so XRSTOR
+	 * puts every register in its initial state; FXRSTOR loads the zeroes.
+	 */
 	init_state = kzalloc(state_size, GFP_KERNEL);
 	if (!init_state)
-		return;
-	/* x87 control word and MXCSR at their FXSAVE-layout offsets, as after FNINIT. */
+		panic("fpu: no memory for the initial FPU state (%u bytes)", state_size);
 	*(u16 *)init_state = X87_FCW_DEFAULT;
-	*(u32 *)((u8 *)init_state + 24) = MXCSR_DEFAULT;
-	pr_info("fpu: %s, features %#llx, %u-byte state\n", use_xsave ? "XSAVE" : "FXSAVE",
+	*(u32 *)((u8 *)init_state + MXCSR_OFFSET) = MXCSR_DEFAULT;
+	pr_info("fpu: %s, features %#llx, %u-byte state, switched lazily\n", fpu_save_method(),
 		(unsigned long long)xfeatures, state_size);
 }
 
 void *fpu_state_alloc(void)
 {
-	/* kmalloc's power-of-two sizes are naturally aligned, as XSAVE (64) needs. */
-	void *s = kmalloc(state_size < 64 ? 64 : state_size, GFP_KERNEL);
+	/* kmalloc's sizes from 64 up are 64-byte aligned, as XSAVE needs. */
+	void *s = kmalloc(state_size, GFP_KERNEL);
 
-	if (s)
-		memcpy(s, init_state, state_size);
+	if (!s)
+		return NULL;
+	if (WARN_ON((unsigned long)s & (XSAVE_ALIGN - 1))) {
+		kfree(s);
+		return NULL;
+	}
+	memcpy(s, init_state, state_size);
 	return s;
 }
 
@@ -96,24 +171,33 @@ void fpu_state_free(void *state)
 	kfree(state);
 }
 
-void fpu_save(void *state)
+void fpu_clone(struct task_struct *dst, struct task_struct *src)
 {
-	if (use_xsave)
-		__asm__ volatile("xsave64 (%0)"
-				 :
-				 : "r"(state), "a"((u32)xfeatures), "d"((u32)(xfeatures >> 32))
-				 : "memory");
-	else
-		__asm__ volatile("fxsave64 (%0)" : : "r"(state) : "memory");
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (src == current && src->thread.fpu.live)
+		fpu_save(src->thread.fpu.state);
+	memcpy(dst->thread.fpu.state, src->thread.fpu.state, state_size);
+	local_irq_restore(flags);
 }
 
-void fpu_restore(const void *state)
+void fpu_switch_out(struct task_struct *prev)
 {
-	if (use_xsave)
-		__asm__ volatile("xrstor64 (%0)"
-				 :
-				 : "r"(state), "a"((u32)xfeatures), "d"((u32)(xfeatures >> 32))
-				 : "memory");
-	else
-		__asm__ volatile("fxrstor64 (%0)" : : "r"(state) : "memory");
+	fpu_save(prev->thread.fpu.state);
+	fpu_restore(init_state);
+	prev->thread.fpu.live = false;
+	stts();
+}
+
+bool fpu_handle_nm(struct pt_regs *regs)
+{
+	struct task_struct *p = current;
+
+	if (!p->thread.fpu.state)
+		return false;
+	clts();
+	fpu_restore(p->thread.fpu.state);
+	p->thread.fpu.live = true;
+	return true;
 }

@@ -6,6 +6,7 @@
 #include <asm/bootinfo.h>
 #include <asm/cpufeature.h>
 #include <asm/setup.h>
+#include <asm/traps.h>
 #include <asm/tsc.h>
 #include <kernel/printk.h>
 
@@ -81,5 +82,6 @@ void print_boot_info(void)
 void setup_arch(void)
 {
 	cpu_detect(&boot_cpu_data);
+	traps_init();
 	print_cpu(&boot_cpu_data);
 }

@@ -1,14 +1,17 @@
 ; SPDX-License-Identifier: GPL-2.0
 ;
-; The context switch: save the callee-saved registers on prev's kernel stack, keep prev's
-; stack pointer in prev->thread.sp, load next's, restore its registers and return on its
-; stack. Everything else a task owns (FPU state, address space, per-CPU current) is switched
-; in C around this. Returns prev in RAX, so the code that resumes on next's stack knows
-; which task it came from.
+; The context switch: save the callee-saved registers and RFLAGS on prev's kernel stack, keep
+; prev's stack pointer in prev->thread.sp, load next's, restore its registers and flags, and
+; finish in C (__switch_to, process.c) on next's stack. RFLAGS is per task so that AC, set
+; inside a user copy that is preempted, never reaches the next task (where it would turn
+; SMAP off). Returns prev in RAX (__switch_to's result), so the code that resumes on next's
+; stack knows which task it came from.
 
 %include "generated/asm-offsets.inc"
 
 extern schedule_tail
+extern __switch_to
+extern kthread_exit
 
 section .text
 
@@ -21,16 +24,17 @@ __switch_to_asm:
 	push r13
 	push r14
 	push r15
+	pushfq
 	mov [rdi + TASK_THREAD_SP], rsp
 	mov rsp, [rsi + TASK_THREAD_SP]
-	mov rax, rdi
+	popfq
 	pop r15
 	pop r14
 	pop r13
 	pop r12
 	pop rbx
 	pop rbp
-	ret
+	jmp __switch_to
 
 ; A new kernel thread's first return lands here (see copy_thread): finish the switch, then
 ; run fn(arg), kept in RBX and R12, and exit with its result.
@@ -41,6 +45,5 @@ ret_from_kthread:
 	mov rdi, r12
 	call rbx
 	mov edi, eax
-	extern kthread_exit
 	call kthread_exit
 	ud2

@@ -5,13 +5,18 @@
  * printed (vector, error code, CR2, registers, a symbolized backtrace) and the kernel stops.
  * Exceptions in user mode will become signals once processes exist.
  */
+#include <asm/cpufeature.h>
 #include <asm/extable.h>
+#include <asm/irqflags.h>
+#include <asm/percpu.h>
+#include <asm/fpu.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <kernel/panic.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
 #include <kernel/vmalloc.h>
 
 static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
@@ -91,7 +96,16 @@ static void do_double_fault(struct pt_regs *regs)
 	die_fault(exception_names[X86_TRAP_DF], regs);
 }
 
-static void do_exception(struct pt_regs *regs)
+/* entry.asm clears EFLAGS.AC at every entry when this is set (the CPU has SMAP: CLAC exists). */
+u8 x86_entry_clac;
+
+void traps_init(void)
+{
+	x86_entry_clac = boot_cpu_has(X86_FEATURE_SMAP);
+}
+
+/* Called from common_interrupt for vectors 0-31, interrupts off, on the task's stack. */
+void do_exception(struct pt_regs *regs)
 {
 	unsigned long vec = regs->vector;
 	const char *name = exception_names[vec] ? exception_names[vec] : "reserved exception";
@@ -100,9 +114,11 @@ static void do_exception(struct pt_regs *regs)
 	case X86_TRAP_PF:
 		do_page_fault(regs);
 		return;
-	case X86_TRAP_DF:
-		do_double_fault(regs);
-		return;
+	case X86_TRAP_NM:
+		/* CR0.TS: the running task's first FPU instruction since it was switched in. */
+		if (fpu_handle_nm(regs))
+			return;
+		break;
 	case X86_TRAP_GP:
 		/* A fault the code expected (extable) resumes at its fixup. */
 		if (!user_mode(regs) && fixup_exception(regs))
@@ -112,22 +128,123 @@ static void do_exception(struct pt_regs *regs)
 	die_fault(name, regs);
 }
 
-void do_irq(struct pt_regs *regs);
-void preempt_schedule_irq(void);
+/*
+ * NMIs are counted, and survived: one can arrive in the middle of anything, including a
+ * printk or a spinlock holder on this CPU, so the path takes no lock and prints nothing
+ * (a later reader reports the count). Nor does it touch anything an exception could come
+ * from: a fault here would IRETQ, unmask NMIs, and a second NMI would reuse this IST stack.
+ */
+static void do_nmi(struct pt_regs *regs)
+{
+	this_cpu()->nmi_count++;
+}
 
 /*
- * Called from common_interrupt for every vector with interrupts off. An interrupt that came
- * in where preemption was allowed (interrupts were on, no preemption count) is where a
- * pending reschedule takes effect.
+ * #DB has no user yet (no debugger, no single-stepping): count it, clear DR6 so that the
+ * next one is told apart, go on.
  */
-void do_interrupt(struct pt_regs *regs);
-void do_interrupt(struct pt_regs *regs)
+static void do_debug(struct pt_regs *regs)
 {
-	if (unlikely(regs->vector < NR_EXCEPTION_VECTORS)) {
-		do_exception(regs);
+	this_cpu()->debug_count++;
+	__asm__ volatile("mov %0, %%dr6" : : "r"(0xfffe0ff0UL));
+}
+
+/* From paranoid_entry (NMI, #DB, #DF, #MC on their IST stacks), kernel GS loaded. */
+void do_paranoid(struct pt_regs *regs);
+void do_paranoid(struct pt_regs *regs)
+{
+	switch (regs->vector) {
+	case X86_TRAP_NMI:
+		do_nmi(regs);
+		return;
+	case X86_TRAP_DB:
+		do_debug(regs);
+		return;
+	case X86_TRAP_DF:
+		do_double_fault(regs);
 		return;
 	}
-	do_irq(regs);
-	if (need_resched() && (regs->rflags & X86_EFLAGS_IF) && !preempt_count())
+	die_fault(exception_names[regs->vector], regs);
+}
+
+unsigned long nmi_count(int cpu)
+{
+	return READ_ONCE(cpu_data[cpu].nmi_count);
+}
+
+unsigned long nmi_reported(int cpu)
+{
+	return READ_ONCE(cpu_data[cpu].nmi_reported);
+}
+
+void __nmi_report(void)
+{
+	struct cpu_data *c = this_cpu();
+	unsigned long n = READ_ONCE(c->nmi_count);
+
+	pr_warn("NMI: %lu received on CPU %d (%lu in all), none from a known source; going on\n",
+		n - c->nmi_reported, c->cpu, n);
+	c->nmi_reported = n;
+}
+
+unsigned long debug_trap_count(int cpu)
+{
+	return READ_ONCE(cpu_data[cpu].debug_count);
+}
+
+/* ---- the way back ------------------------------------------------------------------- */
+
+/*
+ * Signal delivery, which the next step of user space fills in. Until a signal can be
+ * queued, nothing can be pending: clear the flag as Linux does when the queue is empty, so
+ * that the work loop ends.
+ */
+static void do_signal(struct pt_regs *regs)
+{
+	clear_tsk_thread_flag(current, TIF_SIGPENDING);
+}
+
+/* Task work before user mode (none registered yet): acknowledged. */
+static void resume_user_mode_work(struct pt_regs *regs)
+{
+	clear_tsk_thread_flag(current, TIF_NOTIFY_RESUME);
+}
+
+/*
+ * The rare part of going back to user mode: reschedule, deliver signals, run task work,
+ * with interrupts on, until nothing is left; then back with interrupts off, so that no new
+ * work can slip in between the last look and the IRETQ (or SYSRET).
+ */
+__noinline void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long work)
+{
+	do {
+		local_irq_enable();
+		if (need_resched())
+			schedule();
+		if (work & _TIF_SIGPENDING)
+			do_signal(regs);
+		if (work & _TIF_NOTIFY_RESUME)
+			resume_user_mode_work(regs);
+		local_irq_disable();
+		work = READ_ONCE(current->thread_flags) & EXIT_TO_USER_MODE_WORK;
+	} while (work || need_resched());
+}
+
+/*
+ * Every return from common_interrupt (and from system calls, later), interrupts off: one
+ * look at the work there is, everything else out of line. To user mode: this CPU's
+ * need_resched and the task's pending signals or task work. To the kernel: a reschedule,
+ * where the interrupted code allowed preemption (interrupts were on, no preemption count).
+ */
+void irqentry_exit(struct pt_regs *regs)
+{
+	if (user_mode(regs)) {
+		unsigned long work = READ_ONCE(current->thread_flags) & EXIT_TO_USER_MODE_WORK;
+
+		if (unlikely(work || need_resched()))
+			exit_to_user_mode_loop(regs, work);
+		return;
+	}
+	if (unlikely(need_resched()) && (regs->rflags & X86_EFLAGS_IF) && !preempt_count())
 		preempt_schedule_irq();
 }

@@ -55,6 +55,8 @@ void apic_setup_this_cpu(void);
 
 void apic_send_ipi(u32 apic_id, u8 vector);
 void apic_send_ipi_all_but_self(u8 vector);
+/* An NMI to one CPU (the entry's paranoid path counts it): for tests and, later, backtraces. */
+void apic_send_nmi(u32 apic_id);
 void apic_send_init(u32 apic_id);
 void apic_send_startup(u32 apic_id, u8 page);
 

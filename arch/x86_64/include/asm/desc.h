@@ -10,7 +10,8 @@
 #define IST_DOUBLE_FAULT 1
 #define IST_NMI 2
 #define IST_MACHINE_CHECK 3
-#define N_IST_STACKS 3
+#define IST_DEBUG 4
+#define N_IST_STACKS 4
 #define IST_STACK_SIZE 8192
 
 struct tss {

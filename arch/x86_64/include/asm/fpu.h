@@ -4,18 +4,35 @@
 
 #include <kernel/types.h>
 
+struct task_struct;
+struct pt_regs;
+
 /*
- * x87/SSE/AVX state, saved and restored on every context switch (eagerly: user programs
- * use SSE everywhere). XSAVE where the CPU has it, else FXSAVE. The kernel itself is built
- * without SSE, so the registers always hold the state of the task that runs.
+ * x87/SSE/AVX state, switched lazily: a task's registers are loaded on its first FPU
+ * instruction after it is switched in (the #NM that CR0.TS raises), and saved when it is
+ * switched out only if that happened. Kernel threads that never touch the FPU (the kernel
+ * is built without SSE) cost nothing at a switch.
+ *
+ * The save area is in Linux's XSAVE layout: the 512-byte legacy (FXSAVE) area, the 64-byte
+ * XSAVE header, then the components, so a signal frame can carry it as it is; with only
+ * FXSAVE (qemu64) the header is there and stays zero.
  */
 void fpu_init_bsp(void);
 void fpu_init_this_cpu(void);
 /* A fresh state area (the initial state: empty registers, default control words). */
 void *fpu_state_alloc(void);
 void fpu_state_free(void *state);
-void fpu_save(void *state);
-void fpu_restore(const void *state);
 unsigned int fpu_state_size(void);
+/* dst gets a copy of src's state (the running task's registers saved first): fork. */
+void fpu_clone(struct task_struct *dst, struct task_struct *src);
+/* __switch_to, for a prev whose registers are live: save them, clear them, set CR0.TS. */
+void fpu_switch_out(struct task_struct *prev);
+/* #NM: load the running task's state. False if it has none (a bug: the caller oopses). */
+bool fpu_handle_nm(struct pt_regs *regs);
+/* Which instruction saves: "xsaveopt", "xsave" or "fxsave". */
+const char *fpu_save_method(void);
+
+/* FS/GS bases: CR4.FSGSBASE on this CPU where it exists (process.c). */
+void x86_bases_init_this_cpu(void);
 
 #endif /* _ASM_FPU_H */

@@ -8,6 +8,7 @@
 
 #define NR_CPUS CONFIG_NR_CPUS
 #define NR_VECTORS 256
+#define IRQ_STACK_SIZE (16 * 1024)
 
 struct task_struct;
 struct mm_struct;
@@ -31,6 +32,12 @@ struct cpu_data {
 	struct cpu_tables tables;
 	unsigned long irq_count[NR_VECTORS]; /* interrupts taken, per vector */
 	unsigned long spurious_count;
+	/* Hardware interrupts run here (entry.asm), unless already on it. */
+	unsigned long irq_stack_top;
+	bool irq_stack_inuse;
+	unsigned long nmi_count; /* NMIs taken (no lock: they arrive anywhere) */
+	unsigned long nmi_reported; /* how many of them have been reported (printk) */
+	unsigned long debug_count; /* #DB taken */
 } __aligned(64);
 
 extern struct cpu_data cpu_data[NR_CPUS];

@@ -15,6 +15,10 @@
 #define X86_CR4_SMEP (1UL << 20)
 #define X86_CR4_SMAP (1UL << 21)
 
+#define X86_CR0_TS (1UL << 3)
+#define X86_CR4_PCIDE (1UL << 17)
+
+#define X86_EFLAGS_FIXED (1UL << 1) /* always set */
 #define X86_EFLAGS_IF (1UL << 9)
 #define X86_EFLAGS_AC (1UL << 18)
 
@@ -23,6 +27,20 @@
 #define MSR_FS_BASE 0xc0000100
 #define MSR_GS_BASE 0xc0000101
 #define MSR_KERNEL_GS_BASE 0xc0000102
+
+struct fpu {
+	void *state; /* XSAVE layout: 512-byte legacy area, 64-byte header, components */
+	bool live; /* the registers hold this task's state (CR0.TS clear on its CPU) */
+};
+
+/* What x86 keeps per task apart from the registers saved on its kernel stack. */
+struct thread_struct {
+	unsigned long sp; /* saved kernel stack pointer while switched out */
+	unsigned long fsbase; /* FS base, and the user GS base, while switched out */
+	unsigned long gsbase;
+	bool has_bases; /* the bases are its own (set, or a user task): switch them */
+	struct fpu fpu;
+};
 
 static __always_inline void cpu_relax(void)
 {

@@ -2,6 +2,7 @@
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
 
+#include <asm/percpu.h>
 #include <asm/ptrace.h>
 #include <kernel/compiler.h>
 
@@ -50,5 +51,33 @@ void show_stack_trace(unsigned long rip, unsigned long rbp);
 /* The same for an exception frame, also finding the caller of a frameless leaf function. */
 void show_stack_trace_regs(const struct pt_regs *regs);
 unsigned long unexpected_interrupt_count(void);
+
+/* Clear EFLAGS.AC at every entry (the CPU has SMAP): set once by traps_init. */
+extern u8 x86_entry_clac;
+void traps_init(void);
+/* Entry from common_interrupt: exceptions (0-31); do_irq (irq.c) takes the rest. */
+void do_exception(struct pt_regs *regs);
+/*
+ * The one way back from an entry (interrupts off): reschedules or, to user mode, handles
+ * the task's work out of line in exit_to_user_mode_loop.
+ */
+void irqentry_exit(struct pt_regs *regs);
+void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long work);
+/* NMIs and #DB taken by cpu (counted in the paranoid entry, which takes no lock). */
+unsigned long nmi_count(int cpu);
+unsigned long nmi_reported(int cpu);
+unsigned long debug_trap_count(int cpu);
+void __nmi_report(void);
+
+/*
+ * The NMI handler may not print (it can interrupt printk itself): the report comes later,
+ * from where printing is safe (the tick, the idle loop), when the count has moved.
+ */
+static inline void nmi_report_pending(void)
+{
+	if (unlikely(__this_cpu_field(unsigned long, nmi_count) !=
+		     __this_cpu_field(unsigned long, nmi_reported)))
+		__nmi_report();
+}
 
 #endif /* _ASM_TRAPS_H */

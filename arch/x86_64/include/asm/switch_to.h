@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_SWITCH_TO_H
+#define _ASM_SWITCH_TO_H
+
+struct task_struct;
+
+/*
+ * The x86 half of a context switch (switch.asm and process.c): callee-saved registers and
+ * RFLAGS on prev's kernel stack, the stack switch, then __switch_to for everything else a
+ * task owns on x86 (current, TSS rsp0, FS/GS bases, FPU). Called with interrupts off and
+ * the run-queue lock held; returns on next's stack, with the task that was switched away
+ * from there (next's "prev").
+ */
+struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
+#define switch_to(prev, next) __switch_to_asm((prev), (next))
+
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
+
+/* The new task's first stack frame, for create_task: it starts in fn(data). */
+void copy_thread(struct task_struct *p, int (*fn)(void *), void *data);
+/* The FS base and user GS base of the running task (WRFSBASE or the MSRs). */
+void x86_set_fsbase(unsigned long base);
+void x86_set_user_gsbase(unsigned long base);
+unsigned long x86_read_fsbase(void);
+unsigned long x86_read_user_gsbase(void);
+
+#endif /* _ASM_SWITCH_TO_H */

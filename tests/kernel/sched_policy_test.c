@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The fair policy's promises, one by one, and sched_switch_to: a directed switch runs the
+ * task it is given, not the one the policy would pick; an idle CPU pulls work from a busy
+ * one; a task that moves keeps its lag, not its vruntime; a sleeper gets a bounded credit
+ * and preempts on waking, a task that is ahead does not. Two-CPU cases skip on one.
+ */
+#include <asm/irqflags.h>
+#include <kernel/atomic.h>
+#include <kernel/errno.h>
+#include <kernel/kthread.h>
+#include <kernel/ktest.h>
+#include <kernel/smp.h>
+#include <kernel/timer.h>
+
+#define MSEC 1000000ULL
+#define SCHED_LATENCY_NS (12 * MSEC) /* kernel/sched/sched.h */
+
+static bool need_two_cpus(struct ktest *t)
+{
+	if (num_online_cpus() >= 2)
+		return true;
+	ktest_skip(t, "needs two CPUs");
+	return false;
+}
+
+static u64 abs_diff(u64 a, u64 b)
+{
+	return (s64)(a - b) < 0 ? b - a : a - b;
+}
+
+/* ---- sched_switch_to ---------------------------------------------------------------- */
+
+static atomic_t order;
+
+struct ordered {
+	int at; /* when it ran, by order */
+	struct task_struct *wake; /* to wake when it runs */
+};
+
+static int note_order(void *data)
+{
+	struct ordered *o = data;
+
+	o->at = atomic_inc_return(&order);
+	if (o->wake)
+		wake_up_process(o->wake);
+	return 0;
+}
+
+static void test_switch_to_runs_the_given_task(struct ktest *t)
+{
+	struct ordered b = {}, c = {};
+	struct task_struct *pb, *pc;
+	int cpu = smp_processor_id(), ret;
+
+	kthread_bind(current, cpu);
+	pc = kthread_create(note_order, &c, "ktest-c");
+	pb = kthread_create(note_order, &b, "ktest-b");
+	KTEST_ASSERT_NOT_NULL(t, pb);
+	KTEST_ASSERT_NOT_NULL(t, pc);
+	kthread_bind(pb, cpu);
+	kthread_bind(pc, cpu);
+	/* Interrupts off: both queued here, c first (the policy's pick), nothing runs yet. */
+	local_irq_disable();
+	wake_up_process(pc);
+	wake_up_process(pb);
+	ret = sched_switch_to(pb);
+	local_irq_enable();
+	kthread_stop(pb);
+	kthread_stop(pc);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_EQ(t, ret, 0);
+	KTEST_EXPECT_GT(t, b.at, 0);
+	KTEST_EXPECT_LT(t, b.at, c.at);
+}
+
+static void test_switch_to_and_sleep(struct ktest *t)
+{
+	struct ordered b = { .wake = current };
+	struct task_struct *pb;
+	int cpu = smp_processor_id(), ret;
+	long state_after;
+
+	kthread_bind(current, cpu);
+	pb = kthread_create(note_order, &b, "ktest-b");
+	KTEST_ASSERT_NOT_NULL(t, pb);
+	kthread_bind(pb, cpu);
+	local_irq_disable();
+	wake_up_process(pb);
+	/* As an IPC call: hand over and sleep until the callee wakes us. */
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	ret = sched_switch_to(pb);
+	state_after = current->state;
+	local_irq_enable();
+	kthread_stop(pb);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_EQ(t, ret, 0);
+	KTEST_EXPECT_GT(t, b.at, 0);
+	KTEST_EXPECT_EQ(t, state_after, TASK_RUNNING);
+}
+
+static void test_switch_to_refuses_what_cannot_run_here(struct ktest *t)
+{
+	struct ordered b = {};
+	struct task_struct *pb = kthread_create(note_order, &b, "ktest-b");
+
+	KTEST_ASSERT_NOT_NULL(t, pb);
+	KTEST_EXPECT_EQ(t, sched_switch_to(pb), -EINVAL); /* not woken: not queued */
+	KTEST_EXPECT_EQ(t, sched_switch_to(current), -EINVAL);
+	if (num_online_cpus() >= 2) {
+		kthread_bind(current, 0);
+		kthread_bind(pb, 1);
+		local_irq_disable();
+		wake_up_process(pb);
+		/* Queued (or running) on the other CPU: not ours to hand over to. */
+		KTEST_EXPECT_EQ(t, sched_switch_to(pb), -EINVAL);
+		local_irq_enable();
+		set_cpus_allowed(current, CPU_MASK_ALL);
+	}
+	kthread_stop(pb);
+}
+
+/* ---- spinners ----------------------------------------------------------------------- */
+
+struct spin {
+	volatile bool stop;
+	unsigned long work[NR_CPUS];
+};
+
+static int spin(void *data)
+{
+	struct spin *s = data;
+
+	while (!s->stop) {
+		preempt_disable();
+		s->work[smp_processor_id()]++;
+		preempt_enable();
+	}
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static struct task_struct *start_spinner(struct spin *s, int cpu, int nice)
+{
+	struct task_struct *p = kthread_create(spin, s, "ktest-spin");
+
+	if (!p)
+		return NULL;
+	if (cpu >= 0)
+		kthread_bind(p, cpu);
+	set_user_nice(p, nice);
+	wake_up_process(p);
+	return p;
+}
+
+static void stop_spinner(struct spin *s, struct task_struct *p)
+{
+	s->stop = true;
+	kthread_stop(p);
+}
+
+/* ---- load balancing ----------------------------------------------------------------- */
+
+static void test_idle_cpu_pulls_queued_work(struct ktest *t)
+{
+	struct spin s[2] = {};
+	struct task_struct *p[2];
+	unsigned long on1_before, on0_before;
+
+	if (!need_two_cpus(t))
+		return;
+	kthread_bind(current, 1);
+	for (int i = 0; i < 2; i++) {
+		p[i] = start_spinner(&s[i], 0, 0);
+		KTEST_ASSERT_NOT_NULL(t, p[i]);
+	}
+	msleep(20);
+	/* Free to go anywhere now, but nothing moves them except balancing. */
+	for (int i = 0; i < 2; i++)
+		set_cpus_allowed(p[i], CPU_MASK_ALL);
+	msleep(100);
+	on0_before = s[0].work[0] + s[1].work[0];
+	on1_before = s[0].work[1] + s[1].work[1];
+	msleep(50);
+	KTEST_EXPECT_GT(t, s[0].work[0] + s[1].work[0], on0_before);
+	KTEST_EXPECT_GT(t, s[0].work[1] + s[1].work[1], on1_before);
+	for (int i = 0; i < 2; i++)
+		stop_spinner(&s[i], p[i]);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+}
+
+/* ---- vruntime across CPUs ----------------------------------------------------------- */
+
+static u64 min_u64(u64 a, u64 b)
+{
+	return (s64)(a - b) < 0 ? a : b;
+}
+
+static void test_vruntime_renormalised_on_migration(struct ktest *t)
+{
+	struct spin a[2] = {}, b = {};
+	struct task_struct *pa[2], *pb;
+	u64 gap_before, gap_after, t0, elapsed;
+	unsigned long a_work, b_work;
+
+	if (!need_two_cpus(t))
+		return;
+	/* On CPU 1, so that b is running on CPU 0 when asked to move (finish_migration). */
+	kthread_bind(current, 1);
+	/*
+	 * Two spinners at nice 19 share CPU 1 (so the tick charges them as they go), their
+	 * clocks running 68 times fast: CPU 1's vruntime level races seconds ahead of CPU 0's.
+	 */
+	for (int i = 0; i < 2; i++) {
+		pa[i] = start_spinner(&a[i], 1, MAX_NICE);
+		KTEST_ASSERT_NOT_NULL(t, pa[i]);
+	}
+	pb = start_spinner(&b, 0, 0);
+	KTEST_ASSERT_NOT_NULL(t, pb);
+	msleep(100);
+	for (int i = 0; i < 2; i++)
+		set_user_nice(pa[i], 0);
+	msleep(10);
+	gap_before = abs_diff(min_u64(READ_ONCE(pa[0]->vruntime), READ_ONCE(pa[1]->vruntime)),
+			      READ_ONCE(pb->vruntime));
+	/*
+	 * b runs on CPU 0: it moves at its next switch, with its lag. Had it kept its vruntime,
+	 * it would land seconds behind (or ahead of) CPU 1's tasks, and run alone there (or
+	 * wait) until that was made up; this thread, sleeping 5 ms on CPU 1, would wait too.
+	 */
+	t0 = sched_clock();
+	set_cpus_allowed(pb, cpumask_of(1));
+	msleep(5);
+	elapsed = sched_clock() - t0;
+	gap_after = abs_diff(min_u64(READ_ONCE(pa[0]->vruntime), READ_ONCE(pa[1]->vruntime)),
+			     READ_ONCE(pb->vruntime));
+	a_work = a[0].work[1] + a[1].work[1];
+	b_work = b.work[1];
+	msleep(60);
+	/* All three share CPU 1: none waits seconds for the others to catch up. */
+	KTEST_EXPECT_GT(t, a[0].work[1] + a[1].work[1], a_work);
+	KTEST_EXPECT_GT(t, b.work[1], b_work);
+	KTEST_EXPECT_GT(t, gap_before, 1000 * MSEC);
+	KTEST_EXPECT_LT(t, gap_after, 100 * MSEC);
+	KTEST_EXPECT_LT(t, elapsed, 500 * MSEC);
+	ktest_log(t, "vruntime gap %llu ms before the move, %llu ms after; 5 ms sleep: %llu ms",
+		  (unsigned long long)gap_before / MSEC, (unsigned long long)gap_after / MSEC,
+		  (unsigned long long)elapsed / MSEC);
+	for (int i = 0; i < 2; i++)
+		stop_spinner(&a[i], pa[i]);
+	stop_spinner(&b, pb);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+}
+
+/* ---- waking up ---------------------------------------------------------------------- */
+
+static int sleep_until_stopped(void *unused)
+{
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (!kthread_should_stop())
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return 0;
+}
+
+static void burn(u64 ns)
+{
+	u64 end = sched_clock() + ns;
+
+	while (sched_clock() < end)
+		cpu_relax();
+}
+
+/*
+ * A task that slept while this one ran gets up to half a period of credit, no more, and so
+ * preempts the waker at once.
+ */
+static void test_sleeper_credit_and_wakeup_preemption(struct ktest *t)
+{
+	int cpu = smp_processor_id();
+	struct task_struct *w;
+	bool preempt;
+	u64 tv, wv;
+
+	kthread_bind(current, cpu);
+	w = kthread_create(sleep_until_stopped, NULL, "ktest-sleeper");
+	KTEST_ASSERT_NOT_NULL(t, w);
+	kthread_bind(w, cpu);
+	wake_up_process(w);
+	msleep(2); /* it ran and went to sleep */
+	burn(40 * MSEC); /* our vruntime moves 40 ms past its */
+	preempt_disable();
+	wake_up_process(w);
+	preempt = need_resched();
+	tv = current->vruntime;
+	wv = w->vruntime;
+	preempt_enable();
+	kthread_stop(w);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_TRUE(t, preempt);
+	KTEST_EXPECT_LT(t, wv, tv); /* credit given... */
+	KTEST_EXPECT_LE(t, tv - wv, SCHED_LATENCY_NS / 2); /* ...but bounded */
+	KTEST_EXPECT_GE(t, tv - wv, SCHED_LATENCY_NS / 4);
+}
+
+/* A task woken while ahead of the running one does not preempt it. */
+static void test_wakeup_of_task_ahead_does_not_preempt(struct ktest *t)
+{
+	int cpu = smp_processor_id();
+	struct task_struct *w;
+	bool preempt;
+
+	kthread_bind(current, cpu);
+	w = kthread_create(sleep_until_stopped, NULL, "ktest-ahead");
+	KTEST_ASSERT_NOT_NULL(t, w);
+	kthread_bind(w, cpu);
+	wake_up_process(w);
+	msleep(2);
+	/* Give it a vruntime well ahead of ours: it is heavier-charged (nice 19) for a while. */
+	set_user_nice(w, MAX_NICE);
+	preempt_disable();
+	w->vruntime = current->vruntime + SCHED_LATENCY_NS;
+	preempt_enable();
+	set_user_nice(w, 0);
+	preempt_disable();
+	wake_up_process(w);
+	preempt = need_resched();
+	preempt_enable();
+	kthread_stop(w);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_FALSE(t, preempt);
+}
+
+static struct ktest_case sched_policy_cases[] = {
+	KTEST_CASE(test_switch_to_runs_the_given_task),
+	KTEST_CASE(test_switch_to_and_sleep),
+	KTEST_CASE(test_switch_to_refuses_what_cannot_run_here),
+	KTEST_CASE(test_idle_cpu_pulls_queued_work),
+	KTEST_CASE(test_vruntime_renormalised_on_migration),
+	KTEST_CASE(test_sleeper_credit_and_wakeup_preemption),
+	KTEST_CASE(test_wakeup_of_task_ahead_does_not_preempt),
+	{},
+};
+
+static struct ktest_suite sched_policy_suite = { .name = "sched_policy",
+						 .cases = sched_policy_cases };
+ktest_register_suite(sched_policy_suite);
