@@ -102,7 +102,7 @@ lds := $(O)/arch/$(ARCH)/kernel/kernel.lds
 kernel := $(O)/kernel.elf
 image := $(O)/disk.img
 
-.PHONY: all kernel image run debug test check stress bench clean distclean help install-deps \
+.PHONY: all kernel image run debug test check stress bench nodebug-image clean distclean help install-deps \
 	defconfig menuconfig olddefconfig savedefconfig compile_commands.json FORCE
 
 all: $(kernel) $(image)
@@ -228,8 +228,22 @@ debug: $(image)
 
 include tests/host/host.mk
 
-test: $(image) host-tests
-	$(Q)scripts/run-tests --build $(O)
+# The same kernel without the debug checks (configs/nodebug_defconfig: no lockdep, no slab
+# red zones), as the benchmarks build it: make test builds it and runs the suites on it too,
+# so that neither configuration rots.
+nodebug_o := $(O)/nodebug
+nodebug_image := $(nodebug_o)/disk.img
+
+$(nodebug_o)/.config: configs/nodebug_defconfig $(kconfig_files) | $(tools_ok)
+	$(quiet) DEFCONFIG $<
+	$(Q)mkdir -p $(@D)
+	$(Q)KCONFIG_CONFIG=$@ $(KCONFIG_PYTHON) -m defconfig --kconfig Kconfig $< >/dev/null
+
+nodebug-image: $(nodebug_o)/.config FORCE
+	$(Q)$(MAKE) O=$(nodebug_o) KCONFIG_CONFIG=$(nodebug_o)/.config CMDLINE='$(CMDLINE)' all
+
+test: $(image) host-tests nodebug-image
+	$(Q)scripts/run-tests --build $(O) --nodebug-image $(nodebug_image)
 
 check: test
 
