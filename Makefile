@@ -227,8 +227,9 @@ debug: $(image)
 # Tests
 
 include tests/host/host.mk
+include user/user.mk
 
-test: $(image) host-tests
+test: $(image) host-tests user-tests
 	$(Q)scripts/run-tests --build $(O)
 
 check: test
