@@ -78,7 +78,8 @@ $(USER_TESTS): %: %.o $(USER_OUT)/tests/tap.o $(USER_CRT0) $(USER_LIBC)
 	$(quiet) USERLD $@
 	$(Q)$(USER_CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_OUT)/tests/tap.o $(USER_LIBC) -lgcc
 
-$(USER_OUT)/tests/%.musl: user/tests/%.c user/tests/tap.c user/tests/tap.h user/user.mk | $(tools_ok)
+$(USER_OUT)/tests/%.musl: user/tests/%.c user/tests/tap.c user/tests/tap.h $(wildcard user/tests/data/*) \
+		user/user.mk | $(tools_ok)
 	$(quiet) MUSLCC $<
 	$(Q)mkdir -p $(@D)
 	$(Q)$(MUSL_CC) $(MUSL_CFLAGS) -o $@ $< user/tests/tap.c

@@ -116,6 +116,7 @@ hidden double __make_double(uint64_t q, long e2, int sticky, int neg)
 		keep = 53 - (int)(-1022 - top);
 	uint64_t mant;
 	long exp2;
+	int inexact = sticky;
 	if (keep <= 0) {
 		/* below half the smallest subnormal, or just at/above it */
 		if (keep == 0 && (q != (1ULL << (L - 1)) || sticky)) {
@@ -132,6 +133,7 @@ hidden double __make_double(uint64_t q, long e2, int sticky, int neg)
 			uint64_t rem = drop >= 64 ? q : q & ((1ULL << drop) - 1);
 			uint64_t half = 1ULL << (drop - 1);
 			mant = drop >= 64 ? 0 : q >> drop;
+			inexact |= rem != 0;
 			if (rem > half || (rem == half && (sticky || (mant & 1))))
 				mant++;
 			exp2 = e2 + drop;
@@ -156,6 +158,8 @@ hidden double __make_double(uint64_t q, long e2, int sticky, int neg)
 		bits = 0x7ffULL << 52;
 	} else if (t < -1022) {
 		bits = mant << (exp2 + 1074); /* subnormal: exp2 >= -1074 here */
+		if (inexact)
+			errno = ERANGE; /* underflow: tiny and inexact, as glibc reports it */
 	} else {
 		int sh = 52 - (63 - __builtin_clzll(mant));
 		bits = ((uint64_t)(t + 1023) << 52) | ((mant << sh) & ((1ULL << 52) - 1));
