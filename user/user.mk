@@ -15,8 +15,9 @@ USER_CC ?= $(CC)
 MUSL_CC ?= musl-gcc
 USER_PIE ?= 1
 
+# Programs are hosted C (gcc may use its builtins); only the libc itself is freestanding.
 USER_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
-	-ffreestanding -nostdinc -isystem $(cc_include) -Iuser/include -I$(USER_OUT)/include \
+	-nostdinc -isystem $(cc_include) -Iuser/include -I$(USER_OUT)/include \
 	-Iinclude -fno-stack-protector -fPIE -fno-plt -fno-tree-loop-distribute-patterns \
 	-fno-strict-aliasing -MMD -MP
 ifeq ($(USER_PIE),1)
@@ -25,7 +26,7 @@ else
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,noexecstack
 endif
 # The libc's own sources: besides the flags above, no builtins (memcpy must not call memcpy).
-USER_LIBC_CFLAGS = $(USER_CFLAGS) -fno-builtin -Iuser/libc
+USER_LIBC_CFLAGS = $(USER_CFLAGS) -ffreestanding -fno-builtin -Iuser/libc
 
 USER_LIBC_SRCS := $(sort $(wildcard user/libc/*.c))
 USER_LIBC_ASMS := $(sort $(filter-out user/libc/crt0.S,$(wildcard user/libc/*.S)))
