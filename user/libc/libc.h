@@ -106,7 +106,29 @@ struct __tcb {
 	unsigned long canary;
 	int tid;
 	int errno_val;
+	/* pthreads: the TCB is the pthread_t */
+	void *(*start)(void *);
+	void *arg, *result;
+	volatile int state; /* THREAD_JOINABLE, _DETACHED, _EXITING */
+	volatile int ctid;  /* cleared and futex-woken by the kernel when the thread ends */
+	void *map;          /* the thread's mapping: stack, TLS, TCB; 0 for the main thread */
+	size_t map_size;
+	void **tsd;         /* pthread_getspecific values, allocated on first use */
+	int cancel_unused;
 };
+#define THREAD_JOINABLE 0
+#define THREAD_DETACHED 1
+#define THREAD_EXITING 2
+
+/* What __init_tls found, for new threads: the PT_TLS image and the block's layout. */
+struct __tls_image {
+	const void *image;
+	size_t filesz, memsz, blk, align;
+};
+hidden extern struct __tls_image __tls;
+/* Lay out TLS + TCB in mem (at least __tls_size() bytes); returns the TCB. */
+hidden struct __tcb *__tls_place(void *mem);
+hidden size_t __tls_size(void);
 static inline struct __tcb *__tcb(void)
 {
 	struct __tcb *t;
