@@ -60,3 +60,10 @@ hidden void __unlock(volatile int *l)
 	if (__atomic_exchange_n(l, 0, __ATOMIC_RELEASE) == 2)
 		__sys(SYS_futex, l, FUTEX_WAKE_PRIVATE, 1);
 }
+
+long __vfork_error(int err);
+long __vfork_error(int err)
+{
+	errno = err;
+	return -1;
+}

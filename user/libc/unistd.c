@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/uio.h>
@@ -138,10 +139,6 @@ pid_t fork(void)
 	return (pid_t)__syscall_ret(r);
 }
 
-pid_t vfork(void)
-{
-	return fork(); /* a real vfork needs an assembly stub that keeps the return address */
-}
 
 int open(const char *path, int flags, ...)
 {
@@ -353,4 +350,23 @@ char *ttyname(int fd)
 		return 0;
 	buf[n] = 0;
 	return buf;
+}
+
+int select(int n, fd_set *restrict r, fd_set *restrict w, fd_set *restrict e,
+	   struct timeval *restrict tv)
+{
+	return (int)__sysret(SYS_select, n, r, w, e, tv);
+}
+
+int pselect(int n, fd_set *restrict r, fd_set *restrict w, fd_set *restrict e,
+	    const struct timespec *restrict ts, const sigset_t *restrict mask)
+{
+	/* the kernel takes the mask as a (pointer, size) pair */
+	unsigned long data[2] = { (unsigned long)mask, 8 };
+	struct timespec copy, *tp = 0;
+	if (ts) {
+		copy = *ts;
+		tp = &copy;
+	}
+	return (int)__sysret(SYS_pselect6, n, r, w, e, tp, mask ? data : 0);
 }
