@@ -51,6 +51,13 @@ $(USER_SYSCALL_H): user/libc/syscall.tbl user/user.mk
 		/^[0-9]/ { printf "#define __NR_%s %s\n#define SYS_%s %s\n", $$2, $$1, $$2, $$1 } \
 		END { print "#endif" }' $< > $@.tmp && mv $@.tmp $@
 
+# The same table as a list for t_syscall, which both builds compile: musl's numbers must match.
+USER_SYSCALL_LIST := $(USER_OUT)/tests/gen/syscall_list.h
+$(USER_SYSCALL_LIST): user/libc/syscall.tbl user/user.mk
+	$(quiet) GEN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)awk '/^[0-9]/ { printf "X(%s, %s)\n", $$2, $$1 }' $< > $@.tmp && mv $@.tmp $@
+
 $(USER_OUT)/libc/%.o: user/libc/%.c $(USER_SYSCALL_H) user/user.mk
 	$(quiet) USERCC $<
 	$(Q)mkdir -p $(@D)
@@ -70,20 +77,20 @@ $(USER_LIBC): $(USER_LIBC_OBJS)
 	$(quiet) AR $@
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(USER_OUT)/tests/%.o: user/tests/%.c $(USER_SYSCALL_H) user/user.mk | $(tools_ok)
+$(USER_OUT)/tests/%.o: user/tests/%.c $(USER_SYSCALL_H) $(USER_SYSCALL_LIST) user/user.mk | $(tools_ok)
 	$(quiet) USERCC $<
 	$(Q)mkdir -p $(@D)
-	$(Q)$(USER_CC) $(USER_CFLAGS) -c -o $@ $<
+	$(Q)$(USER_CC) $(USER_CFLAGS) -I$(USER_OUT)/tests/gen -c -o $@ $<
 
 $(USER_TESTS): %: %.o $(USER_OUT)/tests/tap.o $(USER_CRT0) $(USER_LIBC)
 	$(quiet) USERLD $@
 	$(Q)$(USER_CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_OUT)/tests/tap.o $(USER_LIBC) -lgcc
 
 $(USER_OUT)/tests/%.musl: user/tests/%.c user/tests/tap.c user/tests/tap.h $(wildcard user/tests/data/*) \
-		user/user.mk | $(tools_ok)
+		$(USER_SYSCALL_LIST) user/user.mk | $(tools_ok)
 	$(quiet) MUSLCC $<
 	$(Q)mkdir -p $(@D)
-	$(Q)$(MUSL_CC) $(MUSL_CFLAGS) -o $@ $< user/tests/tap.c
+	$(Q)$(MUSL_CC) $(MUSL_CFLAGS) -I$(USER_OUT)/tests/gen -o $@ $< user/tests/tap.c
 
 .PHONY: user-libc user-tests user-test-run
 user-libc: $(USER_LIBC) $(USER_CRT0)
