@@ -92,6 +92,8 @@ static inline const void *__dynamic(void)
 
 /* Start-up state. */
 hidden extern unsigned long *__auxv;
+/* getauxval without errno: usable before TLS exists. */
+hidden unsigned long __getauxval(unsigned long type);
 hidden extern size_t __page_size;
 hidden void __init_tls(void);
 hidden void __stdio_exit(void);

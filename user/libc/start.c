@@ -69,6 +69,14 @@ static void relocate(unsigned long *auxv)
 	}
 }
 
+hidden unsigned long __getauxval(unsigned long type)
+{
+	for (unsigned long *a = __auxv; a && a[0] != AT_NULL; a += 2)
+		if (a[0] == type)
+			return a[1];
+	return 0;
+}
+
 unsigned long getauxval(unsigned long type)
 {
 	for (unsigned long *a = __auxv; a && a[0] != AT_NULL; a += 2)
@@ -92,7 +100,7 @@ __noreturn void __libc_start(long *sp)
 
 	__auxv = (unsigned long *)(e + 1);
 	environ = envp;
-	unsigned long pg = getauxval(AT_PAGESZ);
+	unsigned long pg = __getauxval(AT_PAGESZ);
 	if (pg)
 		__page_size = pg;
 	__init_tls();

@@ -31,8 +31,8 @@ hidden struct __tcb *__tls_place(void *mem)
 
 hidden void __init_tls(void)
 {
-	const Elf64_Phdr *ph = (const Elf64_Phdr *)getauxval(AT_PHDR);
-	unsigned long phnum = getauxval(AT_PHNUM), base = 0;
+	const Elf64_Phdr *ph = (const Elf64_Phdr *)__getauxval(AT_PHDR);
+	unsigned long phnum = __getauxval(AT_PHNUM), base = 0;
 	const Elf64_Phdr *tls = 0;
 
 	for (unsigned long i = 0; ph && i < phnum; i++) {
@@ -64,7 +64,7 @@ hidden void __init_tls(void)
 		mem = (unsigned char *)r;
 	}
 	struct __tcb *t = __tls_place(mem);
-	const unsigned char *rnd = (const unsigned char *)getauxval(AT_RANDOM);
+	const unsigned char *rnd = (const unsigned char *)__getauxval(AT_RANDOM);
 	if (rnd)
 		memcpy(&t->canary, rnd, sizeof(t->canary));
 	t->canary &= ~0xffUL;
