@@ -79,6 +79,17 @@ static int grow(size_t need)
 	return 0;
 }
 
+/* fork: hold the lock across it, so the child never inherits it held by another thread. */
+hidden void __malloc_atfork(int phase)
+{
+	if (phase == 0)
+		__lock(&lock);
+	else if (phase == 1)
+		__unlock(&lock);
+	else
+		lock = 0; /* the child: it is the only thread, and the lists are consistent */
+}
+
 void *malloc(size_t n)
 {
 	struct hdr *h;

@@ -133,9 +133,11 @@ __noreturn void _Exit(int status)
 pid_t fork(void)
 {
 	/* SIGCHLD as the exit signal, nothing shared: what glibc's fork asks clone for */
+	__malloc_atfork(0);
 	long r = __sys(SYS_clone, SIGCHLD, 0, 0, 0, 0);
 	if (r == 0)
 		__tcb()->tid = (int)__sys(SYS_gettid);
+	__malloc_atfork(r == 0 ? 2 : 1);
 	return (pid_t)__syscall_ret(r);
 }
 

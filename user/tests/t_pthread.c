@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define NT 4
@@ -129,6 +131,15 @@ static void *detached(void *arg)
 	return NULL;
 }
 
+static volatile int stop_churn;
+static void *churn(void *arg)
+{
+	(void)arg;
+	while (!stop_churn)
+		free(malloc(64));
+	return NULL;
+}
+
 static pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
 static long rw_value;
 static void *rw_writer(void *arg)
@@ -146,7 +157,7 @@ int main(void)
 {
 	pthread_t t[NT];
 	void *res;
-	tap_plan(14);
+	tap_plan(15);
 	int good = 1;
 	for (int i = 0; i < NT; i++)
 		if (pthread_create(&t[i], NULL, adder, (void *)(intptr_t)(i + 1)))
@@ -223,6 +234,27 @@ int main(void)
 	for (int i = 0; i < 2; i++)
 		pthread_join(t[i], NULL);
 	ok(rw_value == 20000, "rwlock writers exclude each other");
+
+	/* fork while other threads hold the malloc lock now and then: the child must find it free */
+	for (int i = 0; i < 2; i++)
+		pthread_create(&t[i], NULL, churn, NULL);
+	int children_ok = 1;
+	for (int i = 0; i < 20; i++) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			alarm(5);
+			void *p = malloc(100);
+			free(p);
+			_exit(p ? 0 : 1);
+		}
+		int st;
+		if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st))
+			children_ok = 0;
+	}
+	stop_churn = 1;
+	for (int i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	ok(children_ok, "fork while threads allocate: the child's malloc works");
 
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
