@@ -196,12 +196,23 @@ bad:
 
 void tzset(void)
 {
+	static char last_tz[256];
+	static int last_unset;
+	const char *tz = getenv("TZ");
 	__lock(&zone_lock);
-	if (zone.loaded) {
+	if (zone.loaded && (tz ? !last_unset && !strcmp(tz, last_tz) : last_unset)) {
 		__unlock(&zone_lock);
 		return;
 	}
-	const char *tz = getenv("TZ");
+	/* first use, or $TZ changed: (re)load; the old zone's memory is kept (tzname may
+	 * point into it) */
+	last_unset = !tz;
+	if (tz)
+		strlcpy(last_tz, tz, sizeof(last_tz));
+	zone.ntrans = zone.ntypes = 0;
+	tzname[0] = tzname[1] = "UTC";
+	timezone = 0;
+	daylight = 0;
 	char path[PATH_MAX];
 	int ok = -1;
 	if (!tz) {

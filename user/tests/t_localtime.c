@@ -18,9 +18,9 @@ static const char *show(time_t t)
 
 int main(void)
 {
-	tap_plan(7);
+	tap_plan(8);
 	if (access("/usr/share/zoneinfo/Europe/Berlin", R_OK) != 0) {
-		for (int i = 1; i <= 7; i++)
+		for (int i = 1; i <= 8; i++)
 			printf("ok %d # SKIP no /usr/share/zoneinfo on this host\n", i);
 		return 0;
 	}
@@ -48,5 +48,8 @@ int main(void)
 	tm.tm_sec = 20;
 	tm.tm_isdst = -1;
 	ok(mktime(&tm) == 1700000000 && tm.tm_isdst == 0, "mktime of a winter time in Berlin");
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	tap_streq(show(1700000000), "2023-11-14 17:13:20 EST -0500 dst=0", "a new $TZ is read again (New York)");
 	return tap_done();
 }
