@@ -16,7 +16,10 @@ typedef struct {
 } Elf64_Phdr;
 typedef struct {
 	Elf64_Sxword d_tag;
-	union { Elf64_Xword d_val; Elf64_Addr d_ptr; } d_un;
+	union {
+		Elf64_Xword d_val;
+		Elf64_Addr d_ptr;
+	} d_un;
 } Elf64_Dyn;
 typedef struct {
 	Elf64_Addr r_offset;
@@ -25,9 +28,11 @@ typedef struct {
 } Elf64_Rela;
 typedef struct {
 	uint64_t a_type;
-	union { uint64_t a_val; } a_un;
+	union {
+		uint64_t a_val;
+	} a_un;
 } Elf64_auxv_t;
-#define ELF64_R_TYPE(i) ((i) & 0xffffffff)
+#define ELF64_R_TYPE(i) ((i)&0xffffffff)
 #define PT_NULL 0
 #define PT_LOAD 1
 #define PT_DYNAMIC 2

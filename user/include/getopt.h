@@ -10,8 +10,8 @@ struct option {
 	int *flag;
 	int val;
 };
-int getopt_long(int argc, char *const argv[], const char *optstring,
-		const struct option *longopts, int *longindex);
+int getopt_long(int argc, char *const argv[], const char *optstring, const struct option *longopts,
+		int *longindex);
 int getopt_long_only(int argc, char *const argv[], const char *optstring,
 		     const struct option *longopts, int *longindex);
 #endif

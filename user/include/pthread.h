@@ -41,10 +41,19 @@ typedef struct {
 #define PTHREAD_MUTEX_DEFAULT PTHREAD_MUTEX_NORMAL
 #define PTHREAD_CREATE_JOINABLE 0
 #define PTHREAD_CREATE_DETACHED 1
-#define PTHREAD_MUTEX_INITIALIZER { 0, 0, 0, 0 }
-#define PTHREAD_COND_INITIALIZER { 0, 0 }
+#define PTHREAD_MUTEX_INITIALIZER \
+	{                         \
+		0, 0, 0, 0        \
+	}
+#define PTHREAD_COND_INITIALIZER \
+	{                        \
+		0, 0             \
+	}
 #define PTHREAD_ONCE_INIT 0
-#define PTHREAD_RWLOCK_INITIALIZER { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 }
+#define PTHREAD_RWLOCK_INITIALIZER                                           \
+	{                                                                    \
+		PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0 \
+	}
 #define PTHREAD_KEYS_MAX 128
 
 int pthread_create(pthread_t *restrict t, const pthread_attr_t *restrict attr,

@@ -59,7 +59,9 @@ typedef void (*sighandler_t)(int);
 
 typedef int sig_atomic_t;
 /* The kernel's sigset: one bit per signal 1..64. */
-typedef struct { unsigned long __bits[1]; } sigset_t;
+typedef struct {
+	unsigned long __bits[1];
+} sigset_t;
 
 union sigval {
 	int sival_int;
@@ -73,7 +75,11 @@ typedef struct {
 	int si_code;
 	int __pad;
 	union {
-		struct { pid_t si_pid; uid_t si_uid; int si_status; } __kill;
+		struct {
+			pid_t si_pid;
+			uid_t si_uid;
+			int si_status;
+		} __kill;
 		void *si_addr;
 		union sigval si_value;
 		char __size[112];

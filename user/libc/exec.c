@@ -53,18 +53,18 @@ int execvp(const char *file, char *const argv[])
 	return execvpe(file, argv, environ);
 }
 
-#define ARGS_FROM_VA(first, argv)                                \
-	va_list ap;                                              \
-	int n = 1;                                               \
-	va_start(ap, first);                                     \
-	while (va_arg(ap, char *))                               \
-		n++;                                             \
-	va_end(ap);                                              \
-	char *argv[n + 1];                                       \
-	argv[0] = (char *)(first);                               \
-	va_start(ap, first);                                     \
-	for (int i = 1; i <= n; i++)                             \
-		argv[i] = va_arg(ap, char *);                    \
+#define ARGS_FROM_VA(first, argv)             \
+	va_list ap;                           \
+	int n = 1;                            \
+	va_start(ap, first);                  \
+	while (va_arg(ap, char *))            \
+		n++;                          \
+	va_end(ap);                           \
+	char *argv[n + 1];                    \
+	argv[0] = (char *)(first);            \
+	va_start(ap, first);                  \
+	for (int i = 1; i <= n; i++)          \
+		argv[i] = va_arg(ap, char *); \
 	va_end(ap)
 
 int execl(const char *path, const char *arg, ...)

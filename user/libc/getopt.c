@@ -58,7 +58,8 @@ int getopt(int argc, char *const argv[], const char *optstring)
 			if (colon)
 				return ':';
 			if (opterr)
-				fprintf(stderr, "%s: option requires an argument -- '%c'\n", argv[0], c);
+				fprintf(stderr, "%s: option requires an argument -- '%c'\n",
+					argv[0], c);
 			return '?';
 		}
 		optind++;
@@ -72,8 +73,8 @@ int getopt(int argc, char *const argv[], const char *optstring)
 	return c;
 }
 
-static int long_opt(int argc, char *const argv[], const char *optstring,
-		    const struct option *lo, int *idx, int only)
+static int long_opt(int argc, char *const argv[], const char *optstring, const struct option *lo,
+		    int *idx, int only)
 {
 	if (optind == 0) {
 		optind = 1;
@@ -102,7 +103,8 @@ static int long_opt(int argc, char *const argv[], const char *optstring,
 		else
 			found = i;
 	}
-	int colon = optstring[0] == ':' || ((optstring[0] == '+' || optstring[0] == '-') && optstring[1] == ':');
+	int colon = optstring[0] == ':' ||
+		    ((optstring[0] == '+' || optstring[0] == '-') && optstring[1] == ':');
 	if (found < 0 && only)
 		return getopt(argc, argv, optstring);
 	optind++;
@@ -110,7 +112,8 @@ static int long_opt(int argc, char *const argv[], const char *optstring,
 		optopt = 0;
 		if (opterr && !colon)
 			fprintf(stderr, "%s: %s option '%s%.*s'\n", argv[0],
-				ambiguous ? "ambiguous" : "unrecognized", dd ? "--" : "-", (int)nl, name);
+				ambiguous ? "ambiguous" : "unrecognized", dd ? "--" : "-", (int)nl,
+				name);
 		return '?';
 	}
 	const struct option *o = &lo[found];
@@ -121,7 +124,8 @@ static int long_opt(int argc, char *const argv[], const char *optstring,
 		if (o->has_arg == no_argument) {
 			optopt = o->val;
 			if (opterr && !colon)
-				fprintf(stderr, "%s: option '--%s' doesn't allow an argument\n", argv[0], o->name);
+				fprintf(stderr, "%s: option '--%s' doesn't allow an argument\n",
+					argv[0], o->name);
 			return '?';
 		}
 		optarg = eq + 1;
@@ -131,7 +135,8 @@ static int long_opt(int argc, char *const argv[], const char *optstring,
 		} else {
 			optopt = o->val;
 			if (opterr && !colon)
-				fprintf(stderr, "%s: option '--%s' requires an argument\n", argv[0], o->name);
+				fprintf(stderr, "%s: option '--%s' requires an argument\n", argv[0],
+					o->name);
 			return colon ? ':' : '?';
 		}
 	}
@@ -148,8 +153,8 @@ int getopt_long(int argc, char *const argv[], const char *optstring, const struc
 	return long_opt(argc, argv, optstring, lo, idx, 0);
 }
 
-int getopt_long_only(int argc, char *const argv[], const char *optstring,
-		     const struct option *lo, int *idx)
+int getopt_long_only(int argc, char *const argv[], const char *optstring, const struct option *lo,
+		     int *idx)
 {
 	return long_opt(argc, argv, optstring, lo, idx, 1);
 }

@@ -28,7 +28,9 @@ static inline long __syscall2(long n, long a, long b)
 static inline long __syscall3(long n, long a, long b, long c)
 {
 	long r;
-	__asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c)
+	__asm__ volatile("syscall"
+			 : "=a"(r)
+			 : "a"(n), "D"(a), "S"(b), "d"(c)
 			 : "rcx", "r11", "memory");
 	return r;
 }
@@ -36,7 +38,9 @@ static inline long __syscall4(long n, long a, long b, long c, long d)
 {
 	long r;
 	register long r10 __asm__("r10") = d;
-	__asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10)
+	__asm__ volatile("syscall"
+			 : "=a"(r)
+			 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10)
 			 : "rcx", "r11", "memory");
 	return r;
 }
@@ -45,7 +49,9 @@ static inline long __syscall5(long n, long a, long b, long c, long d, long e)
 	long r;
 	register long r10 __asm__("r10") = d;
 	register long r8 __asm__("r8") = e;
-	__asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8)
+	__asm__ volatile("syscall"
+			 : "=a"(r)
+			 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8)
 			 : "rcx", "r11", "memory");
 	return r;
 }
@@ -55,7 +61,8 @@ static inline long __syscall6(long n, long a, long b, long c, long d, long e, lo
 	register long r10 __asm__("r10") = d;
 	register long r8 __asm__("r8") = e;
 	register long r9 __asm__("r9") = f;
-	__asm__ volatile("syscall" : "=a"(r)
+	__asm__ volatile("syscall"
+			 : "=a"(r)
 			 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
 			 : "rcx", "r11", "memory");
 	return r;
@@ -74,8 +81,9 @@ static inline long __syscall6(long n, long a, long b, long c, long d, long e, lo
 #define __SC_ARGS6(n, a, b, c, d, e, f) \
 	(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 /* __sys(SYS_x, args...): the raw result, -errno on failure. */
-#define __sys(...) \
-	__SC_CAT(__syscall, __SC_NARGS(__VA_ARGS__))__SC_CAT(__SC_ARGS, __SC_NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define __sys(...)                                   \
+	__SC_CAT(__syscall, __SC_NARGS(__VA_ARGS__)) \
+	__SC_CAT(__SC_ARGS, __SC_NARGS(__VA_ARGS__))(__VA_ARGS__)
 
 /* A raw result turned into the C convention: -1 with errno set. */
 hidden long __syscall_ret(long r);
@@ -112,10 +120,10 @@ struct __tcb {
 	void *(*start)(void *);
 	void *arg, *result;
 	volatile int state; /* THREAD_JOINABLE, _DETACHED, _EXITING */
-	volatile int ctid;  /* cleared and futex-woken by the kernel when the thread ends */
-	void *map;          /* the thread's mapping: stack, TLS, TCB; 0 for the main thread */
+	volatile int ctid; /* cleared and futex-woken by the kernel when the thread ends */
+	void *map; /* the thread's mapping: stack, TLS, TCB; 0 for the main thread */
 	size_t map_size;
-	void **tsd;         /* pthread_getspecific values, allocated on first use */
+	void **tsd; /* pthread_getspecific values, allocated on first use */
 	int cancel_unused;
 };
 #define THREAD_JOINABLE 0

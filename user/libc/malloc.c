@@ -16,9 +16,9 @@
 #define MAGIC 0x4d696361u /* "Mica": a cheap check that free() got one of ours */
 
 struct hdr {
-	size_t size;   /* usable bytes after the header */
-	uint32_t cls;  /* class index, CLS_MMAP or CLS_ALIGNED */
-	uint32_t off;  /* CLS_ALIGNED: bytes back to the block that holds it; else MAGIC */
+	size_t size; /* usable bytes after the header */
+	uint32_t cls; /* class index, CLS_MMAP or CLS_ALIGNED */
+	uint32_t off; /* CLS_ALIGNED: bytes back to the block that holds it; else MAGIC */
 };
 struct freeblk {
 	struct freeblk *next;
@@ -55,7 +55,8 @@ static void *map(size_t n)
  * a new stretch (the rest of the old one is given up: at most one block's worth). */
 static int grow(size_t need)
 {
-	size_t chunk = need + sizeof(struct hdr) > 256 * 1024 ? need + sizeof(struct hdr) : 256 * 1024;
+	size_t chunk =
+		need + sizeof(struct hdr) > 256 * 1024 ? need + sizeof(struct hdr) : 256 * 1024;
 	chunk = (chunk + 4095) & ~4095UL;
 	if (!brk_cur)
 		brk_cur = (unsigned long)__sys(SYS_brk, 0);

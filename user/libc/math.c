@@ -22,9 +22,18 @@ static double from_bits(uint64_t b)
 	return x;
 }
 
-double fabs(double x) { return from_bits(bits_of(x) & ~(1ULL << 63)); }
-float fabsf(float x) { return (float)fabs(x); }
-double copysign(double x, double y) { return from_bits((bits_of(x) & ~(1ULL << 63)) | (bits_of(y) & (1ULL << 63))); }
+double fabs(double x)
+{
+	return from_bits(bits_of(x) & ~(1ULL << 63));
+}
+float fabsf(float x)
+{
+	return (float)fabs(x);
+}
+double copysign(double x, double y)
+{
+	return from_bits((bits_of(x) & ~(1ULL << 63)) | (bits_of(y) & (1ULL << 63)));
+}
 
 double trunc(double x)
 {
@@ -59,7 +68,10 @@ double round(double x)
 	return t;
 }
 
-long lround(double x) { return (long)round(x); }
+long lround(double x)
+{
+	return (long)round(x);
+}
 
 double rint(double x)
 {
@@ -131,7 +143,10 @@ double scalbn(double x, int n)
 	return x * from_bits((uint64_t)(n + 1023) << 52);
 }
 
-double ldexp(double x, int e) { return scalbn(x, e); }
+double ldexp(double x, int e)
+{
+	return scalbn(x, e);
+}
 
 double modf(double x, double *ip)
 {
@@ -142,8 +157,14 @@ double modf(double x, double *ip)
 	return copysign(x - t, x);
 }
 
-double fmin(double a, double b) { return __builtin_isnan(a) ? b : __builtin_isnan(b) ? a : a < b ? a : b; }
-double fmax(double a, double b) { return __builtin_isnan(a) ? b : __builtin_isnan(b) ? a : a > b ? a : b; }
+double fmin(double a, double b)
+{
+	return __builtin_isnan(a) ? b : __builtin_isnan(b) ? a : a < b ? a : b;
+}
+double fmax(double a, double b)
+{
+	return __builtin_isnan(a) ? b : __builtin_isnan(b) ? a : a > b ? a : b;
+}
 
 static long double l2(long double x) /* log2(x) */
 {

@@ -33,7 +33,8 @@ static int bracket(const char *p, int c, int flags, const char **end)
 		}
 		int cc = c;
 		if (flags & FNM_CASEFOLD) {
-			if ((tolower(cc) >= lo && tolower(cc) <= hi) || (toupper(cc) >= lo && toupper(cc) <= hi))
+			if ((tolower(cc) >= lo && tolower(cc) <= hi) ||
+			    (toupper(cc) >= lo && toupper(cc) <= hi))
 				match = 1;
 		} else if (cc >= lo && cc <= hi) {
 			match = 1;
@@ -152,8 +153,14 @@ static void vwarn_common(const char *fmt, va_list ap, int with_errno)
 	fputc('\n', stderr);
 }
 
-void vwarn(const char *fmt, va_list ap) { vwarn_common(fmt, ap, 1); }
-void vwarnx(const char *fmt, va_list ap) { vwarn_common(fmt, ap, 0); }
+void vwarn(const char *fmt, va_list ap)
+{
+	vwarn_common(fmt, ap, 1);
+}
+void vwarnx(const char *fmt, va_list ap)
+{
+	vwarn_common(fmt, ap, 0);
+}
 
 __noreturn void verr(int status, const char *fmt, va_list ap)
 {

@@ -303,7 +303,8 @@ static void fmt_float(struct __out *o, struct spec *sp, double x)
 		x = -x;
 	if (__builtin_isinf(x) || __builtin_isnan(x)) {
 		sp->zero = 0;
-		emit(o, sp, prefix, 0, __builtin_isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
+		emit(o, sp, prefix, 0,
+		     __builtin_isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
 		return;
 	}
 	int prec = sp->prec;
@@ -374,13 +375,20 @@ hidden int __vformat(struct __out *o, const char *fmt, va_list ap)
 		fmt++;
 		struct spec sp = { .prec = -1 };
 		for (;; fmt++) {
-			if (*fmt == '-') sp.left = 1;
-			else if (*fmt == '+') sp.plus = 1;
-			else if (*fmt == ' ') sp.space = 1;
-			else if (*fmt == '#') sp.alt = 1;
-			else if (*fmt == '0') sp.zero = 1;
-			else if (*fmt == '\'') ;
-			else break;
+			if (*fmt == '-')
+				sp.left = 1;
+			else if (*fmt == '+')
+				sp.plus = 1;
+			else if (*fmt == ' ')
+				sp.space = 1;
+			else if (*fmt == '#')
+				sp.alt = 1;
+			else if (*fmt == '0')
+				sp.zero = 1;
+			else if (*fmt == '\'')
+				;
+			else
+				break;
 		}
 		if (*fmt == '*') {
 			sp.width = va_arg(a, int);
@@ -424,7 +432,11 @@ hidden int __vformat(struct __out *o, const char *fmt, va_list ap)
 				fmt++;
 			}
 			break;
-		case 'q': case 'j': case 'z': case 't': case 'L':
+		case 'q':
+		case 'j':
+		case 'z':
+		case 't':
+		case 'L':
 			lm = *fmt++;
 			if (lm == 'j' || lm == 'z' || lm == 't')
 				lm = 'l';
@@ -432,21 +444,33 @@ hidden int __vformat(struct __out *o, const char *fmt, va_list ap)
 		}
 		sp.conv = *fmt++;
 		switch (sp.conv) {
-		case 'd': case 'i': {
+		case 'd':
+		case 'i': {
 			intmax_t v;
-			if (lm == 'l' || lm == 'q') v = va_arg(a, long);
-			else v = va_arg(a, int);
-			if (lm == 'h') v = (short)v;
-			else if (lm == 'H') v = (signed char)v;
+			if (lm == 'l' || lm == 'q')
+				v = va_arg(a, long);
+			else
+				v = va_arg(a, int);
+			if (lm == 'h')
+				v = (short)v;
+			else if (lm == 'H')
+				v = (signed char)v;
 			fmt_int(o, &sp, v < 0 ? -(uintmax_t)v : (uintmax_t)v, v < 0);
 			break;
 		}
-		case 'u': case 'o': case 'x': case 'X': {
+		case 'u':
+		case 'o':
+		case 'x':
+		case 'X': {
 			uintmax_t v;
-			if (lm == 'l' || lm == 'q') v = va_arg(a, unsigned long);
-			else v = va_arg(a, unsigned int);
-			if (lm == 'h') v = (unsigned short)v;
-			else if (lm == 'H') v = (unsigned char)v;
+			if (lm == 'l' || lm == 'q')
+				v = va_arg(a, unsigned long);
+			else
+				v = va_arg(a, unsigned int);
+			if (lm == 'h')
+				v = (unsigned short)v;
+			else if (lm == 'H')
+				v = (unsigned char)v;
 			fmt_int(o, &sp, v, 0);
 			break;
 		}
@@ -467,7 +491,8 @@ hidden int __vformat(struct __out *o, const char *fmt, va_list ap)
 			emit(o, &sp, "", 0, &ch, 1);
 			break;
 		}
-		case 's': case 'm': {
+		case 's':
+		case 'm': {
 			const char *s = sp.conv == 'm' ? strerror(errno) : va_arg(a, const char *);
 			if (!s)
 				s = "(null)";
@@ -476,17 +501,28 @@ hidden int __vformat(struct __out *o, const char *fmt, va_list ap)
 			emit(o, &sp, "", 0, s, l);
 			break;
 		}
-		case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': {
+		case 'f':
+		case 'F':
+		case 'e':
+		case 'E':
+		case 'g':
+		case 'G':
+		case 'a':
+		case 'A': {
 			double v = lm == 'L' ? (double)va_arg(a, long double) : va_arg(a, double);
 			fmt_float(o, &sp, v);
 			break;
 		}
 		case 'n': {
 			void *p = va_arg(a, void *);
-			if (lm == 'l' || lm == 'q') *(long *)p = (long)o->total;
-			else if (lm == 'h') *(short *)p = (short)o->total;
-			else if (lm == 'H') *(signed char *)p = (signed char)o->total;
-			else *(int *)p = (int)o->total;
+			if (lm == 'l' || lm == 'q')
+				*(long *)p = (long)o->total;
+			else if (lm == 'h')
+				*(short *)p = (short)o->total;
+			else if (lm == 'H')
+				*(signed char *)p = (signed char)o->total;
+			else
+				*(int *)p = (int)o->total;
 			break;
 		}
 		case '%':

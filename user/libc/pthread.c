@@ -29,8 +29,8 @@
 #define DEFAULT_STACK (2UL << 20)
 #define GUARD 4096UL
 
-hidden long __clone_thread(unsigned long flags, void *stack, volatile int *ptid,
-			   volatile int *ctid, void *tls, int (*fn)(void *), void *arg);
+hidden long __clone_thread(unsigned long flags, void *stack, volatile int *ptid, volatile int *ctid,
+			   void *tls, int (*fn)(void *), void *arg);
 
 static int futex_wait(volatile void *addr, int val, const struct timespec *abs, int realtime)
 {

@@ -49,8 +49,10 @@ struct passwd *getpwent(void)
 	while (getline(&pwline, &pwcap, pwf) > 0) {
 		if (split(pwline, f, 7) != 7)
 			continue;
-		pwent = (struct passwd){ f[0], f[1], (uid_t)strtoul(f[2], 0, 10),
-					 (gid_t)strtoul(f[3], 0, 10), f[4], f[5], f[6] };
+		pwent = (struct passwd){
+			f[0], f[1], (uid_t)strtoul(f[2], 0, 10), (gid_t)strtoul(f[3], 0, 10), f[4],
+			f[5], f[6]
+		};
 		return &pwent;
 	}
 	return 0;
@@ -69,8 +71,14 @@ static struct passwd *pw_find(const char *name, uid_t uid)
 	return p;
 }
 
-struct passwd *getpwnam(const char *name) { return pw_find(name, 0); }
-struct passwd *getpwuid(uid_t uid) { return pw_find(0, uid); }
+struct passwd *getpwnam(const char *name)
+{
+	return pw_find(name, 0);
+}
+struct passwd *getpwuid(uid_t uid)
+{
+	return pw_find(0, uid);
+}
 
 static int pw_copy(struct passwd *src, struct passwd *pw, char *buf, size_t n, struct passwd **out)
 {
@@ -158,5 +166,11 @@ static struct group *gr_find(const char *name, gid_t gid)
 	return g;
 }
 
-struct group *getgrnam(const char *name) { return gr_find(name, 0); }
-struct group *getgrgid(gid_t gid) { return gr_find(0, gid); }
+struct group *getgrnam(const char *name)
+{
+	return gr_find(name, 0);
+}
+struct group *getgrgid(gid_t gid)
+{
+	return gr_find(0, gid);
+}

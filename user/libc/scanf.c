@@ -31,18 +31,40 @@ static void unget(struct src *in, int c)
 	}
 }
 
-static int str_get(struct src *in) { return *in->s ? (unsigned char)*in->s++ : EOF; }
-static void str_unget(struct src *in, int c) { (void)c; in->s--; }
-static int file_get(struct src *in) { return fgetc(in->f); }
-static void file_unget(struct src *in, int c) { ungetc(c, in->f); }
+static int str_get(struct src *in)
+{
+	return *in->s ? (unsigned char)*in->s++ : EOF;
+}
+static void str_unget(struct src *in, int c)
+{
+	(void)c;
+	in->s--;
+}
+static int file_get(struct src *in)
+{
+	return fgetc(in->f);
+}
+static void file_unget(struct src *in, int c)
+{
+	ungetc(c, in->f);
+}
 
 static void store_int(void *p, int lm, unsigned long long v)
 {
 	switch (lm) {
-	case 'H': *(char *)p = (char)v; break;
-	case 'h': *(short *)p = (short)v; break;
-	case 'l': case 'q': *(long *)p = (long)v; break;
-	default: *(int *)p = (int)v; break;
+	case 'H':
+		*(char *)p = (char)v;
+		break;
+	case 'h':
+		*(short *)p = (short)v;
+		break;
+	case 'l':
+	case 'q':
+		*(long *)p = (long)v;
+		break;
+	default:
+		*(int *)p = (int)v;
+		break;
 	}
 }
 
@@ -50,7 +72,11 @@ static void store_int(void *p, int lm, unsigned long long v)
 static int scan_float(struct src *in, char *buf, int width)
 {
 	int n = 0, c = get(in);
-#define TAKE() do { buf[n++] = (char)c; c = get(in); } while (0)
+#define TAKE()                      \
+	do {                        \
+		buf[n++] = (char)c; \
+		c = get(in);        \
+	} while (0)
 #define ROOM (n < width && n < 510)
 	if ((c == '+' || c == '-') && ROOM)
 		TAKE();
@@ -140,9 +166,25 @@ static int vscan(struct src *in, const char *fmt, va_list ap)
 		while (isdigit((unsigned char)*fmt))
 			width = width * 10 + (*fmt++ - '0');
 		switch (*fmt) {
-		case 'h': lm = 'h'; if (*++fmt == 'h') { lm = 'H'; fmt++; } break;
-		case 'l': lm = 'l'; if (*++fmt == 'l') { lm = 'q'; fmt++; } break;
-		case 'L': case 'q': case 'j': case 'z': case 't':
+		case 'h':
+			lm = 'h';
+			if (*++fmt == 'h') {
+				lm = 'H';
+				fmt++;
+			}
+			break;
+		case 'l':
+			lm = 'l';
+			if (*++fmt == 'l') {
+				lm = 'q';
+				fmt++;
+			}
+			break;
+		case 'L':
+		case 'q':
+		case 'j':
+		case 'z':
+		case 't':
 			lm = *fmt++;
 			if (lm != 'L')
 				lm = 'l';
@@ -168,8 +210,17 @@ static int vscan(struct src *in, const char *fmt, va_list ap)
 		char buf[512];
 		int n = 0, c;
 		switch (conv) {
-		case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': case 'p': {
-			int base = conv == 'd' || conv == 'u' ? 10 : conv == 'o' ? 8 : conv == 'i' ? 0 : 16;
+		case 'd':
+		case 'i':
+		case 'u':
+		case 'o':
+		case 'x':
+		case 'X':
+		case 'p': {
+			int base = conv == 'd' || conv == 'u' ? 10
+				   : conv == 'o'	      ? 8
+				   : conv == 'i'	      ? 0
+							      : 16;
 			int lim = width ? width : 510;
 			if (lim > 510)
 				lim = 510;
@@ -192,15 +243,19 @@ static int vscan(struct src *in, const char *fmt, va_list ap)
 			if (!base)
 				base = 10;
 			while (n < lim && c != EOF &&
-			       (base == 16 ? isxdigit(c) : base == 8 ? (c >= '0' && c <= '7') : isdigit(c))) {
+			       (base == 16  ? isxdigit(c)
+				: base == 8 ? (c >= '0' && c <= '7')
+					    : isdigit(c))) {
 				buf[n++] = (char)c;
 				c = get(in);
 			}
 			unget(in, c);
 			buf[n] = 0;
 			char *end;
-			unsigned long long v = (conv == 'd' || conv == 'i') ? (unsigned long long)strtoll(buf, &end, base)
-									    : strtoull(buf, &end, base);
+			unsigned long long v =
+				(conv == 'd' || conv == 'i')
+					? (unsigned long long)strtoll(buf, &end, base)
+					: strtoull(buf, &end, base);
 			if (end == buf) {
 				/* "0x" with no digits is the number 0 followed by x, as glibc reads it */
 				if (n >= 2 && buf[n - 1] == '0')
@@ -217,7 +272,14 @@ static int vscan(struct src *in, const char *fmt, va_list ap)
 			}
 			break;
 		}
-		case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': {
+		case 'f':
+		case 'F':
+		case 'e':
+		case 'E':
+		case 'g':
+		case 'G':
+		case 'a':
+		case 'A': {
 			n = scan_float(in, buf, width ? width : 510);
 			if (!n)
 				return assigned;
@@ -279,7 +341,8 @@ static int vscan(struct src *in, const char *fmt, va_list ap)
 				set[(unsigned char)*fmt++] = 1;
 			for (; *fmt && *fmt != ']'; fmt++) {
 				if (fmt[1] == '-' && fmt[2] && fmt[2] != ']') {
-					for (int ch = (unsigned char)fmt[0]; ch <= (unsigned char)fmt[2]; ch++)
+					for (int ch = (unsigned char)fmt[0];
+					     ch <= (unsigned char)fmt[2]; ch++)
 						set[ch] = 1;
 					fmt += 2;
 				} else {

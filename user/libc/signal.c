@@ -52,9 +52,18 @@ int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 	return (int)__sysret(SYS_rt_sigprocmask, how, set, old, 8);
 }
 
-int sigpending(sigset_t *set) { return (int)__sysret(SYS_rt_sigpending, set, 8); }
-int sigsuspend(const sigset_t *mask) { return (int)__sysret(SYS_rt_sigsuspend, mask, 8); }
-int sigaltstack(const stack_t *restrict ss, stack_t *restrict old) { return (int)__sysret(SYS_sigaltstack, ss, old); }
+int sigpending(sigset_t *set)
+{
+	return (int)__sysret(SYS_rt_sigpending, set, 8);
+}
+int sigsuspend(const sigset_t *mask)
+{
+	return (int)__sysret(SYS_rt_sigsuspend, mask, 8);
+}
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
+{
+	return (int)__sysret(SYS_sigaltstack, ss, old);
+}
 
 int sigemptyset(sigset_t *set)
 {

@@ -5,10 +5,14 @@
 #include <string.h>
 #include <sys/mman.h>
 
-extern void (*__preinit_array_start[])(int, char **, char **) __attribute__((weak, visibility("hidden")));
-extern void (*__preinit_array_end[])(int, char **, char **) __attribute__((weak, visibility("hidden")));
-extern void (*__init_array_start[])(int, char **, char **) __attribute__((weak, visibility("hidden")));
-extern void (*__init_array_end[])(int, char **, char **) __attribute__((weak, visibility("hidden")));
+extern void (*__preinit_array_start[])(int, char **, char **)
+	__attribute__((weak, visibility("hidden")));
+extern void (*__preinit_array_end[])(int, char **, char **)
+	__attribute__((weak, visibility("hidden")));
+extern void (*__init_array_start[])(int, char **, char **)
+	__attribute__((weak, visibility("hidden")));
+extern void (*__init_array_end[])(int, char **, char **)
+	__attribute__((weak, visibility("hidden")));
 
 int main(int argc, char **argv, char **envp);
 
@@ -42,10 +46,18 @@ static void relocate(unsigned long *auxv)
 	unsigned long rela = 0, relasz = 0, relr = 0, relrsz = 0;
 	for (; dyn->d_tag != DT_NULL; dyn++) {
 		switch (dyn->d_tag) {
-		case DT_RELA: rela = dyn->d_un.d_ptr; break;
-		case DT_RELASZ: relasz = dyn->d_un.d_val; break;
-		case DT_RELR: relr = dyn->d_un.d_ptr; break;
-		case DT_RELRSZ: relrsz = dyn->d_un.d_val; break;
+		case DT_RELA:
+			rela = dyn->d_un.d_ptr;
+			break;
+		case DT_RELASZ:
+			relasz = dyn->d_un.d_val;
+			break;
+		case DT_RELR:
+			relr = dyn->d_un.d_ptr;
+			break;
+		case DT_RELRSZ:
+			relrsz = dyn->d_un.d_val;
+			break;
 		}
 	}
 	const Elf64_Rela *r = (const Elf64_Rela *)(base + rela);

@@ -434,10 +434,21 @@ static int parse_mode(const char *mode, int *sflags)
 {
 	int o;
 	switch (*mode) {
-	case 'r': o = O_RDONLY; *sflags = F_READ; break;
-	case 'w': o = O_WRONLY | O_CREAT | O_TRUNC; *sflags = F_WRITE; break;
-	case 'a': o = O_WRONLY | O_CREAT | O_APPEND; *sflags = F_WRITE; break;
-	default: errno = EINVAL; return -1;
+	case 'r':
+		o = O_RDONLY;
+		*sflags = F_READ;
+		break;
+	case 'w':
+		o = O_WRONLY | O_CREAT | O_TRUNC;
+		*sflags = F_WRITE;
+		break;
+	case 'a':
+		o = O_WRONLY | O_CREAT | O_APPEND;
+		*sflags = F_WRITE;
+		break;
+	default:
+		errno = EINVAL;
+		return -1;
 	}
 	for (const char *m = mode + 1; *m; m++) {
 		if (*m == '+') {
@@ -631,9 +642,18 @@ int fsetpos(FILE *f, const fpos_t *pos)
 	return fseeko(f, *pos, SEEK_SET);
 }
 
-int feof(FILE *f) { return !!(f->flags & F_EOF); }
-int ferror(FILE *f) { return !!(f->flags & F_ERR); }
-void clearerr(FILE *f) { f->flags &= ~(F_EOF | F_ERR); }
+int feof(FILE *f)
+{
+	return !!(f->flags & F_EOF);
+}
+int ferror(FILE *f)
+{
+	return !!(f->flags & F_ERR);
+}
+void clearerr(FILE *f)
+{
+	f->flags &= ~(F_EOF | F_ERR);
+}
 
 void perror(const char *s)
 {

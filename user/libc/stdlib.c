@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 /* The common part of the strto*l family: magnitude in *v, returns the end; neg, overflow. */
-static const char *parse_uint(const char *s, int base, unsigned long long *v, int *neg,
-			      int *ovf, int *ok)
+static const char *parse_uint(const char *s, int base, unsigned long long *v, int *neg, int *ovf,
+			      int *ok)
 {
 	const char *p = s;
 	*v = 0;
@@ -101,15 +101,42 @@ uintmax_t strtoumax(const char *restrict s, char **restrict end, int base)
 	return strtoull(s, end, base);
 }
 
-int atoi(const char *s) { return (int)strtol(s, 0, 10); }
-long atol(const char *s) { return strtol(s, 0, 10); }
-long long atoll(const char *s) { return strtoll(s, 0, 10); }
-int abs(int x) { return x < 0 ? -x : x; }
-long labs(long x) { return x < 0 ? -x : x; }
-long long llabs(long long x) { return x < 0 ? -x : x; }
-div_t div(int a, int b) { return (div_t){ a / b, a % b }; }
-ldiv_t ldiv(long a, long b) { return (ldiv_t){ a / b, a % b }; }
-lldiv_t lldiv(long long a, long long b) { return (lldiv_t){ a / b, a % b }; }
+int atoi(const char *s)
+{
+	return (int)strtol(s, 0, 10);
+}
+long atol(const char *s)
+{
+	return strtol(s, 0, 10);
+}
+long long atoll(const char *s)
+{
+	return strtoll(s, 0, 10);
+}
+int abs(int x)
+{
+	return x < 0 ? -x : x;
+}
+long labs(long x)
+{
+	return x < 0 ? -x : x;
+}
+long long llabs(long long x)
+{
+	return x < 0 ? -x : x;
+}
+div_t div(int a, int b)
+{
+	return (div_t){ a / b, a % b };
+}
+ldiv_t ldiv(long a, long b)
+{
+	return (ldiv_t){ a / b, a % b };
+}
+lldiv_t lldiv(long long a, long long b)
+{
+	return (lldiv_t){ a / b, a % b };
+}
 
 static uint64_t rand_state = 1;
 
@@ -125,9 +152,18 @@ int rand(void)
 	return (int)(rand_state >> 33);
 }
 
-void srand(unsigned int seed) { rand_state = seed - 1ULL; }
-long random(void) { return rand(); }
-void srandom(unsigned int seed) { srand(seed); }
+void srand(unsigned int seed)
+{
+	rand_state = seed - 1ULL;
+}
+long random(void)
+{
+	return rand();
+}
+void srandom(unsigned int seed)
+{
+	srand(seed);
+}
 
 /* qsort: an introsort-free merge sort would need memory; this is a heap sort for large arrays
  * and insertion sort for small ones: O(n log n) always, no allocation, not stable. */
@@ -163,7 +199,8 @@ void qsort(void *b, size_t n, size_t size, int (*cmp)(const void *, const void *
 		return;
 	if (n <= 16) {
 		for (size_t i = 1; i < n; i++)
-			for (size_t j = i; j > 0 && cmp(base + (j - 1) * size, base + j * size) > 0; j--)
+			for (size_t j = i; j > 0 && cmp(base + (j - 1) * size, base + j * size) > 0;
+			     j--)
 				swap(base + (j - 1) * size, base + j * size, size);
 		return;
 	}

@@ -271,8 +271,9 @@ double strtod(const char *restrict s, char **restrict end)
 			*end = (char *)p;
 		return neg ? -__builtin_nan("") : __builtin_nan("");
 	}
-	if (p[0] == '0' && (p[1] | 32) == 'x' && (hexval((unsigned char)p[2]) >= 0 ||
-						  (p[2] == '.' && hexval((unsigned char)p[3]) >= 0))) {
+	if (p[0] == '0' && (p[1] | 32) == 'x' &&
+	    (hexval((unsigned char)p[2]) >= 0 ||
+	     (p[2] == '.' && hexval((unsigned char)p[3]) >= 0))) {
 		p += 2;
 		uint64_t q = 0;
 		long e2 = 0;

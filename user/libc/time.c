@@ -124,7 +124,10 @@ struct zone {
 	int loaded, ntrans, ntypes;
 	int64_t *trans;
 	unsigned char *idx;
-	struct { int32_t off; unsigned char dst, abbr; } *types;
+	struct {
+		int32_t off;
+		unsigned char dst, abbr;
+	} * types;
 	char *abbrs;
 	int nabbr;
 };
@@ -172,8 +175,9 @@ static int load_tzif(const char *path)
 		if (!zone.trans || !zone.idx || !zone.types || !zone.abbrs)
 			goto bad;
 		for (uint32_t i = 0; i < timecnt; i++, q += tsize)
-			zone.trans[i] = tsize == 8 ? (int64_t)((uint64_t)be32(q) << 32 | be32(q + 4))
-						   : (int64_t)(int32_t)be32(q);
+			zone.trans[i] = tsize == 8
+						? (int64_t)((uint64_t)be32(q) << 32 | be32(q + 4))
+						: (int64_t)(int32_t)be32(q);
 		for (uint32_t i = 0; i < timecnt; i++)
 			zone.idx[i] = *q++ < typecnt ? q[-1] : 0;
 		for (uint32_t i = 0; i < typecnt; i++, q += 6) {
@@ -314,11 +318,11 @@ time_t mktime(struct tm *tm)
 	return t;
 }
 
-static const char *const wdays[] = { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
-				     "Friday", "Saturday" };
-static const char *const months[] = { "January", "February", "March", "April", "May", "June",
-				      "July", "August", "September", "October", "November",
-				      "December" };
+static const char *const wdays[] = { "Sunday",	 "Monday", "Tuesday", "Wednesday",
+				     "Thursday", "Friday", "Saturday" };
+static const char *const months[] = { "January",   "February", "March",	   "April",
+				      "May",	   "June",     "July",	   "August",
+				      "September", "October",  "November", "December" };
 
 /* ISO 8601 week number and its year. */
 static int iso_week(const struct tm *tm, long *year)
@@ -358,59 +362,165 @@ size_t strftime(char *restrict s, size_t n, const char *restrict fmt, const stru
 			fmt++;
 		long y;
 		switch (*fmt) {
-		case 'a': add = tm->tm_wday >= 0 && tm->tm_wday < 7 ? wdays[tm->tm_wday] : "?"; al = 3; break;
-		case 'A': add = tm->tm_wday >= 0 && tm->tm_wday < 7 ? wdays[tm->tm_wday] : "?"; al = strlen(add); break;
-		case 'b': case 'h': add = tm->tm_mon >= 0 && tm->tm_mon < 12 ? months[tm->tm_mon] : "?"; al = 3; break;
-		case 'B': add = tm->tm_mon >= 0 && tm->tm_mon < 12 ? months[tm->tm_mon] : "?"; al = strlen(add); break;
-		case 'c': al = strftime(tmp, sizeof(tmp), "%a %b %e %H:%M:%S %Y", tm); break;
-		case 'C': al = (size_t)snprintf(tmp, sizeof(tmp), "%02ld", (1900L + tm->tm_year) / 100); break;
-		case 'd': al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_mday); break;
-		case 'D': al = strftime(tmp, sizeof(tmp), "%m/%d/%y", tm); break;
-		case 'e': al = (size_t)snprintf(tmp, sizeof(tmp), "%2d", tm->tm_mday); break;
-		case 'F': al = (size_t)snprintf(tmp, sizeof(tmp), "%ld-%02d-%02d", 1900L + tm->tm_year, tm->tm_mon + 1, tm->tm_mday); break;
-		case 'g': iso_week(tm, &y); al = (size_t)snprintf(tmp, sizeof(tmp), "%02ld", ((y % 100) + 100) % 100); break;
-		case 'G': iso_week(tm, &y); al = (size_t)snprintf(tmp, sizeof(tmp), "%ld", y); break;
-		case 'H': al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_hour); break;
-		case 'I': al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_hour % 12 ? tm->tm_hour % 12 : 12); break;
-		case 'j': al = (size_t)snprintf(tmp, sizeof(tmp), "%03d", tm->tm_yday + 1); break;
-		case 'k': al = (size_t)snprintf(tmp, sizeof(tmp), "%2d", tm->tm_hour); break;
-		case 'l': al = (size_t)snprintf(tmp, sizeof(tmp), "%2d", tm->tm_hour % 12 ? tm->tm_hour % 12 : 12); break;
-		case 'm': al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_mon + 1); break;
-		case 'M': al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_min); break;
-		case 'n': add = "\n"; al = 1; break;
-		case 'p': add = tm->tm_hour < 12 ? "AM" : "PM"; al = 2; break;
-		case 'P': add = tm->tm_hour < 12 ? "am" : "pm"; al = 2; break;
-		case 'r': al = strftime(tmp, sizeof(tmp), "%I:%M:%S %p", tm); break;
-		case 'R': al = strftime(tmp, sizeof(tmp), "%H:%M", tm); break;
+		case 'a':
+			add = tm->tm_wday >= 0 && tm->tm_wday < 7 ? wdays[tm->tm_wday] : "?";
+			al = 3;
+			break;
+		case 'A':
+			add = tm->tm_wday >= 0 && tm->tm_wday < 7 ? wdays[tm->tm_wday] : "?";
+			al = strlen(add);
+			break;
+		case 'b':
+		case 'h':
+			add = tm->tm_mon >= 0 && tm->tm_mon < 12 ? months[tm->tm_mon] : "?";
+			al = 3;
+			break;
+		case 'B':
+			add = tm->tm_mon >= 0 && tm->tm_mon < 12 ? months[tm->tm_mon] : "?";
+			al = strlen(add);
+			break;
+		case 'c':
+			al = strftime(tmp, sizeof(tmp), "%a %b %e %H:%M:%S %Y", tm);
+			break;
+		case 'C':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02ld",
+					      (1900L + tm->tm_year) / 100);
+			break;
+		case 'd':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_mday);
+			break;
+		case 'D':
+			al = strftime(tmp, sizeof(tmp), "%m/%d/%y", tm);
+			break;
+		case 'e':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%2d", tm->tm_mday);
+			break;
+		case 'F':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%ld-%02d-%02d",
+					      1900L + tm->tm_year, tm->tm_mon + 1, tm->tm_mday);
+			break;
+		case 'g':
+			iso_week(tm, &y);
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02ld", ((y % 100) + 100) % 100);
+			break;
+		case 'G':
+			iso_week(tm, &y);
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%ld", y);
+			break;
+		case 'H':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_hour);
+			break;
+		case 'I':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02d",
+					      tm->tm_hour % 12 ? tm->tm_hour % 12 : 12);
+			break;
+		case 'j':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%03d", tm->tm_yday + 1);
+			break;
+		case 'k':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%2d", tm->tm_hour);
+			break;
+		case 'l':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%2d",
+					      tm->tm_hour % 12 ? tm->tm_hour % 12 : 12);
+			break;
+		case 'm':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_mon + 1);
+			break;
+		case 'M':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_min);
+			break;
+		case 'n':
+			add = "\n";
+			al = 1;
+			break;
+		case 'p':
+			add = tm->tm_hour < 12 ? "AM" : "PM";
+			al = 2;
+			break;
+		case 'P':
+			add = tm->tm_hour < 12 ? "am" : "pm";
+			al = 2;
+			break;
+		case 'r':
+			al = strftime(tmp, sizeof(tmp), "%I:%M:%S %p", tm);
+			break;
+		case 'R':
+			al = strftime(tmp, sizeof(tmp), "%H:%M", tm);
+			break;
 		case 's': {
 			struct tm c = *tm;
-			al = (size_t)snprintf(tmp, sizeof(tmp), "%ld", (long)(timegm(&c) - tm->tm_gmtoff));
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%ld",
+					      (long)(timegm(&c) - tm->tm_gmtoff));
 			break;
 		}
-		case 'S': al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_sec); break;
-		case 't': add = "\t"; al = 1; break;
-		case 'T': al = strftime(tmp, sizeof(tmp), "%H:%M:%S", tm); break;
-		case 'u': al = (size_t)snprintf(tmp, sizeof(tmp), "%d", tm->tm_wday ? tm->tm_wday : 7); break;
-		case 'U': al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", (tm->tm_yday + 7 - tm->tm_wday) / 7); break;
-		case 'V': al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", iso_week(tm, &y)); break;
-		case 'w': al = (size_t)snprintf(tmp, sizeof(tmp), "%d", tm->tm_wday); break;
-		case 'W': al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7); break;
-		case 'x': al = strftime(tmp, sizeof(tmp), "%m/%d/%y", tm); break;
-		case 'X': al = strftime(tmp, sizeof(tmp), "%H:%M:%S", tm); break;
-		case 'y': al = (size_t)snprintf(tmp, sizeof(tmp), "%02ld", ((1900L + tm->tm_year) % 100 + 100) % 100); break;
-		case 'Y': al = (size_t)snprintf(tmp, sizeof(tmp), "%ld", 1900L + tm->tm_year); break;
+		case 'S':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", tm->tm_sec);
+			break;
+		case 't':
+			add = "\t";
+			al = 1;
+			break;
+		case 'T':
+			al = strftime(tmp, sizeof(tmp), "%H:%M:%S", tm);
+			break;
+		case 'u':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%d",
+					      tm->tm_wday ? tm->tm_wday : 7);
+			break;
+		case 'U':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02d",
+					      (tm->tm_yday + 7 - tm->tm_wday) / 7);
+			break;
+		case 'V':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02d", iso_week(tm, &y));
+			break;
+		case 'w':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%d", tm->tm_wday);
+			break;
+		case 'W':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02d",
+					      (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7);
+			break;
+		case 'x':
+			al = strftime(tmp, sizeof(tmp), "%m/%d/%y", tm);
+			break;
+		case 'X':
+			al = strftime(tmp, sizeof(tmp), "%H:%M:%S", tm);
+			break;
+		case 'y':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%02ld",
+					      ((1900L + tm->tm_year) % 100 + 100) % 100);
+			break;
+		case 'Y':
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%ld", 1900L + tm->tm_year);
+			break;
 		case 'z': {
 			long off = tm->tm_gmtoff;
 			char sign = off < 0 ? '-' : '+';
 			if (off < 0)
 				off = -off;
-			al = (size_t)snprintf(tmp, sizeof(tmp), "%c%02ld%02ld", sign, off / 3600, off / 60 % 60);
+			al = (size_t)snprintf(tmp, sizeof(tmp), "%c%02ld%02ld", sign, off / 3600,
+					      off / 60 % 60);
 			break;
 		}
-		case 'Z': add = tm->tm_zone ? tm->tm_zone : "UTC"; al = strlen(add); break;
-		case '%': add = "%"; al = 1; break;
-		case 0: fmt--; al = 0; break;
-		default: tmp[0] = '%'; tmp[1] = *fmt; al = 2; break;
+		case 'Z':
+			add = tm->tm_zone ? tm->tm_zone : "UTC";
+			al = strlen(add);
+			break;
+		case '%':
+			add = "%";
+			al = 1;
+			break;
+		case 0:
+			fmt--;
+			al = 0;
+			break;
+		default:
+			tmp[0] = '%';
+			tmp[1] = *fmt;
+			al = 2;
+			break;
 		}
 put:
 		if (len + al >= n)

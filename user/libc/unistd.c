@@ -20,96 +20,367 @@
 #include <string.h>
 #include <stdio.h>
 
-ssize_t read(int fd, void *buf, size_t n) { return __sysret(SYS_read, fd, buf, n); }
-ssize_t write(int fd, const void *buf, size_t n) { return __sysret(SYS_write, fd, buf, n); }
-ssize_t pread(int fd, void *buf, size_t n, off_t off) { return __sysret(SYS_pread64, fd, buf, n, off); }
-ssize_t pwrite(int fd, const void *buf, size_t n, off_t off) { return __sysret(SYS_pwrite64, fd, buf, n, off); }
-ssize_t readv(int fd, const struct iovec *iov, int n) { return __sysret(SYS_readv, fd, iov, n); }
-ssize_t writev(int fd, const struct iovec *iov, int n) { return __sysret(SYS_writev, fd, iov, n); }
-int close(int fd) { return (int)__sysret(SYS_close, fd); }
-off_t lseek(int fd, off_t off, int whence) { return __sysret(SYS_lseek, fd, off, whence); }
-int dup(int fd) { return (int)__sysret(SYS_dup, fd); }
-int dup2(int fd, int fd2) { return (int)__sysret(SYS_dup2, fd, fd2); }
-int dup3(int fd, int fd2, int flags) { return (int)__sysret(SYS_dup3, fd, fd2, flags); }
-int pipe(int fds[2]) { return (int)__sysret(SYS_pipe, fds); }
-int pipe2(int fds[2], int flags) { return (int)__sysret(SYS_pipe2, fds, flags); }
-int execve(const char *path, char *const argv[], char *const envp[]) { return (int)__sysret(SYS_execve, path, argv, envp); }
-pid_t getpid(void) { return (pid_t)__sys(SYS_getpid); }
-pid_t getppid(void) { return (pid_t)__sys(SYS_getppid); }
-pid_t gettid(void) { return (pid_t)__sys(SYS_gettid); }
-pid_t getpgrp(void) { return (pid_t)__sys(SYS_getpgrp); }
-pid_t getpgid(pid_t pid) { return (pid_t)__sysret(SYS_getpgid, pid); }
-int setpgid(pid_t pid, pid_t pgid) { return (int)__sysret(SYS_setpgid, pid, pgid); }
-pid_t setsid(void) { return (pid_t)__sysret(SYS_setsid); }
-pid_t getsid(pid_t pid) { return (pid_t)__sysret(SYS_getsid, pid); }
-uid_t getuid(void) { return (uid_t)__sys(SYS_getuid); }
-uid_t geteuid(void) { return (uid_t)__sys(SYS_geteuid); }
-gid_t getgid(void) { return (gid_t)__sys(SYS_getgid); }
-gid_t getegid(void) { return (gid_t)__sys(SYS_getegid); }
-int setuid(uid_t uid) { return (int)__sysret(SYS_setuid, uid); }
-int setgid(gid_t gid) { return (int)__sysret(SYS_setgid, gid); }
-int getgroups(int n, gid_t list[]) { return (int)__sysret(SYS_getgroups, n, list); }
-int chdir(const char *path) { return (int)__sysret(SYS_chdir, path); }
-int fchdir(int fd) { return (int)__sysret(SYS_fchdir, fd); }
-int unlink(const char *path) { return (int)__sysret(SYS_unlink, path); }
-int unlinkat(int dirfd, const char *path, int flags) { return (int)__sysret(SYS_unlinkat, dirfd, path, flags); }
-int rmdir(const char *path) { return (int)__sysret(SYS_rmdir, path); }
-int link(const char *from, const char *to) { return (int)__sysret(SYS_link, from, to); }
-int symlink(const char *target, const char *path) { return (int)__sysret(SYS_symlink, target, path); }
-int rename(const char *from, const char *to) { return (int)__sysret(SYS_rename, from, to); }
-ssize_t readlink(const char *restrict path, char *restrict buf, size_t n) { return __sysret(SYS_readlink, path, buf, n); }
-int access(const char *path, int mode) { return (int)__sysret(SYS_access, path, mode); }
-int faccessat(int dirfd, const char *path, int mode, int flags) { return (int)__sysret(SYS_faccessat2, dirfd, path, mode, flags); }
-int chown(const char *path, uid_t uid, gid_t gid) { return (int)__sysret(SYS_chown, path, uid, gid); }
-int fchown(int fd, uid_t uid, gid_t gid) { return (int)__sysret(SYS_fchown, fd, uid, gid); }
-int lchown(const char *path, uid_t uid, gid_t gid) { return (int)__sysret(SYS_lchown, path, uid, gid); }
-int truncate(const char *path, off_t len) { return (int)__sysret(SYS_truncate, path, len); }
-int ftruncate(int fd, off_t len) { return (int)__sysret(SYS_ftruncate, fd, len); }
-int fsync(int fd) { return (int)__sysret(SYS_fsync, fd); }
-int fdatasync(int fd) { return (int)__sysret(SYS_fdatasync, fd); }
-void sync(void) { __sys(SYS_sync); }
-int chroot(const char *path) { return (int)__sysret(SYS_chroot, path); }
-int sethostname(const char *name, size_t n) { return (int)__sysret(SYS_sethostname, name, n); }
-int pause(void) { return (int)__sysret(SYS_pause); }
-unsigned alarm(unsigned secs) { return (unsigned)__sys(SYS_alarm, secs); }
-int stat(const char *restrict path, struct stat *restrict st) { return (int)__sysret(SYS_stat, path, st); }
-int lstat(const char *restrict path, struct stat *restrict st) { return (int)__sysret(SYS_lstat, path, st); }
-int fstat(int fd, struct stat *st) { return (int)__sysret(SYS_fstat, fd, st); }
-int fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags) { return (int)__sysret(SYS_newfstatat, dirfd, path, st, flags); }
-int chmod(const char *path, mode_t mode) { return (int)__sysret(SYS_chmod, path, mode); }
-int fchmod(int fd, mode_t mode) { return (int)__sysret(SYS_fchmod, fd, mode); }
-int fchmodat(int dirfd, const char *path, mode_t mode, int flags) { (void)flags; return (int)__sysret(SYS_fchmodat, dirfd, path, mode); }
-int mkdir(const char *path, mode_t mode) { return (int)__sysret(SYS_mkdir, path, mode); }
-int mkdirat(int dirfd, const char *path, mode_t mode) { return (int)__sysret(SYS_mkdirat, dirfd, path, mode); }
-int mknod(const char *path, mode_t mode, dev_t dev) { return (int)__sysret(SYS_mknod, path, mode, dev); }
-int mkfifo(const char *path, mode_t mode) { return mknod(path, mode | S_IFIFO, 0); }
-mode_t umask(mode_t mask) { return (mode_t)__sys(SYS_umask, mask); }
-int utimensat(int dirfd, const char *path, const struct timespec t[2], int flags) { return (int)__sysret(SYS_utimensat, dirfd, path, t, flags); }
-int futimens(int fd, const struct timespec t[2]) { return utimensat(fd, 0, t, 0); }
-int creat(const char *path, mode_t mode) { return (int)__sysret(SYS_creat, path, mode); }
-void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off) { return (void *)__sysret(SYS_mmap, addr, len, prot, flags, fd, off); }
-int munmap(void *addr, size_t len) { return (int)__sysret(SYS_munmap, addr, len); }
-int mprotect(void *addr, size_t len, int prot) { return (int)__sysret(SYS_mprotect, addr, len, prot); }
-int madvise(void *addr, size_t len, int advice) { return (int)__sysret(SYS_madvise, addr, len, advice); }
-int msync(void *addr, size_t len, int flags) { return (int)__sysret(SYS_msync, addr, len, flags); }
-int poll(struct pollfd *fds, nfds_t n, int timeout) { return (int)__sysret(SYS_poll, fds, n, timeout); }
-int sched_yield(void) { return (int)__sysret(SYS_sched_yield); }
-int uname(struct utsname *u) { return (int)__sysret(SYS_uname, u); }
-int getrlimit(int res, struct rlimit *r) { return (int)__sysret(SYS_prlimit64, 0, res, 0, r); }
-int setrlimit(int res, const struct rlimit *r) { return (int)__sysret(SYS_prlimit64, 0, res, r, 0); }
-int prlimit(int pid, int res, const struct rlimit *n, struct rlimit *o) { return (int)__sysret(SYS_prlimit64, pid, res, n, o); }
-int getrusage(int who, struct rusage *ru) { return (int)__sysret(SYS_getrusage, who, ru); }
-int kill(pid_t pid, int sig) { return (int)__sysret(SYS_kill, pid, sig); }
-int killpg(pid_t pgrp, int sig) { return kill(-pgrp, sig); }
-pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru) { return (pid_t)__sysret(SYS_wait4, pid, status, options, ru); }
-pid_t waitpid(pid_t pid, int *status, int options) { return wait4(pid, status, options, 0); }
-pid_t wait(int *status) { return wait4(-1, status, 0, 0); }
-int clock_gettime(clockid_t clk, struct timespec *ts) { return (int)__sysret(SYS_clock_gettime, clk, ts); }
-int clock_getres(clockid_t clk, struct timespec *ts) { return (int)__sysret(SYS_clock_getres, clk, ts); }
-int nanosleep(const struct timespec *req, struct timespec *rem) { return (int)__sysret(SYS_nanosleep, req, rem); }
-int gettimeofday(struct timeval *restrict tv, void *restrict tz) { return (int)__sysret(SYS_gettimeofday, tv, tz); }
-int getitimer(int which, struct itimerval *v) { return (int)__sysret(SYS_getitimer, which, v); }
-int setitimer(int which, const struct itimerval *restrict v, struct itimerval *restrict old) { return (int)__sysret(SYS_setitimer, which, v, old); }
+ssize_t read(int fd, void *buf, size_t n)
+{
+	return __sysret(SYS_read, fd, buf, n);
+}
+ssize_t write(int fd, const void *buf, size_t n)
+{
+	return __sysret(SYS_write, fd, buf, n);
+}
+ssize_t pread(int fd, void *buf, size_t n, off_t off)
+{
+	return __sysret(SYS_pread64, fd, buf, n, off);
+}
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+	return __sysret(SYS_pwrite64, fd, buf, n, off);
+}
+ssize_t readv(int fd, const struct iovec *iov, int n)
+{
+	return __sysret(SYS_readv, fd, iov, n);
+}
+ssize_t writev(int fd, const struct iovec *iov, int n)
+{
+	return __sysret(SYS_writev, fd, iov, n);
+}
+int close(int fd)
+{
+	return (int)__sysret(SYS_close, fd);
+}
+off_t lseek(int fd, off_t off, int whence)
+{
+	return __sysret(SYS_lseek, fd, off, whence);
+}
+int dup(int fd)
+{
+	return (int)__sysret(SYS_dup, fd);
+}
+int dup2(int fd, int fd2)
+{
+	return (int)__sysret(SYS_dup2, fd, fd2);
+}
+int dup3(int fd, int fd2, int flags)
+{
+	return (int)__sysret(SYS_dup3, fd, fd2, flags);
+}
+int pipe(int fds[2])
+{
+	return (int)__sysret(SYS_pipe, fds);
+}
+int pipe2(int fds[2], int flags)
+{
+	return (int)__sysret(SYS_pipe2, fds, flags);
+}
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return (int)__sysret(SYS_execve, path, argv, envp);
+}
+pid_t getpid(void)
+{
+	return (pid_t)__sys(SYS_getpid);
+}
+pid_t getppid(void)
+{
+	return (pid_t)__sys(SYS_getppid);
+}
+pid_t gettid(void)
+{
+	return (pid_t)__sys(SYS_gettid);
+}
+pid_t getpgrp(void)
+{
+	return (pid_t)__sys(SYS_getpgrp);
+}
+pid_t getpgid(pid_t pid)
+{
+	return (pid_t)__sysret(SYS_getpgid, pid);
+}
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return (int)__sysret(SYS_setpgid, pid, pgid);
+}
+pid_t setsid(void)
+{
+	return (pid_t)__sysret(SYS_setsid);
+}
+pid_t getsid(pid_t pid)
+{
+	return (pid_t)__sysret(SYS_getsid, pid);
+}
+uid_t getuid(void)
+{
+	return (uid_t)__sys(SYS_getuid);
+}
+uid_t geteuid(void)
+{
+	return (uid_t)__sys(SYS_geteuid);
+}
+gid_t getgid(void)
+{
+	return (gid_t)__sys(SYS_getgid);
+}
+gid_t getegid(void)
+{
+	return (gid_t)__sys(SYS_getegid);
+}
+int setuid(uid_t uid)
+{
+	return (int)__sysret(SYS_setuid, uid);
+}
+int setgid(gid_t gid)
+{
+	return (int)__sysret(SYS_setgid, gid);
+}
+int getgroups(int n, gid_t list[])
+{
+	return (int)__sysret(SYS_getgroups, n, list);
+}
+int chdir(const char *path)
+{
+	return (int)__sysret(SYS_chdir, path);
+}
+int fchdir(int fd)
+{
+	return (int)__sysret(SYS_fchdir, fd);
+}
+int unlink(const char *path)
+{
+	return (int)__sysret(SYS_unlink, path);
+}
+int unlinkat(int dirfd, const char *path, int flags)
+{
+	return (int)__sysret(SYS_unlinkat, dirfd, path, flags);
+}
+int rmdir(const char *path)
+{
+	return (int)__sysret(SYS_rmdir, path);
+}
+int link(const char *from, const char *to)
+{
+	return (int)__sysret(SYS_link, from, to);
+}
+int symlink(const char *target, const char *path)
+{
+	return (int)__sysret(SYS_symlink, target, path);
+}
+int rename(const char *from, const char *to)
+{
+	return (int)__sysret(SYS_rename, from, to);
+}
+ssize_t readlink(const char *restrict path, char *restrict buf, size_t n)
+{
+	return __sysret(SYS_readlink, path, buf, n);
+}
+int access(const char *path, int mode)
+{
+	return (int)__sysret(SYS_access, path, mode);
+}
+int faccessat(int dirfd, const char *path, int mode, int flags)
+{
+	return (int)__sysret(SYS_faccessat2, dirfd, path, mode, flags);
+}
+int chown(const char *path, uid_t uid, gid_t gid)
+{
+	return (int)__sysret(SYS_chown, path, uid, gid);
+}
+int fchown(int fd, uid_t uid, gid_t gid)
+{
+	return (int)__sysret(SYS_fchown, fd, uid, gid);
+}
+int lchown(const char *path, uid_t uid, gid_t gid)
+{
+	return (int)__sysret(SYS_lchown, path, uid, gid);
+}
+int truncate(const char *path, off_t len)
+{
+	return (int)__sysret(SYS_truncate, path, len);
+}
+int ftruncate(int fd, off_t len)
+{
+	return (int)__sysret(SYS_ftruncate, fd, len);
+}
+int fsync(int fd)
+{
+	return (int)__sysret(SYS_fsync, fd);
+}
+int fdatasync(int fd)
+{
+	return (int)__sysret(SYS_fdatasync, fd);
+}
+void sync(void)
+{
+	__sys(SYS_sync);
+}
+int chroot(const char *path)
+{
+	return (int)__sysret(SYS_chroot, path);
+}
+int sethostname(const char *name, size_t n)
+{
+	return (int)__sysret(SYS_sethostname, name, n);
+}
+int pause(void)
+{
+	return (int)__sysret(SYS_pause);
+}
+unsigned alarm(unsigned secs)
+{
+	return (unsigned)__sys(SYS_alarm, secs);
+}
+int stat(const char *restrict path, struct stat *restrict st)
+{
+	return (int)__sysret(SYS_stat, path, st);
+}
+int lstat(const char *restrict path, struct stat *restrict st)
+{
+	return (int)__sysret(SYS_lstat, path, st);
+}
+int fstat(int fd, struct stat *st)
+{
+	return (int)__sysret(SYS_fstat, fd, st);
+}
+int fstatat(int dirfd, const char *restrict path, struct stat *restrict st, int flags)
+{
+	return (int)__sysret(SYS_newfstatat, dirfd, path, st, flags);
+}
+int chmod(const char *path, mode_t mode)
+{
+	return (int)__sysret(SYS_chmod, path, mode);
+}
+int fchmod(int fd, mode_t mode)
+{
+	return (int)__sysret(SYS_fchmod, fd, mode);
+}
+int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
+{
+	(void)flags;
+	return (int)__sysret(SYS_fchmodat, dirfd, path, mode);
+}
+int mkdir(const char *path, mode_t mode)
+{
+	return (int)__sysret(SYS_mkdir, path, mode);
+}
+int mkdirat(int dirfd, const char *path, mode_t mode)
+{
+	return (int)__sysret(SYS_mkdirat, dirfd, path, mode);
+}
+int mknod(const char *path, mode_t mode, dev_t dev)
+{
+	return (int)__sysret(SYS_mknod, path, mode, dev);
+}
+int mkfifo(const char *path, mode_t mode)
+{
+	return mknod(path, mode | S_IFIFO, 0);
+}
+mode_t umask(mode_t mask)
+{
+	return (mode_t)__sys(SYS_umask, mask);
+}
+int utimensat(int dirfd, const char *path, const struct timespec t[2], int flags)
+{
+	return (int)__sysret(SYS_utimensat, dirfd, path, t, flags);
+}
+int futimens(int fd, const struct timespec t[2])
+{
+	return utimensat(fd, 0, t, 0);
+}
+int creat(const char *path, mode_t mode)
+{
+	return (int)__sysret(SYS_creat, path, mode);
+}
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	return (void *)__sysret(SYS_mmap, addr, len, prot, flags, fd, off);
+}
+int munmap(void *addr, size_t len)
+{
+	return (int)__sysret(SYS_munmap, addr, len);
+}
+int mprotect(void *addr, size_t len, int prot)
+{
+	return (int)__sysret(SYS_mprotect, addr, len, prot);
+}
+int madvise(void *addr, size_t len, int advice)
+{
+	return (int)__sysret(SYS_madvise, addr, len, advice);
+}
+int msync(void *addr, size_t len, int flags)
+{
+	return (int)__sysret(SYS_msync, addr, len, flags);
+}
+int poll(struct pollfd *fds, nfds_t n, int timeout)
+{
+	return (int)__sysret(SYS_poll, fds, n, timeout);
+}
+int sched_yield(void)
+{
+	return (int)__sysret(SYS_sched_yield);
+}
+int uname(struct utsname *u)
+{
+	return (int)__sysret(SYS_uname, u);
+}
+int getrlimit(int res, struct rlimit *r)
+{
+	return (int)__sysret(SYS_prlimit64, 0, res, 0, r);
+}
+int setrlimit(int res, const struct rlimit *r)
+{
+	return (int)__sysret(SYS_prlimit64, 0, res, r, 0);
+}
+int prlimit(int pid, int res, const struct rlimit *n, struct rlimit *o)
+{
+	return (int)__sysret(SYS_prlimit64, pid, res, n, o);
+}
+int getrusage(int who, struct rusage *ru)
+{
+	return (int)__sysret(SYS_getrusage, who, ru);
+}
+int kill(pid_t pid, int sig)
+{
+	return (int)__sysret(SYS_kill, pid, sig);
+}
+int killpg(pid_t pgrp, int sig)
+{
+	return kill(-pgrp, sig);
+}
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru)
+{
+	return (pid_t)__sysret(SYS_wait4, pid, status, options, ru);
+}
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+	return wait4(pid, status, options, 0);
+}
+pid_t wait(int *status)
+{
+	return wait4(-1, status, 0, 0);
+}
+int clock_gettime(clockid_t clk, struct timespec *ts)
+{
+	return (int)__sysret(SYS_clock_gettime, clk, ts);
+}
+int clock_getres(clockid_t clk, struct timespec *ts)
+{
+	return (int)__sysret(SYS_clock_getres, clk, ts);
+}
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	return (int)__sysret(SYS_nanosleep, req, rem);
+}
+int gettimeofday(struct timeval *restrict tv, void *restrict tz)
+{
+	return (int)__sysret(SYS_gettimeofday, tv, tz);
+}
+int getitimer(int which, struct itimerval *v)
+{
+	return (int)__sysret(SYS_getitimer, which, v);
+}
+int setitimer(int which, const struct itimerval *restrict v, struct itimerval *restrict old)
+{
+	return (int)__sysret(SYS_setitimer, which, v, old);
+}
 
 int clock_nanosleep(clockid_t clk, int flags, const struct timespec *req, struct timespec *rem)
 {
@@ -140,7 +411,6 @@ pid_t fork(void)
 	__malloc_atfork(r == 0 ? 2 : 1);
 	return (pid_t)__syscall_ret(r);
 }
-
 
 int open(const char *path, int flags, ...)
 {
@@ -212,7 +482,10 @@ int isatty(int fd)
 	return tcgetattr(fd, &t) == 0;
 }
 
-int tcgetattr(int fd, struct termios *t) { return ioctl(fd, TCGETS, t); }
+int tcgetattr(int fd, struct termios *t)
+{
+	return ioctl(fd, TCGETS, t);
+}
 
 int tcsetattr(int fd, int act, const struct termios *t)
 {
@@ -246,8 +519,6 @@ int tcsetpgrp(int fd, pid_t pgrp)
 	return ioctl(fd, TIOCSPGRP, &pg);
 }
 
-
-
 unsigned sleep(unsigned secs)
 {
 	struct timespec ts = { secs, 0 };
@@ -266,13 +537,20 @@ long sysconf(int name)
 {
 	struct rlimit r;
 	switch (name) {
-	case _SC_ARG_MAX: return 131072;
-	case _SC_CHILD_MAX: return getrlimit(RLIMIT_NPROC, &r) ? -1 : (long)r.rlim_cur;
-	case _SC_CLK_TCK: return 100;
-	case _SC_NGROUPS_MAX: return 65536;
-	case _SC_OPEN_MAX: return getrlimit(RLIMIT_NOFILE, &r) ? -1 : (long)r.rlim_cur;
-	case _SC_PAGESIZE: return (long)__page_size;
-	case _SC_HOST_NAME_MAX: return 64;
+	case _SC_ARG_MAX:
+		return 131072;
+	case _SC_CHILD_MAX:
+		return getrlimit(RLIMIT_NPROC, &r) ? -1 : (long)r.rlim_cur;
+	case _SC_CLK_TCK:
+		return 100;
+	case _SC_NGROUPS_MAX:
+		return 65536;
+	case _SC_OPEN_MAX:
+		return getrlimit(RLIMIT_NOFILE, &r) ? -1 : (long)r.rlim_cur;
+	case _SC_PAGESIZE:
+		return (long)__page_size;
+	case _SC_HOST_NAME_MAX:
+		return 64;
 	case _SC_NPROCESSORS_CONF:
 	case _SC_NPROCESSORS_ONLN: {
 		unsigned long set[16] = { 0 };

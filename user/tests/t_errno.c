@@ -14,7 +14,8 @@ int main(void)
 	struct stat st;
 	tap_plan(14);
 	errno = 0;
-	ok(open("/nonexistent/file", O_RDONLY) == -1 && errno == ENOENT, "open of a missing file: ENOENT");
+	ok(open("/nonexistent/file", O_RDONLY) == -1 && errno == ENOENT,
+	   "open of a missing file: ENOENT");
 	errno = 0;
 	ok(read(-1, buf, 1) == -1 && errno == EBADF, "read of fd -1: EBADF");
 	errno = 0;
@@ -40,7 +41,8 @@ int main(void)
 	errno = 0;
 	ok(rmdir("errno_file") == -1 && errno == ENOTDIR, "rmdir of a file: ENOTDIR");
 	errno = 0;
-	ok(mkdir("/nonexistent/dir", 0755) == -1 && errno == ENOENT, "mkdir under a missing dir: ENOENT");
+	ok(mkdir("/nonexistent/dir", 0755) == -1 && errno == ENOENT,
+	   "mkdir under a missing dir: ENOENT");
 	errno = 0;
 	ok(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, -1, 0) == MAP_FAILED && errno == EBADF,
 	   "mmap of fd -1 without MAP_ANONYMOUS: EBADF");

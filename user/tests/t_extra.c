@@ -41,7 +41,8 @@ int main(void)
 		ok((fnmatch(fm[i].pat, fm[i].str, fm[i].flags) == 0) == fm[i].match,
 		   "fnmatch(\"%s\", \"%s\", %d) %s", fm[i].pat, fm[i].str, fm[i].flags,
 		   fm[i].match ? "matches" : "does not match");
-	char p1[] = "/usr/lib/", p2[] = "/usr/lib/", p3[] = "file", p4[] = "file", p5[] = "/", p6[] = "/";
+	char p1[] = "/usr/lib/", p2[] = "/usr/lib/", p3[] = "file", p4[] = "file", p5[] = "/",
+	     p6[] = "/";
 	tap_streq(basename(p1), "lib", "basename(\"/usr/lib/\")");
 	tap_streq(dirname(p2), "/usr", "dirname(\"/usr/lib/\")");
 	tap_streq(basename(p3), "file", "basename(\"file\")");

@@ -24,7 +24,8 @@ int main(void)
 		fprintf(f, "line %d\n", i);
 	ok(fclose(f) == 0, "fclose");
 	struct stat st;
-	ok(stat("f1.txt", &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 8890, "stat sees 8890 bytes");
+	ok(stat("f1.txt", &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 8890,
+	   "stat sees 8890 bytes");
 
 	f = fopen("f1.txt", "r");
 	char line[64];
@@ -65,7 +66,8 @@ int main(void)
 	ok(fwrite(vals, sizeof(vals[0]), 3000, f) == 3000, "fwrite of 12000 bytes");
 	fseek(f, 4 * 1500, SEEK_SET);
 	unsigned v[2];
-	ok(fread(v, 4, 2, f) == 2 && v[0] == vals[1500] && v[1] == vals[1501], "fread after fseek in a w+ stream");
+	ok(fread(v, 4, 2, f) == 2 && v[0] == vals[1500] && v[1] == vals[1501],
+	   "fread after fseek in a w+ stream");
 	fseek(f, 0, SEEK_SET);
 	fputs("XY", f);
 	fseek(f, 0, SEEK_SET);
@@ -78,7 +80,8 @@ int main(void)
 	stat("f1.txt", &st);
 	ok(st.st_size == 8899, "mode a appends");
 	errno = 0;
-	ok(fopen("no/such/dir/file", "r") == NULL && errno == ENOENT, "fopen of a missing path: ENOENT");
+	ok(fopen("no/such/dir/file", "r") == NULL && errno == ENOENT,
+	   "fopen of a missing path: ENOENT");
 
 	/* a directory listing */
 	mkdir("d", 0755);
@@ -114,18 +117,22 @@ int main(void)
 	getcwd(cwd, sizeof(cwd));
 	symlink("d/sub", "link");
 	snprintf(want, sizeof(want), "%s/d/sub", cwd);
-	ok(realpath("link/../sub/./", rp) && !strcmp(rp, want), "realpath follows a symlink and ..");
+	ok(realpath("link/../sub/./", rp) && !strcmp(rp, want),
+	   "realpath follows a symlink and ..");
 	errno = 0;
-	ok(realpath("d/missing", rp) == NULL && errno == ENOENT, "realpath of a missing file: ENOENT");
+	ok(realpath("d/missing", rp) == NULL && errno == ENOENT,
+	   "realpath of a missing file: ENOENT");
 
 	char tmpl[] = "tmpXXXXXX";
 	int fd = mkstemp(tmpl);
 	ok(fd >= 0 && strncmp(tmpl, "tmp", 3) == 0 && strcmp(tmpl, "tmpXXXXXX") &&
-		   access(tmpl, R_OK | W_OK) == 0, "mkstemp makes a file");
+		   access(tmpl, R_OK | W_OK) == 0,
+	   "mkstemp makes a file");
 	close(fd);
 	unlink(tmpl);
 	ok(chdir("d") == 0 && getcwd(rp, sizeof(rp)) && !strncmp(rp, cwd, strlen(cwd)) &&
-		   !strcmp(rp + strlen(cwd), "/d"), "chdir and getcwd");
+		   !strcmp(rp + strlen(cwd), "/d"),
+	   "chdir and getcwd");
 	chdir("..");
 	return tap_done();
 }

@@ -43,15 +43,22 @@ int main(void)
 		{ "flag", no_argument, &flag, 42 },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *a4[] = { "prog", "--verbose", "--output=x.txt", "--output", "y.txt", "--color",
-		       "--color=always", "--flag", "--verb", "-v", "--nope", "rest", NULL };
+	char *a4[] = { "prog",	 "--verbose", "--output=x.txt", "--output",
+		       "y.txt",	 "--color",   "--color=always", "--flag",
+		       "--verb", "-v",	      "--nope",		"rest",
+		       NULL };
 	optind = 1;
 	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'v' && idx == 0, "--verbose");
-	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'o' && !strcmp(optarg, "x.txt"), "--output=x.txt");
-	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'o' && !strcmp(optarg, "y.txt"), "--output y.txt");
-	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'C' && optarg == NULL, "--color without its optional argument");
-	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'C' && !strcmp(optarg, "always"), "--color=always");
-	ok(getopt_long(12, a4, "vo:", lo, &idx) == 0 && flag == 42, "--flag sets *flag and returns 0");
+	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'o' && !strcmp(optarg, "x.txt"),
+	   "--output=x.txt");
+	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'o' && !strcmp(optarg, "y.txt"),
+	   "--output y.txt");
+	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'C' && optarg == NULL,
+	   "--color without its optional argument");
+	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'C' && !strcmp(optarg, "always"),
+	   "--color=always");
+	ok(getopt_long(12, a4, "vo:", lo, &idx) == 0 && flag == 42,
+	   "--flag sets *flag and returns 0");
 	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'v', "--verb, an unambiguous prefix");
 	ok(getopt_long(12, a4, "vo:", lo, &idx) == 'v', "-v, a short option");
 	ok(getopt_long(12, a4, "vo:", lo, &idx) == '?', "--nope is unknown");

@@ -28,8 +28,10 @@ int main(void)
 	tzset();
 	tap_streq(show(1700000000), "2023-11-14 23:13:20 CET +0100 dst=0", "Berlin in winter");
 	tap_streq(show(1690000000), "2023-07-22 06:26:40 CEST +0200 dst=1", "Berlin in summer");
-	tap_streq(show(1679792399), "2023-03-26 01:59:59 CET +0100 dst=0", "Berlin just before the spring change");
-	tap_streq(show(1679792400), "2023-03-26 03:00:00 CEST +0200 dst=1", "Berlin at the spring change");
+	tap_streq(show(1679792399), "2023-03-26 01:59:59 CET +0100 dst=0",
+		  "Berlin just before the spring change");
+	tap_streq(show(1679792400), "2023-03-26 03:00:00 CEST +0200 dst=1",
+		  "Berlin at the spring change");
 	tap_streq(show(0), "1970-01-01 01:00:00 CET +0100 dst=0", "Berlin at the epoch");
 	struct tm tm;
 	memset(&tm, 0, sizeof(tm));
@@ -50,6 +52,7 @@ int main(void)
 	ok(mktime(&tm) == 1700000000 && tm.tm_isdst == 0, "mktime of a winter time in Berlin");
 	setenv("TZ", "America/New_York", 1);
 	tzset();
-	tap_streq(show(1700000000), "2023-11-14 17:13:20 EST -0500 dst=0", "a new $TZ is read again (New York)");
+	tap_streq(show(1700000000), "2023-11-14 17:13:20 EST -0500 dst=0",
+		  "a new $TZ is read again (New York)");
 	return tap_done();
 }

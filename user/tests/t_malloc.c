@@ -130,7 +130,8 @@ int main(void)
 		free(a);
 	}
 	ok(good, "posix_memalign for alignments 8..65536");
-	ok(posix_memalign(&a, 24, 8) != 0, "posix_memalign rejects an alignment that is no power of two");
+	ok(posix_memalign(&a, 24, 8) != 0,
+	   "posix_memalign rejects an alignment that is no power of two");
 	void *big = malloc(64 << 20);
 	good = big != NULL;
 	if (big) {

@@ -29,7 +29,8 @@ int main(void)
 	struct rlimit rl;
 	ok(getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur > 2 && rl.rlim_cur <= rl.rlim_max,
 	   "getrlimit(RLIMIT_NOFILE)");
-	ok(sysconf(_SC_NPROCESSORS_ONLN) >= 1 && sysconf(_SC_CLK_TCK) == 100, "sysconf CPUs and clock ticks");
+	ok(sysconf(_SC_NPROCESSORS_ONLN) >= 1 && sysconf(_SC_CLK_TCK) == 100,
+	   "sysconf CPUs and clock ticks");
 
 	int p[2];
 	pipe(p);
@@ -43,16 +44,20 @@ int main(void)
 	FD_ZERO(&rs);
 	FD_SET(p[0], &rs);
 	struct timeval tv = { 0, 0 };
-	ok(select(p[0] + 1, &rs, NULL, NULL, &tv) == 1 && FD_ISSET(p[0], &rs), "select sees it too");
+	ok(select(p[0] + 1, &rs, NULL, NULL, &tv) == 1 && FD_ISSET(p[0], &rs),
+	   "select sees it too");
 	errno = 0;
 	struct termios t;
-	ok(!isatty(p[0]) && tcgetattr(p[0], &t) == -1 && errno == ENOTTY, "a pipe is no tty: ENOTTY");
+	ok(!isatty(p[0]) && tcgetattr(p[0], &t) == -1 && errno == ENOTTY,
+	   "a pipe is no tty: ENOTTY");
 
 	ok(fcntl(p[0], F_GETFL) == O_RDONLY && fcntl(p[1], F_GETFL) == O_WRONLY, "fcntl(F_GETFL)");
-	ok(fcntl(p[0], F_SETFD, FD_CLOEXEC) == 0 && fcntl(p[0], F_GETFD) == FD_CLOEXEC, "fcntl(F_SETFD)");
+	ok(fcntl(p[0], F_SETFD, FD_CLOEXEC) == 0 && fcntl(p[0], F_GETFD) == FD_CLOEXEC,
+	   "fcntl(F_SETFD)");
 	int d = dup(p[0]);
 	ok(d > p[1] && fcntl(d, F_GETFD) == 0, "dup drops close-on-exec");
-	ok(dup2(p[0], 50) == 50 && dup3(p[0], 51, O_CLOEXEC) == 51 && fcntl(51, F_GETFD) == FD_CLOEXEC,
+	ok(dup2(p[0], 50) == 50 && dup3(p[0], 51, O_CLOEXEC) == 51 &&
+		   fcntl(51, F_GETFD) == FD_CLOEXEC,
 	   "dup2 and dup3");
 	close(d);
 	close(50);
@@ -78,7 +83,8 @@ int main(void)
 	close(p[0]);
 	int st;
 	waitpid(pid, &st, 0);
-	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "a child reads stdin: getchar, fgets, scanf, EOF");
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	   "a child reads stdin: getchar, fgets, scanf, EOF");
 
 	pid = vfork();
 	if (pid == 0) {
@@ -101,12 +107,14 @@ int main(void)
 	char a[5] = "", b[9] = "";
 	struct iovec riov[2] = { { a, 4 }, { b, 8 } };
 	lseek(fd, 0, SEEK_SET);
-	ok(readv(fd, riov, 2) == 12 && !memcmp(a, "one ", 4) && !memcmp(b, "two thre", 8), "readv scatters");
+	ok(readv(fd, riov, 2) == 12 && !memcmp(a, "one ", 4) && !memcmp(b, "two thre", 8),
+	   "readv scatters");
 	ok(pwrite(fd, "TWO", 3, 4) == 3 && pread(fd, buf, 7, 4) == 7 && !memcmp(buf, "TWO thr", 7),
 	   "pwrite and pread at an offset");
 	close(fd);
 	ok(rename("misc.txt", "misc2.txt") == 0 && access("misc.txt", F_OK) == -1 &&
-		   access("misc2.txt", R_OK) == 0, "rename");
+		   access("misc2.txt", R_OK) == 0,
+	   "rename");
 	unlink("misc2.txt");
 	mode_t old = umask(077);
 	ok(umask(old) == 077, "umask");

@@ -28,11 +28,11 @@ int main(void)
 	char buf[2048];
 	int i = 0, n;
 	tap_plan((int)(sizeof(want) / sizeof(want[0])) + 10);
-#define X(kind, fmt, ...)                                                               \
-	n = snprintf(buf, sizeof(buf), fmt, __VA_ARGS__);                               \
-	if (tap_streq(buf, want[i], "printf(\"%s\") of " #__VA_ARGS__, fmt) &&          \
-	    n != (int)strlen(want[i]))                                                  \
-		printf("# but it returned %d\n", n);                                    \
+#define X(kind, fmt, ...)                                                      \
+	n = snprintf(buf, sizeof(buf), fmt, __VA_ARGS__);                      \
+	if (tap_streq(buf, want[i], "printf(\"%s\") of " #__VA_ARGS__, fmt) && \
+	    n != (int)strlen(want[i]))                                         \
+		printf("# but it returned %d\n", n);                           \
 	i++;
 #include "data/printf_cases.def"
 #undef X

@@ -126,7 +126,8 @@ int main(int argc, char **argv)
 
 	errno = 0;
 	char *none[] = { "no-such-program-here", NULL };
-	ok(execvp("no-such-program-here", none) == -1 && errno == ENOENT, "execvp of a missing program: ENOENT");
+	ok(execvp("no-such-program-here", none) == -1 && errno == ENOENT,
+	   "execvp of a missing program: ENOENT");
 
 	pid = fork();
 	if (pid == 0) {
@@ -139,7 +140,8 @@ int main(int argc, char **argv)
 
 	FILE *f = popen("echo popen works; echo line2", "r");
 	char line[64] = "";
-	ok(f && fgets(line, sizeof(line), f) && !strcmp(line, "popen works\n"), "popen reads a command's output");
+	ok(f && fgets(line, sizeof(line), f) && !strcmp(line, "popen works\n"),
+	   "popen reads a command's output");
 	while (f && fgets(line, sizeof(line), f))
 		; /* read it all: closing early would SIGPIPE the shell */
 	int st = f ? pclose(f) : -1;

@@ -169,9 +169,11 @@ int main(void)
 			tls_ok = 0;
 	}
 	ok(good, "pthread_create x%d", NT);
-	ok(counter == NT * 100000L, "a mutex keeps %d threads' increments exact (%ld)", NT, counter);
+	ok(counter == NT * 100000L, "a mutex keeps %d threads' increments exact (%ld)", NT,
+	   counter);
 	ok(tls_ok && tls_val == 100, "each thread has its own __thread variable");
-	ok(pthread_self() == pthread_self() && !pthread_equal(pthread_self(), t[0]), "pthread_self");
+	ok(pthread_self() == pthread_self() && !pthread_equal(pthread_self(), t[0]),
+	   "pthread_self");
 
 	errno = 1234;
 	pthread_create(&t[0], NULL, errno_thread, NULL);

@@ -14,13 +14,13 @@ int main(void)
 	char buf[512];
 	int i = 0;
 	tap_plan((int)(sizeof(want) / sizeof(want[0])) + 3);
-#define X(in, fmt, shape)                                                    \
-	{                                                                    \
-		SCAN_VARS;                                                   \
-		int r = SCAN_CALL(shape, in, fmt);                           \
-		scan_summary(buf, sizeof(buf), r, SCAN_ARGS);                \
+#define X(in, fmt, shape)                                                   \
+	{                                                                   \
+		SCAN_VARS;                                                  \
+		int r = SCAN_CALL(shape, in, fmt);                          \
+		scan_summary(buf, sizeof(buf), r, SCAN_ARGS);               \
 		tap_streq(buf, want[i], "sscanf(\"%s\", \"%s\")", in, fmt); \
-		i++;                                                         \
+		i++;                                                        \
 	}
 #include "data/scanf_cases.def"
 #undef X

@@ -57,7 +57,8 @@ int main(void)
 	sigaction(SIGUSR2, &sa, NULL);
 	got = 0;
 	kill(getpid(), SIGUSR2);
-	ok(got == SIGUSR2 && got_pid == getpid() && got_code == 0, "SA_SIGINFO: si_pid and si_code (SI_USER)");
+	ok(got == SIGUSR2 && got_pid == getpid() && got_code == 0,
+	   "SA_SIGINFO: si_pid and si_code (SI_USER)");
 
 	sigset_t set, old;
 	sigemptyset(&set);
@@ -107,7 +108,8 @@ int main(void)
 	setitimer(ITIMER_REAL, &it, NULL);
 	errno = 0;
 	n = read(p[0], &c, 1);
-	ok(got == SIGALRM && n == -1 && errno == EINTR, "without SA_RESTART the read fails with EINTR");
+	ok(got == SIGALRM && n == -1 && errno == EINTR,
+	   "without SA_RESTART the read fails with EINTR");
 	close(p[0]);
 	close(p[1]);
 
@@ -129,6 +131,7 @@ int main(void)
 	sigset_t now;
 	sigprocmask(SIG_SETMASK, NULL, &now);
 	ok(r == SIGUSR1, "siglongjmp out of a signal handler");
-	ok(sigismember(&now, SIGUSR1) == 0, "sigsetjmp(env, 1) restored the mask (SIGUSR1 unblocked)");
+	ok(sigismember(&now, SIGUSR1) == 0,
+	   "sigsetjmp(env, 1) restored the mask (SIGUSR1 unblocked)");
 	return tap_done();
 }

@@ -83,7 +83,8 @@ int main(void)
 	ok(isxdigit('F') && isxdigit('a') && !isxdigit('g'), "isxdigit");
 	ok(toupper('a') == 'A' && tolower('Z') == 'z' && toupper('1') == '1', "toupper tolower");
 	ok(ispunct('!') && !ispunct('a') && isprint(' ') && !isprint('\t'), "ispunct isprint");
-	ok(iscntrl(0) && iscntrl(127) && !iscntrl('a') && isgraph('a') && !isgraph(' '), "iscntrl isgraph");
+	ok(iscntrl(0) && iscntrl(127) && !iscntrl('a') && isgraph('a') && !isgraph(' '),
+	   "iscntrl isgraph");
 	ok(!isalpha(EOF) && !isdigit(EOF) && !isspace(EOF), "EOF is in no class");
 	ok(!strcmp(strerror(2), "No such file or directory"), "strerror(ENOENT)");
 	ok(!strcmp(strerror(22), "Invalid argument"), "strerror(EINVAL)");

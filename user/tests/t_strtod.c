@@ -50,7 +50,8 @@ int main(void)
 		/* ERANGE on an inexact subnormal result is the implementation's choice (C11
 		 * 7.22.1.3): glibc and ours set it, musl does not; it is not compared there. */
 		int subnormal = !(want[i].bits & 0x7ff0000000000000ULL) && (want[i].bits << 1);
-		int good = b == want[i].bits && (subnormal || (errno == ERANGE) == want[i].erange) &&
+		int good = b == want[i].bits &&
+			   (subnormal || (errno == ERANGE) == want[i].erange) &&
 			   end - inputs[i] == want[i].end;
 		ok(good, "strtod(\"%s\")", inputs[i]);
 		if (!good)

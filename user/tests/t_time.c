@@ -10,9 +10,9 @@
 static const char *fmt_tm(const struct tm *tm)
 {
 	static char buf[128];
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d:%02d wday %d yday %d", tm->tm_year + 1900,
-		 tm->tm_mon + 1, tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec, tm->tm_wday,
-		 tm->tm_yday);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d:%02d wday %d yday %d",
+		 tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday, tm->tm_hour, tm->tm_min,
+		 tm->tm_sec, tm->tm_wday, tm->tm_yday);
 	return buf;
 }
 
@@ -39,7 +39,8 @@ int main(void)
 	for (int i = 0; i < n; i++) {
 		gmtime_r(&cases[i].t, &tm);
 		tap_streq(fmt_tm(&tm), cases[i].want, "gmtime_r(%lld)", (long long)cases[i].t);
-		ok(timegm(&tm) == cases[i].t, "timegm inverts gmtime for %lld", (long long)cases[i].t);
+		ok(timegm(&tm) == cases[i].t, "timegm inverts gmtime for %lld",
+		   (long long)cases[i].t);
 	}
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = 124;
@@ -47,7 +48,8 @@ int main(void)
 	tm.tm_mday = 32;
 	tm.tm_hour = -1;
 	time_t t = timegm(&tm);
-	tap_streq(fmt_tm(&tm), "2025-01-31 23:00:00 wday 5 yday 30", "timegm normalises out-of-range fields");
+	tap_streq(fmt_tm(&tm), "2025-01-31 23:00:00 wday 5 yday 30",
+		  "timegm normalises out-of-range fields");
 	ok(t == 1738364400, "and returns the instant");
 
 	char buf[256];
@@ -74,7 +76,8 @@ int main(void)
 	ok(mktime(&tm) == 946684800, "mktime in UTC");
 
 	struct timespec ts;
-	ok(clock_gettime(CLOCK_REALTIME, &ts) == 0 && ts.tv_sec > 1700000000, "clock_gettime(CLOCK_REALTIME)");
+	ok(clock_gettime(CLOCK_REALTIME, &ts) == 0 && ts.tv_sec > 1700000000,
+	   "clock_gettime(CLOCK_REALTIME)");
 	time_t now = time(NULL);
 	ok(now >= ts.tv_sec && now - ts.tv_sec < 5, "time agrees with clock_gettime");
 	struct timeval tv;

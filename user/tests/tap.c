@@ -48,7 +48,8 @@ int tap_streq(const char *got, const char *want, const char *fmt, ...)
 	result(cond, fmt, ap);
 	va_end(ap);
 	if (!cond)
-		printf("# got  \"%s\"\n# want \"%s\"\n", got ? got : "(null)", want ? want : "(null)");
+		printf("# got  \"%s\"\n# want \"%s\"\n", got ? got : "(null)",
+		       want ? want : "(null)");
 	return cond;
 }
 

@@ -7,13 +7,13 @@
 #define WEXITED 4
 #define WCONTINUED 8
 #define WNOWAIT 0x1000000
-#define WEXITSTATUS(s) (((s) & 0xff00) >> 8)
-#define WTERMSIG(s) ((s) & 0x7f)
+#define WEXITSTATUS(s) (((s)&0xff00) >> 8)
+#define WTERMSIG(s) ((s)&0x7f)
 #define WSTOPSIG(s) WEXITSTATUS(s)
-#define WCOREDUMP(s) ((s) & 0x80)
+#define WCOREDUMP(s) ((s)&0x80)
 #define WIFEXITED(s) (!WTERMSIG(s))
-#define WIFSTOPPED(s) (((s) & 0xff) == 0x7f)
-#define WIFSIGNALED(s) (((s) & 0xffff) - 1U < 0xffu)
+#define WIFSTOPPED(s) (((s)&0xff) == 0x7f)
+#define WIFSIGNALED(s) (((s)&0xffff) - 1U < 0xffu)
 #define WIFCONTINUED(s) ((s) == 0xffff)
 struct rusage;
 pid_t wait(int *status);
