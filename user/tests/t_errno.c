@@ -12,7 +12,7 @@ int main(void)
 {
 	char buf[16];
 	struct stat st;
-	tap_plan(14);
+	tap_plan(17);
 	errno = 0;
 	ok(open("/nonexistent/file", O_RDONLY) == -1 && errno == ENOENT,
 	   "open of a missing file: ENOENT");
@@ -27,6 +27,15 @@ int main(void)
 	ok(read(fd, NULL, 3) == -1 && errno == EFAULT, "read into a NULL buffer: EFAULT");
 	errno = 0;
 	ok(write(fd, (void *)1, 3) == -1 && errno == EFAULT, "write from a bad pointer: EFAULT");
+	errno = 0;
+	ok(read(fd, (void *)0xffff800000000000UL, 3) == -1 && errno == EFAULT,
+	   "read into a kernel-half address: EFAULT");
+	errno = 0;
+	ok(write(fd, (void *)0x800000000000UL, 3) == -1 && errno == EFAULT,
+	   "write from a non-canonical address: EFAULT");
+	errno = 0;
+	ok(open((const char *)0xffff888000000000UL, O_RDONLY) == -1 && errno == EFAULT,
+	   "open of a path in the kernel half: EFAULT");
 	errno = 0;
 	ok(stat(NULL, &st) == -1 && errno == EFAULT, "stat(NULL): EFAULT");
 	errno = 0;
