@@ -15,6 +15,12 @@
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
+#include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/random.h>
+#include <sys/statvfs.h>
+#include <sys/sysinfo.h>
+#include <sys/times.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -22,7 +28,7 @@
 
 int main(void)
 {
-	tap_plan(24);
+	tap_plan(30);
 	struct utsname u;
 	ok(uname(&u) == 0 && !strcmp(u.sysname, "Linux") && !strcmp(u.machine, "x86_64"),
 	   "uname: Linux on x86_64 (the host)");
@@ -124,5 +130,26 @@ int main(void)
 	   "getpwuid(0) is root");
 	struct group *gr = getgrnam("root");
 	ok(gr && gr->gr_gid == 0, "getgrnam(\"root\") is gid 0");
+	struct statvfs sv;
+	ok(statvfs("/", &sv) == 0 && sv.f_bsize > 0 && sv.f_blocks > 0 && sv.f_namemax >= 255,
+	   "statvfs(\"/\")");
+	struct sysinfo si;
+	ok(sysinfo(&si) == 0 && si.uptime > 0 && si.totalram > 0 && si.mem_unit >= 1, "sysinfo");
+	struct tms tm;
+	ok(times(&tm) != (clock_t)-1, "times");
+	fd = open("lockfile", O_CREAT | O_RDWR, 0600);
+	int fd2 = open("lockfile", O_RDWR);
+	errno = 0;
+	ok(flock(fd, LOCK_EX) == 0 && flock(fd2, LOCK_EX | LOCK_NB) == -1 && errno == EWOULDBLOCK,
+	   "flock: a second exclusive lock would block");
+	close(fd);
+	close(fd2);
+	unlink("lockfile");
+	unsigned char rnd[32] = { 0 }, zero[32] = { 0 };
+	ok(getrandom(rnd, sizeof(rnd), 0) == 32 && memcmp(rnd, zero, 32), "getrandom");
+	char name[16] = "";
+	ok(prctl(PR_SET_NAME, "mica-test", 0, 0, 0) == 0 &&
+		   prctl(PR_GET_NAME, name, 0, 0, 0) == 0 && !strcmp(name, "mica-test"),
+	   "prctl(PR_SET_NAME) and PR_GET_NAME");
 	return tap_done();
 }
