@@ -27,7 +27,7 @@ struct freeblk {
 static struct freeblk *lists[NCLASS];
 static volatile int lock;
 static char *arena, *arena_end;
-static unsigned long brk_cur;
+static int use_brk = 1;
 
 static unsigned class_of(size_t n)
 {
@@ -51,26 +51,24 @@ static void *map(size_t n)
 	return (unsigned long)r > -4096UL ? 0 : (void *)r;
 }
 
-/* More room for the arena: extend it with brk when the break is where we left it, else start
- * a new stretch (the rest of the old one is given up: at most one block's worth). */
+/* More room for the arena: extend it with brk when the break is still where the arena ends,
+ * else start a new stretch at the current break (someone else may have moved it with sbrk;
+ * the rest of the old stretch is given up: at most one block's worth), else mmap one. */
 static int grow(size_t need)
 {
 	size_t chunk =
 		need + sizeof(struct hdr) > 256 * 1024 ? need + sizeof(struct hdr) : 256 * 1024;
 	chunk = (chunk + 4095) & ~4095UL;
-	if (!brk_cur)
-		brk_cur = (unsigned long)__sys(SYS_brk, 0);
-	if (brk_cur) {
-		unsigned long want = brk_cur + chunk;
-		unsigned long got = (unsigned long)__sys(SYS_brk, want);
-		if (got == want) {
-			if (arena_end != (char *)brk_cur)
-				arena = (char *)brk_cur;
+	if (use_brk) {
+		unsigned long cur = (unsigned long)__sys(SYS_brk, 0);
+		unsigned long want = cur + chunk;
+		if (cur && (unsigned long)__sys(SYS_brk, want) == want) {
+			if (arena_end != (char *)cur)
+				arena = (char *)cur;
 			arena_end = (char *)want;
-			brk_cur = want;
 			return 0;
 		}
-		brk_cur = 0;
+		use_brk = 0; /* brk cannot grow: mappings from now on */
 	}
 	char *m = map(chunk);
 	if (!m)

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static uint64_t rng = 12345;
 static uint64_t next(void)
@@ -31,7 +32,7 @@ int main(void)
 {
 	static unsigned char *ptr[N];
 	static size_t len[N];
-	tap_plan(14);
+	tap_plan(15);
 
 	int good = 1, aligned = 1;
 	for (int i = 0; i < N; i++) {
@@ -132,6 +133,25 @@ int main(void)
 	ok(good, "posix_memalign for alignments 8..65536");
 	ok(posix_memalign(&a, 24, 8) != 0,
 	   "posix_memalign rejects an alignment that is no power of two");
+	/* the program moves the break itself between mallocs: nothing may overlap */
+	unsigned char *m1 = malloc(200000);
+	unsigned char *s1 = sbrk(8192);
+	unsigned char *m2 = malloc(300000);
+	unsigned char *m3 = malloc(100);
+	good = m1 && m2 && m3;
+	if (good && s1 != (void *)-1) { /* musl refuses sbrk with an increment: nothing to check */
+		memset(s1, 0x11, 8192);
+		memset(m2, 0x22, 300000);
+		memset(m3, 0x33, 100);
+		memset(m1, 0x44, 200000);
+		for (int i = 0; i < 8192; i++)
+			if (s1[i] != 0x11)
+				good = 0;
+	}
+	ok(good, "memory the program took with sbrk is never handed out by malloc");
+	free(m1);
+	free(m2);
+	free(m3);
 	void *big = malloc(64 << 20);
 	good = big != NULL;
 	if (big) {
