@@ -1,8 +1,8 @@
 /*
  * time.h: calendar arithmetic (proleptic Gregorian, any year that fits), local time from a
  * TZif file (/etc/localtime, or $TZ), mktime, strftime in the "C" locale.
- * Local time after a zone's last listed transition uses that transition's offset: the rule
- * string of the TZif footer is not read yet.
+ * After a zone's last listed transition, the POSIX TZ rule of the TZif footer decides; a $TZ
+ * that names no file is read as such a rule itself.
  */
 #include "libc.h"
 #include <fcntl.h>
@@ -130,6 +130,13 @@ struct zone {
 	} * types;
 	char *abbrs;
 	int nabbr;
+	/* the POSIX TZ rule (a TZif footer, or $TZ itself) for times after the last transition */
+	int has_rule, rule_std, rule_dst; /* rule_dst < 0: no daylight saving time */
+	struct rule_date {
+		char kind; /* 'J' (1..365, no Feb 29), 'N' (0..365), 'M' (month.week.day) */
+		int n, m, w, d;
+		long secs; /* local time of day of the change */
+	} start, end;
 };
 static struct zone zone;
 static volatile int zone_lock;
@@ -137,6 +144,165 @@ static volatile int zone_lock;
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* POSIX TZ strings, e.g. "CET-1CEST,M3.5.0,M10.5.0/3" or "<+03>-3". */
+static const char *tz_name(const char *p, char *out, size_t n)
+{
+	size_t k = 0;
+	if (*p == '<') {
+		for (p++; *p && *p != '>'; p++)
+			if (k + 1 < n)
+				out[k++] = *p;
+		if (*p != '>')
+			return 0;
+		p++;
+	} else {
+		for (; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'); p++)
+			if (k + 1 < n)
+				out[k++] = *p;
+	}
+	out[k] = 0;
+	return k >= 3 ? p : 0;
+}
+
+/* [+-]hh[:mm[:ss]] in seconds */
+static const char *tz_hms(const char *p, long *out)
+{
+	int neg = 0;
+	long v = 0, part;
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	if (*p < '0' || *p > '9')
+		return 0;
+	for (int i = 0; i < 3; i++) {
+		for (part = 0; *p >= '0' && *p <= '9'; p++)
+			part = part * 10 + (*p - '0');
+		v += part * (i == 0 ? 3600 : i == 1 ? 60 : 1);
+		if (*p != ':' || i == 2)
+			break;
+		p++;
+	}
+	*out = neg ? -v : v;
+	return p;
+}
+
+static const char *tz_date(const char *p, struct rule_date *r)
+{
+	long v[3] = { 0, 0, 0 };
+	r->kind = *p == 'J' || *p == 'M' ? *p++ : 'N';
+	for (int i = 0; i < (r->kind == 'M' ? 3 : 1); i++) {
+		if (i && *p++ != '.')
+			return 0;
+		if (*p < '0' || *p > '9')
+			return 0;
+		for (; *p >= '0' && *p <= '9'; p++)
+			v[i] = v[i] * 10 + (*p - '0');
+	}
+	r->n = (int)v[0];
+	r->m = (int)v[0];
+	r->w = (int)v[1];
+	r->d = (int)v[2];
+	if (r->kind == 'M' && (r->m < 1 || r->m > 12 || r->w < 1 || r->w > 5 || r->d > 6))
+		return 0;
+	r->secs = 7200;
+	if (*p == '/' && !(p = tz_hms(p + 1, &r->secs)))
+		return 0;
+	return p;
+}
+
+/* Parse a rule into two new zone types (std, dst) appended to the zone's tables. */
+static int tz_rule(const char *p)
+{
+	char std[32], dst[32] = "";
+	long stdoff, dstoff;
+	if (!(p = tz_name(p, std, sizeof(std))) || !(p = tz_hms(p, &stdoff)))
+		return -1;
+	stdoff = -stdoff; /* POSIX counts west of Greenwich as positive */
+	int has_dst = *p && *p != ',';
+	if (has_dst) {
+		if (!(p = tz_name(p, dst, sizeof(dst))))
+			return -1;
+		dstoff = stdoff + 3600;
+		if (*p && *p != ',') {
+			if (!(p = tz_hms(p, &dstoff)))
+				return -1;
+			dstoff = -dstoff;
+		}
+		if (*p == ',') {
+			if (!(p = tz_date(p + 1, &zone.start)) || *p++ != ',' ||
+			    !(p = tz_date(p, &zone.end)))
+				return -1;
+		} else { /* no rule given: the US rule, as other C libraries assume */
+			zone.start = (struct rule_date){ 'M', 0, 3, 2, 0, 7200 };
+			zone.end = (struct rule_date){ 'M', 0, 11, 1, 0, 7200 };
+		}
+	}
+	if (*p)
+		return -1;
+	/* room for two more types and their names */
+	int nt = zone.ntypes;
+	void *types = realloc(zone.types, (size_t)(nt + 2) * sizeof(*zone.types));
+	char *abbrs = realloc(zone.abbrs, (size_t)zone.nabbr + 66);
+	if (!types || !abbrs)
+		return -1;
+	zone.types = types;
+	zone.abbrs = abbrs;
+	zone.types[nt].off = (int32_t)stdoff;
+	zone.types[nt].dst = 0;
+	zone.types[nt].abbr = (unsigned char)(zone.nabbr < 255 ? zone.nabbr : 0);
+	strcpy(zone.abbrs + zone.nabbr, std);
+	zone.nabbr += (int)strlen(std) + 1;
+	zone.rule_std = nt;
+	zone.rule_dst = -1;
+	if (has_dst) {
+		zone.types[nt + 1].off = (int32_t)dstoff;
+		zone.types[nt + 1].dst = 1;
+		zone.types[nt + 1].abbr = (unsigned char)(zone.nabbr < 255 ? zone.nabbr : 0);
+		strcpy(zone.abbrs + zone.nabbr, dst);
+		zone.nabbr += (int)strlen(dst) + 1;
+		zone.rule_dst = nt + 1;
+	}
+	zone.ntypes = nt + 1 + has_dst;
+	zone.has_rule = 1;
+	return 0;
+}
+
+/* Local seconds since the epoch at which a rule date falls in year y. */
+static long rule_local(const struct rule_date *r, long y)
+{
+	long jan1 = days_from_civil(y, 1, 1), day;
+	if (r->kind == 'J')
+		day = jan1 + r->n - 1 + (is_leap(y) && r->n >= 60);
+	else if (r->kind == 'N')
+		day = jan1 + r->n;
+	else {
+		long first = days_from_civil(y, r->m, 1);
+		int wday1 = (int)(((first % 7) + 11) % 7);
+		int mday = 1 + (r->d - wday1 + 7) % 7 + (r->w - 1) * 7;
+		static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+		int dim = mdays[r->m - 1] + (r->m == 2 && is_leap(y));
+		while (mday > dim)
+			mday -= 7;
+		day = first + mday - 1;
+	}
+	return day * 86400 + r->secs;
+}
+
+static int rule_type(time_t t)
+{
+	if (zone.rule_dst < 0)
+		return zone.rule_std;
+	long stdoff = zone.types[zone.rule_std].off, dstoff = zone.types[zone.rule_dst].off;
+	long y;
+	int m, d;
+	civil_from_days(
+		(long)((t + stdoff) >= 0 ? (t + stdoff) / 86400 : ((t + stdoff) - 86399) / 86400),
+		&y, &m, &d);
+	time_t s = rule_local(&zone.start, y) - stdoff; /* the change is given in standard time */
+	time_t e = rule_local(&zone.end, y) - dstoff; /* and back in daylight time */
+	int in = s < e ? (t >= s && t < e) : !(t >= e && t < s);
+	return in ? zone.rule_dst : zone.rule_std;
 }
 
 static int load_tzif(const char *path)
@@ -190,6 +356,17 @@ static int load_tzif(const char *path)
 		zone.nabbr = (int)charcnt;
 		zone.ntrans = (int)timecnt;
 		zone.ntypes = (int)typecnt;
+		/* version 2+: a footer "\n<POSIX TZ string>\n" rules the times after the table */
+		const unsigned char *f = p + 44 + body;
+		if (tsize == 8 && f < end && *f == '\n') {
+			const unsigned char *nl = memchr(f + 1, '\n', (size_t)(end - f - 1));
+			char rule[128];
+			if (nl && nl - f - 1 > 0 && nl - f - 1 < (long)sizeof(rule)) {
+				memcpy(rule, f + 1, (size_t)(nl - f - 1));
+				rule[nl - f - 1] = 0;
+				tz_rule(rule); /* a footer we cannot read leaves the table alone */
+			}
+		}
 		free(buf);
 		return 0;
 	}
@@ -213,7 +390,9 @@ void tzset(void)
 	last_unset = !tz;
 	if (tz)
 		strlcpy(last_tz, tz, sizeof(last_tz));
-	zone.ntrans = zone.ntypes = 0;
+	zone.ntrans = zone.ntypes = zone.nabbr = zone.has_rule = 0;
+	zone.types = 0; /* the old tables are left: tzname may still point into them */
+	zone.abbrs = 0;
 	tzname[0] = tzname[1] = "UTC";
 	timezone = 0;
 	daylight = 0;
@@ -229,6 +408,12 @@ void tzset(void)
 		} else if (!strstr(tz, "..")) {
 			snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", tz);
 			ok = load_tzif(path);
+		}
+		if (ok < 0) { /* not a zone file: a POSIX rule such as EST5EDT */
+			zone.ntrans = zone.ntypes = zone.nabbr = zone.has_rule = 0;
+			zone.types = 0;
+			zone.abbrs = 0;
+			ok = tz_rule(tz);
 		}
 	}
 	if (ok < 0)
@@ -253,6 +438,8 @@ static int zone_type(time_t t)
 	tzset();
 	if (!zone.ntypes)
 		return -1;
+	if (zone.has_rule && (!zone.ntrans || t >= zone.trans[zone.ntrans - 1]))
+		return rule_type(t);
 	if (!zone.ntrans || t < zone.trans[0]) {
 		for (int i = 0; i < zone.ntypes; i++)
 			if (!zone.types[i].dst)
