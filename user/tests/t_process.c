@@ -1,5 +1,6 @@
 /* Processes: fork, wait and exit statuses, pipes, exec, popen, system. */
 #include "tap.h"
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -21,7 +22,7 @@ int main(int argc, char **argv)
 		printf("child got %s, FOO=%s", argv[2], getenv("FOO") ? getenv("FOO") : "(none)");
 		return 7;
 	}
-	tap_plan(17);
+	tap_plan(19);
 	int status = -1;
 	pid_t pid = fork();
 	if (pid == 0)
@@ -149,5 +150,29 @@ int main(int argc, char **argv)
 		printf("# status %#x\n", st);
 	st = system("exit 3");
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 3, "system returns the status");
+	/* perror and a failed assert write to stderr */
+	pipe(p);
+	pid = fork();
+	if (pid == 0) {
+		dup2(p[1], 2);
+		close(p[0]);
+		close(p[1]);
+		errno = ENOENT;
+		perror("prefix");
+		int two = 2;
+		assert(two == 3);
+		_exit(0);
+	}
+	close(p[1]);
+	memset(buf, 0, sizeof(buf));
+	n = 0;
+	ssize_t k;
+	while ((k = read(p[0], buf + n, sizeof(buf) - 1 - (size_t)n)) > 0)
+		n += k;
+	close(p[0]);
+	waitpid(pid, &status, 0);
+	ok(!strncmp(buf, "prefix: No such file or directory\n", 34), "perror");
+	ok(strstr(buf, "two == 3") && WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+	   "a failed assert names the expression and aborts");
 	return tap_done();
 }
