@@ -9,6 +9,22 @@ typedef int32_t Elf64_Sword;
 typedef uint64_t Elf64_Xword;
 typedef int64_t Elf64_Sxword;
 typedef struct {
+	unsigned char e_ident[16];
+	Elf64_Half e_type, e_machine;
+	Elf64_Word e_version;
+	Elf64_Addr e_entry;
+	Elf64_Off e_phoff, e_shoff;
+	Elf64_Word e_flags;
+	Elf64_Half e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+} Elf64_Ehdr;
+typedef struct {
+	Elf64_Word st_name;
+	unsigned char st_info, st_other;
+	Elf64_Half st_shndx;
+	Elf64_Addr st_value;
+	Elf64_Xword st_size;
+} Elf64_Sym;
+typedef struct {
 	Elf64_Word p_type, p_flags;
 	Elf64_Off p_offset;
 	Elf64_Addr p_vaddr, p_paddr;
@@ -42,6 +58,9 @@ typedef struct {
 #define PT_TLS 7
 #define PT_GNU_STACK 0x6474e551
 #define DT_NULL 0
+#define DT_HASH 4
+#define DT_STRTAB 5
+#define DT_SYMTAB 6
 #define DT_RELA 7
 #define DT_RELASZ 8
 #define DT_RELAENT 9
@@ -49,6 +68,9 @@ typedef struct {
 #define DT_RELR 36
 #define DT_RELRENT 37
 #define R_X86_64_RELATIVE 8
+#define STT_FUNC 2
+#define SHN_UNDEF 0
+#define ELF64_ST_TYPE(i) ((i)&0xf)
 #define AT_NULL 0
 #define AT_IGNORE 1
 #define AT_EXECFD 2

@@ -104,6 +104,10 @@ hidden extern unsigned long *__auxv;
 hidden unsigned long __getauxval(unsigned long type);
 hidden extern size_t __page_size;
 hidden void __init_tls(void);
+hidden void __init_vdso(void);
+/* The vDSO's entry points (0 when the kernel maps none): the raw -errno convention. */
+hidden extern long (*__vdso_clock_gettime)(long clk, void *ts);
+hidden extern long (*__vdso_gettimeofday)(void *tv, void *tz);
 hidden void __stdio_exit(void);
 hidden void __malloc_atfork(int phase);
 

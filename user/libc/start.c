@@ -116,6 +116,7 @@ __noreturn void __libc_start(long *sp)
 	if (pg)
 		__page_size = pg;
 	__init_tls();
+	__init_vdso();
 	if (argc > 0 && argv[0]) {
 		program_invocation_name = argv[0];
 		char *slash = strrchr(argv[0], '/');

@@ -359,6 +359,8 @@ pid_t wait(int *status)
 }
 int clock_gettime(clockid_t clk, struct timespec *ts)
 {
+	if (__vdso_clock_gettime)
+		return (int)__syscall_ret(__vdso_clock_gettime(clk, ts));
 	return (int)__sysret(SYS_clock_gettime, clk, ts);
 }
 int clock_getres(clockid_t clk, struct timespec *ts)
@@ -371,6 +373,8 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 }
 int gettimeofday(struct timeval *restrict tv, void *restrict tz)
 {
+	if (__vdso_gettimeofday)
+		return (int)__syscall_ret(__vdso_gettimeofday(tv, tz));
 	return (int)__sysret(SYS_gettimeofday, tv, tz);
 }
 int getitimer(int which, struct itimerval *v)

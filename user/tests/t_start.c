@@ -22,7 +22,7 @@ __attribute__((constructor)) static void ctor(void)
 
 int main(int argc, char **argv, char **envp)
 {
-	tap_plan(16);
+	tap_plan(17);
 	ok(argc >= 1 && argv[0] && strstr(argv[0], "t_start"), "argv[0] names the program");
 	ok(argv[argc] == NULL, "argv ends with NULL");
 	ok(envp == environ, "envp is environ");
@@ -31,6 +31,8 @@ int main(int argc, char **argv, char **envp)
 	ok(getauxval(AT_PAGESZ) == 4096, "getauxval(AT_PAGESZ) is 4096");
 	ok(getauxval(AT_PHDR) != 0 && getauxval(AT_PHNUM) > 0, "AT_PHDR and AT_PHNUM are there");
 	ok(getauxval(AT_RANDOM) != 0, "AT_RANDOM points at 16 random bytes");
+	const unsigned char *vdso = (const unsigned char *)getauxval(AT_SYSINFO_EHDR);
+	ok(vdso && !memcmp(vdso, "\177ELF", 4), "AT_SYSINFO_EHDR points at the vDSO's ELF header");
 	errno = 0;
 	ok(getauxval(12345) == 0 && errno == ENOENT, "a missing auxv entry is 0 with ENOENT");
 	ok(tls_init == 42 && tls_zero == 0 && !strcmp(tls_big, "tls data"),
