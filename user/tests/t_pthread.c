@@ -220,7 +220,7 @@ int main(void)
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	ok(pthread_create(&t[0], &attr, detached, NULL) == 0, "a detached thread");
-	for (int i = 0; i < 200 && !detached_ran; i++)
+	for (int i = 0; i < 5000 && !detached_ran; i++)
 		usleep(1000);
 	ok(detached_ran, "the detached thread ran");
 

@@ -21,6 +21,14 @@ static void handler(int sig)
 	got = sig;
 }
 
+static volatile pid_t wake_pid;
+static void alarm_handler(int sig)
+{
+	got = sig;
+	if (wake_pid)
+		kill(wake_pid, SIGUSR2);
+}
+
 static void info_handler(int sig, siginfo_t *si, void *uc)
 {
 	(void)uc;
@@ -81,17 +89,31 @@ int main(void)
 	raise(SIGUSR1);
 	ok(got == 0, "an ignored signal does nothing");
 
-	/* SA_RESTART: a read interrupted by a handled SIGALRM goes on */
+	/* SA_RESTART: a read interrupted by a handled SIGALRM goes on. The writer waits for the
+	 * alarm's handler to wake it, so the read is surely interrupted first, however slow the
+	 * machine. */
 	int p[2];
 	pipe(p);
+	sigset_t usr2, before;
+	sigemptyset(&usr2);
+	sigaddset(&usr2, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &usr2, &before);
 	pid_t child = fork();
 	if (child == 0) {
-		usleep(300000);
+		struct sigaction wake;
+		memset(&wake, 0, sizeof(wake));
+		wake.sa_handler = handler;
+		sigaction(SIGUSR2, &wake, NULL);
+		sigset_t none;
+		sigemptyset(&none);
+		sigsuspend(&none); /* until the parent's alarm handler sends SIGUSR2 */
 		write(p[1], "x", 1);
 		_exit(0);
 	}
+	sigprocmask(SIG_SETMASK, &before, NULL);
+	wake_pid = child;
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = handler;
+	sa.sa_handler = alarm_handler;
 	sa.sa_flags = SA_RESTART;
 	sigaction(SIGALRM, &sa, NULL);
 	struct itimerval it = { { 0, 0 }, { 0, 100000 } };
@@ -101,6 +123,7 @@ int main(void)
 	ssize_t n = read(p[0], &c, 1);
 	ok(got == SIGALRM && n == 1 && c == 'x', "SA_RESTART: the read resumes after the handler");
 	waitpid(child, NULL, 0);
+	wake_pid = 0;
 
 	sa.sa_flags = 0;
 	sigaction(SIGALRM, &sa, NULL);
