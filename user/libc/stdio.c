@@ -361,6 +361,10 @@ char *fgets(char *restrict s, int n, FILE *restrict f)
 	int i = 0;
 	if (n <= 0)
 		return 0;
+	if (n == 1) { /* room for the terminator only: an empty string, nothing read */
+		s[0] = 0;
+		return s;
+	}
 	__lock(&f->lock);
 	while (i < n - 1) {
 		if (f->rpos && f->rpos < f->rend) {

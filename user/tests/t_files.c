@@ -17,7 +17,7 @@ static int cmp(const void *a, const void *b)
 
 int main(void)
 {
-	tap_plan(24);
+	tap_plan(25);
 	FILE *f = fopen("f1.txt", "w");
 	ok(f != NULL, "fopen for writing");
 	for (int i = 0; i < 1000; i++)
@@ -39,6 +39,8 @@ int main(void)
 	}
 	ok(count == 1000 && good, "fgets reads the lines back");
 	ok(feof(f) && !ferror(f), "feof at the end, no error");
+	line[0] = 'x';
+	ok(fgets(line, 1, f) == line && line[0] == 0, "fgets with room for the NUL only");
 	ok(fseek(f, 7, SEEK_SET) == 0 && ftell(f) == 7, "fseek and ftell");
 	ok(fgets(line, sizeof(line), f) && !strcmp(line, "line 1\n"), "read after fseek");
 	int c = fgetc(f);
