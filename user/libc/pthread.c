@@ -101,9 +101,11 @@ __noreturn void pthread_exit(void *result)
 	}
 	int old = __sync_val_compare_and_swap(&t->state, THREAD_JOINABLE, THREAD_EXITING);
 	if (old == THREAD_DETACHED) {
-		/* nobody will join: unmap our own stack and exit without touching it again */
+		/* nobody will join: unmap our own stack and exit without touching it again. The
+		 * kernel is told first not to clear the tid word, which goes away with the stack. */
 		void *map = t->map;
 		size_t size = t->map_size;
+		__sys(SYS_set_tid_address, 0);
 		__asm__ volatile("mov %0, %%rdi\n\t"
 				 "mov %1, %%rsi\n\t"
 				 "mov $11, %%eax\n\t" /* munmap */
