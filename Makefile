@@ -227,6 +227,7 @@ debug: $(image)
 # Tests
 
 include tests/host/host.mk
+include user/user.mk
 
 # The same kernel without the debug checks (configs/nodebug_defconfig: no lockdep, no slab
 # red zones), as the benchmarks build it: make test builds it and runs the suites on it too,
@@ -242,7 +243,7 @@ $(nodebug_o)/.config: configs/nodebug_defconfig $(kconfig_files) | $(tools_ok)
 nodebug-image: $(nodebug_o)/.config FORCE
 	$(Q)$(MAKE) O=$(nodebug_o) KCONFIG_CONFIG=$(nodebug_o)/.config CMDLINE='$(CMDLINE)' all
 
-test: $(image) host-tests nodebug-image
+test: $(image) host-tests user-tests nodebug-image
 	$(Q)scripts/run-tests --build $(O) --nodebug-image $(nodebug_image)
 
 check: test

@@ -30,6 +30,7 @@ python3:python3
 /usr/lib/python3/dist-packages/kconfiglib.py:python3-kconfiglib
 gdb:gdb
 cpio:cpio
+musl-gcc:musl-tools
 "
 
 find_missing() {

@@ -1,0 +1,14 @@
+#ifndef _GRP_H
+#define _GRP_H
+#include <bits/types.h>
+struct group {
+	char *gr_name, *gr_passwd;
+	gid_t gr_gid;
+	char **gr_mem;
+};
+struct group *getgrnam(const char *name);
+struct group *getgrgid(gid_t gid);
+void setgrent(void);
+struct group *getgrent(void);
+void endgrent(void);
+#endif
