@@ -9,6 +9,7 @@
 #include <kernel/slab.h>
 #include <kernel/smp.h>
 #include <kernel/string.h>
+#include <kernel/timer.h>
 #include <kernel/vmalloc.h>
 
 static void test_vmalloc_maps_pages(struct ktest *t)
@@ -312,7 +313,7 @@ static void test_vmalloc_contended(struct ktest *t)
 {
 	struct vmalloc_churn c = { 0 };
 	struct task_struct *p[2];
-	unsigned long areas;
+	unsigned long areas, tasks = nr_tasks();
 
 	if (!need_two_cpus(t))
 		return;
@@ -328,6 +329,12 @@ static void test_vmalloc_contended(struct ktest *t)
 	for (int i = 0; i < 2; i++)
 		kthread_stop(p[i]);
 	KTEST_EXPECT_EQ(t, c.bad[0] + c.bad[1], 0);
+	/*
+	 * A stopped thread's stack (a vmalloc area) is freed when its CPU switches away from
+	 * it, which may come after kthread_stop returns: wait for that before counting.
+	 */
+	for (int ms = 0; ms < 1000 && nr_tasks() > tasks; ms++)
+		msleep(1);
 	vmalloc_purge();
 	KTEST_EXPECT_EQ(t, vmalloc_nr_areas(), areas);
 }
