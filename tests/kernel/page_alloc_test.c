@@ -16,6 +16,7 @@
 #include <kernel/string.h>
 #include <kernel/timer.h>
 #include <kernel/vmalloc.h>
+#include "two_cpus.h"
 
 #define MODEL_BLOCKS 64
 
@@ -254,64 +255,9 @@ static void test_counters_consistent(struct ktest *t)
  */
 struct churn {
 	void *slots[CHURN_SLOTS];
-	atomic_t started;
-	int id_next;
+	struct ktest_start_line line;
 	unsigned long bad[2], done[2];
 };
-
-static u64 churn_prng(u64 *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 7;
-	*s ^= *s << 17;
-	return *s;
-}
-
-static void churn_start(struct churn *c, int *id)
-{
-	*id = __atomic_fetch_add(&c->id_next, 1, __ATOMIC_SEQ_CST);
-	atomic_inc(&c->started);
-	while (atomic_read(&c->started) < 2)
-		cpu_relax();
-}
-
-static bool churn_two_cpus(struct ktest *t)
-{
-	if (num_online_cpus() >= 2)
-		return true;
-	ktest_skip(t, "needs two CPUs");
-	return false;
-}
-
-/*
- * Lets exited threads free themselves (soon after they stop, not at once) and empties the
- * caches that would hide a count: vmalloc's lazily freed stacks, empty slabs.
- */
-static void churn_settle(unsigned long tasks)
-{
-	for (int ms = 0; ms < 1000 && nr_tasks() > tasks; ms++)
-		msleep(1);
-	vmalloc_purge();
-	kmem_cache_shrink_all();
-}
-
-/* Runs fn on CPUs 0 and 1 at once and waits for both to be gone. */
-static void churn_run(struct ktest *t, int (*fn)(void *), struct churn *c)
-{
-	unsigned long tasks = nr_tasks();
-	struct task_struct *p[2];
-
-	for (int i = 0; i < 2; i++) {
-		p[i] = kthread_create(fn, c, "ktest-churn");
-		KTEST_ASSERT_NOT_NULL(t, p[i]);
-		kthread_bind(p[i], i);
-	}
-	for (int i = 0; i < 2; i++)
-		wake_up_process(p[i]);
-	for (int i = 0; i < 2; i++)
-		kthread_stop(p[i]);
-	churn_settle(tasks);
-}
 
 /* A block's tag: its order in the low byte, so the checker knows its size. */
 static bool block_intact(const u64 *w)
@@ -332,10 +278,10 @@ static int page_churn_worker(void *data)
 	u64 seed;
 	int id;
 
-	churn_start(c, &id);
+	id = ktest_start_together(&c->line);
 	seed = 0x1234567 + id;
 	for (int i = 0; i < CHURN_STEPS; i++) {
-		u64 r = churn_prng(&seed);
+		u64 r = ktest_prng(&seed);
 		unsigned int order = r % 4;
 		struct page *page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, order);
 		u64 *w, *old;
@@ -361,13 +307,13 @@ static void test_contended_two_cpus(struct ktest *t)
 	struct churn *c;
 	unsigned long before;
 
-	if (!churn_two_cpus(t))
+	if (!ktest_need_two_cpus(t))
 		return;
 	c = (struct churn *)get_zeroed_page(GFP_KERNEL); /* no slab: counts stay frames only */
 	KTEST_ASSERT_NOT_NULL(t, c);
-	churn_settle(nr_tasks());
+	ktest_settle(nr_tasks());
 	before = nr_free_pages();
-	churn_run(t, page_churn_worker, c);
+	KTEST_EXPECT_EQ(t, ktest_run_on_two_cpus(page_churn_worker, c, "ktest-churn"), 0);
 	for (int i = 0; i < CHURN_SLOTS; i++) {
 		u64 *w = c->slots[i];
 

@@ -17,6 +17,7 @@
 #include <kernel/string.h>
 #include <kernel/timer.h>
 #include <kernel/vmalloc.h>
+#include "two_cpus.h"
 
 static const size_t class_sizes[] = { 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096 };
 
@@ -618,64 +619,9 @@ static void test_debug_invalid_pointer(struct ktest *t)
  */
 struct churn {
 	void *slots[CHURN_SLOTS];
-	atomic_t started;
-	int id_next;
+	struct ktest_start_line line;
 	unsigned long bad[2], done[2];
 };
-
-static u64 churn_prng(u64 *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 7;
-	*s ^= *s << 17;
-	return *s;
-}
-
-static void churn_start(struct churn *c, int *id)
-{
-	*id = __atomic_fetch_add(&c->id_next, 1, __ATOMIC_SEQ_CST);
-	atomic_inc(&c->started);
-	while (atomic_read(&c->started) < 2)
-		cpu_relax();
-}
-
-static bool churn_two_cpus(struct ktest *t)
-{
-	if (num_online_cpus() >= 2)
-		return true;
-	ktest_skip(t, "needs two CPUs");
-	return false;
-}
-
-/*
- * Lets exited threads free themselves (soon after they stop, not at once) and empties the
- * caches that would hide a count: vmalloc's lazily freed stacks, empty slabs.
- */
-static void churn_settle(unsigned long tasks)
-{
-	for (int ms = 0; ms < 1000 && nr_tasks() > tasks; ms++)
-		msleep(1);
-	vmalloc_purge();
-	kmem_cache_shrink_all();
-}
-
-/* Runs fn on CPUs 0 and 1 at once and waits for both to be gone. */
-static void churn_run(struct ktest *t, int (*fn)(void *), struct churn *c)
-{
-	unsigned long tasks = nr_tasks();
-	struct task_struct *p[2];
-
-	for (int i = 0; i < 2; i++) {
-		p[i] = kthread_create(fn, c, "ktest-churn");
-		KTEST_ASSERT_NOT_NULL(t, p[i]);
-		kthread_bind(p[i], i);
-	}
-	for (int i = 0; i < 2; i++)
-		wake_up_process(p[i]);
-	for (int i = 0; i < 2; i++)
-		kthread_stop(p[i]);
-	churn_settle(tasks);
-}
 
 /* An object's first word says its size and owner; the rest repeats its low byte. */
 static bool churn_object_intact(const u8 *p)
@@ -705,10 +651,10 @@ static int slab_churn_worker(void *data)
 	u64 seed;
 	int id;
 
-	churn_start(c, &id);
+	id = ktest_start_together(&c->line);
 	seed = 0xabcdef + id;
 	for (int i = 0; i < CHURN_STEPS; i++) {
-		u64 r = churn_prng(&seed);
+		u64 r = ktest_prng(&seed);
 		/* kmalloc classes of every size, and one cache of 200-byte objects */
 		size_t size = r % 8 == 0 ? 200 : class_sizes[r % ARRAY_SIZE(class_sizes)];
 		u8 *p = size == 200 ? kmem_cache_alloc(churn_cache, GFP_KERNEL)
@@ -736,15 +682,15 @@ static void test_contended_two_cpus(struct ktest *t)
 	unsigned long in_use = slab_objects_in_use();
 	struct churn *c;
 
-	if (!churn_two_cpus(t))
+	if (!ktest_need_two_cpus(t))
 		return;
 	c = (struct churn *)get_zeroed_page(GFP_KERNEL);
 	KTEST_ASSERT_NOT_NULL(t, c);
 	churn_cache = kmem_cache_create("slab_test_churn", 200, 0, 0, NULL);
 	KTEST_ASSERT_NOT_NULL(t, churn_cache);
-	churn_settle(nr_tasks());
+	ktest_settle(nr_tasks());
 	in_use = slab_objects_in_use();
-	churn_run(t, slab_churn_worker, c);
+	KTEST_EXPECT_EQ(t, ktest_run_on_two_cpus(slab_churn_worker, c, "ktest-churn"), 0);
 	for (int i = 0; i < CHURN_SLOTS; i++) {
 		if (c->slots[i]) {
 			c->bad[0] += !churn_object_intact(c->slots[i]);

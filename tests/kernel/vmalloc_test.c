@@ -11,6 +11,7 @@
 #include <kernel/string.h>
 #include <kernel/timer.h>
 #include <kernel/vmalloc.h>
+#include "two_cpus.h"
 
 static void test_vmalloc_maps_pages(struct ktest *t)
 {
@@ -123,14 +124,6 @@ static void test_bad_sizes(struct ktest *t)
 
 /* ---- two CPUs at once ----------------------------------------------------------------- */
 
-static bool need_two_cpus(struct ktest *t)
-{
-	if (num_online_cpus() >= 2)
-		return true;
-	ktest_skip(t, "needs two CPUs");
-	return false;
-}
-
 /* Both workers reach round r before either goes on: they then start it together. */
 static void barrier_wait(atomic_t *arrived, int round)
 {
@@ -231,7 +224,7 @@ static void test_vmap_race_keeps_tables(struct ktest *t)
 	struct task_struct *p[2];
 	void *pads[2];
 
-	if (!need_two_cpus(t)) {
+	if (!ktest_need_two_cpus(t)) {
 		if (buf)
 			__free_pages(buf, 8);
 		return;
@@ -312,29 +305,15 @@ static int vmalloc_churn_worker(void *data)
 static void test_vmalloc_contended(struct ktest *t)
 {
 	struct vmalloc_churn c = { 0 };
-	struct task_struct *p[2];
-	unsigned long areas, tasks = nr_tasks();
+	unsigned long areas;
 
-	if (!need_two_cpus(t))
+	if (!ktest_need_two_cpus(t))
 		return;
 	vmalloc_purge();
 	areas = vmalloc_nr_areas();
-	for (int i = 0; i < 2; i++) {
-		p[i] = kthread_create(vmalloc_churn_worker, &c, "ktest-vchurn");
-		KTEST_ASSERT_NOT_NULL(t, p[i]);
-		kthread_bind(p[i], i);
-	}
-	for (int i = 0; i < 2; i++)
-		wake_up_process(p[i]);
-	for (int i = 0; i < 2; i++)
-		kthread_stop(p[i]);
+	/* It also waits until the threads' stacks (vmalloc areas) are freed. */
+	KTEST_ASSERT_EQ(t, ktest_run_on_two_cpus(vmalloc_churn_worker, &c, "ktest-vchurn"), 0);
 	KTEST_EXPECT_EQ(t, c.bad[0] + c.bad[1], 0);
-	/*
-	 * A stopped thread's stack (a vmalloc area) is freed when its CPU switches away from
-	 * it, which may come after kthread_stop returns: wait for that before counting.
-	 */
-	for (int ms = 0; ms < 1000 && nr_tasks() > tasks; ms++)
-		msleep(1);
 	vmalloc_purge();
 	KTEST_EXPECT_EQ(t, vmalloc_nr_areas(), areas);
 }
