@@ -8,7 +8,9 @@
  * flushes through an mmu_gather (one shootdown per operation); the page-level work is in
  * mm/memory.c.
  */
+#include <asm/irqflags.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/mm.h>
@@ -61,15 +63,21 @@ struct mm_struct *current_mm(void)
 }
 
 /*
- * Loads mm on this CPU. The store to active_mm is ordered before the CR3 load (which
- * serializes), so a CPU changing mm's page tables either sees this CPU in active_mm and
- * sends it a flush, or this CPU's CR3 load sees the change.
+ * Loads mm on this CPU. The store to active_mm is ordered before the read of mm's tlb_gen
+ * and the CR3 load (which serializes), so a CPU changing mm's page tables either sees this
+ * CPU in active_mm and sends it a flush, or this CPU's CR3 load sees the change (and, with
+ * PCIDs, the raised tlb_gen, so that the tag's older entries are flushed). Interrupts are
+ * off throughout: a flush IPI finds mm either not yet loaded or loaded whole.
  */
 void __switch_mm(struct mm_struct *mm)
 {
+	unsigned long flags;
+
+	local_irq_save(flags);
 	WRITE_ONCE(this_cpu()->active_mm, mm);
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	load_cr3(mm ? mm->pgd : init_pgd);
+	load_mm_cr3(mm);
+	local_irq_restore(flags);
 }
 
 void switch_mm(struct mm_struct *mm)
@@ -527,6 +535,9 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 
 /* ---- whole address spaces ---------------------------------------------------------- */
 
+/* The last mm_struct.ctx_id handed out (asm/tlb_asid.h tells mms apart by it). */
+static u64 last_mm_ctx_id;
+
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
@@ -539,6 +550,8 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	}
 	mm->mm_rb = RB_ROOT;
+	/* Never 0 (no mm) and never reused, unlike the address. */
+	mm->ctx_id = __atomic_add_fetch(&last_mm_ctx_id, 1, __ATOMIC_RELAXED);
 	atomic_set(&mm->mm_users, 1);
 	init_rwsem(&mm->mmap_lock);
 	mm->mmap_base = MMAP_BASE;

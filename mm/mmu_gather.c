@@ -5,51 +5,48 @@
  */
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/tlbflush.h>
 #include <kernel/mm.h>
 #include <kernel/smp.h>
 #include <kernel/tlb.h>
 #include <kernel/vmstat.h>
 
-/* Above this many pages one full flush is cheaper than one invlpg per page. */
-#define TLB_FLUSH_CEILING 33
-
 struct flush_args {
+	struct mm_struct *mm;
 	unsigned long start, end;
+	u64 gen;
 };
 
-/* Flushes user addresses only: the kernel's global entries stay, as they did not change. */
-static void flush_range_local(unsigned long start, unsigned long end)
-{
-	if ((end - start) >> PAGE_SHIFT > TLB_FLUSH_CEILING) {
-		write_cr3(read_cr3());
-		return;
-	}
-	for (unsigned long va = start; va < end; va += PAGE_SIZE)
-		flush_tlb_one(va);
-}
-
+/*
+ * User addresses only: the kernel's global entries stay, as they did not change. The arch
+ * code flushes a range (invlpg) or, above a ceiling, the whole address space (with PCIDs:
+ * only its tag).
+ */
 static void flush_range_ipi(void *info)
 {
 	struct flush_args *f = info;
 
-	flush_range_local(f->start, f->end);
+	flush_tlb_local(f->mm, f->start, f->end, f->gen);
 }
 
 /*
- * The caller has changed the entries; the fence orders that before reading the other CPUs'
- * active_mm (see __switch_mm): a CPU that loads mm after the read sees the new entries.
+ * The caller has changed the entries. mm's tlb_gen goes up first (a fully ordered atomic),
+ * then the other CPUs' active_mm are read (see __switch_mm): a CPU that loads mm after the
+ * read sees the new entries, and, with PCIDs, the new generation, so it flushes what its tag
+ * still holds of mm; one that has mm loaded gets the IPI.
  */
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	struct flush_args f = { start & PAGE_MASK, PAGE_ALIGN(end) };
+	struct flush_args f = { mm, start & PAGE_MASK, PAGE_ALIGN(end), 0 };
 	int cpu, self;
 
 	if (f.start >= f.end)
 		return;
+	f.gen = __atomic_add_fetch(&mm->tlb_gen, 1, __ATOMIC_SEQ_CST);
 	preempt_disable();
 	self = smp_processor_id();
 	if (this_cpu()->active_mm == mm)
-		flush_range_local(f.start, f.end);
+		flush_tlb_local(mm, f.start, f.end, f.gen);
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	for_each_online_cpu(cpu)
 	{

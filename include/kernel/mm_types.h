@@ -156,6 +156,13 @@ struct mm_struct {
 	unsigned long start_stack;
 	unsigned long total_vm; /* pages mapped */
 	struct vm_area_struct *vma_free_list; /* under mmap_lock: see vma_unlink_free */
+	/*
+	 * For tagged TLBs (x86 PCID, docs/mm.md): a number no other mm ever has, and a count
+	 * raised (atomically) before every flush of the user mappings is sent, so that a CPU
+	 * that had the mm loaded earlier can tell whether its tagged entries are stale.
+	 */
+	u64 ctx_id;
+	u64 tlb_gen;
 };
 
 #endif /* _KERNEL_MM_TYPES_H */

@@ -25,7 +25,8 @@ HOST_TEST_LIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/bitma
 HOST_TEST_LIB_OBJS := $(patsubst kernel/lib/%.c,$(HOST_TEST_OUT)/lib/%.o,$(HOST_TEST_LIB_SRCS))
 
 HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline \
-	test_multiboot2 test_rbtree test_acpi test_time test_seqlock test_cpio test_console
+	test_multiboot2 test_rbtree test_acpi test_time test_seqlock test_cpio test_console \
+	test_tlb_asid
 HOST_TESTS := $(addprefix $(HOST_TEST_OUT)/,$(HOST_TEST_NAMES))
 HOST_TEST_OBJS := $(addsuffix .o,$(HOST_TESTS)) $(HOST_TEST_OUT)/errno_host_values.o
 
@@ -99,6 +100,9 @@ $(HOST_TEST_CPIO_SAMPLE): tests/host/host.mk
 	find . | LC_ALL=C sort | \
 		cpio -o -H newc --reproducible -R 0:0 --quiet > $(abspath $@).tmp
 	$(Q)mv $@.tmp $@
+
+# Header-only: the PCID decision (arch/x86_64/include/asm/tlb_asid.h) against a TLB model.
+$(HOST_TEST_OUT)/test_tlb_asid:
 
 # Header-only; its test runs a writer and readers on threads.
 $(HOST_TEST_OUT)/test_seqlock: HOST_TEST_CFLAGS += -pthread

@@ -15,6 +15,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/tlbflush.h>
 #include <kernel/delay.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -83,6 +84,7 @@ void start_secondary(int cpu)
 		halt_forever(); /* too late: the boot CPU went on without us */
 	load_cr3(init_pgd);
 	percpu_setup(cpu);
+	pcid_init_this_cpu();
 	idt_load();
 	fpu_init_this_cpu();
 	apic_setup_this_cpu();
@@ -108,7 +110,8 @@ static bool boot_one_cpu(int cpu, u32 apic_id)
 	params->entry = (u64)start_secondary;
 	params->cpu = cpu;
 	params->efer = rdmsr(MSR_EFER);
-	params->cr4 = read_cr4();
+	/* CR4.PCIDE outside long mode is a #GP: start_secondary sets it. */
+	params->cr4 = read_cr4() & ~X86_CR4_PCIDE;
 	cpu_data[cpu].apic_id = apic_id;
 	__atomic_store_n(&smpboot_waiting, cpu, __ATOMIC_SEQ_CST);
 

@@ -14,6 +14,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
+#include <asm/tlbflush.h>
 #include <asm/uaccess.h>
 #include <kernel/errno.h>
 #include <kernel/memblock.h>
@@ -125,6 +126,7 @@ void paging_init(void)
 
 	load_cr3(init_pgd);
 	enable_protections();
+	pcid_init_this_cpu();
 	flush_tlb_all();
 	memblock_set_limit(memblock_end_of_ram());
 }

@@ -10,6 +10,7 @@
  */
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/tlbflush.h>
 #include <kernel/atomic.h>
 #include <kernel/errno.h>
 #include <kernel/memblock.h>
@@ -262,11 +263,24 @@ void pgd_free(pgd_t *pgd)
 	free_table(pgd, false);
 }
 
+/*
+ * Every entry of every address space, global ones included: for kernel mappings (vmalloc,
+ * ioremap), which every PCID may hold. INVPCID's all-context type does it in one; toggling
+ * CR4.PGE also drops every PCID's entries; writing CR3 alone would keep the global entries
+ * (and, with PCIDs, the other tags'; PCIDs are only used together with PGE).
+ */
 void flush_tlb_all(void)
 {
 	unsigned long cr4 = read_cr4();
 
-	/* Toggling CR4.PGE drops global entries too; writing CR3 alone would keep them. */
+	if (tlb_invpcid_on) {
+		struct {
+			u64 pcid, addr;
+		} desc = { 0, 0 };
+
+		__asm__ volatile("invpcid %0, %1" : : "m"(desc), "r"(2UL) : "memory");
+		return;
+	}
 	if (cr4 & X86_CR4_PGE) {
 		write_cr4(cr4 & ~X86_CR4_PGE);
 		write_cr4(cr4);

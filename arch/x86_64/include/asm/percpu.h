@@ -3,6 +3,7 @@
 #define _ASM_PERCPU_H
 
 #include <asm/desc.h>
+#include <asm/tlb_asid.h>
 #include <kernel/compiler.h>
 #include <kernel/types.h>
 
@@ -38,6 +39,9 @@ struct cpu_data {
 	unsigned long nmi_count; /* NMIs taken (no lock: they arrive anywhere) */
 	unsigned long nmi_reported; /* how many of them have been reported (printk) */
 	unsigned long debug_count; /* #DB taken */
+	/* PCIDs (arch/x86_64/mm/tlb.c), used only where the CPU has them. */
+	struct tlb_asids tlb_asids;
+	u64 loaded_cr3; /* what __switch_mm wrote last, CR3_NOFLUSH included */
 } __aligned(64);
 
 extern struct cpu_data cpu_data[NR_CPUS];
