@@ -18,6 +18,7 @@
 #include <kernel/cred.h>
 #include <kernel/elf.h>
 #include <kernel/errno.h>
+#include <kernel/fdtable.h>
 #include <kernel/fs.h>
 #include <kernel/mm.h>
 #include <kernel/printk.h>
@@ -219,6 +220,8 @@ int do_execve(const char *filename, const char *const *argv, const char *const *
 		goto out_fput;
 
 	exec_mmap(bprm->mm);
+	if (current->files)
+		do_close_on_exec(current->files);
 	set_comm_from(filename);
 	sp = finish_exec(bprm);
 	if (sp < 0) {

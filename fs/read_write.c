@@ -318,3 +318,43 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 	fput(file);
 	return ret;
 }
+
+/* At an offset, leaving f_pos alone: -ESPIPE for what cannot seek (pipes, FIFOs, ttys). */
+static long ksys_prw(unsigned int fd, void __user *buf, size_t count, loff_t pos, bool write)
+{
+	struct iov_iter iter;
+	struct file *file;
+	long ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	ret = -EBADF;
+	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
+		goto out;
+	ret = -ESPIPE;
+	if (!file->f_op || !file->f_op->llseek)
+		goto out;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	ret = -EFAULT;
+	if (!access_ok(buf, count))
+		goto out;
+	iov_iter_user(&iter, buf, count);
+	ret = write ? vfs_write(file, &iter, &pos) : vfs_read(file, &iter, &pos);
+out:
+	fput(file);
+	return ret;
+}
+
+long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos)
+{
+	return ksys_prw(fd, buf, count, pos, false);
+}
+
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos)
+{
+	return ksys_prw(fd, (void __user *)buf, count, pos, true);
+}

@@ -73,6 +73,7 @@ __noreturn void do_group_exit(int status)
 	tsk->exit_status = status;
 	exit_files(tsk);
 	exit_mm(tsk);
+	exit_notify(tsk);
 	if (tsk->kthread)
 		kthread_exit(status);
 	do_exit(status);

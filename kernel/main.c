@@ -15,6 +15,7 @@
 #include <kernel/binfmts.h>
 #include <kernel/devfs.h>
 #include <kernel/fdtable.h>
+#include <kernel/fs_struct.h>
 #include <kernel/fs.h>
 #include <kernel/initramfs.h>
 #include <kernel/kthread.h>
@@ -63,10 +64,17 @@ static int set_vmrun(const char *val)
 }
 kernel_param("vmrun", set_vmrun);
 
-/* Descriptors 0, 1 and 2 on /dev/console, as every program expects to find them. */
+/*
+ * A process's start: its own root, working directory and umask (kernel threads share
+ * init_fs; a chdir in one program must not move the next), and descriptors 0, 1 and 2 on
+ * /dev/console, as every program expects to find them.
+ */
 static void open_console_fds(void)
 {
 	struct file *file;
+
+	if (unshare_fs_struct())
+		panic("no memory for a process's fs_struct");
 
 	current->files = files_alloc();
 	if (!current->files)

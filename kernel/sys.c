@@ -13,6 +13,7 @@
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
+#include <kernel/timer.h>
 
 /* Threads come later: a process is one task, and its pid is its thread group's id. */
 long sys_getpid(void)
@@ -23,12 +24,6 @@ long sys_getpid(void)
 long sys_gettid(void)
 {
 	return current->pid;
-}
-
-/* The parent: init (1) for every process until fork exists. */
-long sys_getppid(void)
-{
-	return current->pid == 1 ? 0 : 1;
 }
 
 static const struct cred *cred_or_root(void)
@@ -219,4 +214,62 @@ long sys_rt_sigprocmask(int how, const void __user *set, void __user *oset, size
 	if (oset && copy_to_user(oset, &mask, sizeof(mask)))
 		return -EFAULT;
 	return 0;
+}
+
+/*
+ * nanosleep and clock_nanosleep (relative, or TIMER_ABSTIME on either clock): sleeps until
+ * the time is reached. No signal can end a sleep yet, so the remainder is always 0.
+ */
+#define TIMER_ABSTIME 1
+
+static long sleep_until(u64 deadline, bool realtime)
+{
+	for (;;) {
+		struct timespec64 now;
+		u64 t;
+
+		if (realtime) {
+			ktime_get_real_ts64(&now);
+			t = timespec64_to_ns(&now);
+		} else {
+			t = ktime_get_ns();
+		}
+		if (t >= deadline)
+			return 0;
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule_timeout_once(deadline - t);
+		__set_current_state(TASK_RUNNING);
+	}
+}
+
+static int get_timespec(struct timespec64 *ts, const struct timespec64 __user *uts)
+{
+	if (copy_from_user(ts, uts, sizeof(*ts)))
+		return -EFAULT;
+	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L)
+		return -EINVAL;
+	return 0;
+}
+
+long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __user *rqtp,
+			 struct timespec64 __user *rmtp)
+{
+	struct timespec64 ts;
+	bool realtime = which_clock == CLOCK_REALTIME;
+	int err;
+
+	if (which_clock != CLOCK_REALTIME && which_clock != CLOCK_MONOTONIC &&
+	    which_clock != CLOCK_BOOTTIME)
+		return -EINVAL;
+	err = get_timespec(&ts, rqtp);
+	if (err)
+		return err;
+	if (flags & TIMER_ABSTIME)
+		return sleep_until(timespec64_to_ns(&ts), realtime);
+	return sleep_until(ktime_get_ns() + timespec64_to_ns(&ts), false);
+}
+
+long sys_nanosleep(const struct timespec64 __user *rqtp, struct timespec64 __user *rmtp)
+{
+	return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
 }

@@ -46,7 +46,9 @@ initramfs=$work/initramfs
 mkdir -p "$initramfs"
 (cd "$initramfs" && mkdir -p bin sbin etc dev proc sys tmp root mnt && chmod 1777 tmp &&
 	chmod 0700 root && echo mica > etc/hostname &&
-	printf 'Welcome to Mica.\n' > etc/motd)
+	printf 'Welcome to Mica.\n' > etc/motd &&
+	printf 'root:x:0:0:root:/root:/bin/sh\n' > etc/passwd &&
+	printf 'root:x:0:\n' > etc/group)
 for dir in $bins; do
 	for f in "$dir"/*; do
 		case $f in *.o|*.d) continue ;; esac

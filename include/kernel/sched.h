@@ -21,6 +21,9 @@
 #define TASK_UNINTERRUPTIBLE 0x2
 #define TASK_DEAD 0x80
 
+/* task_struct.exit_state */
+#define EXIT_ZOMBIE 0x20
+
 /* task_struct.on_rq */
 #define TASK_ON_RQ_QUEUED 1
 #define TASK_ON_RQ_MIGRATING 2
@@ -91,6 +94,11 @@ struct task_struct {
 	int __user *clear_child_tid; /* set_tid_address: zeroed at exit (futex wake later) */
 	/* How it ended, as wait(2) reports it: exit code << 8, or the killing signal. */
 	int exit_status;
+	int exit_state; /* EXIT_ZOMBIE: ended, waiting for its parent's wait4 */
+	int __user *set_child_tid; /* CLONE_CHILD_SETTID: the child stores its tid here first */
+	/* The process family, under family_lock (kernel/fork.c). */
+	struct task_struct *real_parent; /* NULL: nobody waits (kernel-made, or orphaned) */
+	struct list_head children, sibling;
 
 	struct mm_struct *mm; /* NULL for kernel threads */
 	struct mm_struct *active_mm; /* the address space in use (borrowed by kthreads) */
@@ -176,6 +184,8 @@ void put_task_struct(struct task_struct *p);
 __noreturn void do_exit(int code);
 /* The end of a process: status as wait(2) reports it (code << 8, or the signal). */
 __noreturn void do_group_exit(int status);
+/* The family's part of an exit: children orphaned, the task a zombie for its parent. */
+void exit_notify(struct task_struct *tsk);
 /* A user fault's end until signals are delivered: killed as by sig's default action. */
 __noreturn void force_fatal_sig(int sig);
 

@@ -33,6 +33,31 @@ long sys_newfstat(unsigned int fd, struct linux_stat __user *statbuf);
 long sys_newfstatat(int dfd, const char __user *filename, struct linux_stat __user *statbuf,
 		    int flag);
 
+long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos);
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos);
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_pipe(int __user *fildes);
+long sys_pipe2(int __user *fildes, int flags);
+long sys_mkdir(const char __user *pathname, umode_t mode);
+long sys_mkdirat(int dfd, const char __user *pathname, umode_t mode);
+long sys_rmdir(const char __user *pathname);
+long sys_unlink(const char __user *pathname);
+long sys_unlinkat(int dfd, const char __user *pathname, int flag);
+long sys_symlink(const char __user *oldname, const char __user *newname);
+long sys_symlinkat(const char __user *oldname, int newdfd, const char __user *newname);
+long sys_readlink(const char __user *path, char __user *buf, int bufsiz);
+long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz);
+long sys_rename(const char __user *oldname, const char __user *newname);
+long sys_renameat(int olddfd, const char __user *oldname, int newdfd,
+		  const char __user *newname);
+long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
+		   const char __user *newname, unsigned int flags);
+long sys_access(const char __user *filename, int mode);
+long sys_faccessat(int dfd, const char __user *filename, int mode);
+long sys_chdir(const char __user *filename);
+long sys_umask(int mask);
+long sys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
+
 long sys_brk(unsigned long brk);
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
 	      unsigned long fd, unsigned long off);
@@ -40,6 +65,11 @@ long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 
 long sys_getpid(void);
+long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(unsigned long clone_flags, unsigned long newsp, int __user *parent_tid,
+	       int __user *child_tid, unsigned long tls);
+long sys_wait4(int upid, int __user *stat_addr, int options, void __user *ru);
 long sys_gettid(void);
 long sys_getppid(void);
 long sys_getuid(void);
@@ -54,6 +84,9 @@ long sys_sched_yield(void);
 long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
 long sys_clock_gettime(int which_clock, struct timespec64 __user *tp);
 long sys_gettimeofday(void __user *tv, void __user *tz);
+long sys_nanosleep(const struct timespec64 __user *rqtp, struct timespec64 __user *rmtp);
+long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __user *rqtp,
+			 struct timespec64 __user *rmtp);
 long sys_rt_sigaction(int sig, const void __user *act, void __user *oact, size_t sigsetsize);
 long sys_rt_sigprocmask(int how, const void __user *set, void __user *oset, size_t sigsetsize);
 long sys_arch_prctl(int option, unsigned long arg2);

@@ -44,6 +44,18 @@ static const struct {
 	ENTRY(228, clock_gettime, sys_clock_gettime), ENTRY(231, exit_group, sys_exit_group),
 	ENTRY(257, openat, sys_openat), ENTRY(262, newfstatat, sys_newfstatat),
 	ENTRY(292, dup3, sys_dup3), ENTRY(318, getrandom, sys_getrandom),
+	ENTRY(17, pread64, sys_pread64), ENTRY(18, pwrite64, sys_pwrite64),
+	ENTRY(21, access, sys_access), ENTRY(22, pipe, sys_pipe), ENTRY(35, nanosleep, sys_nanosleep),
+	ENTRY(72, fcntl, sys_fcntl), ENTRY(80, chdir, sys_chdir), ENTRY(82, rename, sys_rename),
+	ENTRY(83, mkdir, sys_mkdir), ENTRY(84, rmdir, sys_rmdir), ENTRY(87, unlink, sys_unlink),
+	ENTRY(88, symlink, sys_symlink), ENTRY(89, readlink, sys_readlink),
+	ENTRY(95, umask, sys_umask), ENTRY(217, getdents64, sys_getdents64),
+	ENTRY(230, clock_nanosleep, sys_clock_nanosleep), ENTRY(258, mkdirat, sys_mkdirat),
+	ENTRY(263, unlinkat, sys_unlinkat), ENTRY(264, renameat, sys_renameat),
+	ENTRY(266, symlinkat, sys_symlinkat), ENTRY(267, readlinkat, sys_readlinkat),
+	ENTRY(269, faccessat, sys_faccessat), ENTRY(293, pipe2, sys_pipe2),
+	ENTRY(316, renameat2, sys_renameat2), ENTRY(56, clone, sys_clone), ENTRY(57, fork, sys_fork),
+	ENTRY(58, vfork, sys_vfork), ENTRY(61, wait4, sys_wait4),
 };
 
 static void test_implemented_numbers_reach_their_entry(struct ktest *t)
