@@ -221,8 +221,9 @@ $(O)/cmdline: FORCE
 
 include user/user.mk
 
-# The guest's /bin: our small programs (user/bin) and the libc's test programs (user/tests).
-$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(USER_TESTS)
+# The guest's /bin: our small programs (user/bin) and the libc's test programs (user/tests,
+# both builds).
+$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(USER_TESTS) $(USER_TESTS_MUSL)
 	$(quiet) IMAGE $@
 	$(Q)scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \
 		--bin $(USER_OUT)/bin --bin $(USER_OUT)/tests
