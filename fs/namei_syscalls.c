@@ -200,6 +200,64 @@ long sys_chdir(const char __user *filename)
 	return err;
 }
 
+/*
+ * getcwd: the working directory's path from the root, walked up through d_parent and
+ * across mount points; -ENOENT if the directory was removed, -ERANGE if size is too small.
+ */
+long sys_getcwd(char __user *buf, unsigned long size)
+{
+	struct path root, pwd, p;
+	char *page, *pos, name[NAME_MAX + 1];
+	long ret = 0;
+
+	page = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	get_fs_root(current->fs, &root);
+	get_fs_pwd(current->fs, &pwd);
+	p = pwd;
+	path_get(&p);
+	pos = page + PATH_MAX;
+	*--pos = '\0';
+	if ((pwd.dentry->d_flags & DCACHE_UNHASHED) && pwd.dentry != pwd.mnt->mnt_root)
+		ret = -ENOENT;
+	while (!ret && !(p.dentry == root.dentry && p.mnt == root.mnt)) {
+		struct dentry *parent;
+		int len;
+
+		if (p.dentry == p.mnt->mnt_root) {
+			if (!vfs_mount_up(&p))
+				break; /* the top of the tree, outside our root */
+			continue;
+		}
+		len = d_name_copy(p.dentry, name, sizeof(name));
+		if (len < 0 || pos - page < len + 1) {
+			ret = -ENAMETOOLONG;
+			break;
+		}
+		pos -= len;
+		memcpy(pos, name, len);
+		*--pos = '/';
+		parent = dget_parent(p.dentry);
+		dput(p.dentry);
+		p.dentry = parent;
+	}
+	if (!ret && !*pos)
+		*--pos = '/'; /* the root itself */
+	if (!ret) {
+		ret = page + PATH_MAX - pos;
+		if ((unsigned long)ret > size)
+			ret = -ERANGE;
+		else if (copy_to_user(buf, pos, ret))
+			ret = -EFAULT;
+	}
+	path_put(&p);
+	path_put(&pwd);
+	path_put(&root);
+	kfree(page);
+	return ret;
+}
+
 long sys_umask(int mask)
 {
 	struct fs_struct *fs = current->fs;

@@ -56,6 +56,7 @@ long sys_access(const char __user *filename, int mode);
 long sys_faccessat(int dfd, const char __user *filename, int mode);
 long sys_chdir(const char __user *filename);
 long sys_umask(int mask);
+long sys_getcwd(char __user *buf, unsigned long size);
 long sys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
 
 long sys_brk(unsigned long brk);

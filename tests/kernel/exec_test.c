@@ -55,7 +55,7 @@ static const struct {
 	ENTRY(266, symlinkat, sys_symlinkat), ENTRY(267, readlinkat, sys_readlinkat),
 	ENTRY(269, faccessat, sys_faccessat), ENTRY(293, pipe2, sys_pipe2),
 	ENTRY(316, renameat2, sys_renameat2), ENTRY(56, clone, sys_clone), ENTRY(57, fork, sys_fork),
-	ENTRY(58, vfork, sys_vfork), ENTRY(61, wait4, sys_wait4),
+	ENTRY(58, vfork, sys_vfork), ENTRY(61, wait4, sys_wait4), ENTRY(79, getcwd, sys_getcwd),
 };
 
 static void test_implemented_numbers_reach_their_entry(struct ktest *t)

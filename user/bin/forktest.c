@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fork, exec and wait4 in a few lines: exit statuses, a child killed by a fault, memory that
- * is the child's own after fork, and ECHILD once every child is reaped.
+ * is the child's own after fork, and ECHILD once every child is reaped; then chdir and
+ * getcwd.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,6 +54,16 @@ int main(void)
 	expect("... status 0", status, 0);
 
 	expect("no children left: ECHILD", waitpid(-1, &status, 0) == -1 ? errno : 0, ECHILD);
+
+	/* The working directory is the process's own, and getcwd finds it across /tmp's mount. */
+	char cwd[64] = "";
+
+	mkdir("/tmp/forktest.d", 0755);
+	expect("chdir", chdir("/tmp/forktest.d"), 0);
+	expect("getcwd", getcwd(cwd, sizeof(cwd)) ? strcmp(cwd, "/tmp/forktest.d") : -1, 0);
+	expect("getcwd into too small a buffer: ERANGE", getcwd(cwd, 4) ? 0 : errno, ERANGE);
+	chdir("/");
+	rmdir("/tmp/forktest.d");
 	printf("forktest: %d failures\n", failures);
 	return failures ? 1 : 0;
 }
