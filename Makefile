@@ -47,6 +47,8 @@ srctree := .
 autoconf := $(O)/include/generated/autoconf.h
 autoconf_mk := $(O)/include/config/auto.conf
 asm_offsets := $(O)/include/generated/asm-offsets.inc
+syscall_tbl := arch/$(ARCH)/entry/syscalls/syscall_64.tbl
+syscalls_h := $(O)/include/generated/syscalls_64.h
 tools_ok := $(O)/.tools-ok
 kconfig_files := $(shell find . -name Kconfig -not -path './$(O)/*' 2>/dev/null)
 
@@ -146,14 +148,20 @@ savedefconfig: | $(tools_ok)
 # ---------------------------------------------------------------------------------------------
 # Compiling
 
-$(asm_offsets): arch/$(ARCH)/kernel/asm-offsets.c $(autoconf)
+# The system-call table, from the table file; the libc's copy of the numbers must agree.
+$(syscalls_h): $(syscall_tbl) user/libc/syscall.tbl scripts/syscalltbl.sh
+	$(quiet) GEN $@
+	$(Q)mkdir -p $(@D)
+	$(Q)scripts/syscalltbl.sh $(syscall_tbl) user/libc/syscall.tbl $@
+
+$(asm_offsets): arch/$(ARCH)/kernel/asm-offsets.c $(autoconf) $(syscalls_h)
 	$(quiet) GEN $@
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(KCFLAGS) -MMD -MP -MT $@ -MF $(O)/asm-offsets.d -S -o $(O)/asm-offsets.s $<
 	$(Q)sed -n 's/^.*->\([A-Za-z_0-9]*\) \(-\{0,1\}[0-9]*\).*$$/%define \1 \2/p' \
 		$(O)/asm-offsets.s > $@.tmp && mv $@.tmp $@
 
-$(O)/%.o: %.c $(autoconf) | $(tools_ok)
+$(O)/%.o: %.c $(autoconf) $(syscalls_h) | $(tools_ok)
 	$(quiet) CC $<
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(KCFLAGS) -MMD -MP -c -o $@ $<
@@ -211,9 +219,14 @@ $(O)/cmdline: FORCE
 	$(Q)mkdir -p $(@D)
 	$(Q)echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
 
-$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh
+include user/user.mk
+
+# The guest's /bin: our small programs (user/bin) and the libc's test programs (user/tests,
+# both builds).
+$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(USER_TESTS) $(USER_TESTS_MUSL)
 	$(quiet) IMAGE $@
-	$(Q)scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@
+	$(Q)scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \
+		--bin $(USER_OUT)/bin --bin $(USER_OUT)/tests
 
 vmrun_args = --accel $(ACCEL) --cpu $(CPU) --mem $(MEM) --smp $(SMP) --disk $(DISK)
 
@@ -227,7 +240,6 @@ debug: $(image)
 # Tests
 
 include tests/host/host.mk
-include user/user.mk
 
 # The same kernel without the debug checks (configs/nodebug_defconfig: no lockdep, no slab
 # red zones), as the benchmarks build it: make test builds it and runs the suites on it too,

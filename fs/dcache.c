@@ -517,3 +517,20 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 		ctx->pos++;
 	}
 }
+
+int d_name_copy(struct dentry *dentry, char *buf, size_t size)
+{
+	unsigned long flags;
+	int len;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	len = dentry->d_name.len;
+	if ((size_t)len < size) {
+		memcpy(buf, dentry->d_name.name, len);
+		buf[len] = '\0';
+	} else {
+		len = -ENAMETOOLONG;
+	}
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return len;
+}

@@ -3,6 +3,7 @@
 #include <kernel/bitmap.h>
 #include <kernel/fdtable.h>
 #include <kernel/slab.h>
+#include <kernel/string.h>
 
 struct files_struct *files_alloc(void)
 {
@@ -116,4 +117,47 @@ int dup3_in(struct files_struct *files, int oldfd, int newfd, bool cloexec)
 bool fd_is_cloexec(struct files_struct *files, int fd)
 {
 	return fd >= 0 && fd < NR_OPEN_DEFAULT && test_bit(fd, files->close_on_exec);
+}
+
+/* fcntl(F_SETFD): the descriptor's close-on-exec flag; -EBADF for a closed one. */
+int set_close_on_exec_in(struct files_struct *files, int fd, bool on)
+{
+	unsigned long flags;
+	int err = -EBADF;
+
+	spin_lock_irqsave(&files->file_lock, flags);
+	if (fd >= 0 && fd < NR_OPEN_DEFAULT && files->fd[fd]) {
+		if (on)
+			__set_bit(fd, files->close_on_exec);
+		else
+			__clear_bit(fd, files->close_on_exec);
+		err = 0;
+	}
+	spin_unlock_irqrestore(&files->file_lock, flags);
+	return err;
+}
+
+/* fork: a new table naming the same files (each referenced once more), flags and all. */
+struct files_struct *dup_files(struct files_struct *old)
+{
+	struct files_struct *files = files_alloc();
+	unsigned long flags;
+
+	if (!files)
+		return NULL;
+	spin_lock_irqsave(&old->file_lock, flags);
+	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
+		if (old->fd[fd])
+			files->fd[fd] = get_file(old->fd[fd]);
+	memcpy(files->close_on_exec, old->close_on_exec, sizeof(files->close_on_exec));
+	spin_unlock_irqrestore(&old->file_lock, flags);
+	return files;
+}
+
+/* execve: every descriptor marked close-on-exec is closed. */
+void do_close_on_exec(struct files_struct *files)
+{
+	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
+		if (fd_is_cloexec(files, fd))
+			close_fd_in(files, fd);
 }

@@ -5,7 +5,11 @@
  */
 #include <asm/uaccess.h>
 #include <kernel/fs.h>
+#include <kernel/mutex.h>
 #include <kernel/string.h>
+#include <kernel/syscalls.h>
+
+#include "internal.h"
 
 void iov_iter_kernel(struct iov_iter *i, void *buf, size_t count)
 {
@@ -173,4 +177,184 @@ int vfs_fsync(struct file *file)
 	if (!file->f_op || !file->f_op->fsync)
 		return 0;
 	return file->f_op->fsync(file, 0);
+}
+
+/* ---- the system calls -------------------------------------------------------------- */
+
+/*
+ * Descriptors share their file's offset, so reads and writes through one file are ordered
+ * by f_pos_lock (Linux's FMODE_ATOMIC_POS): two writers never write at the same offset.
+ */
+static ssize_t rw_at_pos(struct file *file, struct iov_iter *iter, bool write)
+{
+	loff_t pos;
+	ssize_t ret;
+
+	mutex_lock(&file->f_pos_lock);
+	pos = file->f_pos;
+	ret = write ? vfs_write(file, iter, &pos) : vfs_read(file, iter, &pos);
+	if (ret > 0)
+		file->f_pos = pos;
+	mutex_unlock(&file->f_pos_lock);
+	return ret;
+}
+
+/* Linux's cap on one transfer: a count beyond it moves this much, never a negative result. */
+#define MAX_RW_COUNT (0x7fffffffUL & PAGE_MASK)
+
+static long ksys_rw(unsigned int fd, void __user *buf, size_t count, bool write)
+{
+	struct iov_iter iter;
+	struct file *file;
+	ssize_t ret;
+
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	ret = -EBADF;
+	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
+		goto out;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	ret = -EFAULT;
+	if (!access_ok(buf, count))
+		goto out;
+	iov_iter_user(&iter, buf, count);
+	ret = rw_at_pos(file, &iter, write);
+out:
+	fput(file);
+	return ret;
+}
+
+long sys_read(unsigned int fd, char __user *buf, size_t count)
+{
+	return ksys_rw(fd, buf, count, false);
+}
+
+long sys_write(unsigned int fd, const char __user *buf, size_t count)
+{
+	return ksys_rw(fd, (void __user *)buf, count, true);
+}
+
+struct iovec {
+	void __user *iov_base;
+	size_t iov_len;
+};
+
+#define UIO_MAXIOV 1024
+
+/*
+ * One iovec at a time, stopping at the first short transfer, as a reader of the total
+ * would see from one call; an error after some bytes moved reports the bytes.
+ */
+static long ksys_rwv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		     bool write)
+{
+	struct file *file;
+	ssize_t total = 0, ret = 0;
+	unsigned long i;
+
+	if (vlen > UIO_MAXIOV)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ))) {
+		ret = -EBADF;
+		goto out;
+	}
+	for (i = 0; i < vlen; i++) {
+		struct iovec iov;
+		struct iov_iter iter;
+
+		if (copy_from_user(&iov, &vec[i], sizeof(iov))) {
+			ret = -EFAULT;
+			break;
+		}
+		if ((ssize_t)iov.iov_len < 0 || total + iov.iov_len < (size_t)total) {
+			ret = -EINVAL;
+			break;
+		}
+		if (!iov.iov_len)
+			continue;
+		if (!access_ok(iov.iov_base, iov.iov_len)) {
+			ret = -EFAULT;
+			break;
+		}
+		iov_iter_user(&iter, iov.iov_base, iov.iov_len);
+		ret = rw_at_pos(file, &iter, write);
+		if (ret < 0)
+			break;
+		total += ret;
+		if ((size_t)ret < iov.iov_len)
+			break;
+		ret = 0;
+	}
+out:
+	fput(file);
+	return total ? total : ret;
+}
+
+long sys_readv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen)
+{
+	return ksys_rwv(fd, vec, vlen, false);
+}
+
+long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen)
+{
+	return ksys_rwv(fd, vec, vlen, true);
+}
+
+long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+{
+	struct file *file = fget(fd);
+	loff_t ret;
+
+	if (!file)
+		return -EBADF;
+	mutex_lock(&file->f_pos_lock);
+	ret = vfs_llseek(file, offset, whence);
+	mutex_unlock(&file->f_pos_lock);
+	fput(file);
+	return ret;
+}
+
+/* At an offset, leaving f_pos alone: -ESPIPE for what cannot seek (pipes, FIFOs, ttys). */
+static long ksys_prw(unsigned int fd, void __user *buf, size_t count, loff_t pos, bool write)
+{
+	struct iov_iter iter;
+	struct file *file;
+	long ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	ret = -EBADF;
+	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
+		goto out;
+	ret = -ESPIPE;
+	if (!file->f_op || !file->f_op->llseek)
+		goto out;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	ret = -EFAULT;
+	if (!access_ok(buf, count))
+		goto out;
+	iov_iter_user(&iter, buf, count);
+	ret = write ? vfs_write(file, &iter, &pos) : vfs_read(file, &iter, &pos);
+out:
+	fput(file);
+	return ret;
+}
+
+long sys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos)
+{
+	return ksys_prw(fd, buf, count, pos, false);
+}
+
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, loff_t pos)
+{
+	return ksys_prw(fd, (void __user *)buf, count, pos, true);
 }

@@ -6,9 +6,16 @@
  * from copy_thread (arch/x86_64/kernel/process.c).
  */
 #include <asm/fpu.h>
+#include <asm/syscall.h>
+#include <asm/uaccess.h>
 #include <asm/switch_to.h>
 #include <kernel/atomic.h>
 #include <kernel/cred.h>
+#include <kernel/errno.h>
+#include <kernel/fdtable.h>
+#include <kernel/mm.h>
+#include <kernel/syscalls.h>
+#include <kernel/wait.h>
 #include <kernel/fs.h>
 #include <kernel/fs_struct.h>
 #include <kernel/panic.h>
@@ -46,6 +53,8 @@ struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
 		goto out_free_stack;
 	sched_fork(p);
 	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
 	atomic_set(&p->usage, 1);
 	strscpy(p->comm, name, sizeof(p->comm));
 	p->pid = alloc_pid();
@@ -129,4 +138,256 @@ int next_task_pid(int after)
 			best = p->pid;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return best;
+}
+
+/* ---- processes: fork, the family, wait4 ---------------------------------------------- */
+
+/*
+ * family_lock covers every task's real_parent, children and sibling, and exit_state's
+ * change to EXIT_ZOMBIE; child_exit_wq is where parents wait (one queue for all: a wake-up
+ * makes each waiter look at its own children again).
+ */
+static DEFINE_SPINLOCK(family_lock);
+static DECLARE_WAIT_QUEUE_HEAD(child_exit_wq);
+
+/* clone(2)'s flags, Linux's values. */
+#define CSIGNAL 0x000000ff
+#define CLONE_VM 0x00000100
+#define CLONE_VFORK 0x00004000
+#define CLONE_PARENT_SETTID 0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID 0x01000000
+
+/* The forked child's first run: its user frame is the parent's, with RAX = 0. */
+static int ret_from_fork(void *unused)
+{
+	if (current->set_child_tid)
+		(void)put_user(current->pid, current->set_child_tid);
+	ret_to_user_mode(current_pt_regs());
+}
+
+static void release_unstarted(struct task_struct *p)
+{
+	if (p->mm) {
+		mmput(p->mm);
+		p->mm = NULL;
+	}
+	if (p->files) {
+		put_files_struct(p->files);
+		p->files = NULL;
+	}
+	put_task_struct(p);
+}
+
+/*
+ * A copy of the calling process: its address space copy-on-write (dup_mm), its descriptors,
+ * its root/cwd/umask, FPU state and TLS bases; the child returns 0 from the same system
+ * call. The parent holds a reference for wait4.
+ */
+static long do_fork(unsigned long clone_flags, unsigned long newsp, int __user *parent_tid,
+		    int __user *child_tid)
+{
+	struct task_struct *p;
+	struct pt_regs *childregs;
+	unsigned long flags;
+	int pid;
+
+	if (!current->mm || !current->files)
+		return -EINVAL;
+	p = create_task(ret_from_fork, NULL, current->comm);
+	if (!p)
+		return -ENOMEM;
+	exit_fs(p); /* create_task shares the creator's, as for kernel threads */
+	if (copy_fs(0, p))
+		goto out_release;
+	p->mm = dup_mm(current->mm);
+	if (!p->mm)
+		goto out_release;
+	p->active_mm = p->mm;
+	p->files = dup_files(current->files);
+	if (!p->files)
+		goto out_release;
+	fpu_clone(p, current);
+	if (current->thread.has_bases) {
+		p->thread.has_bases = true;
+		p->thread.fsbase = x86_read_fsbase();
+		p->thread.gsbase = x86_read_user_gsbase();
+	}
+	childregs = task_pt_regs(p);
+	*childregs = *current_pt_regs();
+	childregs->rax = 0;
+	if (newsp)
+		childregs->rsp = newsp;
+	if (clone_flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = child_tid;
+	if (clone_flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = child_tid;
+	pid = p->pid;
+	if ((clone_flags & CLONE_PARENT_SETTID) && put_user(pid, parent_tid))
+		goto out_release;
+
+	get_task_struct(p); /* the parent's, for wait4 */
+	spin_lock_irqsave(&family_lock, flags);
+	p->real_parent = current;
+	list_add_tail(&p->sibling, &current->children);
+	spin_unlock_irqrestore(&family_lock, flags);
+	wake_up_process(p);
+	return pid;
+
+out_release:
+	release_unstarted(p);
+	return -ENOMEM;
+}
+
+long sys_fork(void)
+{
+	return do_fork(0, 0, NULL, NULL);
+}
+
+/*
+ * vfork is a fork here: the child gets a copy instead of borrowing the parent's memory, and
+ * the parent does not wait for its exec. Programs that use vfork as POSIX allows (exec or
+ * _exit at once) cannot tell, but the parent may run first.
+ */
+long sys_vfork(void)
+{
+	return do_fork(0, 0, NULL, NULL);
+}
+
+/* clone for what fork and vfork ask of it; threads (CLONE_VM without CLONE_VFORK) not yet. */
+long sys_clone(unsigned long clone_flags, unsigned long newsp, int __user *parent_tid,
+	       int __user *child_tid, unsigned long tls)
+{
+	unsigned long fork_flags = CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID |
+				   CLONE_PARENT_SETTID;
+
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK))
+		clone_flags &= ~(CLONE_VM | CLONE_VFORK);
+	if (clone_flags & ~fork_flags)
+		return -EINVAL;
+	return do_fork(clone_flags, newsp, parent_tid, child_tid);
+}
+
+/*
+ * Called by an exiting process, files and memory already released: its children lose
+ * their parent (re-parenting to init comes with init's reaper; until then nobody waits for
+ * them), and it becomes a zombie for its own parent, or goes away if it has none.
+ */
+void exit_notify(struct task_struct *tsk)
+{
+	struct task_struct *c, *n;
+	unsigned long flags;
+	LIST_HEAD(orphans);
+	bool zombie;
+
+	spin_lock_irqsave(&family_lock, flags);
+	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
+		c->real_parent = NULL;
+		list_move(&c->sibling, &orphans);
+	}
+	zombie = tsk->real_parent != NULL;
+	if (zombie)
+		WRITE_ONCE(tsk->exit_state, EXIT_ZOMBIE);
+	spin_unlock_irqrestore(&family_lock, flags);
+	/* The parent's references on the orphans: a zombie among them is freed now. */
+	list_for_each_entry_safe(c, n, &orphans, sibling) {
+		list_del_init(&c->sibling);
+		put_task_struct(c);
+	}
+	if (zombie)
+		wake_up(&child_exit_wq);
+}
+
+long sys_getppid(void)
+{
+	unsigned long flags;
+	long ppid;
+
+	spin_lock_irqsave(&family_lock, flags);
+	ppid = current->real_parent ? current->real_parent->pid : (current->pid == 1 ? 0 : 1);
+	spin_unlock_irqrestore(&family_lock, flags);
+	return ppid;
+}
+
+#define WNOHANG 0x00000001
+#define WUNTRACED 0x00000002
+#define WCONTINUED 0x00000008
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
+
+/*
+ * One look at the caller's children: a zombie matching pid (taken off the list, the
+ * caller now owns the parent's reference), or NULL; *any tells whether one matched at all.
+ * Process groups do not exist yet: 0 and -PGID wait for any child.
+ */
+static struct task_struct *reap_zombie(int pid, bool *any)
+{
+	struct task_struct *c, *found = NULL;
+	unsigned long flags;
+
+	*any = false;
+	spin_lock_irqsave(&family_lock, flags);
+	list_for_each_entry(c, &current->children, sibling) {
+		if (pid > 0 && c->pid != pid)
+			continue;
+		*any = true;
+		if (READ_ONCE(c->exit_state) == EXIT_ZOMBIE) {
+			list_del_init(&c->sibling);
+			c->real_parent = NULL;
+			found = c;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&family_lock, flags);
+	return found;
+}
+
+static bool has_zombie(int pid)
+{
+	struct task_struct *c;
+	unsigned long flags;
+	bool ret = false;
+
+	spin_lock_irqsave(&family_lock, flags);
+	list_for_each_entry(c, &current->children, sibling)
+		if ((pid <= 0 || c->pid == pid) && READ_ONCE(c->exit_state) == EXIT_ZOMBIE)
+			ret = true;
+	spin_unlock_irqrestore(&family_lock, flags);
+	return ret;
+}
+
+#define RUSAGE_SIZE 144 /* struct rusage on x86-64 */
+
+long sys_wait4(int upid, int __user *stat_addr, int options, void __user *ru)
+{
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
+		return -EINVAL;
+	if (upid == -0x7fffffff - 1)
+		return -ESRCH;
+	for (;;) {
+		struct task_struct *z;
+		bool any;
+		long ret;
+
+		z = reap_zombie(upid, &any);
+		if (z) {
+			int status = z->exit_status;
+
+			ret = z->pid;
+			put_task_struct(z);
+			if (stat_addr && put_user(status, stat_addr))
+				return -EFAULT;
+			if (ru && clear_user(ru, RUSAGE_SIZE))
+				return -EFAULT;
+			return ret;
+		}
+		if (!any)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		ret = wait_event_interruptible(child_exit_wq, has_zombie(upid));
+		if (ret)
+			return ret;
+	}
 }

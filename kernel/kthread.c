@@ -49,7 +49,6 @@ void kthread_bind(struct task_struct *k, int cpu)
 }
 
 /* Where ret_from_kthread goes when fn returns (and what do_exit is for kthreads). */
-__noreturn void kthread_exit(int code);
 __noreturn void kthread_exit(int code)
 {
 	struct kthread *kt = current->kthread;
@@ -73,6 +72,17 @@ int kthread_stop(struct task_struct *k)
 	wait_for_completion(&kt->exited);
 	ret = k->exit_code;
 	put_task_struct(k);
+	put_task_struct(k); /* the creator's reference */
+	return ret;
+}
+
+int kthread_wait(struct task_struct *k)
+{
+	struct kthread *kt = k->kthread;
+	int ret;
+
+	wait_for_completion(&kt->exited);
+	ret = k->exit_code;
 	put_task_struct(k); /* the creator's reference */
 	return ret;
 }

@@ -4,6 +4,7 @@
  * tables, a serial console and the boot information. Each step below needs the ones before.
  */
 #include <asm/bootinfo.h>
+#include <asm/qemu.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/fpu.h>
@@ -11,7 +12,10 @@
 #include <asm/tsc.h>
 #include <kernel/acpi.h>
 #include <kernel/console.h>
+#include <kernel/binfmts.h>
 #include <kernel/devfs.h>
+#include <kernel/fdtable.h>
+#include <kernel/fs_struct.h>
 #include <kernel/fs.h>
 #include <kernel/initramfs.h>
 #include <kernel/kthread.h>
@@ -21,9 +25,13 @@
 #include <kernel/mm.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/slab.h>
+#include <kernel/sprintf.h>
+#include <kernel/string.h>
 #include <kernel/smp.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
+#include <uapi/fcntl.h>
 
 #define KERNEL_NAME "Mica"
 
@@ -34,6 +42,179 @@ const char linux_banner[] = KERNEL_NAME " version " KERNEL_VERSION CONFIG_LOCALV
 
 void chr_dev_init(void);
 void tty_dev_init(void);
+
+/* ---- the first user program ------------------------------------------------------- */
+
+static const char *execute_command; /* init= */
+static bool vmrun_mode; /* vmrun: run the command after "--", report, power off */
+
+static int set_init(const char *val)
+{
+	if (!val || !*val)
+		return -EINVAL;
+	execute_command = val;
+	return 0;
+}
+kernel_param("init", set_init);
+
+static int set_vmrun(const char *val)
+{
+	vmrun_mode = true;
+	return 0;
+}
+kernel_param("vmrun", set_vmrun);
+
+/*
+ * A process's start: its own root, working directory and umask (kernel threads share
+ * init_fs; a chdir in one program must not move the next), and descriptors 0, 1 and 2 on
+ * /dev/console, as every program expects to find them.
+ */
+static void open_console_fds(void)
+{
+	struct file *file;
+
+	if (unshare_fs_struct())
+		panic("no memory for a process's fs_struct");
+
+	current->files = files_alloc();
+	if (!current->files)
+		panic("no memory for init's file table");
+	file = filp_open("/dev/console", O_RDWR, 0);
+	if (IS_ERR(file)) {
+		pr_err("Warning: unable to open an initial console (%ld).\n", PTR_ERR(file));
+		return;
+	}
+	if (fd_install_from(current->files, file, 0, false) != 0 ||
+	    dup_fd_in(current->files, 0, 1, false) != 1 || dup_fd_in(current->files, 0, 2, false) != 2)
+		pr_err("Warning: initial descriptors not 0, 1 and 2\n");
+}
+
+static int run_init_process(const char *filename)
+{
+	argv_init[0] = filename;
+	pr_info("Run %s as init process\n", filename);
+	return kernel_execve(filename, argv_init, envp_init);
+}
+
+/* kernel_init becomes /sbin/init (or init=): pid 1's user program. Returns only to panic. */
+static __noreturn void start_init(void)
+{
+	static const char *const defaults[] = { "/sbin/init", "/etc/init", "/bin/init", "/bin/sh" };
+	int err;
+
+	open_console_fds();
+	if (execute_command) {
+		err = run_init_process(execute_command);
+		panic("Requested init %s failed (error %d).", execute_command, err);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(defaults); i++) {
+		err = run_init_process(defaults[i]);
+		if (err != -ENOENT)
+			pr_err("Starting init: %s exists but could not run (error %d)\n", defaults[i],
+			       err);
+	}
+	panic("No working init found. Try passing init= option to kernel.");
+}
+
+/* ---- vmrun: one command (or several, split by ";") as init's children -------------- */
+
+struct vmrun_cmd {
+	char path[64];
+	const char *argv[MAX_INIT_ARGS + 2];
+};
+
+/* The command's file: a name with a slash as given, else the first of /bin, /sbin, /usr/bin. */
+static int find_program(const char *name, char *path, size_t size)
+{
+	static const char *const dirs[] = { "/bin/", "/sbin/", "/usr/bin/" };
+	struct path p;
+
+	if (strchr(name, '/'))
+		return strscpy(path, name, size) < 0 ? -ENAMETOOLONG : 0;
+	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++) {
+		if (snprintf(path, size, "%s%s", dirs[i], name) >= (int)size)
+			return -ENAMETOOLONG;
+		if (!kern_path(path, LOOKUP_FOLLOW, &p)) {
+			path_put(&p);
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+static int vmrun_child(void *data)
+{
+	struct vmrun_cmd *cmd = data;
+	int err;
+
+	open_console_fds();
+	err = kernel_execve(cmd->path, cmd->argv, envp_init);
+	pr_err("vmrun: cannot run %s (error %d)\n", cmd->path, err);
+	return err == -ENOENT ? 127 << 8 : 126 << 8; /* as a shell reports it */
+}
+
+/* A shell's $? for a wait status: the exit code, or 128 + the signal that killed it. */
+static int shell_status(int status)
+{
+	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
+}
+
+static int vmrun_one(const char *const *argv, int argc)
+{
+	struct vmrun_cmd *cmd = kzalloc(sizeof(*cmd), GFP_KERNEL);
+	struct task_struct *p;
+	int status;
+
+	if (!cmd)
+		return 126;
+	if (find_program(argv[0], cmd->path, sizeof(cmd->path))) {
+		pr_err("vmrun: %s: command not found\n", argv[0]);
+		kfree(cmd);
+		return 127;
+	}
+	for (int i = 0; i < argc; i++)
+		cmd->argv[i] = argv[i];
+	p = kthread_create(vmrun_child, cmd, argv[0]);
+	if (!p) {
+		kfree(cmd);
+		return 126;
+	}
+	wake_up_process(p);
+	status = shell_status(kthread_wait(p));
+	kfree(cmd);
+	return status;
+}
+
+/*
+ * Runs each command of argv_init[1..] (commands split by a lone ";") in turn, prints each
+ * one's status as "vmrun: exit status N" (scripts/vmrun reads the last), and ends QEMU.
+ */
+static __noreturn void vmrun_commands(void)
+{
+	const char **argv = argv_init + 1;
+	int status = 0;
+	char line[32];
+
+	while (*argv) {
+		int argc = 0;
+
+		while (argv[argc] && strcmp(argv[argc], ";"))
+			argc++;
+		if (argc) {
+			const char *saved = argv[argc];
+
+			argv[argc] = NULL;
+			status = vmrun_one(argv, argc);
+			argv[argc] = saved;
+			pr_notice("vmrun: %s: exit status %d\n", argv[0], status);
+		}
+		argv += argc + (argv[argc] ? 1 : 0);
+	}
+	snprintf(line, sizeof(line), "status %d\n", status);
+	qemu_debugcon_write(line);
+	qemu_exit(QEMU_EXIT_PROGRAM);
+	panic("vmrun: no isa-debug-exit device to end QEMU (status %d)", status);
+}
 
 static int kernel_init(void *unused)
 {
@@ -46,8 +227,9 @@ static int kernel_init(void *unused)
 		pr_warn("cannot mount /proc\n");
 	if (IS_ENABLED(CONFIG_KTEST))
 		ktest_run_requested();
-	pr_notice("Nothing to run yet: user space comes in a later step. Idling.\n");
-	return 0;
+	if (vmrun_mode)
+		vmrun_commands();
+	start_init();
 }
 
 void start_kernel(void)
@@ -88,9 +270,11 @@ void start_kernel(void)
 	smp_init();
 
 	/* The rest runs in a thread; this context becomes the boot CPU's idle task. */
-	init = kthread_run(kernel_init, NULL, "kernel_init");
+	init = kthread_create(kernel_init, NULL, "kernel_init");
 	if (!init)
 		panic("cannot start kernel_init");
+	init->pid = 1; /* it becomes init, whose pid is 1 (alloc_pid starts above it) */
+	wake_up_process(init);
 	put_task_struct(init); /* nobody stops it */
 	cpu_idle_loop();
 }

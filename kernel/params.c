@@ -13,6 +13,7 @@
 char boot_command_line[COMMAND_LINE_SIZE];
 static char early_copy[COMMAND_LINE_SIZE];
 static char late_copy[COMMAND_LINE_SIZE];
+static char init_args_copy[COMMAND_LINE_SIZE]; /* the words after "--", init's arguments */
 static char init_env_buf[COMMAND_LINE_SIZE];
 static size_t init_env_used;
 const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL };
@@ -102,8 +103,41 @@ void parse_early_params(void)
 	parse_args(early_copy, do_early_param, NULL);
 }
 
+/* Everything after "--" is init's, word for word, "a=b" included (as on Linux). */
+static int do_init_arg(char *param, char *val, void *unused)
+{
+	char *arg = param;
+
+	if (val && val[-1] == '\0')
+		val[-1] = '='; /* next_arg cut "a=b" at the '=': join it again */
+	if (!append(argv_init, MAX_INIT_ARGS, arg))
+		pr_warn("too many arguments for init, \"%s\" dropped\n", arg);
+	return 0;
+}
+
+/* The first "--" word outside quotes, or NULL. */
+static char *find_dashdash(char *s)
+{
+	bool quoted = false;
+
+	for (char *p = s; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		if (!quoted && p[0] == '-' && p[1] == '-' && (p == s || p[-1] == ' ') &&
+		    (p[2] == ' ' || p[2] == '\0'))
+			return p + 2;
+	}
+	return NULL;
+}
+
 void parse_kernel_params(void)
 {
+	char *rest;
+
 	strscpy(late_copy, boot_command_line, sizeof(late_copy));
-	parse_args(late_copy, do_kernel_param, NULL);
+	parse_args(late_copy, do_kernel_param, NULL); /* stops at "--" */
+	strscpy(init_args_copy, boot_command_line, sizeof(init_args_copy));
+	rest = find_dashdash(init_args_copy);
+	if (rest)
+		parse_args(rest, do_init_arg, NULL);
 }

@@ -7,9 +7,13 @@
 #   sector 2048-end   partition 1: ext2, built from a staging tree by mke2fs -d
 #
 # usage: mkimage.sh --kernel ELF --cmdline "ARGS" --out IMAGE [--size MIB] [--extra DIR]
+#                   [--bin DIR]...
+#
+# --bin DIR puts DIR's executables (not its .o and .d files) into the initramfs's /bin, where
+# the kernel's root (a tmpfs filled from it) has them.
 set -eu
 
-kernel= cmdline= out= size_mib=64 extra=
+kernel= cmdline= out= size_mib=64 extra= bins=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=$2; shift 2 ;;
@@ -17,6 +21,7 @@ while [ $# -gt 0 ]; do
 	--out) out=$2; shift 2 ;;
 	--size) size_mib=$2; shift 2 ;;
 	--extra) extra=$2; shift 2 ;;
+	--bin) bins="$bins $2"; shift 2 ;;
 	*) echo "mkimage.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
@@ -41,7 +46,15 @@ initramfs=$work/initramfs
 mkdir -p "$initramfs"
 (cd "$initramfs" && mkdir -p bin sbin etc dev proc sys tmp root mnt && chmod 1777 tmp &&
 	chmod 0700 root && echo mica > etc/hostname &&
-	printf 'Welcome to Mica.\n' > etc/motd)
+	printf 'Welcome to Mica.\n' > etc/motd &&
+	printf 'root:x:0:0:root:/root:/bin/sh\n' > etc/passwd &&
+	printf 'root:x:0:\n' > etc/group)
+for dir in $bins; do
+	for f in "$dir"/*; do
+		case $f in *.o|*.d) continue ;; esac
+		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$initramfs/bin/"
+	done
+done
 (cd "$initramfs" && find . -print | LC_ALL=C sort |
 	cpio -o -H newc --quiet --reproducible -R 0:0 > "$root/boot/initramfs.cpio")
 

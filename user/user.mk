@@ -109,3 +109,21 @@ user-test-run: user-tests
 	done; echo "user-tests: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
 -include $(USER_LIBC_OBJS:.o=.d) $(USER_CRT0:.o=.d) $(USER_TESTS:=.d)
+
+# Small programs for the VM's /bin (user/bin): hello, false, and the ones make test runs
+# there (a fault, bad pointers, the start-up stack, the getpid figure).
+USER_BIN_NAMES := $(patsubst user/bin/%.c,%,$(sort $(wildcard user/bin/*.c)))
+USER_BINS := $(addprefix $(USER_OUT)/bin/,$(USER_BIN_NAMES))
+
+$(USER_OUT)/bin/%.o: user/bin/%.c $(USER_SYSCALL_H) user/user.mk | $(tools_ok)
+	$(quiet) USERCC $<
+	$(Q)mkdir -p $(@D)
+	$(Q)$(USER_CC) $(USER_CFLAGS) -c -o $@ $<
+
+$(USER_BINS): %: %.o $(USER_CRT0) $(USER_LIBC)
+	$(quiet) USERLD $@
+	$(Q)$(USER_CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC) -lgcc
+
+.PHONY: user-bins
+user-bins: $(USER_BINS)
+-include $(USER_BINS:=.d)

@@ -9,6 +9,7 @@
  * Locking: tty_in.lock (taken in the UART's interrupt handler, so elsewhere with interrupts
  * off) covers the input ring.
  */
+#include <asm/uaccess.h>
 #include <kernel/console.h>
 #include <kernel/devfs.h>
 #include <kernel/fs.h>
@@ -117,14 +118,60 @@ static ssize_t console_dev_write(struct file *file, struct iov_iter *from, loff_
 	return write_through(from, console_write_all);
 }
 
+/* Linux's struct termios as TCGETS hands it out (asm-generic/termbits.h). */
+struct termios {
+	u32 c_iflag, c_oflag, c_cflag, c_lflag;
+	u8 c_line;
+	u8 c_cc[19];
+};
+
+#define TCGETS 0x5401
+#define TCSETS 0x5402
+#define TCSETSW 0x5403
+#define TCSETSF 0x5404
+#define TIOCGWINSZ 0x5413
+
+/*
+ * Enough of a terminal for isatty() and a program's start-up: TCGETS reports the settings
+ * of a cooked 115200-baud line (ICRNL, OPOST|ONLCR, ICANON|ECHO|ISIG...), which is what the
+ * console does today; TCSETS* are accepted and change nothing until the line discipline of
+ * the TTY step exists; the window is 80x24.
+ */
+static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	static const struct termios cooked = {
+		.c_iflag = 0x500, /* ICRNL | IXON */
+		.c_oflag = 0x5, /* OPOST | ONLCR */
+		.c_cflag = 0x14b2, /* B115200 | CS8 | CREAD | HUPCL */
+		.c_lflag = 0x8a3b, /* ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN */
+		.c_cc = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22 },
+	};
+	struct termios t;
+	unsigned short ws[4] = { 24, 80, 0, 0 };
+
+	switch (cmd) {
+	case TCGETS:
+		return copy_to_user((void __user *)arg, &cooked, sizeof(cooked)) ? -EFAULT : 0;
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return copy_from_user(&t, (const void __user *)arg, sizeof(t)) ? -EFAULT : 0;
+	case TIOCGWINSZ:
+		return copy_to_user((void __user *)arg, ws, sizeof(ws)) ? -EFAULT : 0;
+	}
+	return -ENOTTY;
+}
+
 static const struct file_operations ttyS_fops = {
 	.read = uart_read,
 	.write = uart_write,
+	.unlocked_ioctl = tty_ioctl,
 };
 
 static const struct file_operations console_fops = {
 	.read = uart_read,
 	.write = console_dev_write,
+	.unlocked_ioctl = tty_ioctl,
 };
 
 void tty_dev_init(void);

@@ -40,4 +40,7 @@
 #define min(a, b) ((a) < (b) ? (a) : (b))
 #define max(a, b) ((a) > (b) ? (a) : (b))
 
+/* Marks a pointer into user memory: only the uaccess helpers may follow it. */
+#define __user
+
 #endif /* _KERNEL_COMPILER_H */

@@ -29,5 +29,8 @@ int dup_fd_in(struct files_struct *files, int fd, int start, bool cloexec);
 /* dup3: newfd names oldfd's file (closing what it named); -EINVAL if they are equal. */
 int dup3_in(struct files_struct *files, int oldfd, int newfd, bool cloexec);
 bool fd_is_cloexec(struct files_struct *files, int fd);
+struct files_struct *dup_files(struct files_struct *old);
+void do_close_on_exec(struct files_struct *files);
+int set_close_on_exec_in(struct files_struct *files, int fd, bool on);
 
 #endif /* _KERNEL_FDTABLE_H */

@@ -329,6 +329,9 @@ void d_move(struct dentry *dentry, struct dentry *target);
 struct dentry *dget(struct dentry *dentry);
 /* dentry's parent, referenced; read under the dcache lock, as renames change it under it. */
 struct dentry *dget_parent(struct dentry *dentry);
+/* The dentry's name, NUL-terminated, read under the lock renames take; its length, or
+ * -ENAMETOOLONG if it does not fit in size. */
+int d_name_copy(struct dentry *dentry, char *buf, size_t size);
 /* Is dentry ancestor itself or below it? (Stable only while renames are excluded.) */
 bool is_subdir(struct dentry *dentry, struct dentry *ancestor);
 void dput(struct dentry *dentry);

@@ -17,5 +17,9 @@ int kthread_stop(struct task_struct *k);
 bool kthread_should_stop(void);
 /* Pins a thread that has not run yet to one CPU. */
 void kthread_bind(struct task_struct *k, int cpu);
+/* Ends the calling kthread with code, telling kthread_stop or kthread_wait. */
+__noreturn void kthread_exit(int code);
+/* Waits for k (from kthread_create) to end; returns its code, drops the creator's reference. */
+int kthread_wait(struct task_struct *k);
 
 #endif /* _KERNEL_KTHREAD_H */

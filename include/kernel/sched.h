@@ -21,6 +21,9 @@
 #define TASK_UNINTERRUPTIBLE 0x2
 #define TASK_DEAD 0x80
 
+/* task_struct.exit_state */
+#define EXIT_ZOMBIE 0x20
+
 /* task_struct.on_rq */
 #define TASK_ON_RQ_QUEUED 1
 #define TASK_ON_RQ_MIGRATING 2
@@ -37,6 +40,7 @@ typedef u64 cpumask_t; /* bit n: CPU n (CONFIG_NR_CPUS <= 64) */
 struct mm_struct;
 struct cred;
 struct fs_struct;
+struct files_struct;
 
 /*
  * Bits of task_struct.thread_flags: the rare work the return to user space must do, tested
@@ -45,11 +49,19 @@ struct fs_struct;
 #define TIF_SIGPENDING 0 /* a signal is pending: interruptible sleeps end, -ERESTARTSYS */
 #define TIF_NOTIFY_RESUME 1 /* run task work before returning to user mode */
 #define TIF_SYSCALL_TRACE 2 /* strace-style logging of each syscall */
+/*
+ * The user register frame was rewritten (execve, later signal delivery and sigreturn): the
+ * return takes IRETQ, which restores any frame, not SYSRET, which trusts RCX and R11.
+ */
+#define TIF_FORCE_IRET 3
 #define _TIF_SIGPENDING (1UL << TIF_SIGPENDING)
 #define _TIF_NOTIFY_RESUME (1UL << TIF_NOTIFY_RESUME)
 #define _TIF_SYSCALL_TRACE (1UL << TIF_SYSCALL_TRACE)
+#define _TIF_FORCE_IRET (1UL << TIF_FORCE_IRET)
 /* What the return to user mode must act on (irqentry_exit, exit_to_user_mode_loop). */
 #define EXIT_TO_USER_MODE_WORK (_TIF_SIGPENDING | _TIF_NOTIFY_RESUME)
+/* What sends a system call's return off the SYSRET line (entry_64.asm). */
+#define _TIF_SYSCALL_EXIT_WORK (EXIT_TO_USER_MODE_WORK | _TIF_SYSCALL_TRACE | _TIF_FORCE_IRET)
 
 struct task_struct {
 	volatile long state;
@@ -77,6 +89,16 @@ struct task_struct {
 
 	const struct cred *cred; /* who it acts as (NULL: root, for early kernel code) */
 	struct fs_struct *fs; /* root, working directory, umask */
+
+	struct files_struct *files; /* open file descriptors (NULL: none, kernel threads) */
+	int __user *clear_child_tid; /* set_tid_address: zeroed at exit (futex wake later) */
+	/* How it ended, as wait(2) reports it: exit code << 8, or the killing signal. */
+	int exit_status;
+	int exit_state; /* EXIT_ZOMBIE: ended, waiting for its parent's wait4 */
+	int __user *set_child_tid; /* CLONE_CHILD_SETTID: the child stores its tid here first */
+	/* The process family, under family_lock (kernel/fork.c). */
+	struct task_struct *real_parent; /* NULL: nobody waits (kernel-made, or orphaned) */
+	struct list_head children, sibling;
 
 	struct mm_struct *mm; /* NULL for kernel threads */
 	struct mm_struct *active_mm; /* the address space in use (borrowed by kthreads) */
@@ -160,6 +182,12 @@ struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
 __noreturn void do_exit(int code);
+/* The end of a process: status as wait(2) reports it (code << 8, or the signal). */
+__noreturn void do_group_exit(int status);
+/* The family's part of an exit: children orphaned, the task a zombie for its parent. */
+void exit_notify(struct task_struct *tsk);
+/* A user fault's end until signals are delivered: killed as by sig's default action. */
+__noreturn void force_fatal_sig(int sig);
 
 /* Statistics, for tests and /proc. */
 unsigned long nr_running_on(int cpu);

@@ -8,6 +8,7 @@
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <kernel/sched.h>
+#include <generated/syscalls_64.h>
 
 #define DEFINE(sym, val) __asm__ volatile("\n.ascii \"->" #sym " %c0\"" : : "i"(val))
 #define OFFSET(sym, str, mem) DEFINE(sym, __builtin_offsetof(struct str, mem))
@@ -28,5 +29,16 @@ void asm_offsets(void)
 	DEFINE(PT_REGS_SIZE, sizeof(struct pt_regs));
 	OFFSET(CPU_IRQ_STACK_TOP, cpu_data, irq_stack_top);
 	OFFSET(CPU_IRQ_STACK_INUSE, cpu_data, irq_stack_inuse);
+	DEFINE(__USER_CS, __USER_CS);
+	DEFINE(__USER_DS, __USER_DS);
+	OFFSET(PT_REGS_RAX, pt_regs, rax);
+	OFFSET(PT_REGS_RSP, pt_regs, rsp);
+	OFFSET(CPU_CURRENT, cpu_data, current_task);
+	OFFSET(CPU_TOP_OF_STACK, cpu_data, top_of_stack);
+	OFFSET(CPU_SCRATCH, cpu_data, scratch);
+	OFFSET(CPU_NEED_RESCHED, cpu_data, need_resched);
+	OFFSET(TASK_THREAD_FLAGS, task_struct, thread_flags);
+	DEFINE(_TIF_SYSCALL_EXIT_WORK, _TIF_SYSCALL_EXIT_WORK);
+	DEFINE(NR_syscalls, NR_syscalls);
 	DEFINE(TASK_THREAD_SP, __builtin_offsetof(struct task_struct, thread.sp));
 }

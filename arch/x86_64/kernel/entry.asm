@@ -20,6 +20,7 @@
 ; run with SMAP lifted. The interrupted AC comes back with IRETQ.
 
 %include "generated/asm-offsets.inc"
+%include "asm/calling.inc"
 
 extern do_exception
 extern do_irq
@@ -42,42 +43,6 @@ section .text
 	jz %%no_smap
 	clac
 %%no_smap:
-%endmacro
-
-%macro PUSH_REGS 0
-	push rdi
-	push rsi
-	push rdx
-	push rcx
-	push rax
-	push r8
-	push r9
-	push r10
-	push r11
-	push rbx
-	push rbp
-	push r12
-	push r13
-	push r14
-	push r15
-%endmacro
-
-%macro POP_REGS 0
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop rbp
-	pop rbx
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rax
-	pop rcx
-	pop rdx
-	pop rsi
-	pop rdi
 %endmacro
 
 %assign v 0

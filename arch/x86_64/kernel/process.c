@@ -13,8 +13,14 @@
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
+#include <asm/segment.h>
 #include <asm/switch_to.h>
+#include <asm/syscall.h>
+#include <asm/uaccess.h>
+#include <kernel/errno.h>
+#include <kernel/syscalls.h>
 #include <kernel/sched.h>
+#include <kernel/string.h>
 #include <kernel/vmalloc.h>
 
 void ret_from_kthread(void);
@@ -119,14 +125,20 @@ __used struct task_struct *__switch_to(struct task_struct *prev, struct task_str
 }
 
 /*
- * The first stack frame of a new task, as __switch_to_asm will pop it: RFLAGS (interrupts
+ * The first stack frame of a new task, as __switch_to_asm will pop it, below the room for
+ * the user register frame: RFLAGS (interrupts
  * off, as every switch is made; AC clear), six callee-saved registers (RBX = fn, R12 = data
  * for ret_from_kthread) and the return address. The stack top stays 16-byte aligned for
  * the calls made from there.
  */
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *data)
 {
-	unsigned long *sp = (unsigned long *)((u8 *)p->stack + THREAD_SIZE);
+	/*
+	 * Below the user register frame (task_pt_regs), as every task's stack is laid out:
+	 * a kernel thread that becomes a user program (kernel_execve) writes that frame while
+	 * its own frames are still live beneath it.
+	 */
+	unsigned long *sp = (unsigned long *)task_pt_regs(p);
 
 	*--sp = (unsigned long)ret_from_kthread;
 	*--sp = 0; /* rbp */
@@ -137,4 +149,53 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *data)
 	*--sp = 0; /* r15 */
 	*--sp = X86_EFLAGS_FIXED; /* rflags */
 	p->thread.sp = (unsigned long)sp;
+}
+
+/*
+ * The register frame of a freshly exec'd program: every register zero but RIP and RSP, user
+ * segments, interrupts on. The frame is new, so the return takes IRETQ. The FS and GS bases
+ * start at zero, as the new program expects before it sets up its TLS.
+ */
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->vector = -1UL;
+	regs->orig_rax = -1UL;
+	regs->rip = ip;
+	regs->rsp = sp;
+	regs->cs = __USER_CS;
+	regs->ss = __USER_DS;
+	regs->rflags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
+	if (current->thread.has_bases) {
+		x86_set_fsbase(0);
+		x86_set_user_gsbase(0);
+	}
+	set_tsk_thread_flag(current, TIF_FORCE_IRET);
+}
+
+#define ARCH_SET_GS 0x1001
+#define ARCH_SET_FS 0x1002
+#define ARCH_GET_FS 0x1003
+#define ARCH_GET_GS 0x1004
+
+/* The TLS bases: a base must be a user address (-EPERM otherwise, as on Linux). */
+long sys_arch_prctl(int option, unsigned long arg2)
+{
+	switch (option) {
+	case ARCH_SET_FS:
+		if (arg2 >= TASK_SIZE_MAX)
+			return -EPERM;
+		x86_set_fsbase(arg2);
+		return 0;
+	case ARCH_SET_GS:
+		if (arg2 >= TASK_SIZE_MAX)
+			return -EPERM;
+		x86_set_user_gsbase(arg2);
+		return 0;
+	case ARCH_GET_FS:
+		return put_user(read_fsbase(), (unsigned long __user *)arg2);
+	case ARCH_GET_GS:
+		return put_user(x86_read_user_gsbase(), (unsigned long __user *)arg2);
+	}
+	return -EINVAL;
 }

@@ -3,6 +3,7 @@
  * Architecture set-up after the consoles are up: what the CPU is and can do, and what the
  * boot loader handed over, printed in the shapes Linux uses so that logs read alike.
  */
+#include <asm/syscall.h>
 #include <asm/bootinfo.h>
 #include <asm/cpufeature.h>
 #include <asm/setup.h>
@@ -83,5 +84,6 @@ void setup_arch(void)
 {
 	cpu_detect(&boot_cpu_data);
 	traps_init();
+	syscall_init();
 	print_cpu(&boot_cpu_data);
 }

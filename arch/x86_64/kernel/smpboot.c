@@ -6,6 +6,7 @@
  * real mode to start_secondary, sets up its own tables, APIC and timer, says it is online
  * and enters its idle loop. One CPU is started at a time.
  */
+#include <asm/syscall.h>
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
@@ -87,6 +88,7 @@ void start_secondary(int cpu)
 	pcid_init_this_cpu();
 	idt_load();
 	fpu_init_this_cpu();
+	syscall_init();
 	apic_setup_this_cpu();
 	cpu_data[cpu].apic_id = apic_read_id();
 	tick_setup_this_cpu();

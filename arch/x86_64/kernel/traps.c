@@ -17,6 +17,7 @@
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/vmalloc.h>
 
 static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
@@ -104,6 +105,38 @@ void traps_init(void)
 	x86_entry_clac = boot_cpu_has(X86_FEATURE_SMAP);
 }
 
+/* The signal a user-mode exception raises, as Linux's traps.c chooses it. */
+static int exception_signal(unsigned long vec)
+{
+	switch (vec) {
+	case X86_TRAP_DE:
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		return SIGFPE;
+	case X86_TRAP_DB:
+	case X86_TRAP_BP:
+		return SIGTRAP;
+	case X86_TRAP_UD:
+		return SIGILL;
+	case X86_TRAP_AC:
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
+/*
+ * A user program's exception kills the program, never the kernel: logged in the shape of
+ * Linux's "traps:" line, then ended as the signal's default action would end it (delivery
+ * to a handler comes with signals).
+ */
+static void do_user_exception(struct pt_regs *regs, const char *name)
+{
+	pr_info("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", current->comm, current->pid, name,
+		regs->rip, regs->rsp, regs->orig_rax);
+	force_fatal_sig(exception_signal(regs->vector));
+}
+
 /* Called from common_interrupt for vectors 0-31, interrupts off, on the task's stack. */
 void do_exception(struct pt_regs *regs)
 {
@@ -125,6 +158,8 @@ void do_exception(struct pt_regs *regs)
 			return;
 		break;
 	}
+	if (user_mode(regs))
+		do_user_exception(regs, name);
 	die_fault(name, regs);
 }
 

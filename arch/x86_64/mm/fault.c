@@ -21,6 +21,8 @@
 #include <kernel/panic.h>
 #include <kernel/preempt.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/vmalloc.h>
 #include <kernel/vmstat.h>
 
@@ -46,12 +48,18 @@ static bool kernel_may_touch_user(const struct pt_regs *regs)
 	return search_exception_tables(regs->rip) != NULL;
 }
 
-/* Until processes exist there is nobody to signal: report as Linux does, then stop. */
+/*
+ * A user access with no valid mapping: logged as Linux logs it, then the task is killed as
+ * SIGSEGV (SIGBUS past the end of a mapped file) would kill it; the kernel goes on.
+ */
 static void user_fault_failed(struct pt_regs *regs, unsigned long addr, int fault)
 {
-	pr_err("segfault at %lx ip %016lx sp %016lx error %lx (%s)\n", addr, regs->rip, regs->rsp,
-	       regs->orig_rax, fault == VM_FAULT_OOM ? "out of memory" : "no valid mapping");
-	die_fault("user page fault with no process to signal", regs);
+	int sig = fault == VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
+
+	pr_info("%s[%d]: %s at %lx ip %016lx sp %016lx error %lx%s\n", current->comm,
+		current->pid, sig == SIGBUS ? "bus error" : "segfault", addr, regs->rip,
+		regs->rsp, regs->orig_rax, fault == VM_FAULT_OOM ? " (out of memory)" : "");
+	force_fatal_sig(sig);
 }
 
 static void kernel_fault_failed(struct pt_regs *regs, unsigned long addr)

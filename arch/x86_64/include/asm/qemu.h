@@ -12,6 +12,20 @@
 #define QEMU_DEBUG_EXIT_PORT 0xf4
 #define QEMU_EXIT_SUCCESS 0x10 /* QEMU exits with 33 */
 #define QEMU_EXIT_FAILURE 0x11 /* QEMU exits with 35 */
+/* vmrun's commands ran; their status is in the log ("vmrun: ... exit status N") */
+#define QEMU_EXIT_PROGRAM 0x12 /* QEMU exits with 37 */
+
+/*
+ * QEMU's isa-debugcon (-device isa-debugcon,iobase=0xe9,...): bytes written to the port go
+ * to a file of the host's choosing. scripts/vmrun reads a command's status from it.
+ */
+#define QEMU_DEBUGCON_PORT 0xe9
+
+static inline void qemu_debugcon_write(const char *s)
+{
+	while (*s)
+		outb(*s++, QEMU_DEBUGCON_PORT);
+}
 
 static inline void qemu_exit(u8 code)
 {

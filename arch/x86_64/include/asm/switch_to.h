@@ -20,6 +20,9 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *data);
 /* The FS base and user GS base of the running task (WRFSBASE or the MSRs). */
 void x86_set_fsbase(unsigned long base);
+struct pt_regs;
+/* The register frame that starts a freshly exec'd program at ip with its stack at sp. */
+void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp);
 void x86_set_user_gsbase(unsigned long base);
 unsigned long x86_read_fsbase(void);
 unsigned long x86_read_user_gsbase(void);

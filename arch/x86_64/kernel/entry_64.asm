@@ -1,0 +1,100 @@
+; SPDX-License-Identifier: GPL-2.0
+;
+; The system-call entry: SYSCALL from 64-bit user mode lands at entry_SYSCALL_64 with the
+; user RIP in RCX, the user RFLAGS in R11, and RFLAGS masked by MSR_FMASK (IF, DF, TF, AC,
+; NT and IOPL cleared: interrupts stay off until the user stack is left behind, and AC clear
+; is the CLAC every entry owes SMAP). Nothing else changed: RSP is still the user's, GS too.
+;
+; The common path is one straight line: SWAPGS, the task's kernel stack from this CPU's
+; data, a full struct pt_regs (the same frame an interrupt from user mode leaves, so that
+; signals, ptrace and execve see one layout), interrupts on, the table call with the
+; arguments still in their registers (the fourth moves from R10 to RCX, the C ABI's), then
+; one look at the task's flags and this CPU's need_resched, and SYSRETQ. The callee-saved
+; registers are not reloaded there: C code preserved them, so they still hold the user's.
+;
+; Everything rare leaves the line: a number beyond the table, and any work before the
+; return (a reschedule, a signal, task work, tracing, a frame that execve or a signal
+; rewrote: _TIF_SYSCALL_EXIT_WORK). That path calls syscall_exit_work (syscall_64.c) and
+; returns with IRETQ, which is safe with any frame. SYSRET itself would be unsafe with a
+; non-canonical RCX (Intel CPUs fault in ring 0 on the user stack): on the fast path RCX is
+; the address after a SYSCALL instruction, and the last page below the canonical hole is
+; never mapped (TASK_SIZE_MAX), so it is canonical; any frame the kernel changed goes the
+; slow way.
+
+%include "generated/asm-offsets.inc"
+%include "asm/calling.inc"
+
+extern sys_call_table
+extern syscall_exit_work
+extern syscall_unknown
+
+section .text
+
+align 16
+global entry_SYSCALL_64
+entry_SYSCALL_64:
+	swapgs
+	mov [gs:CPU_SCRATCH], rsp
+	mov rsp, [gs:CPU_TOP_OF_STACK]
+	; What an interrupt would have pushed, then orig_rax (the number) and the vector slot.
+	push __USER_DS
+	push qword [gs:CPU_SCRATCH]
+	push r11
+	push __USER_CS
+	push rcx
+	push rax
+	push -1				; vector: none, this is a system call
+	PUSH_REGS
+	sti
+	cmp rax, NR_syscalls
+	jae .unknown
+	mov rcx, r10
+	call [sys_call_table + rax * 8]
+.done:
+	cli
+	mov rcx, [gs:CPU_CURRENT]
+	test qword [rcx + TASK_THREAD_FLAGS], _TIF_SYSCALL_EXIT_WORK
+	jnz .work
+	cmp byte [gs:CPU_NEED_RESCHED], 0
+	jne .work
+	add rsp, 6 * 8			; r15 .. rbx: callee-saved, still the user's
+	pop r11				; user RFLAGS, for SYSRET
+	pop r10
+	pop r9
+	pop r8
+	add rsp, 8			; the saved RAX: the result is in RAX
+	pop rcx				; user RIP, for SYSRET
+	pop rdx
+	pop rsi
+	pop rdi
+	mov rsp, [rsp + PT_REGS_RSP - PT_REGS_VECTOR]
+	swapgs
+	o64 sysret
+
+.unknown:
+	mov rdi, rax
+	call syscall_unknown
+	jmp .done
+
+.work:
+	mov [rsp + PT_REGS_RAX], rax
+	mov rdi, rsp
+	call syscall_exit_work		; returns with interrupts off
+	jmp restore_regs_and_iret
+
+; Enters user mode with the frame at RDI, which must sit at the top of the current task's
+; kernel stack (task_pt_regs): for a task's first return to user mode after execve. Pending
+; work is done first, as on every return.
+align 16
+global ret_to_user_mode
+ret_to_user_mode:
+	cli
+	mov rsp, rdi
+	call syscall_exit_work
+	; fall through
+
+restore_regs_and_iret:
+	POP_REGS
+	add rsp, 16			; vector and orig_rax
+	swapgs
+	iretq

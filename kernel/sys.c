@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Small system calls about the calling process and the system: ids, uname, the clock,
+ * random bytes, and the signal calls a C library's start-up makes before signals exist.
+ */
+#include <asm/syscall.h>
+#include <asm/uaccess.h>
+#include <kernel/cred.h>
+#include <kernel/errno.h>
+#include <kernel/main.h>
+#include <kernel/random.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <kernel/syscalls.h>
+#include <kernel/time.h>
+#include <kernel/timer.h>
+
+/* Threads come later: a process is one task, and its pid is its thread group's id. */
+long sys_getpid(void)
+{
+	return current->pid;
+}
+
+long sys_gettid(void)
+{
+	return current->pid;
+}
+
+static const struct cred *cred_or_root(void)
+{
+	return current_cred();
+}
+
+long sys_getuid(void)
+{
+	const struct cred *c = cred_or_root();
+
+	return c ? c->uid : 0;
+}
+
+long sys_geteuid(void)
+{
+	const struct cred *c = cred_or_root();
+
+	return c ? c->euid : 0;
+}
+
+long sys_getgid(void)
+{
+	const struct cred *c = cred_or_root();
+
+	return c ? c->gid : 0;
+}
+
+long sys_getegid(void)
+{
+	const struct cred *c = cred_or_root();
+
+	return c ? c->egid : 0;
+}
+
+#define __NEW_UTS_LEN 64
+
+/* Linux's struct new_utsname: six fields of 65 bytes. */
+struct new_utsname {
+	char sysname[__NEW_UTS_LEN + 1];
+	char nodename[__NEW_UTS_LEN + 1];
+	char release[__NEW_UTS_LEN + 1];
+	char version[__NEW_UTS_LEN + 1];
+	char machine[__NEW_UTS_LEN + 1];
+	char domainname[__NEW_UTS_LEN + 1];
+};
+
+/*
+ * "Linux" as the system's name, as every kernel that runs Linux programs answers: programs
+ * and configure scripts decide by it. The release is ours.
+ */
+long sys_uname(struct new_utsname __user *name)
+{
+	struct new_utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strscpy(u.sysname, "Linux", sizeof(u.sysname));
+	strscpy(u.nodename, "mica", sizeof(u.nodename));
+	strscpy(u.release, kernel_release, sizeof(u.release));
+	strscpy(u.version, "#1 SMP Mica", sizeof(u.version));
+	strscpy(u.machine, "x86_64", sizeof(u.machine));
+	strscpy(u.domainname, "(none)", sizeof(u.domainname));
+	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+long sys_set_tid_address(int __user *tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return current->pid;
+}
+
+long sys_sched_yield(void)
+{
+	yield();
+	return 0;
+}
+
+#define GRND_NONBLOCK 0x1
+#define GRND_RANDOM 0x2
+#define GRND_INSECURE 0x4
+
+/* The pool is seeded at boot, so it never blocks; at most 32 MiB - 1 per call, as Linux. */
+long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
+{
+	u8 chunk[256];
+	size_t done = 0;
+
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & GRND_INSECURE) && (flags & GRND_RANDOM))
+		return -EINVAL;
+	if (count > (32UL << 20) - 1)
+		count = (32UL << 20) - 1;
+	while (done < count) {
+		size_t n = count - done < sizeof(chunk) ? count - done : sizeof(chunk);
+
+		get_random_bytes(chunk, n);
+		if (copy_to_user(buf + done, chunk, n))
+			return done ? (long)done : -EFAULT;
+		done += n;
+	}
+	memset(chunk, 0, sizeof(chunk));
+	return done;
+}
+
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+#define CLOCK_MONOTONIC_RAW 4
+#define CLOCK_REALTIME_COARSE 5
+#define CLOCK_MONOTONIC_COARSE 6
+#define CLOCK_BOOTTIME 7
+
+long sys_clock_gettime(int which_clock, struct timespec64 __user *tp)
+{
+	struct timespec64 ts;
+
+	switch (which_clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+		ktime_get_real_ts64(&ts);
+		break;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+		ktime_get_ts64(&ts);
+		break;
+	default:
+		return -EINVAL;
+	}
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+long sys_gettimeofday(void __user *tv, void __user *tz)
+{
+	struct timespec64 ts;
+	long v[2];
+
+	if (tv) {
+		ktime_get_real_ts64(&ts);
+		v[0] = ts.tv_sec;
+		v[1] = ts.tv_nsec / 1000;
+		if (copy_to_user(tv, v, sizeof(v)))
+			return -EFAULT;
+	}
+	if (tz) {
+		int z[2] = { 0, 0 };
+
+		if (copy_to_user(tz, z, sizeof(z)))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+/*
+ * Until signals exist (the next milestone), no signal is ever delivered: these two check
+ * their arguments as Linux does and succeed, so that a C library's start-up (and abort's
+ * blocking of signals) runs. The old action reads as SIG_DFL, the old mask as empty.
+ */
+#define _NSIG 64
+
+long sys_rt_sigaction(int sig, const void __user *act, void __user *oact, size_t sigsetsize)
+{
+	static const unsigned long zero[4];
+
+	if (sigsetsize != _NSIG / 8)
+		return -EINVAL;
+	if (sig < 1 || sig > _NSIG || ((sig == 9 || sig == 19) && act))
+		return -EINVAL;
+	if (oact && copy_to_user(oact, zero, sizeof(zero)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_rt_sigprocmask(int how, const void __user *set, void __user *oset, size_t sigsetsize)
+{
+	unsigned long mask = 0;
+
+	if (sigsetsize != _NSIG / 8)
+		return -EINVAL;
+	if (set) {
+		if (how < 0 || how > 2)
+			return -EINVAL;
+		if (copy_from_user(&mask, set, sizeof(mask)))
+			return -EFAULT;
+	}
+	mask = 0;
+	if (oset && copy_to_user(oset, &mask, sizeof(mask)))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * nanosleep and clock_nanosleep (relative, or TIMER_ABSTIME on either clock): sleeps until
+ * the time is reached. No signal can end a sleep yet, so the remainder is always 0.
+ */
+#define TIMER_ABSTIME 1
+
+static long sleep_until(u64 deadline, bool realtime)
+{
+	for (;;) {
+		struct timespec64 now;
+		u64 t;
+
+		if (realtime) {
+			ktime_get_real_ts64(&now);
+			t = timespec64_to_ns(&now);
+		} else {
+			t = ktime_get_ns();
+		}
+		if (t >= deadline)
+			return 0;
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule_timeout_once(deadline - t);
+		__set_current_state(TASK_RUNNING);
+	}
+}
+
+static int get_timespec(struct timespec64 *ts, const struct timespec64 __user *uts)
+{
+	if (copy_from_user(ts, uts, sizeof(*ts)))
+		return -EFAULT;
+	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L)
+		return -EINVAL;
+	return 0;
+}
+
+long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __user *rqtp,
+			 struct timespec64 __user *rmtp)
+{
+	struct timespec64 ts;
+	bool realtime = which_clock == CLOCK_REALTIME;
+	int err;
+
+	if (which_clock != CLOCK_REALTIME && which_clock != CLOCK_MONOTONIC &&
+	    which_clock != CLOCK_BOOTTIME)
+		return -EINVAL;
+	err = get_timespec(&ts, rqtp);
+	if (err)
+		return err;
+	if (flags & TIMER_ABSTIME)
+		return sleep_until(timespec64_to_ns(&ts), realtime);
+	return sleep_until(ktime_get_ns() + timespec64_to_ns(&ts), false);
+}
+
+long sys_nanosleep(const struct timespec64 __user *rqtp, struct timespec64 __user *rmtp)
+{
+	return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+}

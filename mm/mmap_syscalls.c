@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+/* brk, mmap, munmap, mprotect: the caller's address space through mm/mmap.c. */
+#include <kernel/errno.h>
+#include <kernel/fs.h>
+#include <kernel/mm.h>
+#include <kernel/sched.h>
+#include <kernel/syscalls.h>
+#include <uapi/mman.h>
+
+struct file *fget(unsigned int fd);
+
+long sys_brk(unsigned long brk)
+{
+	if (!current->mm)
+		return -ENOMEM;
+	return do_brk(current->mm, brk);
+}
+
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	      unsigned long fd, unsigned long off)
+{
+	struct file *file = NULL;
+	long ret;
+
+	if (!current->mm)
+		return -ENOMEM;
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+	}
+	ret = do_mmap_file(current->mm, file, addr, len, prot, flags, off);
+	if (file)
+		fput(file);
+	return ret;
+}
+
+long sys_munmap(unsigned long addr, size_t len)
+{
+	if (!current->mm)
+		return -EINVAL;
+	return do_munmap(current->mm, addr, len);
+}
+
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
+{
+	if (!current->mm)
+		return -ENOMEM;
+	return do_mprotect(current->mm, start, len, prot);
+}
