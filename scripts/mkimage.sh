@@ -55,6 +55,10 @@ for dir in $bins; do
 		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$initramfs/bin/"
 	done
 done
+# Our init (user/bin/init.c) is the one the kernel looks for first.
+if [ -f "$initramfs/bin/init" ]; then
+	mv "$initramfs/bin/init" "$initramfs/sbin/init"
+fi
 (cd "$initramfs" && find . -print | LC_ALL=C sort |
 	cpio -o -H newc --quiet --reproducible -R 0:0 > "$root/boot/initramfs.cpio")
 
