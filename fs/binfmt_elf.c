@@ -160,8 +160,7 @@ static int check_phdrs(struct linux_binprm *bprm, const Elf64_Ehdr *eh, const El
 }
 
 /* Where the program headers are in the loaded image, for AT_PHDR; 0 if not loaded. */
-static unsigned long phdr_address(const Elf64_Ehdr *eh, const Elf64_Phdr *phdrs,
-				  unsigned long bias)
+static unsigned long phdr_address(const Elf64_Ehdr *eh, const Elf64_Phdr *phdrs, unsigned long bias)
 {
 	for (int i = 0; i < eh->e_phnum; i++)
 		if (phdrs[i].p_type == PT_PHDR)
@@ -220,7 +219,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 			goto out_mm;
 	}
 	ret = do_mmap(bprm->mm, STACK_TOP - STACK_INIT_SIZE, STACK_INIT_SIZE,
-		      PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN);
+		      PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN);
 	if (ret < 0) {
 		err = ret;
 		goto out_mm;

@@ -37,8 +37,7 @@
 #define NR_AUXV 18 /* pairs written below, AT_NULL included */
 
 /* Appends the strings of argv (user or kernel memory) to bprm->strings; counts them. */
-static int copy_strings(struct linux_binprm *bprm, const char *const *argv, bool user,
-			int *count)
+static int copy_strings(struct linux_binprm *bprm, const char *const *argv, bool user, int *count)
 {
 	int i;
 
@@ -142,9 +141,9 @@ static long create_elf_tables(struct linux_binprm *bprm)
 		s += strlen(s) + 1;
 	}
 	*t++ = 0;
-#define NEW_AUX_ENT(id, val) \
-	do {                 \
-		*t++ = (id); \
+#define NEW_AUX_ENT(id, val)  \
+	do {                  \
+		*t++ = (id);  \
 		*t++ = (val); \
 	} while (0)
 	NEW_AUX_ENT(AT_HWCAP, hwcap());
@@ -182,8 +181,7 @@ static long finish_exec(struct linux_binprm *bprm)
 	return create_elf_tables(bprm);
 }
 
-int do_execve(const char *filename, const char *const *argv, const char *const *envp,
-	      bool user)
+int do_execve(const char *filename, const char *const *argv, const char *const *envp, bool user)
 {
 	struct linux_binprm *bprm;
 	struct file *file;

@@ -32,8 +32,9 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		ret = arg >= NR_OPEN_DEFAULT ? -EINVAL :
-					       dup_fd_in(current->files, fd, arg, cmd == F_DUPFD_CLOEXEC);
+		ret = arg >= NR_OPEN_DEFAULT
+			      ? -EINVAL
+			      : dup_fd_in(current->files, fd, arg, cmd == F_DUPFD_CLOEXEC);
 		break;
 	case F_GETFD:
 		ret = fd_is_cloexec(current->files, fd) ? FD_CLOEXEC : 0;

@@ -130,8 +130,8 @@ long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
 	return sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
 
-long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
-		   const char __user *newname, unsigned int flags)
+long sys_renameat2(int olddfd, const char __user *oldname, int newdfd, const char __user *newname,
+		   unsigned int flags)
 {
 	struct file *odirf = NULL, *ndirf = NULL;
 	struct path *obase, *nbase;
@@ -160,8 +160,7 @@ out_from:
 	return err;
 }
 
-long sys_renameat(int olddfd, const char __user *oldname, int newdfd,
-		  const char __user *newname)
+long sys_renameat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname)
 {
 	return sys_renameat2(olddfd, oldname, newdfd, newname, 0);
 }
@@ -287,8 +286,8 @@ struct getdents_callback {
 	bool full;
 };
 
-static bool filldir64(struct dir_context *ctx, const char *name, int namelen, loff_t pos,
-		      u64 ino, unsigned int d_type)
+static bool filldir64(struct dir_context *ctx, const char *name, int namelen, loff_t pos, u64 ino,
+		      unsigned int d_type)
 {
 	struct getdents_callback *cb = (struct getdents_callback *)ctx;
 	size_t reclen = ALIGN(offsetof(struct linux_dirent64, d_name) + namelen + 1, 8);

@@ -258,8 +258,8 @@ long sys_vfork(void)
 long sys_clone(unsigned long clone_flags, unsigned long newsp, int __user *parent_tid,
 	       int __user *child_tid, unsigned long tls)
 {
-	unsigned long fork_flags = CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID |
-				   CLONE_PARENT_SETTID;
+	unsigned long fork_flags =
+		CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID;
 
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK))
 		clone_flags &= ~(CLONE_VM | CLONE_VFORK);

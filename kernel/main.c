@@ -85,7 +85,8 @@ static void open_console_fds(void)
 		return;
 	}
 	if (fd_install_from(current->files, file, 0, false) != 0 ||
-	    dup_fd_in(current->files, 0, 1, false) != 1 || dup_fd_in(current->files, 0, 2, false) != 2)
+	    dup_fd_in(current->files, 0, 1, false) != 1 ||
+	    dup_fd_in(current->files, 0, 2, false) != 2)
 		pr_err("Warning: initial descriptors not 0, 1 and 2\n");
 }
 
@@ -110,8 +111,8 @@ static __noreturn void start_init(void)
 	for (size_t i = 0; i < ARRAY_SIZE(defaults); i++) {
 		err = run_init_process(defaults[i]);
 		if (err != -ENOENT)
-			pr_err("Starting init: %s exists but could not run (error %d)\n", defaults[i],
-			       err);
+			pr_err("Starting init: %s exists but could not run (error %d)\n",
+			       defaults[i], err);
 	}
 	panic("No working init found. Try passing init= option to kernel.");
 }

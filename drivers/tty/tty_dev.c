@@ -143,7 +143,8 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		.c_iflag = 0x500, /* ICRNL | IXON */
 		.c_oflag = 0x5, /* OPOST | ONLCR */
 		.c_cflag = 0x14b2, /* B115200 | CS8 | CREAD | HUPCL */
-		.c_lflag = 0x8a3b, /* ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN */
+		.c_lflag =
+			0x8a3b, /* ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN */
 		.c_cc = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22 },
 	};
 	struct termios t;

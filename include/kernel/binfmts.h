@@ -55,8 +55,7 @@ int elf_check_header(const void *buf, size_t len);
  * (current_pt_regs) starts the new program; on failure before the point of no return
  * nothing changed and -errno comes back; after it the task is killed.
  */
-int do_execve(const char *filename, const char *const *argv, const char *const *envp,
-	      bool user);
+int do_execve(const char *filename, const char *const *argv, const char *const *envp, bool user);
 /* A kernel thread becoming a user program; returns only on failure. */
 int kernel_execve(const char *filename, const char *const *argv, const char *const *envp);
 

@@ -48,10 +48,9 @@ long sys_symlinkat(const char __user *oldname, int newdfd, const char __user *ne
 long sys_readlink(const char __user *path, char __user *buf, int bufsiz);
 long sys_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz);
 long sys_rename(const char __user *oldname, const char __user *newname);
-long sys_renameat(int olddfd, const char __user *oldname, int newdfd,
-		  const char __user *newname);
-long sys_renameat2(int olddfd, const char __user *oldname, int newdfd,
-		   const char __user *newname, unsigned int flags);
+long sys_renameat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname);
+long sys_renameat2(int olddfd, const char __user *oldname, int newdfd, const char __user *newname,
+		   unsigned int flags);
 long sys_access(const char __user *filename, int mode);
 long sys_faccessat(int dfd, const char __user *filename, int mode);
 long sys_chdir(const char __user *filename);

@@ -345,8 +345,8 @@ int sched_switch_to(struct task_struct *next)
 	preempt_disable();
 	rq = this_rq();
 	arch_spin_lock(&rq->lock);
-	if (unlikely(next == prev || prev->is_idle || !task_on_rq_queued(next) ||
-		     next->on_cpu || next->cpu != rq->cpu)) {
+	if (unlikely(next == prev || prev->is_idle || !task_on_rq_queued(next) || next->on_cpu ||
+		     next->cpu != rq->cpu)) {
 		arch_spin_unlock(&rq->lock);
 		preempt_enable_no_resched();
 		local_irq_restore(flags);

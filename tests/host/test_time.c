@@ -448,9 +448,17 @@ KTEST(mul_u64_u32_div_exact_and_saturating)
 {
 	const unsigned int khz = 3000000; /* 3 GHz */
 	const unsigned long long hour_ns = 3600ULL * 1000000000ULL;
-	const unsigned long long as[] = { 0, 1, 999999, 1000000, 123456789, hour_ns,
+	const unsigned long long as[] = { 0,
+					  1,
+					  999999,
+					  1000000,
+					  123456789,
+					  hour_ns,
 					  2 * hour_ns, /* past the old overflow at 1.7 h */
-					  (~0ULL / khz) + 1, 100 * hour_ns, ~0ULL / 2, ~0ULL };
+					  (~0ULL / khz) + 1,
+					  100 * hour_ns,
+					  ~0ULL / 2,
+					  ~0ULL };
 	const unsigned int muls[] = { 0, 1, 1000, khz, 4000000000U, ~0U };
 
 	/* The case the bug was about: 2 hours is 2.16e13 cycles, not a wrapped small number. */
@@ -464,7 +472,8 @@ KTEST(mul_u64_u32_div_exact_and_saturating)
 		for (size_t j = 0; j < KTEST_ARRAY_SIZE(muls); j++) {
 			EXPECT_EQ(mul_u64_u32_div(as[i], muls[j], 1000000),
 				  ref_mul_div(as[i], muls[j], 1000000));
-			EXPECT_EQ(mul_u64_u32_div(as[i], muls[j], 3), ref_mul_div(as[i], muls[j], 3));
+			EXPECT_EQ(mul_u64_u32_div(as[i], muls[j], 3),
+				  ref_mul_div(as[i], muls[j], 3));
 			EXPECT_EQ(mul_u64_u32_div(as[i], muls[j], ~0U),
 				  ref_mul_div(as[i], muls[j], ~0U));
 		}

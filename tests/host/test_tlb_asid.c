@@ -190,7 +190,8 @@ static void do_switch(struct ktest *test, struct model *m, unsigned long step, i
 	if (p->owner != ctx)
 		model_fail(test, m, step, "PCID reused for another mm without a flush");
 	else if (p->fresh < gen)
-		model_fail(test, m, step, "mm run under a PCID whose entries predate its last flush");
+		model_fail(test, m, step,
+			   "mm run under a PCID whose entries predate its last flush");
 }
 
 /* The flush of the loaded mm, on the CPU itself or in its IPI handler (flush_tlb_local). */
@@ -236,7 +237,8 @@ static void do_flush(struct model *m, int c, int i)
 		if (o == c) {
 			do_flush_here(m, o, m->mm[i].ctx_id, gen);
 		} else if (cpu->nr_pending < MAX_PENDING) {
-			cpu->pending[cpu->nr_pending++] = (struct model_ipi){ m->mm[i].ctx_id, gen };
+			cpu->pending[cpu->nr_pending++] =
+				(struct model_ipi){ m->mm[i].ctx_id, gen };
 		} else {
 			/* The queue is full: deliver the oldest first (the sender would wait). */
 			do_flush_here(m, o, cpu->pending[0].ctx_id, cpu->pending[0].gen);
@@ -277,9 +279,11 @@ static void check_state(struct ktest *test, struct model *m, unsigned long step)
 			if (!x->ctx_id)
 				continue;
 			if (p->owner != x->ctx_id)
-				model_fail(test, m, step, "a slot names an mm its PCID does not hold");
+				model_fail(test, m, step,
+					   "a slot names an mm its PCID does not hold");
 			else if (x->tlb_gen > p->fresh)
-				model_fail(test, m, step, "a slot claims entries fresher than they are");
+				model_fail(test, m, step,
+					   "a slot claims entries fresher than they are");
 		}
 		if (cpu->active >= 0 && !cpu->nr_pending) {
 			const struct model_pcid *p = &cpu->pcid[cpu->s.loaded_pcid];
@@ -330,7 +334,8 @@ static void run_model(struct ktest *test, u64 seed)
 				for (int o = 0; o < NR_CPUS_MODEL; o++) {
 					busy |= m.cpu[o].active == i;
 					for (int k = 0; k < m.cpu[o].nr_pending; k++)
-						busy |= m.cpu[o].pending[k].ctx_id == m.mm[i].ctx_id;
+						busy |= m.cpu[o].pending[k].ctx_id ==
+							m.mm[i].ctx_id;
 				}
 				if (busy)
 					break;

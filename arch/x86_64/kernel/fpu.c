@@ -39,7 +39,11 @@
 #define X86_CR0_NE (1UL << 5)
 #define X86_CR4_OSXMMEXCPT (1UL << 10)
 
-enum fpu_method { FPU_FXSAVE, FPU_XSAVE, FPU_XSAVEOPT };
+enum fpu_method {
+	FPU_FXSAVE,
+	FPU_XSAVE,
+	FPU_XSAVEOPT
+};
 
 static enum fpu_method method = FPU_FXSAVE;
 static u64 xfeatures;

@@ -56,9 +56,9 @@ static void user_fault_failed(struct pt_regs *regs, unsigned long addr, int faul
 {
 	int sig = fault == VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
 
-	pr_info("%s[%d]: %s at %lx ip %016lx sp %016lx error %lx%s\n", current->comm,
-		current->pid, sig == SIGBUS ? "bus error" : "segfault", addr, regs->rip,
-		regs->rsp, regs->orig_rax, fault == VM_FAULT_OOM ? " (out of memory)" : "");
+	pr_info("%s[%d]: %s at %lx ip %016lx sp %016lx error %lx%s\n", current->comm, current->pid,
+		sig == SIGBUS ? "bus error" : "segfault", addr, regs->rip, regs->rsp,
+		regs->orig_rax, fault == VM_FAULT_OOM ? " (out of memory)" : "");
 	force_fatal_sig(sig);
 }
 

@@ -61,9 +61,9 @@ void pcid_init_this_cpu(void)
 			      boot_cpu_has(X86_FEATURE_PGE);
 		tlb_invpcid_on = tlb_pcid_on && boot_cpu_has(X86_FEATURE_INVPCID);
 		pr_info("paging: PCID %s, INVPCID %s\n",
-			tlb_pcid_on	       ? "on" :
-			pcid_disabled	       ? "off (pcid=off or nopcid)" :
-						 "off (CPU lacks it)",
+			tlb_pcid_on	? "on"
+			: pcid_disabled ? "off (pcid=off or nopcid)"
+					: "off (CPU lacks it)",
 			tlb_invpcid_on ? "used" : "not used");
 	}
 	if (!tlb_pcid_on)
