@@ -131,14 +131,23 @@ static void take_snapshot(struct mem_snapshot *s)
 	s->vmalloc_areas = vmalloc_nr_areas();
 }
 
+/*
+ * A stopped thread frees itself (its stack, a vmalloc area) when its CPU switches away from
+ * it: soon, not at once. Waiting for that after each case keeps one case's dying threads
+ * out of the next case's counts.
+ */
+static void settle_tasks(unsigned long tasks)
+{
+	for (int ms = 0; ms < LEAK_SETTLE_MS && nr_tasks() > tasks; ms++)
+		msleep(1);
+}
+
 static bool check_leaks(const struct mem_snapshot *before)
 {
 	struct mem_snapshot after;
 	bool ok;
 
-	/* A stopped thread frees itself when its CPU switches away from it: soon, not at once. */
-	for (int ms = 0; ms < LEAK_SETTLE_MS && nr_tasks() > before->tasks; ms++)
-		msleep(1);
+	settle_tasks(before->tasks);
 	take_snapshot(&after);
 	ok = !memcmp(before, &after, sizeof(after));
 	if (!ok)
@@ -176,6 +185,8 @@ int ktest_run_suite(const struct ktest_suite *suite, int number, int *passed, in
 		const struct ktest_case *c = &suite->cases[i];
 		struct ktest t = { .name = c->name };
 
+		unsigned long tasks = nr_tasks();
+
 		if (suite->init && suite->init(&t)) {
 			ktest_fail(&t, __FILE__, __LINE__, "suite init failed");
 		} else {
@@ -183,6 +194,7 @@ int ktest_run_suite(const struct ktest_suite *suite, int number, int *passed, in
 			if (suite->exit)
 				suite->exit(&t);
 		}
+		settle_tasks(tasks);
 		if (c->figures) {
 			/* Not in the plan: only a failure is reported as a result. */
 			if (t.failed) {
