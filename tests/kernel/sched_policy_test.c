@@ -234,6 +234,13 @@ static void test_vruntime_renormalised_on_migration(struct ktest *t)
 	set_cpus_allowed(pb, cpumask_of(1));
 	msleep(5);
 	elapsed = sched_clock() - t0;
+	/*
+	 * The move happens at b's next switch, which a loaded host's TCG can hold back past
+	 * those 5 ms (the reschedule IPI is late): compare the clocks once b is on CPU 1.
+	 */
+	for (int ms = 0; ms < 1000 && READ_ONCE(pb->cpu) != 1; ms++)
+		msleep(1);
+	KTEST_EXPECT_EQ(t, READ_ONCE(pb->cpu), 1);
 	gap_after = abs_diff(min_u64(READ_ONCE(pa[0]->vruntime), READ_ONCE(pa[1]->vruntime)),
 			     READ_ONCE(pb->vruntime));
 	a_work = a[0].work[1] + a[1].work[1];
