@@ -163,6 +163,11 @@ struct __out {
 	size_t total;
 };
 hidden int __vformat(struct __out *o, const char *fmt, __builtin_va_list ap);
+/*
+ * Reads a conversion's length modifier at *fmt and steps past it: 0 for none, 'H' hh, 'h',
+ * 'l' (also j, z, t), 'q' ll or q, 'L'.
+ */
+hidden int __fmt_length(const char **fmt);
 /* Exact decimal digits of a finite positive double: digits (no leading zeros) and the decimal
  * exponent e, value = 0.DIGITS * 10^e. Returns the number of digits. */
 hidden int __dtoa_exact(double x, char *digits, int *e);

@@ -416,32 +416,7 @@ hidden int __vformat(struct __out *o, const char *fmt, va_list ap)
 		}
 		if (sp.left)
 			sp.zero = 0;
-		int lm = 0; /* 'H' hh, 'h', 'l', 'q' ll, 'j', 'z', 't', 'L' */
-		switch (*fmt) {
-		case 'h':
-			lm = 'h';
-			if (*++fmt == 'h') {
-				lm = 'H';
-				fmt++;
-			}
-			break;
-		case 'l':
-			lm = 'l';
-			if (*++fmt == 'l') {
-				lm = 'q';
-				fmt++;
-			}
-			break;
-		case 'q':
-		case 'j':
-		case 'z':
-		case 't':
-		case 'L':
-			lm = *fmt++;
-			if (lm == 'j' || lm == 'z' || lm == 't')
-				lm = 'l';
-			break;
-		}
+		int lm = __fmt_length(&fmt);
 		sp.conv = *fmt++;
 		switch (sp.conv) {
 		case 'd':

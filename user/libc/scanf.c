@@ -165,31 +165,7 @@ static int vscan(struct src *in, const char *fmt, va_list ap)
 		}
 		while (isdigit((unsigned char)*fmt))
 			width = width * 10 + (*fmt++ - '0');
-		switch (*fmt) {
-		case 'h':
-			lm = 'h';
-			if (*++fmt == 'h') {
-				lm = 'H';
-				fmt++;
-			}
-			break;
-		case 'l':
-			lm = 'l';
-			if (*++fmt == 'l') {
-				lm = 'q';
-				fmt++;
-			}
-			break;
-		case 'L':
-		case 'q':
-		case 'j':
-		case 'z':
-		case 't':
-			lm = *fmt++;
-			if (lm != 'L')
-				lm = 'l';
-			break;
-		}
+		lm = __fmt_length(&fmt);
 		char conv = *fmt;
 		if (!conv)
 			break;
