@@ -22,46 +22,90 @@
 
 long sys_ni_syscall(void);
 
-#define ENTRY(nr, name, fn) { nr, #name, (void *)(fn) }
+#define ENTRY(nr, name, fn)             \
+	{                               \
+		nr, #name, (void *)(fn) \
+	}
 static const struct {
 	unsigned long nr;
 	const char *name;
 	void *fn;
 } implemented[] = {
-	ENTRY(0, read, sys_read), ENTRY(1, write, sys_write), ENTRY(2, open, sys_open),
-	ENTRY(3, close, sys_close), ENTRY(4, stat, sys_newstat), ENTRY(5, fstat, sys_newfstat),
-	ENTRY(6, lstat, sys_newlstat), ENTRY(8, lseek, sys_lseek), ENTRY(9, mmap, sys_mmap),
-	ENTRY(10, mprotect, sys_mprotect), ENTRY(11, munmap, sys_munmap), ENTRY(12, brk, sys_brk),
-	ENTRY(13, rt_sigaction, sys_rt_sigaction), ENTRY(14, rt_sigprocmask, sys_rt_sigprocmask),
-	ENTRY(16, ioctl, sys_ioctl), ENTRY(19, readv, sys_readv), ENTRY(20, writev, sys_writev),
-	ENTRY(24, sched_yield, sys_sched_yield), ENTRY(32, dup, sys_dup), ENTRY(33, dup2, sys_dup2),
-	ENTRY(39, getpid, sys_getpid), ENTRY(59, execve, sys_execve), ENTRY(60, exit, sys_exit),
-	ENTRY(63, uname, sys_uname), ENTRY(96, gettimeofday, sys_gettimeofday),
-	ENTRY(102, getuid, sys_getuid), ENTRY(104, getgid, sys_getgid),
-	ENTRY(107, geteuid, sys_geteuid), ENTRY(108, getegid, sys_getegid),
-	ENTRY(110, getppid, sys_getppid), ENTRY(158, arch_prctl, sys_arch_prctl),
-	ENTRY(186, gettid, sys_gettid), ENTRY(218, set_tid_address, sys_set_tid_address),
-	ENTRY(228, clock_gettime, sys_clock_gettime), ENTRY(231, exit_group, sys_exit_group),
-	ENTRY(257, openat, sys_openat), ENTRY(262, newfstatat, sys_newfstatat),
-	ENTRY(292, dup3, sys_dup3), ENTRY(318, getrandom, sys_getrandom),
-	ENTRY(17, pread64, sys_pread64), ENTRY(18, pwrite64, sys_pwrite64),
-	ENTRY(21, access, sys_access), ENTRY(22, pipe, sys_pipe), ENTRY(35, nanosleep, sys_nanosleep),
-	ENTRY(72, fcntl, sys_fcntl), ENTRY(80, chdir, sys_chdir), ENTRY(82, rename, sys_rename),
-	ENTRY(83, mkdir, sys_mkdir), ENTRY(84, rmdir, sys_rmdir), ENTRY(87, unlink, sys_unlink),
-	ENTRY(88, symlink, sys_symlink), ENTRY(89, readlink, sys_readlink),
-	ENTRY(95, umask, sys_umask), ENTRY(217, getdents64, sys_getdents64),
-	ENTRY(230, clock_nanosleep, sys_clock_nanosleep), ENTRY(258, mkdirat, sys_mkdirat),
-	ENTRY(263, unlinkat, sys_unlinkat), ENTRY(264, renameat, sys_renameat),
-	ENTRY(266, symlinkat, sys_symlinkat), ENTRY(267, readlinkat, sys_readlinkat),
-	ENTRY(269, faccessat, sys_faccessat), ENTRY(293, pipe2, sys_pipe2),
-	ENTRY(316, renameat2, sys_renameat2), ENTRY(56, clone, sys_clone), ENTRY(57, fork, sys_fork),
-	ENTRY(58, vfork, sys_vfork), ENTRY(61, wait4, sys_wait4), ENTRY(79, getcwd, sys_getcwd),
+	ENTRY(0, read, sys_read),
+	ENTRY(1, write, sys_write),
+	ENTRY(2, open, sys_open),
+	ENTRY(3, close, sys_close),
+	ENTRY(4, stat, sys_newstat),
+	ENTRY(5, fstat, sys_newfstat),
+	ENTRY(6, lstat, sys_newlstat),
+	ENTRY(8, lseek, sys_lseek),
+	ENTRY(9, mmap, sys_mmap),
+	ENTRY(10, mprotect, sys_mprotect),
+	ENTRY(11, munmap, sys_munmap),
+	ENTRY(12, brk, sys_brk),
+	ENTRY(13, rt_sigaction, sys_rt_sigaction),
+	ENTRY(14, rt_sigprocmask, sys_rt_sigprocmask),
+	ENTRY(16, ioctl, sys_ioctl),
+	ENTRY(19, readv, sys_readv),
+	ENTRY(20, writev, sys_writev),
+	ENTRY(24, sched_yield, sys_sched_yield),
+	ENTRY(32, dup, sys_dup),
+	ENTRY(33, dup2, sys_dup2),
+	ENTRY(39, getpid, sys_getpid),
+	ENTRY(59, execve, sys_execve),
+	ENTRY(60, exit, sys_exit),
+	ENTRY(63, uname, sys_uname),
+	ENTRY(96, gettimeofday, sys_gettimeofday),
+	ENTRY(102, getuid, sys_getuid),
+	ENTRY(104, getgid, sys_getgid),
+	ENTRY(107, geteuid, sys_geteuid),
+	ENTRY(108, getegid, sys_getegid),
+	ENTRY(110, getppid, sys_getppid),
+	ENTRY(158, arch_prctl, sys_arch_prctl),
+	ENTRY(186, gettid, sys_gettid),
+	ENTRY(218, set_tid_address, sys_set_tid_address),
+	ENTRY(228, clock_gettime, sys_clock_gettime),
+	ENTRY(231, exit_group, sys_exit_group),
+	ENTRY(257, openat, sys_openat),
+	ENTRY(262, newfstatat, sys_newfstatat),
+	ENTRY(292, dup3, sys_dup3),
+	ENTRY(318, getrandom, sys_getrandom),
+	ENTRY(17, pread64, sys_pread64),
+	ENTRY(18, pwrite64, sys_pwrite64),
+	ENTRY(21, access, sys_access),
+	ENTRY(22, pipe, sys_pipe),
+	ENTRY(35, nanosleep, sys_nanosleep),
+	ENTRY(72, fcntl, sys_fcntl),
+	ENTRY(80, chdir, sys_chdir),
+	ENTRY(82, rename, sys_rename),
+	ENTRY(83, mkdir, sys_mkdir),
+	ENTRY(84, rmdir, sys_rmdir),
+	ENTRY(87, unlink, sys_unlink),
+	ENTRY(88, symlink, sys_symlink),
+	ENTRY(89, readlink, sys_readlink),
+	ENTRY(95, umask, sys_umask),
+	ENTRY(217, getdents64, sys_getdents64),
+	ENTRY(230, clock_nanosleep, sys_clock_nanosleep),
+	ENTRY(258, mkdirat, sys_mkdirat),
+	ENTRY(263, unlinkat, sys_unlinkat),
+	ENTRY(264, renameat, sys_renameat),
+	ENTRY(266, symlinkat, sys_symlinkat),
+	ENTRY(267, readlinkat, sys_readlinkat),
+	ENTRY(269, faccessat, sys_faccessat),
+	ENTRY(293, pipe2, sys_pipe2),
+	ENTRY(316, renameat2, sys_renameat2),
+	ENTRY(56, clone, sys_clone),
+	ENTRY(57, fork, sys_fork),
+	ENTRY(58, vfork, sys_vfork),
+	ENTRY(61, wait4, sys_wait4),
+	ENTRY(79, getcwd, sys_getcwd),
 };
 
 static void test_implemented_numbers_reach_their_entry(struct ktest *t)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(implemented); i++) {
-		KTEST_EXPECT_PTR_EQ(t, (void *)sys_call_table[implemented[i].nr], implemented[i].fn);
+		KTEST_EXPECT_PTR_EQ(t, (void *)sys_call_table[implemented[i].nr],
+				    implemented[i].fn);
 		KTEST_EXPECT_STREQ(t, syscall_name(implemented[i].nr), implemented[i].name);
 	}
 }
@@ -114,12 +158,24 @@ static void make_tiny(struct tiny_elf *e)
 	e->eh.e_ehsize = sizeof(Elf64_Ehdr);
 	e->eh.e_phentsize = sizeof(Elf64_Phdr);
 	e->eh.e_phnum = 3;
-	e->ph[0] = (Elf64_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R, .p_offset = 0,
-				 .p_vaddr = 0x400000, .p_filesz = 4096, .p_memsz = 4096 };
-	e->ph[1] = (Elf64_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_X, .p_offset = 4096,
-				 .p_vaddr = 0x401000, .p_filesz = 4096, .p_memsz = 4096 };
-	e->ph[2] = (Elf64_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W, .p_offset = 8192,
-				 .p_vaddr = 0x403000, .p_filesz = 100, .p_memsz = 0x3000 };
+	e->ph[0] = (Elf64_Phdr){ .p_type = PT_LOAD,
+				 .p_flags = PF_R,
+				 .p_offset = 0,
+				 .p_vaddr = 0x400000,
+				 .p_filesz = 4096,
+				 .p_memsz = 4096 };
+	e->ph[1] = (Elf64_Phdr){ .p_type = PT_LOAD,
+				 .p_flags = PF_R | PF_X,
+				 .p_offset = 4096,
+				 .p_vaddr = 0x401000,
+				 .p_filesz = 4096,
+				 .p_memsz = 4096 };
+	e->ph[2] = (Elf64_Phdr){ .p_type = PT_LOAD,
+				 .p_flags = PF_R | PF_W,
+				 .p_offset = 8192,
+				 .p_vaddr = 0x403000,
+				 .p_filesz = 100,
+				 .p_memsz = 0x3000 };
 	e->text[0] = 0xf4; /* hlt: never run */
 }
 
@@ -186,9 +242,25 @@ static void test_tiny_elf_loads(struct ktest *t)
 }
 
 enum mutation {
-	BAD_MAGIC, CLASS32, BIG_ENDIAN, BAD_VERSION, ET_REL_TYPE, OTHER_MACHINE, BAD_PHENTSIZE,
-	NO_PHDRS, TOO_MANY_PHDRS, PHDRS_PAST_EOF, FILESZ_OVER_MEMSZ, WRITE_AND_EXEC, MISALIGNED,
-	OFFSET_PAST_EOF, VADDR_KERNEL, MEMSZ_WRAPS, INTERP, NO_LOAD, NR_MUTATIONS
+	BAD_MAGIC,
+	CLASS32,
+	BIG_ENDIAN,
+	BAD_VERSION,
+	ET_REL_TYPE,
+	OTHER_MACHINE,
+	BAD_PHENTSIZE,
+	NO_PHDRS,
+	TOO_MANY_PHDRS,
+	PHDRS_PAST_EOF,
+	FILESZ_OVER_MEMSZ,
+	WRITE_AND_EXEC,
+	MISALIGNED,
+	OFFSET_PAST_EOF,
+	VADDR_KERNEL,
+	MEMSZ_WRAPS,
+	INTERP,
+	NO_LOAD,
+	NR_MUTATIONS
 };
 
 static const struct {
@@ -218,25 +290,64 @@ static const struct {
 static void mutate(struct tiny_elf *e, enum mutation m)
 {
 	switch (m) {
-	case BAD_MAGIC: e->eh.e_ident[1] = 'X'; break;
-	case CLASS32: e->eh.e_ident[EI_CLASS] = 1; break;
-	case BIG_ENDIAN: e->eh.e_ident[EI_DATA] = 2; break;
-	case BAD_VERSION: e->eh.e_ident[EI_VERSION] = 0; break;
-	case ET_REL_TYPE: e->eh.e_type = 1; break;
-	case OTHER_MACHINE: e->eh.e_machine = 3; break;
-	case BAD_PHENTSIZE: e->eh.e_phentsize = 32; break;
-	case NO_PHDRS: e->eh.e_phnum = 0; break;
-	case TOO_MANY_PHDRS: e->eh.e_phnum = 65535; break;
-	case PHDRS_PAST_EOF: e->eh.e_phoff = 1UL << 40; break;
-	case FILESZ_OVER_MEMSZ: e->ph[2].p_filesz = 0x4000; break;
-	case WRITE_AND_EXEC: e->ph[1].p_flags |= PF_W; break;
-	case MISALIGNED: e->ph[1].p_vaddr += 8; break;
-	case OFFSET_PAST_EOF: e->ph[1].p_offset = 1UL << 30; break;
-	case VADDR_KERNEL: e->ph[1].p_vaddr = 0xffff800000001000UL; e->ph[1].p_offset = 0x1000; break;
-	case MEMSZ_WRAPS: e->ph[2].p_memsz = ~0UL - 0x1000; break;
-	case INTERP: e->ph[0].p_type = PT_INTERP; break;
-	case NO_LOAD: for (int i = 0; i < 3; i++) e->ph[i].p_type = 0x70000000; break;
-	case NR_MUTATIONS: break;
+	case BAD_MAGIC:
+		e->eh.e_ident[1] = 'X';
+		break;
+	case CLASS32:
+		e->eh.e_ident[EI_CLASS] = 1;
+		break;
+	case BIG_ENDIAN:
+		e->eh.e_ident[EI_DATA] = 2;
+		break;
+	case BAD_VERSION:
+		e->eh.e_ident[EI_VERSION] = 0;
+		break;
+	case ET_REL_TYPE:
+		e->eh.e_type = 1;
+		break;
+	case OTHER_MACHINE:
+		e->eh.e_machine = 3;
+		break;
+	case BAD_PHENTSIZE:
+		e->eh.e_phentsize = 32;
+		break;
+	case NO_PHDRS:
+		e->eh.e_phnum = 0;
+		break;
+	case TOO_MANY_PHDRS:
+		e->eh.e_phnum = 65535;
+		break;
+	case PHDRS_PAST_EOF:
+		e->eh.e_phoff = 1UL << 40;
+		break;
+	case FILESZ_OVER_MEMSZ:
+		e->ph[2].p_filesz = 0x4000;
+		break;
+	case WRITE_AND_EXEC:
+		e->ph[1].p_flags |= PF_W;
+		break;
+	case MISALIGNED:
+		e->ph[1].p_vaddr += 8;
+		break;
+	case OFFSET_PAST_EOF:
+		e->ph[1].p_offset = 1UL << 30;
+		break;
+	case VADDR_KERNEL:
+		e->ph[1].p_vaddr = 0xffff800000001000UL;
+		e->ph[1].p_offset = 0x1000;
+		break;
+	case MEMSZ_WRAPS:
+		e->ph[2].p_memsz = ~0UL - 0x1000;
+		break;
+	case INTERP:
+		e->ph[0].p_type = PT_INTERP;
+		break;
+	case NO_LOAD:
+		for (int i = 0; i < 3; i++)
+			e->ph[i].p_type = 0x70000000;
+		break;
+	case NR_MUTATIONS:
+		break;
 	}
 }
 
@@ -252,7 +363,8 @@ static void test_each_malformation_has_its_errno(struct ktest *t)
 		mutate(e, m);
 		err = load_buf(e, sizeof(*e));
 		if (err != mutations[m].err)
-			ktest_log(t, "%s: got %d, want %d", mutations[m].what, err, mutations[m].err);
+			ktest_log(t, "%s: got %d, want %d", mutations[m].what, err,
+				  mutations[m].err);
 		KTEST_EXPECT_EQ(t, err, mutations[m].err);
 	}
 	kfree(e);
@@ -346,7 +458,8 @@ static void test_random_header_mutations_never_crash(struct ktest *t)
 		memcpy(copy, prog, len);
 		for (int k = 0; k < 1 + round % 4; k++) {
 			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			copy[(seed >> 33) % (hdr < len ? hdr : len)] ^= (u8)(1u << ((seed >> 20) & 7));
+			copy[(seed >> 33) % (hdr < len ? hdr : len)] ^=
+				(u8)(1u << ((seed >> 20) & 7));
 		}
 		err = load_buf(copy, len);
 		if (!err)

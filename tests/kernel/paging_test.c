@@ -191,9 +191,10 @@ static void test_pcid_stale_entry_flushed_on_return(struct ktest *t)
 	u8 v = 0;
 
 	if (!tlb_pcid_on) {
-		ktest_skip(t, boot_cpu_has(X86_FEATURE_PCID) ?
-				      "PCIDs switched off (pcid=off or nopcid)" :
-				      "the CPU lacks PCID (QEMU under TCG has none, even -cpu max)");
+		ktest_skip(t,
+			   boot_cpu_has(X86_FEATURE_PCID)
+				   ? "PCIDs switched off (pcid=off or nopcid)"
+				   : "the CPU lacks PCID (QEMU under TCG has none, even -cpu max)");
 		return;
 	}
 	a = mm_alloc();

@@ -13,10 +13,12 @@ int main(int argc, char **argv)
 		unsigned long type;
 		const char *name;
 	} keys[] = {
-		{ AT_PHDR, "AT_PHDR" }, { AT_PHENT, "AT_PHENT" }, { AT_PHNUM, "AT_PHNUM" },
-		{ AT_PAGESZ, "AT_PAGESZ" }, { AT_ENTRY, "AT_ENTRY" }, { AT_UID, "AT_UID" },
-		{ AT_EUID, "AT_EUID" }, { AT_GID, "AT_GID" }, { AT_EGID, "AT_EGID" },
-		{ AT_SECURE, "AT_SECURE" }, { AT_CLKTCK, "AT_CLKTCK" }, { AT_RANDOM, "AT_RANDOM" },
+		{ AT_PHDR, "AT_PHDR" },	    { AT_PHENT, "AT_PHENT" },
+		{ AT_PHNUM, "AT_PHNUM" },   { AT_PAGESZ, "AT_PAGESZ" },
+		{ AT_ENTRY, "AT_ENTRY" },   { AT_UID, "AT_UID" },
+		{ AT_EUID, "AT_EUID" },	    { AT_GID, "AT_GID" },
+		{ AT_EGID, "AT_EGID" },	    { AT_SECURE, "AT_SECURE" },
+		{ AT_CLKTCK, "AT_CLKTCK" }, { AT_RANDOM, "AT_RANDOM" },
 		{ AT_EXECFN, "AT_EXECFN" }, { AT_PLATFORM, "AT_PLATFORM" },
 	};
 

@@ -24,7 +24,8 @@ int main(void)
 	ok(regcomp(&re, "a[bc", REG_EXTENDED) == REG_EBRACK, "an open bracket: REG_EBRACK");
 	ok(regcomp(&re, "(ab", REG_EXTENDED) == REG_EPAREN, "an open parenthesis: REG_EPAREN");
 	int r = regcomp(&re, "a\\{1", 0);
-	ok(r == REG_EBRACE || r == REG_BADBR, "an open brace: REG_EBRACE (or REG_BADBR, as musl says)");
+	ok(r == REG_EBRACE || r == REG_BADBR,
+	   "an open brace: REG_EBRACE (or REG_BADBR, as musl says)");
 	ok(regcomp(&re, "[[:nope:]]", REG_EXTENDED) == REG_ECTYPE, "an unknown class: REG_ECTYPE");
 	ok(regcomp(&re, "a\\", REG_EXTENDED) == REG_EESCAPE, "a trailing backslash: REG_EESCAPE");
 	ok(regcomp(&re, "\\(a\\)\\2", 0) == REG_ESUBREG, "a back-reference too far: REG_ESUBREG");
