@@ -16,6 +16,8 @@
 #include <kernel/mm.h>
 #include <kernel/syscalls.h>
 #include <kernel/wait.h>
+#include <kernel/signal.h>
+#include <uapi/sched.h>
 #include <kernel/fs.h>
 #include <kernel/fs_struct.h>
 #include <kernel/panic.h>
@@ -38,10 +40,13 @@ static int alloc_pid(void)
 	return atomic_inc_return(&next_pid);
 }
 
-struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
+/*
+ * The parts of a task every kind shares: stack, FPU state, scheduling fields, a pid, the
+ * creator's credentials; no thread group yet (new_thread_group or copy_signal gives one).
+ */
+static struct task_struct *alloc_task(int (*fn)(void *), void *data, const char *name)
 {
 	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
-	unsigned long flags;
 
 	if (!p)
 		return NULL;
@@ -55,28 +60,212 @@ struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
 	INIT_LIST_HEAD(&p->tasks);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->thread_node);
+	init_sigpending(&p->pending);
 	atomic_set(&p->usage, 1);
 	strscpy(p->comm, name, sizeof(p->comm));
 	p->pid = alloc_pid();
+	p->tgid = p->pid;
+	p->group_leader = p;
+	p->exit_signal = SIGCHLD;
 	p->state = TASK_UNINTERRUPTIBLE; /* not runnable until woken */
 	p->cpu = smp_processor_id();
 	p->thread_fn = fn;
 	p->thread_data = data;
-	/* Kernel threads act as their creator and share its root and working directory. */
 	copy_creds(p);
-	copy_fs(CLONE_FS, p);
 	copy_thread(p, fn, data);
-
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_add_tail(&p->tasks, &task_list);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	atomic_inc(&task_count);
 	return p;
 
 out_free_stack:
 	free_kernel_stack(p->stack);
 out_free_task:
 	kfree(p);
+	return NULL;
+}
+
+static void free_task(struct task_struct *p)
+{
+	exit_creds(p);
+	fpu_state_free(p->thread.fpu.state);
+	free_kernel_stack(p->stack);
+	kfree(p);
+}
+
+static void task_list_add(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_add_tail(&p->tasks, &task_list);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	atomic_inc(&task_count);
+}
+
+/* ---- thread groups: signal_struct and sighand_struct -------------------------------- */
+
+static struct sighand_struct *alloc_sighand(void)
+{
+	struct sighand_struct *sh = kzalloc(sizeof(*sh), GFP_KERNEL);
+
+	if (!sh)
+		return NULL;
+	atomic_set(&sh->count, 1);
+	spin_lock_init(&sh->siglock);
+	return sh;
+}
+
+static void put_sighand(struct sighand_struct *sh)
+{
+	if (sh && atomic_dec_and_test(&sh->count))
+		kfree(sh);
+}
+
+/* Linux's defaults for a process that inherits nothing (init, kernel threads). */
+void signal_struct_init_limits(struct signal_struct *sig)
+{
+	int i;
+
+	for (i = 0; i < RLIM_NLIMITS; i++)
+		sig->rlim[i] = (struct rlimit){ RLIM_INFINITY, RLIM_INFINITY };
+	sig->rlim[RLIMIT_STACK] = (struct rlimit){ DEFAULT_STACK_LIMIT, RLIM_INFINITY };
+	sig->rlim[RLIMIT_CORE] = (struct rlimit){ 0, RLIM_INFINITY };
+	sig->rlim[RLIMIT_NOFILE] = (struct rlimit){ 1024, 4096 };
+	sig->rlim[RLIMIT_MEMLOCK] = (struct rlimit){ 8UL << 20, 8UL << 20 };
+	sig->rlim[RLIMIT_SIGPENDING] = (struct rlimit){ 4096, 4096 };
+	sig->rlim[RLIMIT_MSGQUEUE] = (struct rlimit){ 819200, 819200 };
+	sig->rlim[RLIMIT_NICE] = (struct rlimit){ 0, 0 };
+	sig->rlim[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
+	sig->rlim[RLIMIT_NPROC] = (struct rlimit){ 32768, 32768 };
+}
+
+static struct signal_struct *alloc_signal(void)
+{
+	struct signal_struct *sig = kzalloc(sizeof(*sig), GFP_KERNEL);
+
+	if (!sig)
+		return NULL;
+	atomic_set(&sig->sigcnt, 1);
+	atomic_set(&sig->live, 1);
+	sig->nr_threads = 1;
+	INIT_LIST_HEAD(&sig->thread_head);
+	init_sigpending(&sig->shared_pending);
+	return sig;
+}
+
+void put_signal_struct(struct signal_struct *sig)
+{
+	if (sig && atomic_dec_and_test(&sig->sigcnt)) {
+		flush_sigqueue(&sig->shared_pending);
+		kfree(sig);
+	}
+}
+
+/*
+ * The new task's handlers: shared with the caller's (CLONE_SIGHAND), or a copy of them.
+ * A kernel thread (no caller's table to copy: early boot) starts with every action SIG_DFL.
+ */
+static int copy_sighand(unsigned long clone_flags, struct task_struct *p)
+{
+	struct sighand_struct *cur = current->sighand;
+	unsigned long flags;
+
+	if ((clone_flags & CLONE_SIGHAND) && cur) {
+		atomic_inc(&cur->count);
+		p->sighand = cur;
+		return 0;
+	}
+	p->sighand = alloc_sighand();
+	if (!p->sighand)
+		return -ENOMEM;
+	if (cur) {
+		spin_lock_irqsave(&cur->siglock, flags);
+		memcpy(p->sighand->action, cur->action, sizeof(cur->action));
+		spin_unlock_irqrestore(&cur->siglock, flags);
+	}
+	return 0;
+}
+
+/*
+ * The new task's thread group: the caller's (CLONE_THREAD: the task joins it, its tgid and
+ * leader are the caller's), or a new group of its own that inherits the caller's limits,
+ * process group and session.
+ */
+static int copy_signal(unsigned long clone_flags, struct task_struct *p)
+{
+	struct signal_struct *cur = current->signal;
+	struct signal_struct *sig;
+	unsigned long flags;
+
+	if (clone_flags & CLONE_THREAD) {
+		spin_lock_irqsave(&p->sighand->siglock, flags);
+		atomic_inc(&cur->sigcnt);
+		atomic_inc(&cur->live);
+		cur->nr_threads++;
+		p->signal = cur;
+		p->tgid = current->tgid;
+		p->group_leader = current->group_leader;
+		list_add_tail(&p->thread_node, &cur->thread_head);
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
+		return 0;
+	}
+	sig = alloc_signal();
+	if (!sig)
+		return -ENOMEM;
+	if (cur) {
+		spin_lock_irqsave(&current->sighand->siglock, flags);
+		memcpy(sig->rlim, cur->rlim, sizeof(sig->rlim));
+		spin_unlock_irqrestore(&current->sighand->siglock, flags);
+		sig->pgrp = cur->pgrp;
+		sig->session = cur->session;
+	} else {
+		signal_struct_init_limits(sig);
+	}
+	p->signal = sig;
+	list_add_tail(&p->thread_node, &sig->thread_head);
+	return 0;
+}
+
+/* The thread-group part of the last put: off the group's list, references dropped. */
+static void release_thread_group(struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	unsigned long flags;
+
+	if (sig) {
+		spin_lock_irqsave(&p->sighand->siglock, flags);
+		list_del_init(&p->thread_node);
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
+		put_signal_struct(sig);
+	}
+	flush_sigqueue(&p->pending);
+	put_sighand(p->sighand);
+	p->signal = NULL;
+	p->sighand = NULL;
+}
+
+struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
+{
+	struct task_struct *p = alloc_task(fn, data, name);
+
+	if (!p)
+		return NULL;
+	/* Kernel threads act as their creator and share its root and working directory. */
+	if (copy_fs(CLONE_FS, p))
+		goto out_free;
+	/* Each its own process, with default handlers: kernel threads take no signals. */
+	p->sighand = alloc_sighand();
+	p->signal = p->sighand ? alloc_signal() : NULL;
+	if (!p->signal)
+		goto out_free;
+	signal_struct_init_limits(p->signal);
+	list_add_tail(&p->thread_node, &p->signal->thread_head);
+	task_list_add(p);
+	return p;
+
+out_free:
+	exit_fs(p);
+	put_sighand(p->sighand);
+	free_task(p);
 	return NULL;
 }
 
@@ -97,11 +286,9 @@ void put_task_struct(struct task_struct *p)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	atomic_dec(&task_count);
 	exit_fs(p); /* if do_exit did not (a task that never ran) */
-	exit_creds(p);
-	fpu_state_free(p->thread.fpu.state);
-	free_kernel_stack(p->stack);
+	release_thread_group(p);
 	kfree(p->kthread);
-	kfree(p);
+	free_task(p);
 }
 
 unsigned long nr_tasks(void)
@@ -150,14 +337,6 @@ int next_task_pid(int after)
 static DEFINE_SPINLOCK(family_lock);
 static DECLARE_WAIT_QUEUE_HEAD(child_exit_wq);
 
-/* clone(2)'s flags, Linux's values. */
-#define CSIGNAL 0x000000ff
-#define CLONE_VM 0x00000100
-#define CLONE_VFORK 0x00004000
-#define CLONE_PARENT_SETTID 0x00100000
-#define CLONE_CHILD_CLEARTID 0x00200000
-#define CLONE_CHILD_SETTID 0x01000000
-
 /* The forked child's first run: its user frame is the parent's, with RAX = 0. */
 static int ret_from_fork(void *unused)
 {
@@ -194,12 +373,13 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp, int __user *
 
 	if (!current->mm || !current->files)
 		return -EINVAL;
-	p = create_task(ret_from_fork, NULL, current->comm);
+	p = alloc_task(ret_from_fork, NULL, current->comm);
 	if (!p)
 		return -ENOMEM;
-	exit_fs(p); /* create_task shares the creator's, as for kernel threads */
-	if (copy_fs(0, p))
+	if (copy_fs(0, p) || copy_sighand(clone_flags, p) || copy_signal(clone_flags, p))
 		goto out_release;
+	task_list_add(p);
+	p->exit_signal = clone_flags & CSIGNAL;
 	p->mm = dup_mm(current->mm);
 	if (!p->mm)
 		goto out_release;
@@ -225,6 +405,9 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp, int __user *
 	pid = p->pid;
 	if ((clone_flags & CLONE_PARENT_SETTID) && put_user(pid, parent_tid))
 		goto out_release;
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	p->blocked = current->blocked;
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 
 	get_task_struct(p); /* the parent's, for wait4 */
 	spin_lock_irqsave(&family_lock, flags);
@@ -235,13 +418,15 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp, int __user *
 	return pid;
 
 out_release:
+	if (list_empty(&p->tasks)) /* failed before task_list_add */
+		task_list_add(p);
 	release_unstarted(p);
 	return -ENOMEM;
 }
 
 long sys_fork(void)
 {
-	return do_fork(0, 0, NULL, NULL);
+	return do_fork(SIGCHLD, 0, NULL, NULL);
 }
 
 /*
@@ -251,7 +436,7 @@ long sys_fork(void)
  */
 long sys_vfork(void)
 {
-	return do_fork(0, 0, NULL, NULL);
+	return do_fork(SIGCHLD, 0, NULL, NULL);
 }
 
 /* clone for what fork and vfork ask of it; threads (CLONE_VM without CLONE_VFORK) not yet. */

@@ -274,7 +274,7 @@ void start_kernel(void)
 	init = kthread_create(kernel_init, NULL, "kernel_init");
 	if (!init)
 		panic("cannot start kernel_init");
-	init->pid = 1; /* it becomes init, whose pid is 1 (alloc_pid starts above it) */
+	init->pid = init->tgid = 1; /* it becomes init, whose pid is 1 (alloc_pid starts above it) */
 	wake_up_process(init);
 	put_task_struct(init); /* nobody stops it */
 	cpu_idle_loop();

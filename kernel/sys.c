@@ -15,10 +15,10 @@
 #include <kernel/time.h>
 #include <kernel/timer.h>
 
-/* Threads come later: a process is one task, and its pid is its thread group's id. */
+/* A process is a thread group: its id is the leader's pid; each thread has its own tid. */
 long sys_getpid(void)
 {
-	return current->pid;
+	return current->tgid;
 }
 
 long sys_gettid(void)

@@ -30,9 +30,7 @@ struct fs_struct {
 	umode_t umask;
 };
 
-#ifndef CLONE_FS
-#define CLONE_FS 0x00000200 /* share root, cwd and umask (Linux's value) */
-#endif
+#include <uapi/sched.h> /* CLONE_FS: share root, cwd and umask */
 
 /* What new tasks inherit (kernel threads share init's fs; processes copy it at fork). */
 struct fs_struct *get_init_fs(void);

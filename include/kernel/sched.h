@@ -9,6 +9,7 @@
 #include <kernel/lockdep.h>
 #include <kernel/preempt.h>
 #include <kernel/rbtree.h>
+#include <kernel/sched/signal.h>
 #include <kernel/types.h>
 
 /*
@@ -82,6 +83,10 @@ struct task_struct {
 	u64 exec_start; /* when it last started running, ns */
 	u64 sum_exec_runtime; /* real CPU time, ns */
 	u64 nr_switches;
+	/* Accounting, for /proc, times() and getrusage(): CPU time in user and kernel mode. */
+	u64 utime, stime; /* ns */
+	u64 start_time; /* ktime_get_ns() at creation */
+	unsigned long min_flt, maj_flt; /* page faults served without and with I/O */
 	struct rb_node run_node;
 	cpumask_t cpus_allowed;
 	int migrate_to; /* -1, or the CPU it must move to when switched out */
@@ -96,6 +101,25 @@ struct task_struct {
 	int exit_status;
 	int exit_state; /* EXIT_ZOMBIE: ended, waiting for its parent's wait4 */
 	int __user *set_child_tid; /* CLONE_CHILD_SETTID: the child stores its tid here first */
+	int exit_signal; /* sent to the parent when the process ends: SIGCHLD, or clone's */
+	int pdeath_signal; /* prctl(PR_SET_PDEATHSIG): sent when the parent dies, 0 for none */
+
+	/*
+	 * The thread group (include/kernel/sched/signal.h): tgid is the leader's pid, what
+	 * getpid returns; a process of one task is its own leader. signal and sighand are
+	 * set before the task first runs and stay until put_task_struct.
+	 */
+	int tgid;
+	struct task_struct *group_leader;
+	struct list_head thread_node; /* in signal->thread_head */
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+	sigset_t blocked; /* under sighand->siglock */
+	sigset_t saved_sigmask; /* rt_sigsuspend, ppoll, pselect6: restored after delivery */
+	struct sigpending pending; /* sent to this thread only (tkill, faults) */
+	unsigned long sas_ss_sp; /* sigaltstack */
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
 	/* The process family, under family_lock (kernel/fork.c). */
 	struct task_struct *real_parent; /* NULL: nobody waits (kernel-made, or orphaned) */
 	struct list_head children, sibling;

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _KERNEL_SCHED_SIGNAL_H
+#define _KERNEL_SCHED_SIGNAL_H
+
+/*
+ * What the threads of one process share (signal_struct) and what tasks sharing signal
+ * handlers share (sighand_struct), as on Linux. A process is a thread group: its tasks
+ * point at one signal_struct; CLONE_SIGHAND shares the handler table (CLONE_THREAD needs
+ * it, CLONE_VM without CLONE_THREAD may have it too).
+ *
+ * Locking: sighand->siglock guards the handler table, every pending set of the tasks that
+ * share it (task->pending, signal->shared_pending), task->blocked, and the group-exit and
+ * stop state in signal_struct. signal->thread_head and task->thread_node change under
+ * siglock and family_lock both (kernel/fork.c), so that either is enough to walk them.
+ */
+#include <kernel/atomic.h>
+#include <kernel/list.h>
+#include <kernel/spinlock.h>
+#include <kernel/types.h>
+
+#define _NSIG 64
+#define _NSIG_BPW 64
+#define _NSIG_WORDS 1
+
+/* The kernel's signal set: bit n-1 is signal n, as rt_sigprocmask's 8-byte set is. */
+typedef struct {
+	unsigned long sig[_NSIG_WORDS];
+} sigset_t;
+
+static inline void sigaddset(sigset_t *set, int sig)
+{
+	set->sig[0] |= 1UL << (sig - 1);
+}
+
+static inline void sigdelset(sigset_t *set, int sig)
+{
+	set->sig[0] &= ~(1UL << (sig - 1));
+}
+
+static inline bool sigismember(const sigset_t *set, int sig)
+{
+	return set->sig[0] & (1UL << (sig - 1));
+}
+
+static inline void sigemptyset(sigset_t *set)
+{
+	set->sig[0] = 0;
+}
+
+#define sigmask(sig) (1UL << ((sig)-1))
+
+/* Signals queued to a task or to its whole group: the set, and the siginfo of each. */
+struct sigpending {
+	struct list_head list; /* struct sigqueue (kernel/signal.c) */
+	sigset_t signal;
+};
+
+static inline void init_sigpending(struct sigpending *p)
+{
+	INIT_LIST_HEAD(&p->list);
+	sigemptyset(&p->signal);
+}
+
+#define SIG_DFL ((void __user *)0)
+#define SIG_IGN ((void __user *)1)
+
+/* struct sigaction as rt_sigaction passes it on x86-64 (handler, flags, restorer, mask). */
+struct k_sigaction {
+	void __user *sa_handler;
+	unsigned long sa_flags;
+	void __user *sa_restorer;
+	sigset_t sa_mask;
+};
+
+struct sighand_struct {
+	atomic_t count;
+	spinlock_t siglock;
+	struct k_sigaction action[_NSIG]; /* action[n-1] is signal n's */
+};
+
+/* signal_struct.flags */
+#define SIGNAL_GROUP_EXIT 0x4 /* exit_group or a fatal signal: every thread is to exit */
+#define SIGNAL_STOP_STOPPED 0x1 /* the group is stopped (SIGSTOP and friends) */
+#define SIGNAL_STOP_CONTINUED 0x2 /* SIGCONT since the last wait(WCONTINUED) */
+
+#define RLIMIT_CPU 0
+#define RLIMIT_FSIZE 1
+#define RLIMIT_DATA 2
+#define RLIMIT_STACK 3
+#define RLIMIT_CORE 4
+#define RLIMIT_RSS 5
+#define RLIMIT_NPROC 6
+#define RLIMIT_NOFILE 7
+#define RLIMIT_MEMLOCK 8
+#define RLIMIT_AS 9
+#define RLIMIT_LOCKS 10
+#define RLIMIT_SIGPENDING 11
+#define RLIMIT_MSGQUEUE 12
+#define RLIMIT_NICE 13
+#define RLIMIT_RTPRIO 14
+#define RLIMIT_RTTIME 15
+#define RLIM_NLIMITS 16
+#define RLIM_INFINITY (~0UL)
+
+struct rlimit {
+	unsigned long rlim_cur, rlim_max;
+};
+
+struct signal_struct {
+	atomic_t sigcnt; /* references: one per thread, plus holders (wait, /proc) */
+	atomic_t live; /* threads that have not exited yet */
+	int nr_threads; /* under siglock */
+	struct list_head thread_head; /* the group's tasks, by task->thread_node */
+
+	struct sigpending shared_pending; /* kill() to the group: any thread may take them */
+
+	unsigned int flags; /* SIGNAL_*, under siglock */
+	int group_exit_code; /* with SIGNAL_GROUP_EXIT: the status wait reports */
+	int group_stop_count; /* threads still to stop for a group stop */
+	/* execve in a threaded process: the task that waits for the others to go. */
+	struct task_struct *group_exec_task;
+
+	/* Process group and session ids, under family_lock (kernel/fork.c). */
+	int pgrp;
+	int session;
+
+	struct rlimit rlim[RLIM_NLIMITS]; /* under siglock for writers; readers take a copy */
+
+	/* The dead children's and the dead threads' CPU time, for times() and getrusage(). */
+	u64 utime, stime, cutime, cstime; /* ns */
+};
+
+/* Linux's default limits, for a process that inherits none (init, kernel threads). */
+void signal_struct_init_limits(struct signal_struct *sig);
+/* Drops a reference; the last one frees the group's shared queue and the struct. */
+void put_signal_struct(struct signal_struct *sig);
+
+#endif /* _KERNEL_SCHED_SIGNAL_H */
