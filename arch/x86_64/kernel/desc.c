@@ -35,7 +35,7 @@ static void set_tss_desc(u64 *gdt, struct tss *tss)
 	gdt[1] = base >> 32;
 }
 
-void cpu_tables_init(struct cpu_tables *t)
+void cpu_tables_init(struct cpu_tables *t, unsigned long kernel_gs_base)
 {
 	memset(t, 0, sizeof(*t));
 	t->gdt[GDT_ENTRY_KERNEL32_CS] = segment(0x9a, 0xc);
@@ -46,8 +46,17 @@ void cpu_tables_init(struct cpu_tables *t)
 	t->gdt[GDT_ENTRY_DEFAULT_USER_CS] = segment(0xfa, 0xa);
 	set_tss_desc(&t->gdt[GDT_ENTRY_TSS], &t->tss);
 
-	for (int i = 0; i < N_IST_STACKS; i++)
-		t->tss.ist[i] = (u64)&t->ist_stacks[i][IST_STACK_SIZE];
+	/*
+	 * Each IST stack starts 16 bytes below its top; the word above the hardware frame holds
+	 * this CPU's kernel GS base, which paranoid_entry loads without trusting MSR_GS_BASE
+	 * (user code with FSGSBASE can put any value there, a kernel-looking one included).
+	 */
+	for (int i = 0; i < N_IST_STACKS; i++) {
+		u64 *top = (u64 *)&t->ist_stacks[i][IST_STACK_SIZE];
+
+		top[-1] = kernel_gs_base;
+		t->tss.ist[i] = (u64)(top - 2);
+	}
 	/* No I/O permission bitmap: user mode gets no port access. */
 	t->tss.io_bitmap_base = sizeof(t->tss);
 }

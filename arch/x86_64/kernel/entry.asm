@@ -11,9 +11,11 @@
 ;
 ;  - paranoid_entry, for NMI, #MC, #DB and #DF, which arrive on their own IST stacks and at
 ;    any instruction, also between SYSCALL and its SWAPGS where CS says user but GS is
-;    still the user's (or the reverse on the way out). It decides SWAPGS from MSR_GS_BASE
-;    itself: kernel GS bases are negative (the upper half), user ones are not. It does no
-;    work on the way out: it may have interrupted anything.
+;    still the user's (or the reverse on the way out). Neither CS nor MSR_GS_BASE's value
+;    tells whose GS is loaded (with FSGSBASE user code can write any base), so it saves
+;    MSR_GS_BASE, loads the CPU's kernel base from the word its IST stack keeps above the
+;    frame (desc.c), and writes the saved value back on the way out, as Linux does with
+;    FSGSBASE. It does no work on the way out: it may have interrupted anything.
 ;
 ; Both clear EFLAGS.AC first (CLAC), where the CPU has SMAP: the interrupted code may have
 ; been inside a user copy (STAC), and neither the handler nor anything it switches to may
@@ -112,17 +114,25 @@ paranoid_entry:
 	cld
 	mov ecx, MSR_GS_BASE
 	rdmsr
-	xor ebx, ebx
-	test edx, edx
-	js .kernel_gs			; negative: the kernel's base is loaded already
-	swapgs
-	mov ebx, 1
+	shl rdx, 32
+	or rax, rdx
+	mov rbx, rax			; the interrupted GS base, for the way out
+	mov rax, [rsp + PT_REGS_SIZE + 8]	; this CPU's kernel GS base (above the frame)
+	cmp rax, rbx
+	je .kernel_gs
+	mov rdx, rax
+	shr rdx, 32
+	wrmsr
 .kernel_gs:
 	mov rdi, rsp
 	call do_paranoid
-	test ebx, ebx
-	jz .keep_gs
-	swapgs
+	cmp rbx, [rsp + PT_REGS_SIZE + 8]
+	je .keep_gs
+	mov ecx, MSR_GS_BASE
+	mov rax, rbx
+	mov rdx, rbx
+	shr rdx, 32
+	wrmsr
 .keep_gs:
 	POP_REGS
 	add rsp, 16			; vector and error code

@@ -26,7 +26,7 @@ void percpu_setup(int cpu)
 	c->self = c;
 	c->cpu = cpu;
 	c->irq_stack_top = (unsigned long)&irq_stacks[cpu][IRQ_STACK_SIZE];
-	cpu_tables_init(&c->tables);
+	cpu_tables_init(&c->tables, (unsigned long)c);
 	cpu_tables_load(&c->tables);
 	wrmsr(MSR_GS_BASE, (u64)c);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);

@@ -44,7 +44,7 @@ struct cpu_tables {
 	u8 ist_stacks[N_IST_STACKS][IST_STACK_SIZE] __aligned(16);
 };
 
-void cpu_tables_init(struct cpu_tables *t);
+void cpu_tables_init(struct cpu_tables *t, unsigned long kernel_gs_base);
 void cpu_tables_load(struct cpu_tables *t);
 void idt_init(void);
 void idt_load(void);
