@@ -13,6 +13,7 @@
 #include <kernel/fs_struct.h>
 #include <kernel/kthread.h>
 #include <kernel/lockdep.h>
+#include <kernel/main.h>
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -69,7 +70,7 @@ __noreturn void do_group_exit(int status)
 		tsk->clear_child_tid = NULL;
 	}
 	if (tsk->pid == 1)
-		panic("Attempted to kill init! exitcode=0x%08x", status);
+		init_exited(status);
 	tsk->exit_status = status;
 	exit_files(tsk);
 	exit_mm(tsk);

@@ -46,7 +46,7 @@ void tty_dev_init(void);
 /* ---- the first user program ------------------------------------------------------- */
 
 static const char *execute_command; /* init= */
-static bool vmrun_mode; /* vmrun: run the command after "--", report, power off */
+static bool vmrun_mode; /* vmrun: init runs the commands after "--"; its exit ends QEMU */
 
 static int set_init(const char *val)
 {
@@ -90,11 +90,23 @@ static void open_console_fds(void)
 		pr_err("Warning: initial descriptors not 0, 1 and 2\n");
 }
 
+/*
+ * init's arguments are the command line's (the words after "--", as on Linux); under
+ * vmrun, "vmrun" comes first, which tells init to run them as commands (user/bin/init.c).
+ */
 static int run_init_process(const char *filename)
 {
-	argv_init[0] = filename;
+	const char *argv[MAX_INIT_ARGS + 3];
+	int n = 0;
+
+	argv[n++] = filename;
+	if (vmrun_mode)
+		argv[n++] = "vmrun";
+	for (const char *const *a = argv_init + 1; *a; a++)
+		argv[n++] = *a;
+	argv[n] = NULL;
 	pr_info("Run %s as init process\n", filename);
-	return kernel_execve(filename, argv_init, envp_init);
+	return kernel_execve(filename, argv, envp_init);
 }
 
 /* kernel_init becomes /sbin/init (or init=): pid 1's user program. Returns only to panic. */
@@ -117,42 +129,7 @@ static __noreturn void start_init(void)
 	panic("No working init found. Try passing init= option to kernel.");
 }
 
-/* ---- vmrun: one command (or several, split by ";") as init's children -------------- */
-
-struct vmrun_cmd {
-	char path[64];
-	const char *argv[MAX_INIT_ARGS + 2];
-};
-
-/* The command's file: a name with a slash as given, else the first of /bin, /sbin, /usr/bin. */
-static int find_program(const char *name, char *path, size_t size)
-{
-	static const char *const dirs[] = { "/bin/", "/sbin/", "/usr/bin/" };
-	struct path p;
-
-	if (strchr(name, '/'))
-		return strscpy(path, name, size) < 0 ? -ENAMETOOLONG : 0;
-	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++) {
-		if (snprintf(path, size, "%s%s", dirs[i], name) >= (int)size)
-			return -ENAMETOOLONG;
-		if (!kern_path(path, LOOKUP_FOLLOW, &p)) {
-			path_put(&p);
-			return 0;
-		}
-	}
-	return -ENOENT;
-}
-
-static int vmrun_child(void *data)
-{
-	struct vmrun_cmd *cmd = data;
-	int err;
-
-	open_console_fds();
-	err = kernel_execve(cmd->path, cmd->argv, envp_init);
-	pr_err("vmrun: cannot run %s (error %d)\n", cmd->path, err);
-	return err == -ENOENT ? 127 << 8 : 126 << 8; /* as a shell reports it */
-}
+/* ---- vmrun: init runs the commands; its exit status ends QEMU ----------------------- */
 
 /* A shell's $? for a wait status: the exit code, or 128 + the signal that killed it. */
 static int shell_status(int status)
@@ -160,61 +137,21 @@ static int shell_status(int status)
 	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
 }
 
-static int vmrun_one(const char *const *argv, int argc)
-{
-	struct vmrun_cmd *cmd = kzalloc(sizeof(*cmd), GFP_KERNEL);
-	struct task_struct *p;
-	int status;
-
-	if (!cmd)
-		return 126;
-	if (find_program(argv[0], cmd->path, sizeof(cmd->path))) {
-		pr_err("vmrun: %s: command not found\n", argv[0]);
-		kfree(cmd);
-		return 127;
-	}
-	for (int i = 0; i < argc; i++)
-		cmd->argv[i] = argv[i];
-	p = kthread_create(vmrun_child, cmd, argv[0]);
-	if (!p) {
-		kfree(cmd);
-		return 126;
-	}
-	wake_up_process(p);
-	status = shell_status(kthread_wait(p));
-	kfree(cmd);
-	return status;
-}
-
 /*
- * Runs each command of argv_init[1..] (commands split by a lone ";") in turn, prints each
- * one's status as "vmrun: exit status N" (scripts/vmrun reads the last), and ends QEMU.
+ * pid 1 has exited (status as wait reports it). Normally fatal, as on Linux; under vmrun
+ * it is how the run ends: init ran the commands and exits with the last one's status,
+ * which goes to QEMU's debugcon for scripts/vmrun, and QEMU ends.
  */
-static __noreturn void vmrun_commands(void)
+__noreturn void init_exited(int status)
 {
-	const char **argv = argv_init + 1;
-	int status = 0;
 	char line[32];
 
-	while (*argv) {
-		int argc = 0;
-
-		while (argv[argc] && strcmp(argv[argc], ";"))
-			argc++;
-		if (argc) {
-			const char *saved = argv[argc];
-
-			argv[argc] = NULL;
-			status = vmrun_one(argv, argc);
-			argv[argc] = saved;
-			pr_notice("vmrun: %s: exit status %d\n", argv[0], status);
-		}
-		argv += argc + (argv[argc] ? 1 : 0);
-	}
-	snprintf(line, sizeof(line), "status %d\n", status);
+	if (!vmrun_mode)
+		panic("Attempted to kill init! exitcode=0x%08x", status);
+	snprintf(line, sizeof(line), "status %d\n", shell_status(status));
 	qemu_debugcon_write(line);
 	qemu_exit(QEMU_EXIT_PROGRAM);
-	panic("vmrun: no isa-debug-exit device to end QEMU (status %d)", status);
+	panic("vmrun: no isa-debug-exit device to end QEMU (status %d)", shell_status(status));
 }
 
 static int kernel_init(void *unused)
@@ -228,8 +165,6 @@ static int kernel_init(void *unused)
 		pr_warn("cannot mount /proc\n");
 	if (IS_ENABLED(CONFIG_KTEST))
 		ktest_run_requested();
-	if (vmrun_mode)
-		vmrun_commands();
 	start_init();
 }
 
@@ -274,7 +209,8 @@ void start_kernel(void)
 	init = kthread_create(kernel_init, NULL, "kernel_init");
 	if (!init)
 		panic("cannot start kernel_init");
-	init->pid = init->tgid = 1; /* it becomes init, whose pid is 1 (alloc_pid starts above it) */
+	init->pid = init->tgid =
+		1; /* it becomes init, whose pid is 1 (alloc_pid starts above it) */
 	wake_up_process(init);
 	put_task_struct(init); /* nobody stops it */
 	cpu_idle_loop();
