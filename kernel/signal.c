@@ -229,6 +229,13 @@ void signal_wake_up(struct task_struct *t, bool fatal)
 		smp_send_reschedule(READ_ONCE(t->cpu));
 }
 
+bool unhandled_signal(struct task_struct *t, int sig)
+{
+	void __user *handler = t->sighand->action[sig - 1].sa_handler;
+
+	return handler == SIG_DFL || handler == SIG_IGN;
+}
+
 bool fatal_signal_pending(struct task_struct *p)
 {
 	return signal_pending(p) && sigismember(&p->pending.signal, SIGKILL);
@@ -1136,6 +1143,7 @@ long sys_rt_sigtimedwait(const sigset_t __user *uthese, struct kernel_siginfo __
 	sigset_t these, mask;
 	unsigned long flags;
 	u64 timeout = ~0ULL;
+	bool interrupted = false;
 	int sig;
 
 	if (sigsetsize != sizeof(sigset_t))
@@ -1165,7 +1173,8 @@ long sys_rt_sigtimedwait(const sigset_t __user *uthese, struct kernel_siginfo __
 			u64 now = ktime_get_ns();
 
 			set_current_state(TASK_INTERRUPTIBLE);
-			if (signal_pending(t) || now >= end)
+			interrupted = signal_pending(t);
+			if (interrupted || now >= end)
 				break;
 			if (end == ~0ULL)
 				schedule();
@@ -1184,7 +1193,8 @@ long sys_rt_sigtimedwait(const sigset_t __user *uthese, struct kernel_siginfo __
 			return -EFAULT;
 		return sig;
 	}
-	return timeout ? -EINTR : -EAGAIN;
+	/* Another signal (now pending, to be handled) is EINTR; the time running out EAGAIN. */
+	return interrupted ? -EINTR : -EAGAIN;
 }
 
 /* ---- the alternate signal stack -------------------------------------------------------- */
@@ -1333,10 +1343,10 @@ static int do_setitimer(int which, struct k_itimerval *v, struct k_itimerval *ov
 		return -EINVAL;
 	if (!sig->real_timer.function)
 		timer_setup(&sig->real_timer, it_real_fn);
-	/* Off first, outside siglock: the handler takes it. */
-	timer_del_sync(&sig->real_timer);
 	if (ov)
 		get_real_timer(sig, ov);
+	/* Off before it is set again, outside siglock: the handler takes it. */
+	timer_del_sync(&sig->real_timer);
 	value = timeval_to_ns(&v->it_value);
 	siglock(current, &flags);
 	sig->it_real_task = current->group_leader;

@@ -177,6 +177,8 @@ void zap_other_threads(struct task_struct *p);
 /* SIGCHLD (or exit_signal) at exit; true if the parent does not want the zombie. */
 bool do_notify_parent(struct task_struct *tsk, int sig);
 bool fatal_signal_pending(struct task_struct *p);
+/* Would sig kill t (no handler)? The fault paths log only such faults, as Linux does. */
+bool unhandled_signal(struct task_struct *t, int sig);
 
 /* Delivery (the arch's do_signal): the next signal with a handler, after default actions. */
 bool get_signal(struct ksignal *ksig);

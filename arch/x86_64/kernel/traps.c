@@ -107,6 +107,26 @@ void traps_init(void)
 
 #define FXSAVE_MXCSR 24
 
+/* The signal a user-mode exception raises, as Linux's traps.c chooses it. */
+static int exception_signal(unsigned long vec)
+{
+	switch (vec) {
+	case X86_TRAP_DE:
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		return SIGFPE;
+	case X86_TRAP_DB:
+	case X86_TRAP_BP:
+		return SIGTRAP;
+	case X86_TRAP_UD:
+		return SIGILL;
+	case X86_TRAP_AC:
+		return SIGBUS;
+	default:
+		return SIGSEGV;
+	}
+}
+
 /* The si_code of a floating-point exception, from the unmasked status bits (Linux's). */
 static int fpe_code(unsigned long vec)
 {
@@ -148,7 +168,7 @@ static void do_user_exception(struct pt_regs *regs, const char *name)
 	int code;
 
 	local_irq_enable();
-	if (vec != X86_TRAP_BP)
+	if (vec != X86_TRAP_BP && unhandled_signal(current, exception_signal(vec)))
 		pr_info("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", current->comm,
 			current->pid, name, regs->rip, regs->rsp, regs->orig_rax);
 	switch (vec) {

@@ -76,9 +76,10 @@ static void user_fault_failed(struct pt_regs *regs, unsigned long addr, int faul
 	int sig = fault == VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
 	unsigned long error = regs->orig_rax;
 
-	pr_info("%s[%d]: %s at %lx ip %016lx sp %016lx error %lx%s\n", current->comm, current->pid,
-		sig == SIGBUS ? "bus error" : "segfault", addr, regs->rip, regs->rsp, error,
-		fault == VM_FAULT_OOM ? " (out of memory)" : "");
+	if (fault == VM_FAULT_OOM || unhandled_signal(current, sig))
+		pr_info("%s[%d]: %s at %lx ip %016lx sp %016lx error %lx%s\n", current->comm,
+			current->pid, sig == SIGBUS ? "bus error" : "segfault", addr, regs->rip,
+			regs->rsp, error, fault == VM_FAULT_OOM ? " (out of memory)" : "");
 	local_irq_enable();
 	if (fault == VM_FAULT_OOM)
 		force_sig(SIGKILL);
