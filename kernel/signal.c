@@ -416,7 +416,7 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 	/* A standard signal is pending once; a second send is lost, as on Linux. */
 	if (sig < SIGRTMIN && sigismember(&pending->signal, sig))
 		return 0;
-	if (sig == SIGKILL || !p->mm)
+	if (sig == SIGKILL)
 		goto out_set;
 	override = sig < SIGRTMIN || is_si_special(info) || info->si_code >= 0;
 	q = sigqueue_alloc(p, override);
