@@ -592,6 +592,7 @@ static int wait_scan(struct wait_opts *wo, bool peek)
 	struct task_struct *c, *found = NULL;
 	bool any = false, reap = false, nowait = wo->options & WNOWAIT;
 	unsigned long flags, sflags;
+	const struct cred *cred;
 
 	spin_lock_irqsave(&family_lock, flags);
 	list_for_each_entry(c, &current->children, sibling) {
@@ -640,7 +641,9 @@ static int wait_scan(struct wait_opts *wo, bool peek)
 	if (READ_ONCE(found->exit_state) == EXIT_ZOMBIE)
 		report_exit(wo, found);
 	wo->pid = found->tgid;
-	wo->uid = found->cred ? found->cred->uid : 0;
+	cred = get_task_cred(found); /* a stopped child may be changing its own */
+	wo->uid = cred->uid;
+	put_cred(cred);
 	put_task_struct(found); /* ours, or the parent's for a reaped zombie */
 	return 1;
 }
