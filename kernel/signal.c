@@ -988,9 +988,11 @@ void signal_setup_done(bool failed, struct ksignal *ksig, bool stepping)
 	if (!(ksig->ka.sa_flags & SA_NODEFER))
 		sigaddset(&blocked, ksig->sig);
 	set_current_blocked(&blocked);
+	/* SS_AUTODISARM: the frame saved the stack; a nested handler may not reuse it. */
 	if (current->sas_ss_flags & SS_AUTODISARM) {
 		current->sas_ss_sp = 0;
 		current->sas_ss_size = 0;
+		current->sas_ss_flags = SS_DISABLE;
 	}
 }
 

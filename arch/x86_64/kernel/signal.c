@@ -226,7 +226,7 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	regs->cs = __USER_CS;
 	regs->ss = __USER_DS;
 	fpu_reset_state(t);
-	set_tsk_thread_flag(t, TIF_FORCE_IRET);
+	/* No TIF_FORCE_IRET: this runs only on returns that end in IRETQ already. */
 	return 0;
 }
 
@@ -257,7 +257,11 @@ static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 	signal_setup_done(failed, ksig, false);
 }
 
-/* From exit_to_user_mode_loop, interrupts on: TIF_SIGPENDING was set. */
+/*
+ * From exit_to_user_mode_loop, interrupts on: TIF_SIGPENDING was set. Every way there
+ * (syscall_exit_work, irqentry_exit, ret_to_user_mode) returns by IRETQ, so a rewritten
+ * frame needs no TIF_FORCE_IRET here.
+ */
 void arch_do_signal_or_restart(struct pt_regs *regs)
 {
 	struct ksignal ksig;
@@ -280,7 +284,6 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 			break;
 		}
 		regs->orig_rax = -1;
-		set_tsk_thread_flag(current, TIF_FORCE_IRET);
 	}
 	restore_saved_sigmask();
 }
