@@ -468,35 +468,30 @@ void exit_notify(struct task_struct *tsk)
 	struct task_struct *c, *n;
 	unsigned long flags;
 	LIST_HEAD(orphans);
-	bool zombie, reaped = false;
+	bool reaped = false;
 
 	spin_lock_irqsave(&family_lock, flags);
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
 		c->real_parent = NULL;
 		list_move(&c->sibling, &orphans);
 	}
-	zombie = tsk->real_parent != NULL;
-	if (zombie)
-		WRITE_ONCE(tsk->exit_state, EXIT_ZOMBIE);
+	if (tsk->real_parent) {
+		if (do_notify_parent(tsk, tsk->exit_signal)) {
+			list_del_init(&tsk->sibling);
+			tsk->real_parent = NULL;
+			reaped = true;
+		} else {
+			WRITE_ONCE(tsk->exit_state, EXIT_ZOMBIE);
+		}
+	}
 	spin_unlock_irqrestore(&family_lock, flags);
 	/* The parent's references on the orphans: a zombie among them is freed now. */
 	list_for_each_entry_safe(c, n, &orphans, sibling) {
 		list_del_init(&c->sibling);
 		put_task_struct(c);
 	}
-	if (!zombie)
-		return;
-	if (do_notify_parent(tsk, tsk->exit_signal)) {
-		spin_lock_irqsave(&family_lock, flags);
-		if (tsk->real_parent) {
-			list_del_init(&tsk->sibling);
-			tsk->real_parent = NULL;
-			reaped = true;
-		}
-		spin_unlock_irqrestore(&family_lock, flags);
-		if (reaped)
-			put_task_struct(tsk); /* the parent's reference: nobody will wait */
-	}
+	if (reaped)
+		put_task_struct(tsk); /* the parent's reference: nobody will wait */
 	wake_up(&child_exit_wq);
 }
 

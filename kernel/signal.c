@@ -714,9 +714,14 @@ static long ns_to_clock_t(u64 ns)
 	return ns / (1000000000ULL / USER_HZ);
 }
 
+/*
+ * Called with family_lock held (kernel/fork.c's exit_notify), as Linux's is with
+ * tasklist_lock: the parent's wait sees the zombie, or no child, never a zombie that is
+ * about to be reaped for it.
+ */
 bool do_notify_parent(struct task_struct *tsk, int sig)
 {
-	struct task_struct *parent = get_task_parent(tsk);
+	struct task_struct *parent = tsk->real_parent;
 	struct kernel_siginfo info;
 	struct k_sigaction *psig;
 	int status = tsk->exit_status;
@@ -749,7 +754,6 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 		__send_signal(sig, &info, parent, true, false);
 	sigunlock(parent, flags);
 	wake_up_child_waiters();
-	put_task_struct(parent);
 	return autoreap;
 }
 

@@ -174,7 +174,10 @@ int force_sig_fault(int sig, int code, void __user *addr);
 /* Caller holds p->sighand->siglock. fatal also wakes a stopped task. */
 void signal_wake_up(struct task_struct *t, bool fatal);
 void zap_other_threads(struct task_struct *p);
-/* SIGCHLD (or exit_signal) at exit; true if the parent does not want the zombie. */
+/*
+ * SIGCHLD (or exit_signal) to tsk->real_parent at exit, with family_lock held (fork.c);
+ * true if the parent does not want the zombie (SIG_IGN or SA_NOCLDWAIT): reap it at once.
+ */
 bool do_notify_parent(struct task_struct *tsk, int sig);
 bool fatal_signal_pending(struct task_struct *p);
 /* Would sig kill t (no handler)? The fault paths log only such faults, as Linux does. */
