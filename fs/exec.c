@@ -221,6 +221,8 @@ int do_execve(const char *filename, const char *const *argv, const char *const *
 	if (current->files)
 		do_close_on_exec(current->files);
 	set_comm_from(filename);
+	/* Handlers point into the old image: back to SIG_DFL, but ignored stays ignored. */
+	flush_signal_handlers(current, false);
 	sp = finish_exec(bprm);
 	if (sp < 0) {
 		pr_info("%s[%d]: execve of %s failed past the point of no return (%ld)\n",

@@ -2,8 +2,8 @@
 /*
  * Pipes and FIFOs: a 64 KiB ring between writers and readers. A reader blocks while the ring
  * is empty and writers exist, and gets EOF (0) when the last writer is gone; a writer blocks
- * while the ring is full, and gets EPIPE once the last reader is gone (and the SIGPIPE hook
- * runs). A write of at most PIPE_BUF bytes is never interleaved with other writes. With
+ * while the ring is full, and gets EPIPE and SIGPIPE once the last reader is gone (the test
+ * hook runs too). A write of at most PIPE_BUF bytes is never interleaved with other writes. With
  * O_NONBLOCK, what would block is EAGAIN instead.
  *
  * A FIFO is the same ring behind a name: opening it for reading blocks until a writer
@@ -21,6 +21,7 @@
 #include <kernel/panic.h>
 #include <kernel/pipe_fs.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/vmalloc.h>
@@ -160,6 +161,7 @@ static ssize_t pipe_write(struct file *file, struct iov_iter *from, loff_t *pos)
 
 		if (!p->readers) {
 			err = -EPIPE;
+			send_sig(SIGPIPE, current, 0);
 			if (sigpipe_hook)
 				sigpipe_hook();
 			break;

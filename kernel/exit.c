@@ -18,6 +18,7 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/syscalls.h>
 
 /* The address space goes before the task: the kernel's page tables carry on meanwhile. */
@@ -72,6 +73,7 @@ __noreturn void do_group_exit(int status)
 	if (tsk->pid == 1)
 		init_exited(status);
 	tsk->exit_status = status;
+	exit_itimers(tsk->signal); /* its timer's signal would find nobody */
 	exit_files(tsk);
 	exit_mm(tsk);
 	exit_notify(tsk);
@@ -91,9 +93,9 @@ long sys_exit_group(int error_code)
 }
 
 /*
- * A user-mode fault or trap, until signals can be delivered: the task ends as the signal's
- * default action would end it (status = the signal, as wait reports a killed process), and
- * the kernel goes on. Called from the exception path with interrupts off.
+ * A fatal signal that cannot wait for delivery (an execve past its point of no return): the
+ * process ends as the signal's default action would end it. User faults go through
+ * force_sig_fault instead, so that a handler can catch them.
  */
 __noreturn void force_fatal_sig(int sig)
 {

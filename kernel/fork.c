@@ -405,9 +405,13 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp, int __user *
 	pid = p->pid;
 	if ((clone_flags & CLONE_PARENT_SETTID) && put_user(pid, parent_tid))
 		goto out_release;
+	/* Mask and alternate stack are inherited; nothing is pending in the child (POSIX). */
 	spin_lock_irqsave(&current->sighand->siglock, flags);
 	p->blocked = current->blocked;
 	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	p->sas_ss_sp = current->sas_ss_sp;
+	p->sas_ss_size = current->sas_ss_size;
+	p->sas_ss_flags = current->sas_ss_flags;
 
 	get_task_struct(p); /* the parent's, for wait4 */
 	spin_lock_irqsave(&family_lock, flags);
@@ -456,31 +460,57 @@ long sys_clone(unsigned long clone_flags, unsigned long newsp, int __user *paren
 /*
  * Called by an exiting process, files and memory already released: its children lose
  * their parent (re-parenting to init comes with init's reaper; until then nobody waits for
- * them), and it becomes a zombie for its own parent, or goes away if it has none.
+ * them), and it becomes a zombie for its own parent (told by exit_signal, SIGCHLD), or goes
+ * away if it has none or the parent ignores SIGCHLD or set SA_NOCLDWAIT.
  */
 void exit_notify(struct task_struct *tsk)
 {
 	struct task_struct *c, *n;
 	unsigned long flags;
 	LIST_HEAD(orphans);
-	bool zombie;
+	bool reaped = false;
 
 	spin_lock_irqsave(&family_lock, flags);
 	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
 		c->real_parent = NULL;
 		list_move(&c->sibling, &orphans);
 	}
-	zombie = tsk->real_parent != NULL;
-	if (zombie)
-		WRITE_ONCE(tsk->exit_state, EXIT_ZOMBIE);
+	if (tsk->real_parent) {
+		if (do_notify_parent(tsk, tsk->exit_signal)) {
+			list_del_init(&tsk->sibling);
+			tsk->real_parent = NULL;
+			reaped = true;
+		} else {
+			WRITE_ONCE(tsk->exit_state, EXIT_ZOMBIE);
+		}
+	}
 	spin_unlock_irqrestore(&family_lock, flags);
 	/* The parent's references on the orphans: a zombie among them is freed now. */
 	list_for_each_entry_safe(c, n, &orphans, sibling) {
 		list_del_init(&c->sibling);
 		put_task_struct(c);
 	}
-	if (zombie)
-		wake_up(&child_exit_wq);
+	if (reaped)
+		put_task_struct(tsk); /* the parent's reference: nobody will wait */
+	wake_up(&child_exit_wq);
+}
+
+struct task_struct *get_task_parent(struct task_struct *p)
+{
+	struct task_struct *parent;
+	unsigned long flags;
+
+	spin_lock_irqsave(&family_lock, flags);
+	parent = p->real_parent;
+	if (parent)
+		get_task_struct(parent);
+	spin_unlock_irqrestore(&family_lock, flags);
+	return parent;
+}
+
+void wake_up_child_waiters(void)
+{
+	wake_up(&child_exit_wq);
 }
 
 long sys_getppid(void)
@@ -496,83 +526,216 @@ long sys_getppid(void)
 
 #define WNOHANG 0x00000001
 #define WUNTRACED 0x00000002
+#define WSTOPPED WUNTRACED
+#define WEXITED 0x00000004
 #define WCONTINUED 0x00000008
+#define WNOWAIT 0x01000000
 #define __WNOTHREAD 0x20000000
 #define __WALL 0x40000000
 #define __WCLONE 0x80000000
 
-/*
- * One look at the caller's children: a zombie matching pid (taken off the list, the
- * caller now owns the parent's reference), or NULL; *any tells whether one matched at all.
- * Process groups do not exist yet: 0 and -PGID wait for any child.
- */
-static struct task_struct *reap_zombie(int pid, bool *any)
-{
-	struct task_struct *c, *found = NULL;
-	unsigned long flags;
+#define P_ALL 0
+#define P_PID 1
+#define P_PGID 2
+#define P_PIDFD 3
 
-	*any = false;
-	spin_lock_irqsave(&family_lock, flags);
-	list_for_each_entry(c, &current->children, sibling) {
-		if (pid > 0 && c->pid != pid)
-			continue;
-		*any = true;
-		if (READ_ONCE(c->exit_state) == EXIT_ZOMBIE) {
-			list_del_init(&c->sibling);
-			c->real_parent = NULL;
-			found = c;
-			break;
-		}
+/* What one wait4/waitid asks, and what it found. */
+struct wait_opts {
+	int type; /* P_ALL, P_PID, P_PGID */
+	int id;
+	int options;
+	/* The report: */
+	int pid, status; /* status as wait4 gives it */
+	int code, si_status; /* as waitid gives it (CLD_*, and the code or signal) */
+	uid_t uid;
+};
+
+static bool wait_match(const struct wait_opts *wo, struct task_struct *c)
+{
+	switch (wo->type) {
+	case P_PID:
+		return c->pid == wo->id;
+	case P_PGID:
+		return c->signal && c->signal->pgrp == wo->id;
+	default:
+		return true;
 	}
-	spin_unlock_irqrestore(&family_lock, flags);
-	return found;
 }
 
-static bool has_zombie(int pid)
+static void report_exit(struct wait_opts *wo, struct task_struct *c)
 {
-	struct task_struct *c;
-	unsigned long flags;
-	bool ret = false;
+	int status = c->exit_status;
+
+	wo->status = status;
+	if (status & 0x7f) {
+		wo->code = status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+		wo->si_status = status & 0x7f;
+	} else {
+		wo->code = CLD_EXITED;
+		wo->si_status = (status >> 8) & 0xff;
+	}
+}
+
+/*
+ * One look at the caller's children, under family_lock (a child's siglock nests inside it
+ * for its stop state): 1 and the report if one matched with something to tell (a zombie,
+ * when reaped, is off the list and its reference put), 0 if some matched but none had
+ * anything, -ECHILD if none matched. peek only looks.
+ */
+static int wait_scan(struct wait_opts *wo, bool peek)
+{
+	struct task_struct *c, *found = NULL;
+	bool any = false, reap = false, nowait = wo->options & WNOWAIT;
+	unsigned long flags, sflags;
+	const struct cred *cred;
 
 	spin_lock_irqsave(&family_lock, flags);
-	list_for_each_entry(c, &current->children, sibling)
-		if ((pid <= 0 || c->pid == pid) && READ_ONCE(c->exit_state) == EXIT_ZOMBIE)
-			ret = true;
+	list_for_each_entry(c, &current->children, sibling) {
+		struct signal_struct *sig = c->signal;
+
+		if (!wait_match(wo, c))
+			continue;
+		any = true;
+		if (READ_ONCE(c->exit_state) == EXIT_ZOMBIE) {
+			if (!(wo->options & WEXITED))
+				continue;
+			found = c;
+			if (!peek && !nowait) {
+				list_del_init(&c->sibling);
+				c->real_parent = NULL;
+				reap = true;
+			}
+			break;
+		}
+		spin_lock_irqsave(&c->sighand->siglock, sflags);
+		if ((wo->options & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) &&
+		    sig->stop_code_pending) {
+			found = c;
+			wo->status = (sig->stop_code_pending << 8) | 0x7f;
+			wo->code = CLD_STOPPED;
+			wo->si_status = sig->stop_code_pending;
+			if (!peek && !nowait)
+				sig->stop_code_pending = 0;
+		} else if ((wo->options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
+			found = c;
+			wo->status = 0xffff;
+			wo->code = CLD_CONTINUED;
+			wo->si_status = SIGCONT;
+			if (!peek && !nowait)
+				sig->flags &= ~SIGNAL_STOP_CONTINUED;
+		}
+		spin_unlock_irqrestore(&c->sighand->siglock, sflags);
+		if (found)
+			break;
+	}
+	if (found && !reap)
+		get_task_struct(found);
 	spin_unlock_irqrestore(&family_lock, flags);
-	return ret;
+	if (!found)
+		return any ? 0 : -ECHILD;
+	if (READ_ONCE(found->exit_state) == EXIT_ZOMBIE)
+		report_exit(wo, found);
+	wo->pid = found->tgid;
+	cred = get_task_cred(found); /* a stopped child may be changing its own */
+	wo->uid = cred->uid;
+	put_cred(cred);
+	put_task_struct(found); /* ours, or the parent's for a reaped zombie */
+	return 1;
+}
+
+/* Sleeps until a child has something to report; the report, 0 (WNOHANG), or -errno. */
+static long do_wait(struct wait_opts *wo)
+{
+	for (;;) {
+		int ret = wait_scan(wo, false);
+
+		if (ret)
+			return ret;
+		if (wo->options & WNOHANG)
+			return 0;
+		ret = wait_event_interruptible(child_exit_wq, wait_scan(wo, true) != 0);
+		if (ret)
+			return ret;
+	}
 }
 
 #define RUSAGE_SIZE 144 /* struct rusage on x86-64 */
 
 long sys_wait4(int upid, int __user *stat_addr, int options, void __user *ru)
 {
+	struct wait_opts wo = { .type = P_ALL, .options = options | WEXITED };
+	long ret;
+
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
 		return -EINVAL;
 	if (upid == -0x7fffffff - 1)
 		return -ESRCH;
-	for (;;) {
-		struct task_struct *z;
-		bool any;
-		long ret;
-
-		z = reap_zombie(upid, &any);
-		if (z) {
-			int status = z->exit_status;
-
-			ret = z->pid;
-			put_task_struct(z);
-			if (stat_addr && put_user(status, stat_addr))
-				return -EFAULT;
-			if (ru && clear_user(ru, RUSAGE_SIZE))
-				return -EFAULT;
-			return ret;
-		}
-		if (!any)
-			return -ECHILD;
-		if (options & WNOHANG)
-			return 0;
-		ret = wait_event_interruptible(child_exit_wq, has_zombie(upid));
-		if (ret)
-			return ret;
+	if (upid > 0) {
+		wo.type = P_PID;
+		wo.id = upid;
+	} else if (upid < -1) {
+		wo.type = P_PGID;
+		wo.id = -upid;
+	} else if (upid == 0) {
+		wo.type = P_PGID;
+		wo.id = current->signal->pgrp;
 	}
+	ret = do_wait(&wo);
+	if (ret <= 0)
+		return ret;
+	if (stat_addr && put_user(wo.status, stat_addr))
+		return -EFAULT;
+	if (ru && clear_user(ru, RUSAGE_SIZE))
+		return -EFAULT;
+	return wo.pid;
+}
+
+long sys_waitid(int which, int upid, struct kernel_siginfo __user *infop, int options,
+		void __user *ru)
+{
+	struct wait_opts wo = { .type = which, .id = upid, .options = options };
+	struct kernel_siginfo info;
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD |
+			__WALL | __WCLONE))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		if (!upid)
+			wo.id = current->signal->pgrp;
+		break;
+	default:
+		return -EINVAL;
+	}
+	ret = do_wait(&wo);
+	if (ret < 0)
+		return ret;
+	if (ru && clear_user(ru, RUSAGE_SIZE))
+		return -EFAULT;
+	if (!infop)
+		return 0;
+	memset(&info, 0, sizeof(info));
+	if (ret > 0) {
+		info.si_signo = SIGCHLD;
+		info.si_code = wo.code;
+		info.sigchld.pid = wo.pid;
+		info.sigchld.uid = wo.uid;
+		info.sigchld.status = wo.si_status;
+	}
+	/* Linux writes these five fields (zeroes when WNOHANG found nothing), no more. */
+	if (copy_to_user(infop, &info, 16) ||
+	    copy_to_user(&infop->sigchld, &info.sigchld, 3 * sizeof(int)))
+		return -EFAULT;
+	return 0;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Small system calls about the calling process and the system: ids, uname, the clock,
- * random bytes, and the signal calls a C library's start-up makes before signals exist.
+ * random bytes, sleeping.
  */
 #include <asm/syscall.h>
 #include <asm/uaccess.h>
@@ -179,67 +179,60 @@ long sys_gettimeofday(void __user *tv, void __user *tz)
 }
 
 /*
- * Until signals exist (the next milestone), no signal is ever delivered: these two check
- * their arguments as Linux does and succeed, so that a C library's start-up (and abort's
- * blocking of signals) runs. The old action reads as SIG_DFL, the old mask as empty.
- */
-#define _NSIG 64
-
-long sys_rt_sigaction(int sig, const void __user *act, void __user *oact, size_t sigsetsize)
-{
-	static const unsigned long zero[4];
-
-	if (sigsetsize != _NSIG / 8)
-		return -EINVAL;
-	if (sig < 1 || sig > _NSIG || ((sig == 9 || sig == 19) && act))
-		return -EINVAL;
-	if (oact && copy_to_user(oact, zero, sizeof(zero)))
-		return -EFAULT;
-	return 0;
-}
-
-long sys_rt_sigprocmask(int how, const void __user *set, void __user *oset, size_t sigsetsize)
-{
-	unsigned long mask = 0;
-
-	if (sigsetsize != _NSIG / 8)
-		return -EINVAL;
-	if (set) {
-		if (how < 0 || how > 2)
-			return -EINVAL;
-		if (copy_from_user(&mask, set, sizeof(mask)))
-			return -EFAULT;
-	}
-	mask = 0;
-	if (oset && copy_to_user(oset, &mask, sizeof(mask)))
-		return -EFAULT;
-	return 0;
-}
-
-/*
  * nanosleep and clock_nanosleep (relative, or TIMER_ABSTIME on either clock): sleeps until
- * the time is reached. No signal can end a sleep yet, so the remainder is always 0.
+ * the time is reached, or a signal comes. A relative sleep then stores the time left in
+ * rmtp and returns -ERESTART_RESTARTBLOCK: restart_syscall sleeps out the rest if no
+ * handler ran, EINTR otherwise, as on Linux; an absolute one is simply restarted.
  */
 #define TIMER_ABSTIME 1
 
-static long sleep_until(u64 deadline, bool realtime)
+static u64 clock_now(int clockid)
+{
+	struct timespec64 now;
+
+	if (clockid != CLOCK_REALTIME)
+		return ktime_get_ns();
+	ktime_get_real_ts64(&now);
+	return timespec64_to_ns(&now);
+}
+
+/* True when the deadline is reached, false if a signal came first. */
+static bool sleep_until(u64 deadline, int clockid)
 {
 	for (;;) {
-		struct timespec64 now;
-		u64 t;
+		u64 t = clock_now(clockid);
 
-		if (realtime) {
-			ktime_get_real_ts64(&now);
-			t = timespec64_to_ns(&now);
-		} else {
-			t = ktime_get_ns();
-		}
 		if (t >= deadline)
-			return 0;
+			return true;
 		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current)) {
+			__set_current_state(TASK_RUNNING);
+			return false;
+		}
 		schedule_timeout_once(deadline - t);
 		__set_current_state(TASK_RUNNING);
 	}
+}
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	u64 now;
+	struct timespec64 left;
+
+	if (sleep_until(rb->expires, rb->clockid))
+		return 0;
+	now = clock_now(rb->clockid);
+	if (rb->rmtp) {
+		left.tv_sec = (rb->expires - now) / 1000000000ULL;
+		left.tv_nsec = (rb->expires - now) % 1000000000ULL;
+		if (copy_to_user(rb->rmtp, &left, sizeof(left)))
+			return -EFAULT;
+	}
+	current->restart_block.fn = nanosleep_restart;
+	current->restart_block.expires = rb->expires;
+	current->restart_block.clockid = rb->clockid;
+	current->restart_block.rmtp = rb->rmtp;
+	return -ERESTART_RESTARTBLOCK;
 }
 
 static int get_timespec(struct timespec64 *ts, const struct timespec64 __user *uts)
@@ -256,6 +249,7 @@ long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __u
 {
 	struct timespec64 ts;
 	bool realtime = which_clock == CLOCK_REALTIME;
+	struct restart_block rb;
 	int err;
 
 	if (which_clock != CLOCK_REALTIME && which_clock != CLOCK_MONOTONIC &&
@@ -265,8 +259,13 @@ long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __u
 	if (err)
 		return err;
 	if (flags & TIMER_ABSTIME)
-		return sleep_until(timespec64_to_ns(&ts), realtime);
-	return sleep_until(ktime_get_ns() + timespec64_to_ns(&ts), false);
+		return sleep_until(timespec64_to_ns(&ts), realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC) ?
+			       0 :
+			       -ERESTARTNOHAND;
+	rb.expires = ktime_get_ns() + timespec64_to_ns(&ts);
+	rb.clockid = CLOCK_MONOTONIC;
+	rb.rmtp = rmtp;
+	return nanosleep_restart(&rb);
 }
 
 long sys_nanosleep(const struct timespec64 __user *rqtp, struct timespec64 __user *rmtp)

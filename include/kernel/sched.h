@@ -20,6 +20,7 @@
 #define TASK_RUNNING 0x0
 #define TASK_INTERRUPTIBLE 0x1
 #define TASK_UNINTERRUPTIBLE 0x2
+#define TASK_STOPPED 0x4 /* a group stop (SIGSTOP): only SIGCONT or SIGKILL wakes it */
 #define TASK_DEAD 0x80
 
 /* task_struct.exit_state */
@@ -55,6 +56,8 @@ struct files_struct;
  * return takes IRETQ, which restores any frame, not SYSRET, which trusts RCX and R11.
  */
 #define TIF_FORCE_IRET 3
+/* rt_sigsuspend and friends: put saved_sigmask back after delivery (not a work bit). */
+#define TIF_RESTORE_SIGMASK 4
 #define _TIF_SIGPENDING (1UL << TIF_SIGPENDING)
 #define _TIF_NOTIFY_RESUME (1UL << TIF_NOTIFY_RESUME)
 #define _TIF_SYSCALL_TRACE (1UL << TIF_SYSCALL_TRACE)
@@ -63,6 +66,14 @@ struct files_struct;
 #define EXIT_TO_USER_MODE_WORK (_TIF_SIGPENDING | _TIF_NOTIFY_RESUME)
 /* What sends a system call's return off the SYSRET line (entry_64.asm). */
 #define _TIF_SYSCALL_EXIT_WORK (EXIT_TO_USER_MODE_WORK | _TIF_SYSCALL_TRACE | _TIF_FORCE_IRET)
+
+/* What restart_syscall(2) continues after a signal interrupted a sleep (nanosleep). */
+struct restart_block {
+	long (*fn)(struct restart_block *rb);
+	u64 expires; /* ns on the clock below */
+	int clockid;
+	void __user *rmtp;
+};
 
 struct task_struct {
 	volatile long state;
@@ -120,6 +131,10 @@ struct task_struct {
 	unsigned long sas_ss_sp; /* sigaltstack */
 	size_t sas_ss_size;
 	unsigned int sas_ss_flags;
+	/* Signal delivery (kernel/signal.c); under siglock but restart_block (own task only). */
+	unsigned int jobctl; /* JOBCTL_*: this thread still owes the group stop */
+	sigset_t real_blocked; /* rt_sigtimedwait: the mask before it opened the awaited set */
+	struct restart_block restart_block;
 	/* The process family, under family_lock (kernel/fork.c). */
 	struct task_struct *real_parent; /* NULL: nobody waits (kernel-made, or orphaned) */
 	struct list_head children, sibling;
@@ -210,8 +225,12 @@ __noreturn void do_exit(int code);
 __noreturn void do_group_exit(int status);
 /* The family's part of an exit: children orphaned, the task a zombie for its parent. */
 void exit_notify(struct task_struct *tsk);
-/* A user fault's end until signals are delivered: killed as by sig's default action. */
+/* Ends the caller's process at once as sig's default action would (exec past no return). */
 __noreturn void force_fatal_sig(int sig);
+/* The parent of p's process, referenced, or NULL (kernel/fork.c, under family_lock). */
+struct task_struct *get_task_parent(struct task_struct *p);
+/* Parents sleeping in wait4/waitid look at their children again. */
+void wake_up_child_waiters(void);
 
 /* Statistics, for tests and /proc. */
 unsigned long nr_running_on(int cpu);

@@ -4,6 +4,7 @@
 
 #include <asm/uaccess.h>
 #include <kernel/fs.h>
+#include <kernel/sched/signal.h>
 #include <kernel/time.h>
 #include <kernel/types.h>
 
@@ -87,10 +88,39 @@ long sys_gettimeofday(void __user *tv, void __user *tz);
 long sys_nanosleep(const struct timespec64 __user *rqtp, struct timespec64 __user *rmtp);
 long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __user *rqtp,
 			 struct timespec64 __user *rmtp);
-long sys_rt_sigaction(int sig, const void __user *act, void __user *oact, size_t sigsetsize);
-long sys_rt_sigprocmask(int how, const void __user *set, void __user *oset, size_t sigsetsize);
 long sys_arch_prctl(int option, unsigned long arg2);
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp);
+
+/* Signals (kernel/signal.c, arch/x86_64/kernel/signal.c, fs/signalfd.c, kernel/fork.c). */
+struct k_sigaction;
+struct kernel_siginfo;
+struct sigaltstack;
+struct k_itimerval;
+long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
+		      struct k_sigaction __user *oact, size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const sigset_t __user *nset, sigset_t __user *oset,
+			size_t sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_rt_sigpending(sigset_t __user *uset, size_t sigsetsize);
+long sys_rt_sigtimedwait(const sigset_t __user *uthese, struct kernel_siginfo __user *uinfo,
+			 const struct timespec64 __user *uts, size_t sigsetsize);
+long sys_rt_sigqueueinfo(int pid, int sig, struct kernel_siginfo __user *uinfo);
+long sys_rt_tgsigqueueinfo(int tgid, int pid, int sig, struct kernel_siginfo __user *uinfo);
+long sys_rt_sigsuspend(const sigset_t __user *unewset, size_t sigsetsize);
+long sys_sigaltstack(const struct sigaltstack __user *uss, struct sigaltstack __user *uoss);
+long sys_pause(void);
+long sys_alarm(unsigned int seconds);
+long sys_getitimer(int which, struct k_itimerval __user *value);
+long sys_setitimer(int which, const struct k_itimerval __user *value,
+		   struct k_itimerval __user *ovalue);
+long sys_kill(int pid, int sig);
+long sys_tkill(int pid, int sig);
+long sys_tgkill(int tgid, int pid, int sig);
+long sys_restart_syscall(void);
+long sys_signalfd4(int ufd, const sigset_t __user *user_mask, size_t sizemask, int flags);
+long sys_signalfd(int ufd, const sigset_t __user *user_mask, size_t sizemask);
+long sys_waitid(int which, int upid, struct kernel_siginfo __user *infop, int options,
+		void __user *ru);
 
 #endif /* _KERNEL_SYSCALLS_H */

@@ -99,6 +99,25 @@ static const struct {
 	ENTRY(58, vfork, sys_vfork),
 	ENTRY(61, wait4, sys_wait4),
 	ENTRY(79, getcwd, sys_getcwd),
+	/* signals */
+	ENTRY(15, rt_sigreturn, sys_rt_sigreturn),
+	ENTRY(34, pause, sys_pause),
+	ENTRY(36, getitimer, sys_getitimer),
+	ENTRY(37, alarm, sys_alarm),
+	ENTRY(38, setitimer, sys_setitimer),
+	ENTRY(62, kill, sys_kill),
+	ENTRY(127, rt_sigpending, sys_rt_sigpending),
+	ENTRY(128, rt_sigtimedwait, sys_rt_sigtimedwait),
+	ENTRY(129, rt_sigqueueinfo, sys_rt_sigqueueinfo),
+	ENTRY(130, rt_sigsuspend, sys_rt_sigsuspend),
+	ENTRY(131, sigaltstack, sys_sigaltstack),
+	ENTRY(200, tkill, sys_tkill),
+	ENTRY(219, restart_syscall, sys_restart_syscall),
+	ENTRY(234, tgkill, sys_tgkill),
+	ENTRY(247, waitid, sys_waitid),
+	ENTRY(282, signalfd, sys_signalfd),
+	ENTRY(289, signalfd4, sys_signalfd4),
+	ENTRY(297, rt_tgsigqueueinfo, sys_rt_tgsigqueueinfo),
 };
 
 static void test_implemented_numbers_reach_their_entry(struct ktest *t)

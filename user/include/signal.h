@@ -78,17 +78,45 @@ typedef struct {
 		struct {
 			pid_t si_pid;
 			uid_t si_uid;
-			int si_status;
+			union {
+				int si_status; /* SIGCHLD */
+				union sigval si_value; /* sigqueue */
+			} __v;
+			long si_utime, si_stime; /* SIGCHLD */
 		} __kill;
 		void *si_addr;
-		union sigval si_value;
 		char __size[112];
 	} __u;
 } siginfo_t;
 #define si_pid __u.__kill.si_pid
 #define si_uid __u.__kill.si_uid
-#define si_status __u.__kill.si_status
+#define si_status __u.__kill.__v.si_status
+#define si_value __u.__kill.__v.si_value
+#define si_utime __u.__kill.si_utime
+#define si_stime __u.__kill.si_stime
 #define si_addr __u.si_addr
+
+/* si_code values (Linux's). */
+#define SI_USER 0
+#define SI_KERNEL 0x80
+#define SI_QUEUE (-1)
+#define SI_TIMER (-2)
+#define SI_TKILL (-6)
+#define ILL_ILLOPN 2
+#define FPE_INTDIV 1
+#define FPE_FLTDIV 3
+#define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
+#define BUS_ADRERR 2
+#define TRAP_BRKPT 1
+#define TRAP_TRACE 2
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_DUMPED 3
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
+
+struct timespec;
 
 struct sigaction {
 	union {
@@ -126,4 +154,9 @@ int sigismember(const sigset_t *set, int sig);
 int raise(int sig);
 int kill(pid_t pid, int sig);
 int killpg(pid_t pgrp, int sig);
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+		 const struct timespec *restrict timeout);
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info);
+int sigwait(const sigset_t *restrict set, int *restrict sig);
+int sigqueue(pid_t pid, int sig, const union sigval value);
 #endif

@@ -1,7 +1,8 @@
-/* Signals: sigaction with our own restorer (rt_sigreturn), masks, raise. */
+/* Signals: sigaction with our own restorer (rt_sigreturn), masks, raise, waiting, signalfd. */
 #include "libc.h"
 #include <signal.h>
 #include <string.h>
+#include <sys/signalfd.h>
 #include <unistd.h>
 
 /* The kernel's struct sigaction on x86-64. */
@@ -112,4 +113,44 @@ int sigismember(const sigset_t *set, int sig)
 int raise(int sig)
 {
 	return (int)__sysret(SYS_tgkill, getpid(), __sys(SYS_gettid), sig);
+}
+
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+		 const struct timespec *restrict timeout)
+{
+	return (int)__sysret(SYS_rt_sigtimedwait, set, info, timeout, 8);
+}
+
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info)
+{
+	return sigtimedwait(set, info, 0);
+}
+
+int sigwait(const sigset_t *restrict set, int *restrict sig)
+{
+	int r;
+	do
+		r = sigtimedwait(set, 0, 0);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		return errno;
+	*sig = r;
+	return 0;
+}
+
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+	siginfo_t si;
+	memset(&si, 0, sizeof(si));
+	si.si_signo = sig;
+	si.si_code = SI_QUEUE;
+	si.si_pid = getpid();
+	si.si_uid = getuid();
+	si.si_value = value;
+	return (int)__sysret(SYS_rt_sigqueueinfo, pid, sig, &si);
+}
+
+int signalfd(int fd, const sigset_t *mask, int flags)
+{
+	return (int)__sysret(SYS_signalfd4, fd, mask, 8, flags);
 }

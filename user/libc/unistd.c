@@ -359,6 +359,10 @@ int killpg(pid_t pgrp, int sig)
 {
 	return kill(-pgrp, sig);
 }
+int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
+{
+	return (int)__sysret(SYS_waitid, idtype, id, info, options, 0);
+}
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru)
 {
 	return (pid_t)__sysret(SYS_wait4, pid, status, options, ru);

@@ -205,3 +205,63 @@ bool fpu_handle_nm(struct pt_regs *regs)
 	p->thread.fpu.live = true;
 	return true;
 }
+
+/* ---- signal frames (arch/x86_64/kernel/signal.c) ------------------------------------- */
+
+bool fpu_uses_xsave(void)
+{
+	return method != FPU_FXSAVE;
+}
+
+u64 fpu_xfeatures(void)
+{
+	return method != FPU_FXSAVE ? xfeatures : XFEATURE_X87 | XFEATURE_SSE;
+}
+
+void fpu_sync_state(struct task_struct *p)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (p == current && p->thread.fpu.live) {
+		fpu_save(p->thread.fpu.state);
+		fpu_restore(init_state);
+		p->thread.fpu.live = false;
+		stts();
+	}
+	local_irq_restore(flags);
+}
+
+void fpu_reset_state(struct task_struct *p)
+{
+	fpu_sync_state(p);
+	memcpy(p->thread.fpu.state, init_state, state_size);
+}
+
+/*
+ * MXCSR bits the CPU accepts (FXSAVE's MXCSR_MASK, 0xffbf when it reports 0): any other
+ * bit set makes FXRSTOR/XRSTOR fault, so a user-made state is masked with it first.
+ */
+u32 fpu_mxcsr_mask(void)
+{
+	static u32 mask;
+	u8 area[512] __aligned(16);
+	unsigned long flags;
+
+	if (mask)
+		return mask;
+	memset(area, 0, sizeof(area));
+	local_irq_save(flags);
+	if (read_cr0() & X86_CR0_TS) {
+		clts();
+		__asm__ volatile("fxsave64 (%0)" : : "r"(area) : "memory");
+		stts();
+	} else {
+		__asm__ volatile("fxsave64 (%0)" : : "r"(area) : "memory");
+	}
+	local_irq_restore(flags);
+	mask = *(u32 *)(area + 28);
+	if (!mask)
+		mask = 0xffbf;
+	return mask;
+}

@@ -105,6 +105,8 @@ void traps_init(void)
 	x86_entry_clac = boot_cpu_has(X86_FEATURE_SMAP);
 }
 
+#define FXSAVE_MXCSR 24
+
 /* The signal a user-mode exception raises, as Linux's traps.c chooses it. */
 static int exception_signal(unsigned long vec)
 {
@@ -125,16 +127,83 @@ static int exception_signal(unsigned long vec)
 	}
 }
 
+/* The si_code of a floating-point exception, from the unmasked status bits (Linux's). */
+static int fpe_code(unsigned long vec)
+{
+	const u8 *st = current->thread.fpu.state;
+	unsigned int err;
+
+	fpu_sync_state(current);
+	if (vec == X86_TRAP_XF) {
+		u32 mxcsr = *(const u32 *)(st + FXSAVE_MXCSR);
+
+		err = ~(mxcsr >> 7) & mxcsr & 0x3f;
+	} else {
+		u16 cwd = *(const u16 *)st, swd = *(const u16 *)(st + 2);
+
+		err = swd & ~cwd;
+	}
+	if (err & 0x001)
+		return FPE_FLTINV;
+	if (err & 0x004)
+		return FPE_FLTDIV;
+	if (err & 0x008)
+		return FPE_FLTOVF;
+	if (err & 0x012)
+		return FPE_FLTUND;
+	if (err & 0x020)
+		return FPE_FLTRES;
+	return 0;
+}
+
 /*
- * A user program's exception kills the program, never the kernel: logged in the shape of
- * Linux's "traps:" line, then ended as the signal's default action would end it (delivery
- * to a handler comes with signals).
+ * A user program's exception is a signal to it, never the kernel's end: logged in the shape
+ * of Linux's "traps:" line, then sent with Linux's si_code and si_addr; a handler may catch
+ * it, and a blocked or ignored one is put back to its default action (force_sig_fault).
  */
 static void do_user_exception(struct pt_regs *regs, const char *name)
 {
-	pr_info("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", current->comm, current->pid, name,
-		regs->rip, regs->rsp, regs->orig_rax);
-	force_fatal_sig(exception_signal(regs->vector));
+	void __user *ip = (void __user *)regs->rip;
+	unsigned long vec = regs->vector;
+	int code;
+
+	local_irq_enable();
+	if (vec != X86_TRAP_BP && unhandled_signal(current, exception_signal(vec)))
+		pr_info("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", current->comm,
+			current->pid, name, regs->rip, regs->rsp, regs->orig_rax);
+	switch (vec) {
+	case X86_TRAP_DE:
+		force_sig_fault(SIGFPE, FPE_INTDIV, ip);
+		break;
+	case X86_TRAP_MF:
+	case X86_TRAP_XF:
+		code = fpe_code(vec);
+		if (code)
+			force_sig_fault(SIGFPE, code, ip);
+		break;
+	case X86_TRAP_BP:
+		/* Linux's int3 is a plain kernel signal: si_code SI_KERNEL. */
+		force_sig(SIGTRAP);
+		break;
+	case X86_TRAP_OF:
+	case X86_TRAP_BR:
+	case X86_TRAP_GP:
+	case X86_TRAP_SS:
+	case X86_TRAP_NP:
+	case X86_TRAP_TS:
+		force_sig(SIGSEGV);
+		break;
+	case X86_TRAP_UD:
+		force_sig_fault(SIGILL, ILL_ILLOPN, ip);
+		break;
+	case X86_TRAP_AC:
+		force_sig_fault(SIGBUS, BUS_ADRALN, NULL);
+		break;
+	default:
+		force_sig(SIGSEGV);
+		break;
+	}
+	local_irq_disable();
 }
 
 /* Called from common_interrupt for vectors 0-31, interrupts off, on the task's stack. */
@@ -158,8 +227,10 @@ void do_exception(struct pt_regs *regs)
 			return;
 		break;
 	}
-	if (user_mode(regs))
+	if (user_mode(regs)) {
 		do_user_exception(regs, name);
+		return;
+	}
 	die_fault(name, regs);
 }
 
@@ -180,7 +251,17 @@ static void do_nmi(struct pt_regs *regs)
  */
 static void do_debug(struct pt_regs *regs)
 {
+	unsigned long dr6;
+
 	this_cpu()->debug_count++;
+	__asm__ volatile("mov %%dr6, %0" : "=r"(dr6));
+	/*
+	 * A single step (TF) in user mode: SIGTRAP, TRAP_TRACE, as Linux sends it. This is an
+	 * IST entry that returns without the work check: it is delivered at the next return
+	 * through common_interrupt or a system call.
+	 */
+	if (user_mode(regs) && (dr6 & (1UL << 14)))
+		force_sig_fault(SIGTRAP, TRAP_TRACE, (void __user *)regs->rip);
 	__asm__ volatile("mov %0, %%dr6" : : "r"(0xfffe0ff0UL));
 }
 
@@ -229,15 +310,6 @@ unsigned long debug_trap_count(int cpu)
 
 /* ---- the way back ------------------------------------------------------------------- */
 
-/*
- * Signal delivery, which the next step of user space fills in. Until a signal can be
- * queued, nothing can be pending: clear the flag as Linux does when the queue is empty, so
- * that the work loop ends.
- */
-static void do_signal(struct pt_regs *regs)
-{
-	clear_tsk_thread_flag(current, TIF_SIGPENDING);
-}
 
 /* Task work before user mode (none registered yet): acknowledged. */
 static void resume_user_mode_work(struct pt_regs *regs)
@@ -257,7 +329,7 @@ __noinline void exit_to_user_mode_loop(struct pt_regs *regs, unsigned long work)
 		if (need_resched())
 			schedule();
 		if (work & _TIF_SIGPENDING)
-			do_signal(regs);
+			arch_do_signal_or_restart(regs);
 		if (work & _TIF_NOTIFY_RESUME)
 			resume_user_mode_work(regs);
 		local_irq_disable();

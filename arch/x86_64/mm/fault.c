@@ -48,18 +48,46 @@ static bool kernel_may_touch_user(const struct pt_regs *regs)
 	return search_exception_tables(regs->rip) != NULL;
 }
 
+/* Was there a mapping at addr (the access was not allowed: SEGV_ACCERR) or none (MAPERR)? */
+static int segv_code(struct mm_struct *mm, unsigned long addr, unsigned long error)
+{
+	struct vm_area_struct *vma;
+	int code;
+
+	if (error & X86_PF_PROT)
+		return SEGV_ACCERR;
+	if (!mm || addr >= TASK_SIZE_MAX)
+		return SEGV_MAPERR;
+	mmap_read_lock(mm);
+	vma = find_vma(mm, addr);
+	code = vma && vma->vm_start <= addr ? SEGV_ACCERR : SEGV_MAPERR;
+	mmap_read_unlock(mm);
+	return code;
+}
+
 /*
- * A user access with no valid mapping: logged as Linux logs it, then the task is killed as
- * SIGSEGV (SIGBUS past the end of a mapped file) would kill it; the kernel goes on.
+ * A user access with no valid mapping: logged as Linux logs it, then SIGSEGV (SIGBUS past
+ * the end of a mapped file) with the address; a handler may catch it, else the process
+ * ends. Out of memory kills the process outright (SIGKILL, as Linux's OOM killer would).
+ * The kernel goes on.
  */
 static void user_fault_failed(struct pt_regs *regs, unsigned long addr, int fault)
 {
 	int sig = fault == VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
+	unsigned long error = regs->orig_rax;
 
-	pr_info("%s[%d]: %s at %lx ip %016lx sp %016lx error %lx%s\n", current->comm, current->pid,
-		sig == SIGBUS ? "bus error" : "segfault", addr, regs->rip, regs->rsp,
-		regs->orig_rax, fault == VM_FAULT_OOM ? " (out of memory)" : "");
-	force_fatal_sig(sig);
+	if (fault == VM_FAULT_OOM || unhandled_signal(current, sig))
+		pr_info("%s[%d]: %s at %lx ip %016lx sp %016lx error %lx%s\n", current->comm,
+			current->pid, sig == SIGBUS ? "bus error" : "segfault", addr, regs->rip,
+			regs->rsp, error, fault == VM_FAULT_OOM ? " (out of memory)" : "");
+	local_irq_enable();
+	if (fault == VM_FAULT_OOM)
+		force_sig(SIGKILL);
+	else if (sig == SIGBUS)
+		force_sig_fault(SIGBUS, BUS_ADRERR, (void __user *)addr);
+	else
+		force_sig_fault(SIGSEGV, segv_code(current_mm(), addr, error), (void __user *)addr);
+	local_irq_disable();
 }
 
 static void kernel_fault_failed(struct pt_regs *regs, unsigned long addr)

@@ -16,6 +16,7 @@
 #include <kernel/atomic.h>
 #include <kernel/list.h>
 #include <kernel/spinlock.h>
+#include <kernel/timer.h>
 #include <kernel/types.h>
 
 #define _NSIG 64
@@ -82,6 +83,10 @@ struct sighand_struct {
 #define SIGNAL_GROUP_EXIT 0x4 /* exit_group or a fatal signal: every thread is to exit */
 #define SIGNAL_STOP_STOPPED 0x1 /* the group is stopped (SIGSTOP and friends) */
 #define SIGNAL_STOP_CONTINUED 0x2 /* SIGCONT since the last wait(WCONTINUED) */
+/* The parent is still to be told (SIGCHLD) that the group stopped or continued. */
+#define SIGNAL_CLD_STOPPED 0x10
+#define SIGNAL_CLD_CONTINUED 0x20
+#define SIGNAL_CLD_MASK (SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
 
 #define RLIMIT_CPU 0
 #define RLIMIT_FSIZE 1
@@ -128,6 +133,16 @@ struct signal_struct {
 
 	/* The dead children's and the dead threads' CPU time, for times() and getrusage(). */
 	u64 utime, stime, cutime, cstime; /* ns */
+
+	/*
+	 * ITIMER_REAL (alarm, setitimer): SIGALRM to the group when real_timer fires, again
+	 * every it_real_incr ns if that is not 0. Under siglock; the timer ends at group exit.
+	 */
+	struct timer_list real_timer;
+	u64 it_real_incr;
+	struct task_struct *it_real_task; /* the leader, whom the timer signals */
+	/* Stopped with this signal and not yet reported to wait(WUNTRACED); under siglock. */
+	int stop_code_pending;
 };
 
 /* Linux's default limits, for a process that inherits none (init, kernel threads). */

@@ -32,6 +32,17 @@ bool fpu_handle_nm(struct pt_regs *regs);
 /* Which instruction saves: "xsaveopt", "xsave" or "fxsave". */
 const char *fpu_save_method(void);
 
+/*
+ * Signal frames: after fpu_sync_state(current) the registers are saved in the task's area
+ * and not live, so the area may be read and rewritten (the next FPU instruction loads it).
+ */
+bool fpu_uses_xsave(void);
+u64 fpu_xfeatures(void);
+void fpu_sync_state(struct task_struct *p);
+/* The initial state, for a handler (Linux clears the FPU for it). */
+void fpu_reset_state(struct task_struct *p);
+u32 fpu_mxcsr_mask(void);
+
 /* FS/GS bases: CR4.FSGSBASE on this CPU where it exists (process.c). */
 void x86_bases_init_this_cpu(void);
 

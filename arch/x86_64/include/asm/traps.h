@@ -80,4 +80,7 @@ static inline void nmi_report_pending(void)
 		__nmi_report();
 }
 
+/* Signal delivery and system-call restart on the way to user mode (signal.c). */
+void arch_do_signal_or_restart(struct pt_regs *regs);
+
 #endif /* _ASM_TRAPS_H */
