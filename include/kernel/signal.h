@@ -83,4 +83,14 @@ struct sigqueue {
 /* Frees every queued siginfo of p and empties its set. */
 void flush_sigqueue(struct sigpending *pending);
 
+/*
+ * The cross-helper contract (the signals branch implements these in kernel/signal.c; the
+ * threads branch carries minimal versions until it lands). zap_other_threads is called
+ * with p->sighand->siglock held; so is signal_wake_up.
+ */
+struct task_struct;
+int send_sig(int sig, struct task_struct *p, int priv);
+void signal_wake_up(struct task_struct *t, bool fatal);
+void zap_other_threads(struct task_struct *p);
+
 #endif /* _KERNEL_SIGNAL_H */

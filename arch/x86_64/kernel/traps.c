@@ -236,6 +236,9 @@ unsigned long debug_trap_count(int cpu)
  */
 static void do_signal(struct pt_regs *regs)
 {
+	/* threads helper: until the signals branch lands, only a group exit's SIGKILL acts. */
+	if (sigismember(&current->pending.signal, SIGKILL))
+		do_group_exit(SIGKILL);
 	clear_tsk_thread_flag(current, TIF_SIGPENDING);
 }
 
