@@ -730,7 +730,10 @@ long sys_wait4(int upid, int __user *stat_addr, int options, void __user *ru)
 
 		z = reap_zombie(upid, options, &any);
 		if (z) {
-			int status = z->exit_status;
+			/* A group exit's code, even if the leader had ended before with its own. */
+			int status = (READ_ONCE(z->signal->flags) & SIGNAL_GROUP_EXIT) ?
+					     z->signal->group_exit_code :
+					     z->exit_status;
 
 			ret = z->pid;
 			put_task_struct(z);
