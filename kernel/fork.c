@@ -393,11 +393,14 @@ static void release_unstarted(struct task_struct *p)
 	put_task_struct(p);
 }
 
-/* The flags of clone and clone3 we implement; any other is EINVAL (Linux knows more). */
+/*
+ * The flags of clone and clone3 we implement (CLONE_UNTRACED and CLONE_IO change nothing
+ * here); any other is EINVAL: the namespaces, CLONE_PIDFD and CLONE_PTRACE do not exist yet.
+ */
 #define CLONE_SUPPORTED                                                                      \
 	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK |          \
 	 CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |   \
-	 CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_CHILD_SETTID)
+	 CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_CHILD_SETTID | CLONE_UNTRACED | CLONE_IO)
 
 /* Linux's consistency rules between the flags (copy_process). */
 static int check_clone_flags(u64 flags)
@@ -560,8 +563,8 @@ long sys_clone(unsigned long clone_flags, unsigned long newsp, int __user *paren
 		.tls = tls,
 	};
 
-	if (clone_flags >> 32)
-		return -EINVAL; /* clone3's flags only */
+	/* As Linux: clone's flags are 32 bits (clone3 has the others); the rest is ignored. */
+	args.flags &= 0xffffffffULL;
 	if (args.exit_signal > _NSIG)
 		return -EINVAL;
 	return kernel_clone(&args);
@@ -635,7 +638,8 @@ long sys_getppid(void)
 
 	spin_lock_irqsave(&family_lock, flags);
 	parent = current->group_leader->real_parent;
-	ppid = parent ? parent->tgid : 0;
+	/* No parent: init (0, as Linux), or a process vmrun's kernel runner started (1). */
+	ppid = parent ? parent->tgid : (current->tgid == 1 ? 0 : 1);
 	spin_unlock_irqrestore(&family_lock, flags);
 	return ppid;
 }

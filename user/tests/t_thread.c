@@ -448,6 +448,17 @@ static void *group_exit_thread(void *arg)
 	return 0;
 }
 
+static volatile int spinner_running;
+
+static void *spinner(void *arg)
+{
+	(void)arg;
+	spinner_running = 1;
+	for (;;)
+		; /* never enters the kernel: only an interrupt can end it */
+	return 0;
+}
+
 static volatile int last_thread_ppid;
 static void *late_exit_thread(void *arg)
 {
@@ -496,6 +507,17 @@ static void test_process_model(void)
 
 	pid = fork();
 	if (pid == 0) {
+		pthread_create(&t, 0, spinner, 0);
+		while (!spinner_running)
+			;
+		syscall(NR_exit_group, 8);
+	}
+	st = child_status(pid);
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 8,
+	   "exit_group ends a thread that spins in user mode (%#x)", st);
+
+	pid = fork();
+	if (pid == 0) {
 		pthread_create(&t, 0, late_exit_thread, (void *)(intptr_t)getppid());
 		syscall(NR_exit, 0); /* the leader alone */
 		_exit(9);
@@ -522,7 +544,7 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "--exec-child"))
 		return getpid() == atoi(argv[2]) ? 42 : 43;
 	self_path = argv[0];
-	tap_plan(37);
+	tap_plan(38);
 	test_raw_clone();
 	test_clone3_checks();
 	test_futex_basics();
