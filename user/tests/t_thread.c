@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -390,7 +391,7 @@ static void *shoot_reader(void *arg)
 		unsigned g;
 
 		while ((g = gen) == seen)
-			;
+			sched_yield(); /* on one CPU, the writer must get to run */
 		if (g == ~0U)
 			return 0;
 		if (*shoot_page != g)
@@ -418,7 +419,7 @@ static void test_shootdown(void)
 		*shoot_page = i;
 		gen = i;
 		while (ack != i)
-			;
+			sched_yield();
 	}
 	gen = ~0U;
 	pthread_join(t, 0);
