@@ -198,6 +198,11 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *p)
 
 	if (clone_flags & CLONE_THREAD) {
 		spin_lock_irqsave(&p->sighand->siglock, flags);
+		/* A group exit or execve has sent SIGKILL to every thread: none may join now. */
+		if ((cur->flags & SIGNAL_GROUP_EXIT) || cur->group_exec_task) {
+			spin_unlock_irqrestore(&p->sighand->siglock, flags);
+			return -EINTR;
+		}
 		atomic_inc(&cur->sigcnt);
 		atomic_inc(&cur->live);
 		cur->nr_threads++;
@@ -443,10 +448,14 @@ static long kernel_clone(struct kernel_clone_args *args)
 	p = alloc_task(ret_from_fork, NULL, current->comm);
 	if (!p)
 		return -ENOMEM;
-	err = -ENOMEM;
-	if (copy_fs(clone_flags & CLONE_FS, p) || copy_sighand(clone_flags, p) ||
-	    copy_signal(clone_flags, p))
+	err = copy_fs(clone_flags & CLONE_FS, p);
+	if (!err)
+		err = copy_sighand(clone_flags, p);
+	if (!err)
+		err = copy_signal(clone_flags, p);
+	if (err)
 		goto out_release;
+	err = -ENOMEM;
 	task_list_add(p);
 	/* A thread never signals anyone at its end; a process signals its parent. */
 	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : args->exit_signal;
