@@ -216,8 +216,17 @@ int do_execve(const char *filename, const char *const *argv, const char *const *
 	err = load_elf_binary(bprm);
 	if (err)
 		goto out_fput;
+	/* Threads: the others end first; this one may take the leader's pid (kernel/exit.c). */
+	err = de_thread(current);
+	if (err) {
+		mmput(bprm->mm);
+		goto out_fput;
+	}
+	mm_release(current); /* robust futexes, clear_child_tid, a vfork parent let go */
 
 	exec_mmap(bprm->mm);
+	current->did_exec = true;
+	current->dumpable = true;
 	if (current->files)
 		do_close_on_exec(current->files);
 	set_comm_from(filename);

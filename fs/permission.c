@@ -27,7 +27,7 @@ static int generic_permission(struct inode *inode, int mask)
 	}
 	if (cred->fsuid == inode->i_uid)
 		mode >>= 6;
-	else if (cred->fsgid == inode->i_gid)
+	else if (cred->fsgid == inode->i_gid || in_group_p(inode->i_gid))
 		mode >>= 3;
 	mask &= MAY_READ | MAY_WRITE | MAY_EXEC;
 	return (mask & ~mode & 7) ? -EACCES : 0;

@@ -4,6 +4,13 @@
  * switches away for the last time; the switch (finish_task_switch) drops the reference the
  * running task held on itself, and whoever still holds one (kthread_stop, the parent that
  * waits) frees it with the last put_task_struct.
+ *
+ * A process is a thread group. exit(2) ends one thread; exit_group(2) (and a fatal signal)
+ * ends them all: the caller marks the group as exiting and sends SIGKILL to the others
+ * (zap_other_threads), each of which then leaves through do_group_exit on its way back to
+ * user mode. The last thread to go ends the process: its children go to a subreaper or to
+ * init, and its leader (which stays a zombie while any thread is left, even if it ended
+ * first) becomes waitable for the parent.
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -20,6 +27,9 @@
 #include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/syscalls.h>
+#include <kernel/wait.h>
+
+#include "futex.h"
 
 /* The address space goes before the task: the kernel's page tables carry on meanwhile. */
 static void exit_mm(struct task_struct *tsk)
@@ -43,6 +53,31 @@ static void exit_files(struct task_struct *tsk)
 	put_files_struct(files);
 }
 
+/*
+ * What user space sees of a thread's end (exit, and execve, which ends the old program):
+ * its robust futexes are released, its clear_child_tid word zeroed and woken (a joiner
+ * waits on it), and a vfork parent lets go. The tid word is left alone when nobody else
+ * uses the address space, as Linux does.
+ */
+void mm_release(struct task_struct *tsk)
+{
+	struct completion *vfork_done;
+
+	if (!tsk->mm)
+		return;
+	exit_robust_list(tsk);
+	if (tsk->clear_child_tid) {
+		int __user *tidptr = tsk->clear_child_tid;
+
+		tsk->clear_child_tid = NULL;
+		if (atomic_read(&tsk->mm->mm_users) > 1 && !put_user(0, tidptr))
+			futex_wake_shared((u32 __user *)tidptr, 1);
+	}
+	vfork_done = __atomic_exchange_n(&tsk->vfork_done, NULL, __ATOMIC_ACQ_REL);
+	if (vfork_done)
+		complete(vfork_done);
+}
+
 __noreturn void do_exit(int code)
 {
 	exit_files(current);
@@ -57,23 +92,133 @@ __noreturn void do_exit(int code)
 }
 
 /*
- * The end of a process (one task until threads exist). status is what wait(2) will report:
- * an exit code << 8, or the number of the signal that killed it. The task that started it
- * (a kthread_create'd task: init's runner) learns it through the kthread completion.
+ * Where a dying process's children go: the nearest living ancestor that asked for them
+ * (PR_SET_CHILD_SUBREAPER), else init. Called with family_lock held.
  */
-__noreturn void do_group_exit(int status)
+static struct task_struct *find_new_reaper(struct task_struct *leader)
+{
+	struct task_struct *p;
+
+	lockdep_assert_held(&family_lock);
+	for (p = leader->real_parent; p; p = p->real_parent)
+		if (p->signal->is_child_subreaper && atomic_read(&p->signal->live) > 0)
+			return p;
+	p = child_reaper();
+	return p == leader ? NULL : p;
+}
+
+/*
+ * Nobody will wait for a dead process whose parent is a kernel thread (init before it
+ * execs, vmrun's runner): it is taken off the list at once, its reference returned.
+ */
+static bool reaper_waits(struct task_struct *parent)
+{
+	return parent && parent->mm;
+}
+
+/* Sends each orphan's PR_SET_PDEATHSIG; moves them to reaper. Called with family_lock held. */
+static void forget_original_parent(struct task_struct *leader, struct list_head *drop)
+{
+	struct task_struct *reaper = find_new_reaper(leader);
+	struct task_struct *c, *n;
+
+	lockdep_assert_held(&family_lock);
+	list_for_each_entry_safe(c, n, &leader->children, sibling) {
+		if (c->pdeath_signal)
+			send_sig(c->pdeath_signal, c, 1);
+		if (!reaper || (READ_ONCE(c->exit_state) == EXIT_ZOMBIE &&
+				atomic_read(&c->signal->live) == 0 && !reaper_waits(reaper))) {
+			c->real_parent = NULL;
+			list_move(&c->sibling, drop);
+			continue;
+		}
+		c->real_parent = reaper;
+		c->exit_signal = SIGCHLD; /* as Linux: the new parent hears of it as a child */
+		list_move_tail(&c->sibling, &reaper->children);
+	}
+}
+
+/*
+ * The family's part of a thread's end, after its memory and files are gone. If it was the
+ * last thread the process is over (counted under family_lock, so that wait4 cannot reap the
+ * leader before its children have moved). A thread other than the leader reaps itself; the
+ * leader becomes a zombie for its parent (waitable once the group is dead), or goes away if
+ * nobody will wait for it.
+ */
+void exit_notify(struct task_struct *tsk)
+{
+	struct task_struct *leader = tsk->group_leader, *c, *n;
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *exec_task = NULL;
+	unsigned long flags;
+	bool notify = false, group_dead;
+	LIST_HEAD(drop);
+
+	spin_lock_irqsave(&family_lock, flags);
+	group_dead = atomic_dec_and_test(&sig->live);
+	if (group_dead)
+		forget_original_parent(leader, &drop);
+	if (tsk == leader) {
+		WRITE_ONCE(tsk->exit_state, reaper_waits(tsk->real_parent) ? EXIT_ZOMBIE : EXIT_DEAD);
+		spin_lock(&tsk->sighand->siglock);
+		exec_task = sig->group_exec_task;
+		spin_unlock(&tsk->sighand->siglock);
+	} else {
+		WRITE_ONCE(tsk->exit_state, EXIT_DEAD);
+		spin_lock(&tsk->sighand->siglock);
+		list_del_init(&tsk->thread_node);
+		sig->nr_threads--;
+		exec_task = sig->group_exec_task;
+		spin_unlock(&tsk->sighand->siglock);
+	}
+	if (group_dead && READ_ONCE(leader->exit_state)) {
+		if (leader->exit_state == EXIT_ZOMBIE) {
+			notify = true;
+			/* SIGCHLD (or exit_signal); a parent that ignores it leaves no zombie. */
+			if (do_notify_parent(leader, leader->exit_signal)) {
+				leader->exit_state = EXIT_DEAD;
+				list_move(&leader->sibling, &drop);
+				leader->real_parent = NULL;
+			}
+		} else if (leader->real_parent) {
+			/* A parent that never waits: the process leaves no zombie behind. */
+			list_move(&leader->sibling, &drop);
+			leader->real_parent = NULL;
+		}
+	}
+	spin_unlock_irqrestore(&family_lock, flags);
+	if (group_dead)
+		exit_itimers(sig); /* the process is over: its timers' signals would find nobody */
+	list_for_each_entry_safe(c, n, &drop, sibling) {
+		list_del_init(&c->sibling);
+		put_task_struct(c); /* the parent's reference */
+	}
+	if (notify)
+		wake_up(&child_exit_wq);
+	if (exec_task)
+		wake_up_process(exec_task); /* de_thread waits for the threads to go */
+}
+
+/*
+ * One thread's end. status is what wait(2) will report if this thread is the process's
+ * leader: an exit code << 8, or the number of the signal that killed it; a group exit's
+ * code replaces it. The task that started it (a kthread_create'd task: vmrun's runner)
+ * learns it through the kthread completion.
+ */
+static __noreturn void do_thread_exit(int status)
 {
 	struct task_struct *tsk = current;
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
 
-	if (tsk->clear_child_tid) {
-		/* The futex wake comes with threads; the store already tells a joiner. */
-		(void)put_user(0, tsk->clear_child_tid);
-		tsk->clear_child_tid = NULL;
-	}
-	if (tsk->pid == 1)
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	if (sig->flags & SIGNAL_GROUP_EXIT)
+		status = sig->group_exit_code;
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	if (tsk->pid == 1 && tsk->mm)
 		init_exited(status);
 	tsk->exit_status = status;
-	exit_itimers(tsk->signal); /* its timer's signal would find nobody */
+	mm_release(tsk);
 	exit_files(tsk);
 	exit_mm(tsk);
 	exit_notify(tsk);
@@ -82,9 +227,121 @@ __noreturn void do_group_exit(int status)
 	do_exit(status);
 }
 
+/*
+ * The end of the whole process: the other threads are told to exit (SIGKILL), and this
+ * one goes. A thread killed by a group exit or by another thread's execve comes here too.
+ */
+__noreturn void do_group_exit(int status)
+{
+	struct task_struct *tsk = current;
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		status = sig->group_exit_code;
+	} else if (sig->group_exec_task && sig->group_exec_task != tsk) {
+		status = 0; /* another thread execs: this one just goes */
+	} else if (sig->nr_threads > 1) {
+		sig->group_exit_code = status;
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		zap_other_threads(tsk);
+	}
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	do_thread_exit(status);
+}
+
+/*
+ * execve in a threaded process (called by fs/exec.c before the point of no return): every
+ * other thread is killed and waited for, so the new program starts alone. When a thread
+ * other than the leader execs, it takes over the leader's pid (what getpid said before
+ * and the parent waits for), as on Linux, and the old leader is released.
+ */
+int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *leader;
+	unsigned long flags;
+	int old_pid;
+
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	if (sig->nr_threads == 1 && tsk == tsk->group_leader) {
+		spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+		return 0;
+	}
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task) {
+		spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+		return -EAGAIN; /* being killed already: the caller goes on to die */
+	}
+	sig->group_exec_task = tsk;
+	zap_other_threads(tsk);
+	/* Wait for every other thread to be off the list: only the leader may stay, a zombie. */
+	for (;;) {
+		bool leader_only = sig->nr_threads == 1 ||
+				   (sig->nr_threads == 2 && tsk != tsk->group_leader &&
+				    READ_ONCE(tsk->group_leader->exit_state));
+
+		if (leader_only)
+			break;
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+		schedule();
+		spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	}
+	__set_current_state(TASK_RUNNING);
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+
+	leader = tsk->group_leader;
+	if (leader != tsk) {
+		/* The leader is a zombie of this group: take its place in the family. */
+		spin_lock_irqsave(&family_lock, flags);
+		spin_lock(&tsk->sighand->siglock);
+		old_pid = tsk->pid;
+		tsk->pid = leader->pid;
+		leader->pid = old_pid;
+		tsk->group_leader = tsk;
+		leader->group_leader = tsk; /* its last put puts nothing: see below */
+		tsk->real_parent = leader->real_parent;
+		tsk->exit_signal = leader->exit_signal;
+		list_add(&tsk->sibling, &leader->sibling); /* leader's place in the parent's list */
+		list_del_init(&leader->sibling);
+		list_splice_init(&leader->children, &tsk->children);
+		list_del_init(&leader->thread_node);
+		sig->nr_threads--;
+		leader->exit_state = EXIT_DEAD;
+		leader->real_parent = NULL;
+		spin_unlock(&tsk->sighand->siglock);
+		spin_unlock_irqrestore(&family_lock, flags);
+		{
+			struct task_struct *c;
+
+			spin_lock_irqsave(&family_lock, flags);
+			list_for_each_entry(c, &tsk->children, sibling)
+				c->real_parent = tsk;
+			spin_unlock_irqrestore(&family_lock, flags);
+		}
+		/*
+		 * Two references on the old leader go: the parent's (tsk now has that place, and
+		 * the parent a reference on it) and the one tsk held as its thread. The leader's
+		 * pointer to its leader is itself again, so its last put does not put tsk.
+		 */
+		if (tsk->real_parent)
+			get_task_struct(tsk);
+		else
+			get_task_struct(leader); /* it had no parent's reference to drop */
+		leader->group_leader = leader;
+		put_task_struct(leader);
+		put_task_struct(leader);
+	}
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	sig->group_exec_task = NULL;
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	return 0;
+}
+
 long sys_exit(int error_code)
 {
-	do_group_exit((error_code & 0xff) << 8);
+	do_thread_exit((error_code & 0xff) << 8);
 }
 
 long sys_exit_group(int error_code)

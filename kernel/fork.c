@@ -198,12 +198,18 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *p)
 
 	if (clone_flags & CLONE_THREAD) {
 		spin_lock_irqsave(&p->sighand->siglock, flags);
+		/* A group exit or execve has sent SIGKILL to every thread: none may join now. */
+		if ((cur->flags & SIGNAL_GROUP_EXIT) || cur->group_exec_task) {
+			spin_unlock_irqrestore(&p->sighand->siglock, flags);
+			return -EINTR;
+		}
 		atomic_inc(&cur->sigcnt);
 		atomic_inc(&cur->live);
 		cur->nr_threads++;
 		p->signal = cur;
 		p->tgid = current->tgid;
 		p->group_leader = current->group_leader;
+		get_task_struct(p->group_leader); /* put with p's last reference */
 		list_add_tail(&p->thread_node, &cur->thread_head);
 		spin_unlock_irqrestore(&p->sighand->siglock, flags);
 		return 0;
@@ -258,6 +264,12 @@ struct task_struct *create_task(int (*fn)(void *), void *data, const char *name)
 	if (!p->signal)
 		goto out_free;
 	signal_struct_init_limits(p->signal);
+	if (current->signal) {
+		/* A process started by a kernel thread (vmrun's) is in its group and session. */
+		p->signal->pgrp = current->signal->pgrp;
+		p->signal->session = current->signal->session;
+	}
+	p->dumpable = true;
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	task_list_add(p);
 	return p;
@@ -287,6 +299,9 @@ void put_task_struct(struct task_struct *p)
 	atomic_dec(&task_count);
 	exit_fs(p); /* if do_exit did not (a task that never ran) */
 	release_thread_group(p);
+	/* A thread's reference on its leader, which getppid and setpgid read through. */
+	if (p->group_leader && p->group_leader != p)
+		put_task_struct(p->group_leader);
 	kfree(p->kthread);
 	free_task(p);
 }
@@ -327,15 +342,31 @@ int next_task_pid(int after)
 	return best;
 }
 
-/* ---- processes: fork, the family, wait4 ---------------------------------------------- */
+/* ---- processes and threads: fork, clone, clone3, vfork, the family, wait4 ------------ */
 
 /*
- * family_lock covers every task's real_parent, children and sibling, and exit_state's
- * change to EXIT_ZOMBIE; child_exit_wq is where parents wait (one queue for all: a wake-up
- * makes each waiter look at its own children again).
+ * family_lock covers every task's real_parent, children, sibling and exit_state, and every
+ * signal_struct's pgrp, session and is_child_subreaper; child_exit_wq is where parents wait
+ * (one queue for all: a wake-up makes each waiter look at its own children again).
+ *
+ * Only a process's leader is on its parent's children list, and a process's children are
+ * on its leader's list whichever thread made them: any thread of the parent may wait for
+ * them, and they stay the process's children when the thread that made them ends. Their
+ * real_parent is that leader. A thread (CLONE_THREAD) is nobody's child: it reaps itself.
  */
-static DEFINE_SPINLOCK(family_lock);
-static DECLARE_WAIT_QUEUE_HEAD(child_exit_wq);
+DEFINE_SPINLOCK(family_lock);
+DECLARE_WAIT_QUEUE_HEAD(child_exit_wq);
+
+/* Linux's struct kernel_clone_args, the part of it we honour. */
+struct kernel_clone_args {
+	u64 flags;
+	int __user *child_tid;
+	int __user *parent_tid;
+	int exit_signal;
+	unsigned long stack;
+	unsigned long stack_size;
+	unsigned long tls;
+};
 
 /* The forked child's first run: its user frame is the parent's, with RAX = 0. */
 static int ret_from_fork(void *unused)
@@ -347,6 +378,15 @@ static int ret_from_fork(void *unused)
 
 static void release_unstarted(struct task_struct *p)
 {
+	unsigned long flags;
+
+	if (p->signal && p->tgid != p->pid) {
+		/* copy_signal counted a thread that never ran. */
+		spin_lock_irqsave(&p->sighand->siglock, flags);
+		p->signal->nr_threads--;
+		atomic_dec(&p->signal->live);
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	}
 	if (p->mm) {
 		mmput(p->mm);
 		p->mm = NULL;
@@ -359,142 +399,253 @@ static void release_unstarted(struct task_struct *p)
 }
 
 /*
- * A copy of the calling process: its address space copy-on-write (dup_mm), its descriptors,
- * its root/cwd/umask, FPU state and TLS bases; the child returns 0 from the same system
- * call. The parent holds a reference for wait4.
+ * The flags of clone and clone3 we implement (CLONE_UNTRACED and CLONE_IO change nothing
+ * here); any other is EINVAL: the namespaces, CLONE_PIDFD and CLONE_PTRACE do not exist yet.
  */
-static long do_fork(unsigned long clone_flags, unsigned long newsp, int __user *parent_tid,
-		    int __user *child_tid)
+#define CLONE_SUPPORTED                                                                      \
+	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK |          \
+	 CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |   \
+	 CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_CHILD_SETTID | CLONE_UNTRACED | CLONE_IO)
+
+/* Linux's consistency rules between the flags (copy_process). */
+static int check_clone_flags(u64 flags)
 {
-	struct task_struct *p;
+	if ((flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+		return -EINVAL;
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if (flags & ~(u64)CLONE_SUPPORTED)
+		return -EINVAL;
+	/* init has no parent to share, and its threads could not outlive it. */
+	if ((flags & CLONE_PARENT) && current->tgid == 1)
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * A new task made from the caller: a process (its address space copied on write, unless
+ * CLONE_VM shares it; its descriptors, root and working directory copied unless shared) or
+ * a thread of the caller's process (CLONE_THREAD). The child returns 0 from the same system
+ * call, on args->stack if one is given. The parent process holds a reference on a process
+ * child, for wait4; a thread holds none (it reaps itself).
+ */
+static long kernel_clone(struct kernel_clone_args *args)
+{
+	u64 clone_flags = args->flags;
+	struct task_struct *p, *leader;
+	struct completion vfork;
 	struct pt_regs *childregs;
 	unsigned long flags;
-	int pid;
+	int pid, err;
 
+	err = check_clone_flags(clone_flags);
+	if (err)
+		return err;
 	if (!current->mm || !current->files)
 		return -EINVAL;
 	p = alloc_task(ret_from_fork, NULL, current->comm);
 	if (!p)
 		return -ENOMEM;
-	if (copy_fs(0, p) || copy_sighand(clone_flags, p) || copy_signal(clone_flags, p))
+	err = copy_fs(clone_flags & CLONE_FS, p);
+	if (!err)
+		err = copy_sighand(clone_flags, p);
+	if (!err)
+		err = copy_signal(clone_flags, p);
+	if (err)
 		goto out_release;
+	err = -ENOMEM;
 	task_list_add(p);
-	p->exit_signal = clone_flags & CSIGNAL;
-	p->mm = dup_mm(current->mm);
-	if (!p->mm)
-		goto out_release;
+	/* A thread never signals anyone at its end; a process signals its parent. */
+	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : args->exit_signal;
+	p->pdeath_signal = 0;
+	p->dumpable = current->dumpable;
+	if (clone_flags & CLONE_VM) {
+		mmget(current->mm);
+		p->mm = current->mm;
+	} else {
+		p->mm = dup_mm(current->mm);
+		if (!p->mm)
+			goto out_release;
+	}
 	p->active_mm = p->mm;
-	p->files = dup_files(current->files);
-	if (!p->files)
-		goto out_release;
+	if (clone_flags & CLONE_FILES) {
+		atomic_inc(&current->files->count);
+		p->files = current->files;
+	} else {
+		p->files = dup_files(current->files);
+		if (!p->files)
+			goto out_release;
+	}
 	fpu_clone(p, current);
 	if (current->thread.has_bases) {
 		p->thread.has_bases = true;
 		p->thread.fsbase = x86_read_fsbase();
 		p->thread.gsbase = x86_read_user_gsbase();
 	}
+	if (clone_flags & CLONE_SETTLS) {
+		p->thread.has_bases = true;
+		p->thread.fsbase = args->tls;
+	}
 	childregs = task_pt_regs(p);
 	*childregs = *current_pt_regs();
 	childregs->rax = 0;
-	if (newsp)
-		childregs->rsp = newsp;
+	if (args->stack)
+		childregs->rsp = args->stack + args->stack_size;
 	if (clone_flags & CLONE_CHILD_SETTID)
-		p->set_child_tid = child_tid;
+		p->set_child_tid = args->child_tid;
 	if (clone_flags & CLONE_CHILD_CLEARTID)
-		p->clear_child_tid = child_tid;
+		p->clear_child_tid = args->child_tid;
 	pid = p->pid;
-	if ((clone_flags & CLONE_PARENT_SETTID) && put_user(pid, parent_tid))
+	err = -EFAULT;
+	if ((clone_flags & CLONE_PARENT_SETTID) && put_user(pid, args->parent_tid))
 		goto out_release;
 	/* Mask and alternate stack are inherited; nothing is pending in the child (POSIX). */
 	spin_lock_irqsave(&current->sighand->siglock, flags);
 	p->blocked = current->blocked;
 	spin_unlock_irqrestore(&current->sighand->siglock, flags);
-	p->sas_ss_sp = current->sas_ss_sp;
-	p->sas_ss_size = current->sas_ss_size;
-	p->sas_ss_flags = current->sas_ss_flags;
+	/* A thread sharing the memory (CLONE_VM without CLONE_VFORK) gets none, as on Linux. */
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {
+		p->sas_ss_sp = current->sas_ss_sp;
+		p->sas_ss_size = current->sas_ss_size;
+		p->sas_ss_flags = current->sas_ss_flags;
+	}
+	if (clone_flags & CLONE_VFORK) {
+		init_completion(&vfork);
+		p->vfork_done = &vfork;
+	}
 
-	get_task_struct(p); /* the parent's, for wait4 */
+	leader = current->group_leader;
 	spin_lock_irqsave(&family_lock, flags);
-	p->real_parent = current;
-	list_add_tail(&p->sibling, &current->children);
+	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
+		p->real_parent = leader->real_parent;
+		if (!(clone_flags & CLONE_THREAD)) {
+			p->exit_signal = leader->exit_signal;
+			if (p->real_parent) {
+				get_task_struct(p); /* the parent's, for wait4 */
+				list_add_tail(&p->sibling, &p->real_parent->children);
+			}
+		}
+	} else {
+		p->real_parent = leader;
+		get_task_struct(p); /* the parent's, for wait4 */
+		list_add_tail(&p->sibling, &leader->children);
+	}
 	spin_unlock_irqrestore(&family_lock, flags);
+	if (clone_flags & CLONE_VFORK)
+		get_task_struct(p); /* p's vfork_done points at our stack until we return */
 	wake_up_process(p);
+	if (clone_flags & CLONE_VFORK) {
+		/* Linux waits killably; until signals are delivered nothing can end the wait. */
+		wait_for_completion(&vfork);
+		put_task_struct(p);
+	}
 	return pid;
 
 out_release:
 	if (list_empty(&p->tasks)) /* failed before task_list_add */
 		task_list_add(p);
 	release_unstarted(p);
-	return -ENOMEM;
+	return err;
 }
 
 long sys_fork(void)
 {
-	return do_fork(SIGCHLD, 0, NULL, NULL);
+	struct kernel_clone_args args = { .exit_signal = SIGCHLD };
+
+	return kernel_clone(&args);
 }
 
-/*
- * vfork is a fork here: the child gets a copy instead of borrowing the parent's memory, and
- * the parent does not wait for its exec. Programs that use vfork as POSIX allows (exec or
- * _exit at once) cannot tell, but the parent may run first.
- */
+/* The child borrows the parent's memory, and the parent sleeps until it execs or exits. */
 long sys_vfork(void)
 {
-	return do_fork(SIGCHLD, 0, NULL, NULL);
+	struct kernel_clone_args args = { .flags = CLONE_VM | CLONE_VFORK,
+					  .exit_signal = SIGCHLD };
+
+	return kernel_clone(&args);
 }
 
-/* clone for what fork and vfork ask of it; threads (CLONE_VM without CLONE_VFORK) not yet. */
+/* x86-64's argument order: flags, newsp, parent_tid, child_tid, tls. */
 long sys_clone(unsigned long clone_flags, unsigned long newsp, int __user *parent_tid,
 	       int __user *child_tid, unsigned long tls)
 {
-	unsigned long fork_flags =
-		CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID;
+	struct kernel_clone_args args = {
+		.flags = clone_flags & ~(u64)CSIGNAL,
+		.child_tid = child_tid,
+		.parent_tid = parent_tid,
+		.exit_signal = clone_flags & CSIGNAL,
+		.stack = newsp,
+		.tls = tls,
+	};
 
-	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK))
-		clone_flags &= ~(CLONE_VM | CLONE_VFORK);
-	if (clone_flags & ~fork_flags)
+	/* As Linux: clone's flags are 32 bits (clone3 has the others); the rest is ignored. */
+	args.flags &= 0xffffffffULL;
+	if (args.exit_signal > _NSIG)
 		return -EINVAL;
-	return do_fork(clone_flags, newsp, parent_tid, child_tid);
+	return kernel_clone(&args);
 }
 
-/*
- * Called by an exiting process, files and memory already released: its children lose
- * their parent (re-parenting to init comes with init's reaper; until then nobody waits for
- * them), and it becomes a zombie for its own parent (told by exit_signal, SIGCHLD), or goes
- * away if it has none or the parent ignores SIGCHLD or set SA_NOCLDWAIT.
- */
-void exit_notify(struct task_struct *tsk)
+/* Linux's struct clone_args (uapi/linux/sched.h): 64 bytes in version 0, 88 in version 2. */
+struct clone_args {
+	u64 flags;
+	u64 pidfd;
+	u64 child_tid;
+	u64 parent_tid;
+	u64 exit_signal;
+	u64 stack;
+	u64 stack_size;
+	u64 tls;
+	u64 set_tid;
+	u64 set_tid_size;
+	u64 cgroup;
+};
+
+#define CLONE_ARGS_SIZE_VER0 64
+#define CLONE_CLEAR_SIGHAND 0x100000000ULL
+#define CLONE_INTO_CGROUP 0x200000000ULL
+
+long sys_clone3(struct clone_args __user *uargs, size_t size)
 {
-	struct task_struct *c, *n;
-	unsigned long flags;
-	LIST_HEAD(orphans);
-	bool reaped = false;
+	struct clone_args a = {};
+	struct kernel_clone_args args;
 
-	spin_lock_irqsave(&family_lock, flags);
-	list_for_each_entry_safe(c, n, &tsk->children, sibling) {
-		c->real_parent = NULL;
-		list_move(&c->sibling, &orphans);
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	/* A newer caller's bigger struct is fine if what we do not know is zero. */
+	for (size_t off = sizeof(a); off < size; off++) {
+		u8 b;
+
+		if (get_user(b, (u8 __user *)uargs + off))
+			return -EFAULT;
+		if (b)
+			return -E2BIG;
 	}
-	if (tsk->real_parent) {
-		if (do_notify_parent(tsk, tsk->exit_signal)) {
-			list_del_init(&tsk->sibling);
-			tsk->real_parent = NULL;
-			reaped = true;
-		} else {
-			WRITE_ONCE(tsk->exit_state, EXIT_ZOMBIE);
-		}
-	}
-	spin_unlock_irqrestore(&family_lock, flags);
-	/* The parent's references on the orphans: a zombie among them is freed now. */
-	list_for_each_entry_safe(c, n, &orphans, sibling) {
-		list_del_init(&c->sibling);
-		put_task_struct(c);
-	}
-	if (reaped)
-		put_task_struct(tsk); /* the parent's reference: nobody will wait */
-	wake_up(&child_exit_wq);
+	if (copy_from_user(&a, uargs, min(size, sizeof(a))))
+		return -EFAULT;
+	if (a.set_tid || a.set_tid_size)
+		return -EINVAL; /* choosing pids needs pid namespaces' privileges: not supported */
+	if (a.exit_signal > _NSIG || (a.flags & CSIGNAL))
+		return -EINVAL;
+	if ((a.stack == 0) != (a.stack_size == 0))
+		return -EINVAL;
+	if (a.flags & (CLONE_DETACHED | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return -EINVAL;
+	args = (struct kernel_clone_args){
+		.flags = a.flags,
+		.child_tid = (int __user *)a.child_tid,
+		.parent_tid = (int __user *)a.parent_tid,
+		.exit_signal = (int)a.exit_signal,
+		.stack = a.stack,
+		.stack_size = a.stack_size,
+		.tls = a.tls,
+	};
+	return kernel_clone(&args);
 }
 
+/* The parent process's pid; a thread's is its process's. Orphans have init (pid 1). */
 struct task_struct *get_task_parent(struct task_struct *p)
 {
 	struct task_struct *parent;
@@ -515,11 +666,14 @@ void wake_up_child_waiters(void)
 
 long sys_getppid(void)
 {
+	struct task_struct *parent;
 	unsigned long flags;
 	long ppid;
 
 	spin_lock_irqsave(&family_lock, flags);
-	ppid = current->real_parent ? current->real_parent->pid : (current->pid == 1 ? 0 : 1);
+	parent = current->group_leader->real_parent;
+	/* No parent: init (0, as Linux), or a process vmrun's kernel runner started (1). */
+	ppid = parent ? parent->tgid : (current->tgid == 1 ? 0 : 1);
 	spin_unlock_irqrestore(&family_lock, flags);
 	return ppid;
 }
@@ -550,21 +704,42 @@ struct wait_opts {
 	uid_t uid;
 };
 
+/*
+ * Does child c match (P_ALL; P_PID: that pid; P_PGID: that process group) and the clone
+ * filter (a "clone" child is one whose exit signal is not SIGCHLD: __WCLONE waits only for
+ * those, __WALL for all, neither for the others)? Called with family_lock held.
+ */
 static bool wait_match(const struct wait_opts *wo, struct task_struct *c)
 {
-	switch (wo->type) {
-	case P_PID:
-		return c->pid == wo->id;
-	case P_PGID:
-		return c->signal && c->signal->pgrp == wo->id;
-	default:
+	lockdep_assert_held(&family_lock);
+	if (wo->type == P_PID && c->pid != wo->id)
+		return false;
+	if (wo->type == P_PGID && c->signal->pgrp != wo->id)
+		return false;
+	if (wo->options & __WALL)
 		return true;
-	}
+	return (c->exit_signal != SIGCHLD) == !!(wo->options & __WCLONE);
+}
+
+/*
+ * A process is waitable once its leader is a zombie and no thread of it is left: a leader
+ * that ended before its threads stays a zombie nobody can reap (Linux's delay_group_leader).
+ */
+static bool process_dead(struct task_struct *c)
+{
+	return READ_ONCE(c->exit_state) == EXIT_ZOMBIE && atomic_read(&c->signal->live) == 0;
+}
+
+/* What wait reports: a group exit's code, even if the leader had ended before with its own. */
+static int dead_status(struct task_struct *z)
+{
+	return (READ_ONCE(z->signal->flags) & SIGNAL_GROUP_EXIT) ? z->signal->group_exit_code :
+								    z->exit_status;
 }
 
 static void report_exit(struct wait_opts *wo, struct task_struct *c)
 {
-	int status = c->exit_status;
+	int status = dead_status(c);
 
 	wo->status = status;
 	if (status & 0x7f) {
@@ -590,13 +765,13 @@ static int wait_scan(struct wait_opts *wo, bool peek)
 	const struct cred *cred;
 
 	spin_lock_irqsave(&family_lock, flags);
-	list_for_each_entry(c, &current->children, sibling) {
+	list_for_each_entry(c, &current->group_leader->children, sibling) {
 		struct signal_struct *sig = c->signal;
 
 		if (!wait_match(wo, c))
 			continue;
 		any = true;
-		if (READ_ONCE(c->exit_state) == EXIT_ZOMBIE) {
+		if (process_dead(c)) {
 			if (!(wo->options & WEXITED))
 				continue;
 			found = c;
@@ -633,7 +808,7 @@ static int wait_scan(struct wait_opts *wo, bool peek)
 	spin_unlock_irqrestore(&family_lock, flags);
 	if (!found)
 		return any ? 0 : -ECHILD;
-	if (READ_ONCE(found->exit_state) == EXIT_ZOMBIE)
+	if (process_dead(found))
 		report_exit(wo, found);
 	wo->pid = found->tgid;
 	cred = get_task_cred(found); /* a stopped child may be changing its own */
@@ -738,4 +913,162 @@ long sys_waitid(int which, int upid, struct kernel_siginfo __user *infop, int op
 	    copy_to_user(&infop->sigchld, &info.sigchld, 3 * sizeof(int)))
 		return -EFAULT;
 	return 0;
+}
+
+/* ---- process groups and sessions ------------------------------------------------------ */
+
+/* The process with this pid (its leader), or NULL; called with family_lock held. */
+static struct task_struct *find_process_locked(int pid)
+{
+	struct task_struct *p, *found = NULL;
+
+	lockdep_assert_held(&family_lock);
+	spin_lock(&tasklist_lock);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->pid == pid && p->tgid == pid && p->signal &&
+		    READ_ONCE(p->state) != TASK_DEAD) {
+			found = p;
+			break;
+		}
+	}
+	spin_unlock(&tasklist_lock);
+	return found;
+}
+
+/* Is there a process in session sid whose process group is pgid? (family_lock held) */
+static bool pgrp_in_session(int pgid, int sid)
+{
+	struct task_struct *p;
+	bool ret = false;
+
+	lockdep_assert_held(&family_lock);
+	spin_lock(&tasklist_lock);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->tgid == p->pid && p->signal && p->signal->pgrp == pgid &&
+		    p->signal->session == sid && READ_ONCE(p->state) != TASK_DEAD) {
+			ret = true;
+			break;
+		}
+	}
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+
+/*
+ * Linux's rules: the caller itself or one of its children (ESRCH otherwise); a child must
+ * not have exec'd (EACCES) and must be in the caller's session (EPERM); a session leader
+ * cannot move (EPERM); the group joined must exist in the caller's session, unless it is
+ * the process's own pid (EPERM).
+ */
+long sys_setpgid(int pid, int pgid)
+{
+	struct task_struct *leader = current->group_leader, *p;
+	unsigned long flags;
+	long err;
+
+	if (!pid)
+		pid = leader->pid;
+	if (!pgid)
+		pgid = pid;
+	if (pgid < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&family_lock, flags);
+	err = -ESRCH;
+	p = find_process_locked(pid);
+	if (!p)
+		goto out;
+	if (p->real_parent == leader && p != leader) {
+		err = -EPERM;
+		if (p->signal->session != leader->signal->session)
+			goto out;
+		err = -EACCES;
+		if (p->did_exec)
+			goto out;
+	} else if (p != leader) {
+		goto out;
+	}
+	err = -EPERM;
+	if (p->signal->session == p->pid)
+		goto out;
+	if (pgid != pid && !pgrp_in_session(pgid, leader->signal->session))
+		goto out;
+	p->signal->pgrp = pgid;
+	err = 0;
+out:
+	spin_unlock_irqrestore(&family_lock, flags);
+	return err;
+}
+
+long sys_getpgid(int pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long ret;
+
+	spin_lock_irqsave(&family_lock, flags);
+	p = pid ? find_process_locked(pid) : current->group_leader;
+	ret = p ? p->signal->pgrp : -ESRCH;
+	spin_unlock_irqrestore(&family_lock, flags);
+	return ret;
+}
+
+long sys_getpgrp(void)
+{
+	return sys_getpgid(0);
+}
+
+long sys_getsid(int pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	long ret;
+
+	spin_lock_irqsave(&family_lock, flags);
+	p = pid ? find_process_locked(pid) : current->group_leader;
+	ret = p ? p->signal->session : -ESRCH;
+	spin_unlock_irqrestore(&family_lock, flags);
+	return ret;
+}
+
+/* A new session and group, both the caller's pid; EPERM if a group already has that id. */
+long sys_setsid(void)
+{
+	struct task_struct *leader = current->group_leader, *p;
+	int sid = leader->pid;
+	unsigned long flags;
+	long err = -EPERM;
+
+	spin_lock_irqsave(&family_lock, flags);
+	spin_lock(&tasklist_lock);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->tgid == p->pid && p->signal && p->signal->pgrp == sid &&
+		    READ_ONCE(p->state) != TASK_DEAD)
+			goto out;
+	leader->signal->session = sid;
+	leader->signal->pgrp = sid;
+	err = sid;
+out:
+	spin_unlock(&tasklist_lock);
+	spin_unlock_irqrestore(&family_lock, flags);
+	return err;
+}
+
+struct task_struct *child_reaper(void)
+{
+	static struct task_struct *init_task;
+	struct task_struct *p;
+	unsigned long flags;
+
+	if (READ_ONCE(init_task))
+		return init_task;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->pid == 1) {
+			/* pid 1 never exits (panic if it does): no reference needed. */
+			WRITE_ONCE(init_task, p);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return READ_ONCE(init_task);
 }

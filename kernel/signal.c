@@ -352,14 +352,12 @@ static void zap_threads_locked(struct task_struct *p, bool include_p)
 	}
 }
 
+/* exit_group and execve's de_thread, with p's siglock held (they decide under it). */
 void zap_other_threads(struct task_struct *p)
 {
-	unsigned long flags;
-
-	siglock(p, &flags);
+	lockdep_assert_held(&p->sighand->siglock);
 	p->signal->group_stop_count = 0;
 	zap_threads_locked(p, false);
-	sigunlock(p, flags);
 }
 
 /*
@@ -533,8 +531,8 @@ int force_sig_fault(int sig, int code, void __user *addr)
 
 /*
  * Linux's check_kill_permission: the sender's real or effective uid is the target's real or
- * saved uid (our cred has no saved uid yet: the real one stands for it), or the sender is
- * root (CAP_KILL); SIGCONT may go to any process of the sender's session.
+ * saved uid, or the sender is root (CAP_KILL); SIGCONT may go to any process of the
+ * sender's session.
  */
 static int check_kill_permission(int sig, struct kernel_siginfo *info, struct task_struct *t)
 {
@@ -549,7 +547,7 @@ static int check_kill_permission(int sig, struct kernel_siginfo *info, struct ta
 	if (!c || c->euid == 0 || t->tgid == current->tgid)
 		return 0;
 	tc = get_task_cred(t);
-	if (c->euid != tc->uid && c->uid != tc->uid) {
+	if (c->euid != tc->suid && c->euid != tc->uid && c->uid != tc->suid && c->uid != tc->uid) {
 		if (!(sig == SIGCONT && t->signal->session == current->signal->session))
 			ret = -EPERM;
 	}
@@ -715,7 +713,7 @@ static long ns_to_clock_t(u64 ns)
 }
 
 /*
- * Called with family_lock held (kernel/fork.c's exit_notify), as Linux's is with
+ * Called with family_lock held (kernel/exit.c's exit_notify), as Linux's is with
  * tasklist_lock: the parent's wait sees the zombie, or no child, never a zombie that is
  * about to be reaped for it.
  */
@@ -724,7 +722,9 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	struct task_struct *parent = tsk->real_parent;
 	struct kernel_siginfo info;
 	struct k_sigaction *psig;
-	int status = tsk->exit_status;
+	/* A group exit's code wins over what the leader exited with before it. */
+	int status = (tsk->signal->flags & SIGNAL_GROUP_EXIT) ? tsk->signal->group_exit_code :
+								 tsk->exit_status;
 	unsigned long flags;
 	bool autoreap = false;
 

@@ -272,3 +272,58 @@ long sys_nanosleep(const struct timespec64 __user *rqtp, struct timespec64 __use
 {
 	return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
 }
+
+/* ---- prctl: the options programs use at start-up and around their children ----------- */
+
+#define PR_SET_PDEATHSIG 1
+#define PR_GET_PDEATHSIG 2
+#define PR_GET_DUMPABLE 3
+#define PR_SET_DUMPABLE 4
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+#define PR_SET_CHILD_SUBREAPER 36
+#define PR_GET_CHILD_SUBREAPER 37
+
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5)
+{
+	char comm[TASK_COMM_LEN];
+	unsigned long flags;
+	long len;
+
+	switch (option) {
+	case PR_SET_PDEATHSIG:
+		if (arg2 > _NSIG)
+			return -EINVAL;
+		current->pdeath_signal = (int)arg2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		return put_user(current->pdeath_signal, (int __user *)arg2);
+	case PR_GET_DUMPABLE:
+		return current->dumpable ? 1 : 0;
+	case PR_SET_DUMPABLE:
+		if (arg2 > 1) /* SUID_DUMP_ROOT (2) is not for prctl, as on Linux */
+			return -EINVAL;
+		current->dumpable = arg2;
+		return 0;
+	case PR_SET_NAME:
+		len = strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm) - 1);
+		if (len < 0)
+			return len;
+		comm[len] = '\0';
+		strscpy(current->comm, comm, sizeof(current->comm));
+		return 0;
+	case PR_GET_NAME:
+		strscpy(comm, current->comm, sizeof(comm));
+		return copy_to_user((char __user *)arg2, comm, sizeof(comm)) ? -EFAULT : 0;
+	case PR_SET_CHILD_SUBREAPER:
+		spin_lock_irqsave(&family_lock, flags);
+		current->signal->is_child_subreaper = !!arg2;
+		spin_unlock_irqrestore(&family_lock, flags);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user(current->signal->is_child_subreaper ? 1 : 0, (int __user *)arg2);
+	default:
+		return -EINVAL;
+	}
+}

@@ -16,11 +16,26 @@ typedef u32 gid_t;
  * installs it (commit_creds), as on Linux. Another task's cred is read with get_task_cred,
  * which returns a reference the caller puts.
  */
+struct group_info {
+	atomic_t usage;
+	int ngroups;
+	gid_t gid[]; /* sorted, as Linux keeps them for groups_search */
+};
+
+#define NGROUPS_MAX 65536
+
 struct cred {
 	atomic_t usage;
 	uid_t uid, euid, fsuid;
 	gid_t gid, egid, fsgid;
+	/* Saved ids and supplementary groups (set*id, setgroups: fs/cred.c); NULL: none. */
+	uid_t suid;
+	gid_t sgid;
+	struct group_info *group_info;
 };
+
+/* Is gid the caller's fsgid or one of its supplementary groups? */
+bool in_group_p(gid_t gid);
 
 static inline const struct cred *get_cred(const struct cred *cred)
 {

@@ -25,6 +25,7 @@
 
 /* task_struct.exit_state */
 #define EXIT_ZOMBIE 0x20
+#define EXIT_DEAD 0x10 /* ended, and nobody is to wait for it (a thread, an orphan of a kthread) */
 
 /* task_struct.on_rq */
 #define TASK_ON_RQ_QUEUED 1
@@ -114,6 +115,11 @@ struct task_struct {
 	int __user *set_child_tid; /* CLONE_CHILD_SETTID: the child stores its tid here first */
 	int exit_signal; /* sent to the parent when the process ends: SIGCHLD, or clone's */
 	int pdeath_signal; /* prctl(PR_SET_PDEATHSIG): sent when the parent dies, 0 for none */
+	/* Threads (kernel/fork.c, kernel/futex.c): set by the task itself, read at its exit. */
+	struct robust_list_head __user *robust_list; /* set_robust_list */
+	struct completion *vfork_done; /* CLONE_VFORK: the parent waits on it until exec/exit */
+	bool dumpable; /* prctl(PR_SET_DUMPABLE); inherited, reset to true by execve */
+	bool did_exec; /* has execve'd since fork (Linux's !PF_FORKNOEXEC): setpgid's EACCES */
 
 	/*
 	 * The thread group (include/kernel/sched/signal.h): tgid is the leader's pid, what
@@ -223,14 +229,30 @@ void put_task_struct(struct task_struct *p);
 __noreturn void do_exit(int code);
 /* The end of a process: status as wait(2) reports it (code << 8, or the signal). */
 __noreturn void do_group_exit(int status);
-/* The family's part of an exit: children orphaned, the task a zombie for its parent. */
-void exit_notify(struct task_struct *tsk);
 /* Ends the caller's process at once as sig's default action would (exec past no return). */
 __noreturn void force_fatal_sig(int sig);
 /* The parent of p's process, referenced, or NULL (kernel/fork.c, under family_lock). */
 struct task_struct *get_task_parent(struct task_struct *p);
 /* Parents sleeping in wait4/waitid look at their children again. */
 void wake_up_child_waiters(void);
+
+/*
+ * Threads and the process family (kernel/fork.c, kernel/exit.c). family_lock guards every
+ * task's real_parent, children, sibling and exit_state, and every signal_struct's pgrp and
+ * session; child_exit_wq is where wait4 sleeps.
+ */
+struct completion;
+struct robust_list_head;
+extern spinlock_t family_lock;
+extern struct wait_queue_head child_exit_wq;
+/* A process's end when its last thread is gone, or a thread's own end (kernel/exit.c). */
+void exit_notify(struct task_struct *tsk);
+/* The thread group leader of pid 1: where orphans go (NULL before init exists). */
+struct task_struct *child_reaper(void);
+/* The exiting thread's user-visible cleanup: robust futexes, clear_child_tid, vfork_done. */
+void mm_release(struct task_struct *tsk);
+/* execve in a threaded process: every other thread ended and gone; 0 or -EAGAIN (killed). */
+int de_thread(struct task_struct *tsk);
 
 /* Statistics, for tests and /proc. */
 unsigned long nr_running_on(int cpu);

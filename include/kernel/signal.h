@@ -173,9 +173,10 @@ void force_sig(int sig);
 int force_sig_fault(int sig, int code, void __user *addr);
 /* Caller holds p->sighand->siglock. fatal also wakes a stopped task. */
 void signal_wake_up(struct task_struct *t, bool fatal);
+/* Caller holds p->sighand->siglock and has set SIGNAL_GROUP_EXIT or group_exec_task. */
 void zap_other_threads(struct task_struct *p);
 /*
- * SIGCHLD (or exit_signal) to tsk->real_parent at exit, with family_lock held (fork.c);
+ * SIGCHLD (or exit_signal) to tsk->real_parent at exit, with family_lock held (exit.c);
  * true if the parent does not want the zombie (SIG_IGN or SA_NOCLDWAIT): reap it at once.
  */
 bool do_notify_parent(struct task_struct *tsk, int sig);

@@ -122,5 +122,33 @@ long sys_signalfd4(int ufd, const sigset_t __user *user_mask, size_t sizemask, i
 long sys_signalfd(int ufd, const sigset_t __user *user_mask, size_t sizemask);
 long sys_waitid(int which, int upid, struct kernel_siginfo __user *infop, int options,
 		void __user *ru);
+/* Threads, futexes, process groups and sessions, credentials, prctl (the threads work). */
+struct clone_args;
+struct robust_list_head;
+long sys_clone3(struct clone_args __user *uargs, size_t size);
+long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec64 __user *utime,
+	       u32 __user *uaddr2, u32 val3);
+long sys_set_robust_list(struct robust_list_head __user *head, size_t len);
+long sys_get_robust_list(int pid, struct robust_list_head __user *__user *head_ptr,
+			 size_t __user *len_ptr);
+long sys_setpgid(int pid, int pgid);
+long sys_getpgid(int pid);
+long sys_getpgrp(void);
+long sys_setsid(void);
+long sys_getsid(int pid);
+long sys_setuid(u32 uid);
+long sys_setgid(u32 gid);
+long sys_setreuid(u32 ruid, u32 euid);
+long sys_setregid(u32 rgid, u32 egid);
+long sys_setresuid(u32 ruid, u32 euid, u32 suid);
+long sys_setresgid(u32 rgid, u32 egid, u32 sgid);
+long sys_getresuid(u32 __user *ruid, u32 __user *euid, u32 __user *suid);
+long sys_getresgid(u32 __user *rgid, u32 __user *egid, u32 __user *sgid);
+long sys_setfsuid(u32 uid);
+long sys_setfsgid(u32 gid);
+long sys_getgroups(int size, u32 __user *list);
+long sys_setgroups(int size, const u32 __user *list);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5);
 
 #endif /* _KERNEL_SYSCALLS_H */

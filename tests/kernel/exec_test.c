@@ -118,6 +118,29 @@ static const struct {
 	ENTRY(282, signalfd, sys_signalfd),
 	ENTRY(289, signalfd4, sys_signalfd4),
 	ENTRY(297, rt_tgsigqueueinfo, sys_rt_tgsigqueueinfo),
+	/* threads, futexes, process groups, credentials, prctl */
+	ENTRY(105, setuid, sys_setuid),
+	ENTRY(106, setgid, sys_setgid),
+	ENTRY(109, setpgid, sys_setpgid),
+	ENTRY(111, getpgrp, sys_getpgrp),
+	ENTRY(112, setsid, sys_setsid),
+	ENTRY(113, setreuid, sys_setreuid),
+	ENTRY(114, setregid, sys_setregid),
+	ENTRY(115, getgroups, sys_getgroups),
+	ENTRY(116, setgroups, sys_setgroups),
+	ENTRY(117, setresuid, sys_setresuid),
+	ENTRY(118, getresuid, sys_getresuid),
+	ENTRY(119, setresgid, sys_setresgid),
+	ENTRY(120, getresgid, sys_getresgid),
+	ENTRY(121, getpgid, sys_getpgid),
+	ENTRY(122, setfsuid, sys_setfsuid),
+	ENTRY(123, setfsgid, sys_setfsgid),
+	ENTRY(124, getsid, sys_getsid),
+	ENTRY(157, prctl, sys_prctl),
+	ENTRY(202, futex, sys_futex),
+	ENTRY(273, set_robust_list, sys_set_robust_list),
+	ENTRY(274, get_robust_list, sys_get_robust_list),
+	ENTRY(435, clone3, sys_clone3),
 };
 
 static void test_implemented_numbers_reach_their_entry(struct ktest *t)
@@ -133,8 +156,12 @@ static void test_every_other_number_is_enosys(struct ktest *t)
 {
 	size_t implemented_seen = 0;
 
-	for (unsigned long nr = 0; syscall_name(nr) || nr < 335; nr++) {
+	/* Linux's numbers go up to 511, with a gap after 334: every named one is looked at. */
+	for (unsigned long nr = 0; nr < 512; nr++) {
 		bool listed = false;
+
+		if (nr >= 335 && !syscall_name(nr))
+			continue;
 
 		for (size_t i = 0; i < ARRAY_SIZE(implemented); i++)
 			listed |= implemented[i].nr == nr;

@@ -104,3 +104,25 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	}
 	return count;
 }
+
+/*
+ * The one atomic read-modify-write on user memory (futex.c: robust lists, FUTEX_WAKE_OP):
+ * a locked CMPXCHG at a listed instruction. 0 with *uval the old value, or -EFAULT.
+ */
+int futex_atomic_cmpxchg_user(u32 *uval, u32 __user *uaddr, u32 oldval, u32 newval)
+{
+	int ret = -EFAULT;
+
+	if (unlikely(!access_ok(uaddr, sizeof(u32))))
+		return -EFAULT;
+	user_access_begin();
+	__asm__ volatile("1: lock cmpxchgl %[new], %[mem]\n\t"
+			 "xor %[ret], %[ret]\n\t"
+			 "2:\n\t" _ASM_EXTABLE(1b, 2b)
+			 : [ret] "+r"(ret), [mem] "+m"(*(u32 *)uaddr), "+a"(oldval)
+			 : [new] "r"(newval)
+			 : "memory");
+	user_access_end();
+	*uval = oldval;
+	return ret;
+}

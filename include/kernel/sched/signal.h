@@ -128,6 +128,8 @@ struct signal_struct {
 	/* Process group and session ids, under family_lock (kernel/fork.c). */
 	int pgrp;
 	int session;
+	/* PR_SET_CHILD_SUBREAPER: orphaned descendants come here, not to init (family_lock). */
+	bool is_child_subreaper;
 
 	struct rlimit rlim[RLIM_NLIMITS]; /* under siglock for writers; readers take a copy */
 

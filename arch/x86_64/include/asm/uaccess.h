@@ -70,6 +70,9 @@ static inline void pagefault_enable(void)
 	preempt_enable();
 }
 
+/* A locked compare-and-exchange of a user word: 0 (*uval = the old value) or -EFAULT. */
+int futex_atomic_cmpxchg_user(u32 *uval, u32 __user *uaddr, u32 oldval, u32 newval);
+
 /* Turned on once the CPU is known to have SMAP (STAC/CLAC fault without it). */
 void uaccess_enable_smap(void);
 
