@@ -41,6 +41,13 @@ int utimes_common(const struct path *path, const struct timespec64 *times);
 /* The path at (dfd, filename), referenced; AT_EMPTY_PATH in flags allows "" (open.c). */
 int user_path_at(int dfd, const char __user *filename, unsigned int lookup, int flags,
 		 struct path *path);
+/* File locks (locks.c): a close by a descriptor table owner, the last close of a file. */
+struct files_struct;
+struct flock;
+void locks_remove_posix(struct file *file, struct files_struct *owner);
+void locks_remove_file(struct file *file);
+long fcntl_getlk(struct file *file, struct flock __user *ul);
+long fcntl_setlk(struct file *file, struct flock __user *ul, bool wait);
 /* The caller's RLIMIT_NOFILE (select.c). */
 unsigned long rlimit_nofile(void);
 
