@@ -48,6 +48,10 @@ void locks_remove_posix(struct file *file, struct files_struct *owner);
 void locks_remove_file(struct file *file);
 long fcntl_getlk(struct file *file, struct flock __user *ul);
 long fcntl_setlk(struct file *file, struct flock __user *ul, bool wait);
+/* Files with no name (anon_inodes.c): eventfd, timerfd. */
+void anon_inode_init(void);
+struct file *anon_inode_getfile(const char *name, const struct file_operations *fops, void *priv,
+				int flags);
 /* The caller's RLIMIT_NOFILE (select.c). */
 unsigned long rlimit_nofile(void);
 

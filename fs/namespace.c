@@ -88,6 +88,9 @@ void path_put(const struct path *path)
 
 bool mnt_is_readonly(const struct vfsmount *mnt)
 {
+	/* Pipes and anonymous files have no mount: never read-only. */
+	if (!mnt)
+		return false;
 	return (mnt->mnt_flags & MNT_READONLY) || (mnt->mnt_sb->s_flags & SB_RDONLY);
 }
 

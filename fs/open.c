@@ -11,6 +11,7 @@
 #include <kernel/gfp.h>
 #include <kernel/sched.h>
 #include <kernel/slab.h>
+#include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <uapi/fcntl.h>
 #include <uapi/limits.h>
@@ -472,4 +473,126 @@ long sys_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags)
 			close_fd_in(files, i);
 	}
 	return 0;
+}
+
+/* ---- openat2 ------------------------------------------------------------------------- */
+
+struct open_how {
+	u64 flags;
+	u64 mode;
+	u64 resolve;
+};
+
+#define OPEN_HOW_SIZE_VER0 24
+#define RESOLVE_NO_XDEV 0x01
+#define RESOLVE_NO_MAGICLINKS 0x02
+#define RESOLVE_NO_SYMLINKS 0x04
+#define RESOLVE_BENEATH 0x08
+#define RESOLVE_IN_ROOT 0x10
+#define RESOLVE_CACHED 0x20
+#define VALID_RESOLVE_FLAGS                                                              \
+	(RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH | \
+	 RESOLVE_IN_ROOT | RESOLVE_CACHED)
+/* The open flags Linux knows (VALID_OPEN_FLAGS): any other bit is -EINVAL for openat2. */
+#define VALID_OPEN_FLAGS                                                                  \
+	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC | \
+	 020000 /* FASYNC */ | 040000 /* O_DIRECT */ | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW |  \
+	 01000000 /* O_NOATIME */ | O_CLOEXEC | O_PATH | __O_TMPFILE | 04000000 /* __O_SYNC */)
+
+/*
+ * A versioned struct from user memory, as Linux's copy_struct_from_user: a shorter one is
+ * zero-extended, a longer one is accepted only if the bytes we do not know are all zero.
+ */
+static int copy_struct_from_user(void *dst, size_t ksize, const void __user *src, size_t usize)
+{
+	size_t size = usize < ksize ? usize : ksize;
+
+	if (usize > ksize) {
+		for (size_t off = ksize; off < usize; off++) {
+			unsigned char c;
+
+			if (get_user(c, (const unsigned char __user *)src + off))
+				return -EFAULT;
+			if (c)
+				return -E2BIG;
+		}
+	}
+	memset(dst, 0, ksize);
+	return copy_from_user(dst, src, size) ? -EFAULT : 0;
+}
+
+long sys_openat2(int dfd, const char __user *filename, struct open_how __user *uhow, size_t usize)
+{
+	unsigned int lookup = 0;
+	struct open_how how;
+	struct file *dirf, *file;
+	struct path *base;
+	char *name;
+	long fd;
+
+	if (usize < OPEN_HOW_SIZE_VER0)
+		return -EINVAL;
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	fd = copy_struct_from_user(&how, sizeof(how), uhow, usize);
+	if (fd)
+		return fd;
+	if (how.flags & ~(u64)VALID_OPEN_FLAGS)
+		return -EINVAL;
+	if (how.resolve & ~(u64)VALID_RESOLVE_FLAGS)
+		return -EINVAL;
+	/* A mode only goes with a create; never other bits than permissions. */
+	if ((how.flags & (O_CREAT | __O_TMPFILE)) ? how.mode & ~(u64)S_IALLUGO : how.mode)
+		return -EINVAL;
+	if ((how.resolve & RESOLVE_BENEATH) && (how.resolve & RESOLVE_IN_ROOT))
+		return -EINVAL;
+	/* RESOLVE_CACHED asks for a walk that never blocks: an open that creates or truncates may. */
+	if ((how.resolve & RESOLVE_CACHED) && (how.flags & (O_TRUNC | O_CREAT | __O_TMPFILE)))
+		return -EAGAIN;
+	if (how.resolve & RESOLVE_NO_XDEV)
+		lookup |= LOOKUP_NO_XDEV;
+	if (how.resolve & RESOLVE_NO_MAGICLINKS)
+		lookup |= LOOKUP_NO_MAGICLINKS;
+	if (how.resolve & RESOLVE_NO_SYMLINKS)
+		lookup |= LOOKUP_NO_SYMLINKS;
+	if (how.resolve & RESOLVE_BENEATH)
+		lookup |= LOOKUP_BENEATH;
+	if (how.resolve & RESOLVE_IN_ROOT)
+		lookup |= LOOKUP_IN_ROOT;
+	if (!current->files)
+		return -EMFILE;
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	/* BENEATH and IN_ROOT confine the walk to dfd, even for an absolute name. */
+	if ((lookup & (LOOKUP_BENEATH | LOOKUP_IN_ROOT)) && name[0] == '/' && dfd != AT_FDCWD) {
+		dirf = fget(dfd);
+		fd = -EBADF;
+		if (!dirf)
+			goto out_putname;
+		fd = -ENOTDIR;
+		if (!S_ISDIR(dirf->f_inode->i_mode)) {
+			fput(dirf);
+			goto out_putname;
+		}
+		base = &dirf->f_path;
+		fd = 0;
+	} else {
+		fd = at_base(dfd, name, &base, &dirf);
+	}
+	if (fd)
+		goto out_putname;
+	file = filp_open_resolve(base, name, how.flags, how.mode, lookup);
+	if (dirf)
+		fput(dirf);
+	if (IS_ERR(file)) {
+		fd = PTR_ERR(file);
+		goto out_putname;
+	}
+	fd = fd_install_from(current->files, file, 0, how.flags & O_CLOEXEC);
+	if (fd < 0)
+		fput(file);
+out_putname:
+	putname(name);
+	return fd;
 }
