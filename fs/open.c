@@ -287,7 +287,6 @@ long sys_ftruncate(unsigned int fd, unsigned long length)
 }
 
 #define FALLOC_FL_KEEP_SIZE 0x01
-#define FALLOC_FL_PUNCH_HOLE 0x02
 
 /*
  * fallocate: mode 0 and FALLOC_FL_KEEP_SIZE on a regular file. tmpfs keeps its data in the
@@ -303,9 +302,8 @@ long sys_fallocate(int fd, int mode, loff_t offset, loff_t len)
 
 	if (offset < 0 || len <= 0)
 		return -EINVAL;
-	/* Linux: a hole punch must keep the size (EINVAL otherwise); unsupported modes fail. */
-	if ((mode & FALLOC_FL_PUNCH_HOLE) && !(mode & FALLOC_FL_KEEP_SIZE))
-		return -EINVAL;
+	/* Only allocation is supported; a hole punch (which Linux also refuses without
+	 * FALLOC_FL_KEEP_SIZE) and the other modes are -EOPNOTSUPP. */
 	if (mode & ~FALLOC_FL_KEEP_SIZE)
 		return -EOPNOTSUPP;
 	file = fget(fd);

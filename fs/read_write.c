@@ -544,14 +544,16 @@ long sys_copy_file_range(int fd_in, loff_t __user *off_in, int fd_out, loff_t __
 	out = fget(fd_out);
 	if (!out)
 		goto out_in;
-	if (!(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE) ||
-	    (out->f_flags & O_APPEND))
-		goto out_out;
+	/* Linux's generic_file_rw_checks order: types first, then access modes. */
 	ret = -EISDIR;
 	if (S_ISDIR(in->f_inode->i_mode) || S_ISDIR(out->f_inode->i_mode))
 		goto out_out;
 	ret = -EINVAL;
 	if (!S_ISREG(in->f_inode->i_mode) || !S_ISREG(out->f_inode->i_mode))
+		goto out_out;
+	ret = -EBADF;
+	if (!(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE) ||
+	    (out->f_flags & O_APPEND))
 		goto out_out;
 	ret = -EFAULT;
 	if (off_in && copy_from_user(&pin, off_in, sizeof(pin)))

@@ -428,11 +428,14 @@ long sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
 	if (tvp) {
 		if (copy_from_user(&tv, tvp, sizeof(tv)))
 			return -EFAULT;
-		if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+		/* Linux carries whole seconds out of tv_usec before checking, so 1000000 us
+		 * is 1 s, while a negative part is -EINVAL. */
+		long sec = tv.tv_sec + tv.tv_usec / 1000000, usec = tv.tv_usec % 1000000;
+
+		if (sec < 0 || usec < 0)
 			return -EINVAL;
-		timeout = (u64)tv.tv_sec > KTIME_SEC_MAX - 1 ?
-				  ~0ULL - 1 :
-				  (u64)tv.tv_sec * NSEC_PER_SEC + (u64)tv.tv_usec * 1000;
+		timeout = (u64)sec > KTIME_SEC_MAX - 1 ? ~0ULL - 1 :
+							 (u64)sec * NSEC_PER_SEC + (u64)usec * 1000;
 	}
 	ret = do_select(n, inp, outp, exp, timeout);
 	/* Linux writes back the time left (select's documented Linux behaviour). */
