@@ -181,8 +181,8 @@ int chown_common(const struct path *path, uid_t uid, gid_t gid)
 	if (cred->fsuid != 0) {
 		if (uid != (uid_t)-1 && (cred->fsuid != inode->i_uid || uid != inode->i_uid))
 			err = -EPERM;
-		if (gid != (gid_t)-1 && (cred->fsuid != inode->i_uid ||
-					 (gid != inode->i_gid && !in_group_p(gid))))
+		if (gid != (gid_t)-1 &&
+		    (cred->fsuid != inode->i_uid || (gid != inode->i_gid && !in_group_p(gid))))
 			err = -EPERM;
 	}
 	if (err)

@@ -15,6 +15,9 @@
 #define F_GETLK 5
 #define F_SETLK 6
 #define F_SETLKW 7
+#define F_OFD_GETLK 36
+#define F_OFD_SETLK 37
+#define F_OFD_SETLKW 38
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
 
@@ -54,11 +57,16 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		ret = 0;
 		break;
 	case F_GETLK:
-		ret = fcntl_getlk(file, (struct flock __user *)arg);
+	case F_OFD_GETLK:
+		ret = fcntl_getlk(file, (struct flock __user *)arg, cmd == F_OFD_GETLK);
 		break;
 	case F_SETLK:
 	case F_SETLKW:
-		ret = fcntl_setlk(file, (struct flock __user *)arg, cmd == F_SETLKW);
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		ret = fcntl_setlk(file, (struct flock __user *)arg,
+				  cmd == F_SETLKW || cmd == F_OFD_SETLKW,
+				  cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW);
 		break;
 	default:
 		ret = -EINVAL;

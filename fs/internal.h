@@ -46,8 +46,8 @@ struct files_struct;
 struct flock;
 void locks_remove_posix(struct file *file, struct files_struct *owner);
 void locks_remove_file(struct file *file);
-long fcntl_getlk(struct file *file, struct flock __user *ul);
-long fcntl_setlk(struct file *file, struct flock __user *ul, bool wait);
+long fcntl_getlk(struct file *file, struct flock __user *ul, bool ofd);
+long fcntl_setlk(struct file *file, struct flock __user *ul, bool wait, bool ofd);
 /* Files with no name (anon_inodes.c): eventfd, timerfd. */
 void anon_inode_init(void);
 struct file *anon_inode_getfile(const char *name, const struct file_operations *fops, void *priv,

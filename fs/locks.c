@@ -3,7 +3,9 @@
  * File locks: flock(2) locks, owned by an open file description and dropped at its last
  * close, and POSIX record locks (fcntl F_GETLK/F_SETLK/F_SETLKW), owned by a descriptor
  * table (Linux's fl_owner, the files_struct) and dropped when that owner closes any
- * descriptor of the file, or exits. The two kinds never conflict with each other, as on Linux.
+ * descriptor of the file, or exits. Open file description locks (F_OFD_*) are record locks
+ * owned by the open file, like flock's, and dropped at its last close; they and POSIX locks
+ * conflict with each other, and neither with flock locks, as on Linux.
  *
  * There are few locks and fewer waiters, so every lock sits on one list under one spinlock,
  * and a waiter sleeps on one queue that any change wakes; it then simply tries again.
@@ -62,7 +64,8 @@ static LIST_HEAD(file_locks);
 static LIST_HEAD(lock_waiters);
 static unsigned long lock_gen; /* bumped at every release: a waiter's cue to try again */
 static DECLARE_WAIT_QUEUE_HEAD(lock_wq);
-static atomic_t nr_posix_locks; /* lets close skip the list while nobody uses POSIX locks */
+/* Let close and the last fput skip the list while nobody holds a lock of that kind. */
+static atomic_t nr_posix_locks, nr_flock_locks;
 
 static bool ranges_overlap(const struct file_lock *a, loff_t start, loff_t end)
 {
@@ -112,8 +115,7 @@ static void release_lock(struct file_lock *fl)
 {
 	lockdep_assert_held(&flc_lock);
 	list_del(&fl->fl_list);
-	if (fl->fl_flags == FL_POSIX)
-		atomic_dec(&nr_posix_locks);
+	atomic_dec(fl->fl_flags == FL_POSIX ? &nr_posix_locks : &nr_flock_locks);
 	kfree(fl);
 }
 
@@ -121,8 +123,7 @@ static void insert_lock(struct file_lock *fl)
 {
 	lockdep_assert_held(&flc_lock);
 	list_add_tail(&fl->fl_list, &file_locks);
-	if (fl->fl_flags == FL_POSIX)
-		atomic_inc(&nr_posix_locks);
+	atomic_inc(fl->fl_flags == FL_POSIX ? &nr_posix_locks : &nr_flock_locks);
 }
 
 /*
@@ -162,8 +163,13 @@ static void posix_apply(struct inode *inode, void *owner, int pid, int type, lof
 		return;
 	new = spare[0];
 	spare[0] = NULL;
-	*new = (struct file_lock){ .fl_inode = inode, .fl_owner = owner, .fl_flags = FL_POSIX,
-				   .fl_type = type, .fl_pid = pid, .fl_start = start, .fl_end = end };
+	*new = (struct file_lock){ .fl_inode = inode,
+				   .fl_owner = owner,
+				   .fl_flags = FL_POSIX,
+				   .fl_type = type,
+				   .fl_pid = pid,
+				   .fl_start = start,
+				   .fl_end = end };
 	list_for_each_entry_safe(fl, tmp, &file_locks, fl_list) {
 		if (fl->fl_inode != inode || fl->fl_flags != FL_POSIX || fl->fl_owner != owner ||
 		    fl->fl_type != type)
@@ -185,7 +191,7 @@ static void posix_apply(struct inode *inode, void *owner, int pid, int type, lof
  * -EDEADLK if waiting would close a cycle, -ERESTARTSYS if a signal ended the wait.
  */
 static int posix_lock(struct inode *inode, void *owner, int type, loff_t start, loff_t end,
-		      bool wait)
+		      bool wait, bool ofd)
 {
 	struct file_lock *spare[2];
 	struct lock_waiter waiter = { .owner = owner };
@@ -205,7 +211,9 @@ static int posix_lock(struct inode *inode, void *owner, int type, loff_t start, 
 		if (type != F_UNLCK)
 			conflict = find_conflict(inode, FL_POSIX, owner, type, start, end);
 		if (!conflict) {
-			posix_apply(inode, owner, current->tgid, type, start, end, spare);
+			/* An OFD lock has no process: F_GETLK reports -1 for it, as Linux. */
+			posix_apply(inode, owner, ofd ? -1 : current->tgid, type, start, end,
+				    spare);
 			lock_gen++;
 			spin_unlock_irqrestore(&flc_lock, flags);
 			wake_up_all(&lock_wq);
@@ -217,7 +225,8 @@ static int posix_lock(struct inode *inode, void *owner, int type, loff_t start, 
 			err = -EAGAIN;
 			break;
 		}
-		if (posix_deadlock(owner, conflict->fl_owner)) {
+		/* Linux checks cycles among POSIX owners only (an OFD lock has no process). */
+		if (!ofd && posix_deadlock(owner, conflict->fl_owner)) {
 			spin_unlock_irqrestore(&flc_lock, flags);
 			err = -EDEADLK;
 			break;
@@ -263,16 +272,18 @@ void locks_remove_posix(struct file *file, struct files_struct *owner)
 		wake_up_all(&lock_wq);
 }
 
-/* The last close of file: its flock lock goes. */
+/* The last close of file: its flock lock and its OFD record locks go. */
 void locks_remove_file(struct file *file)
 {
 	struct file_lock *fl, *tmp;
 	unsigned long flags;
 	bool any = false;
 
+	if (!atomic_read(&nr_flock_locks) && !atomic_read(&nr_posix_locks))
+		return;
 	spin_lock_irqsave(&flc_lock, flags);
 	list_for_each_entry_safe(fl, tmp, &file_locks, fl_list) {
-		if (fl->fl_flags == FL_FLOCK && fl->fl_owner == file) {
+		if (fl->fl_owner == file) {
 			release_lock(fl);
 			any = true;
 		}
@@ -332,9 +343,12 @@ long sys_flock(unsigned int fd, unsigned int cmd)
 			err = -ENOMEM;
 			goto out;
 		}
-		*new = (struct file_lock){ .fl_inode = file->f_inode, .fl_owner = file,
-					   .fl_flags = FL_FLOCK, .fl_type = type,
-					   .fl_pid = current->tgid, .fl_end = OFFSET_MAX };
+		*new = (struct file_lock){ .fl_inode = file->f_inode,
+					   .fl_owner = file,
+					   .fl_flags = FL_FLOCK,
+					   .fl_type = type,
+					   .fl_pid = current->tgid,
+					   .fl_end = OFFSET_MAX };
 	}
 	spin_lock_irqsave(&flc_lock, flags);
 	old = flock_of(file);
@@ -421,7 +435,7 @@ static int flock_range(struct file *file, const struct flock *l, loff_t *start, 
 	return 0;
 }
 
-long fcntl_getlk(struct file *file, struct flock __user *ul)
+long fcntl_getlk(struct file *file, struct flock __user *ul, bool ofd)
 {
 	struct file_lock *conflict;
 	unsigned long flags;
@@ -433,18 +447,21 @@ long fcntl_getlk(struct file *file, struct flock __user *ul)
 		return -EFAULT;
 	if (l.l_type != F_RDLCK && l.l_type != F_WRLCK)
 		return -EINVAL;
+	if (ofd && l.l_pid)
+		return -EINVAL;
 	err = flock_range(file, &l, &start, &end);
 	if (err)
 		return err;
 	spin_lock_irqsave(&flc_lock, flags);
-	conflict = find_conflict(file->f_inode, FL_POSIX, current->files, l.l_type, start, end);
+	conflict = find_conflict(file->f_inode, FL_POSIX, ofd ? (void *)file : current->files,
+				 l.l_type, start, end);
 	if (conflict) {
 		l.l_type = conflict->fl_type;
 		l.l_whence = SEEK_SET;
 		l.l_start = conflict->fl_start;
-		l.l_len = conflict->fl_end == OFFSET_MAX ?
-				  0 :
-				  conflict->fl_end - conflict->fl_start + 1;
+		l.l_len = conflict->fl_end == OFFSET_MAX
+				  ? 0
+				  : conflict->fl_end - conflict->fl_start + 1;
 		l.l_pid = conflict->fl_pid;
 	} else {
 		l.l_type = F_UNLCK;
@@ -453,7 +470,7 @@ long fcntl_getlk(struct file *file, struct flock __user *ul)
 	return copy_to_user(ul, &l, sizeof(l)) ? -EFAULT : 0;
 }
 
-long fcntl_setlk(struct file *file, struct flock __user *ul, bool wait)
+long fcntl_setlk(struct file *file, struct flock __user *ul, bool wait, bool ofd)
 {
 	struct flock l;
 	loff_t start, end;
@@ -475,8 +492,11 @@ long fcntl_setlk(struct file *file, struct flock __user *ul, bool wait)
 	default:
 		return -EINVAL;
 	}
+	if (ofd && l.l_pid)
+		return -EINVAL;
 	err = flock_range(file, &l, &start, &end);
 	if (err)
 		return err;
-	return posix_lock(file->f_inode, current->files, l.l_type, start, end, wait);
+	return posix_lock(file->f_inode, ofd ? (void *)file : current->files, l.l_type, start, end,
+			  wait, ofd);
 }

@@ -384,8 +384,8 @@ static char *copy_mount_string(const char __user *s)
  * and MS_REMOUNT of a mount's read-only flag. Root only (CAP_SYS_ADMIN). Bind, move and the
  * propagation changes are not supported yet: -EINVAL.
  */
-long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
-	       unsigned long flags, void __user *data)
+long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, unsigned long flags,
+	       void __user *data)
 {
 	char *kdev = NULL, *kdir, *ktype = NULL, *kdata = NULL;
 	long err;

@@ -488,13 +488,13 @@ struct open_how {
 #define RESOLVE_BENEATH 0x08
 #define RESOLVE_IN_ROOT 0x10
 #define RESOLVE_CACHED 0x20
-#define VALID_RESOLVE_FLAGS                                                              \
+#define VALID_RESOLVE_FLAGS                                                                \
 	(RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH | \
 	 RESOLVE_IN_ROOT | RESOLVE_CACHED)
 /* The open flags Linux knows (VALID_OPEN_FLAGS): any other bit is -EINVAL for openat2. */
-#define VALID_OPEN_FLAGS                                                                  \
-	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC | \
-	 020000 /* FASYNC */ | 040000 /* O_DIRECT */ | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW |  \
+#define VALID_OPEN_FLAGS                                                                        \
+	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC |  \
+	 020000 /* FASYNC */ | 040000 /* O_DIRECT */ | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | \
 	 01000000 /* O_NOATIME */ | O_CLOEXEC | O_PATH | __O_TMPFILE | 04000000 /* __O_SYNC */)
 
 /*

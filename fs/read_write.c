@@ -444,8 +444,8 @@ long sys_pwritev2(unsigned long fd, const struct iovec __user *vec, unsigned lon
  * when out_pos is NULL, appending if O_APPEND), a page at a time; stops at the end of the
  * input or at a short write. The bytes moved, or -errno if none moved.
  */
-static ssize_t copy_through_page(struct file *in, loff_t *in_pos, struct file *out,
-				 loff_t *out_pos, size_t count)
+static ssize_t copy_through_page(struct file *in, loff_t *in_pos, struct file *out, loff_t *out_pos,
+				 size_t count)
 {
 	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	ssize_t done = 0, err = 0;
@@ -563,8 +563,7 @@ long sys_copy_file_range(int fd_in, loff_t __user *off_in, int fd_out, loff_t __
 	if (!S_ISREG(in->f_inode->i_mode) || !S_ISREG(out->f_inode->i_mode))
 		goto out_out;
 	ret = -EBADF;
-	if (!(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE) ||
-	    (out->f_flags & O_APPEND))
+	if (!(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE) || (out->f_flags & O_APPEND))
 		goto out_out;
 	ret = -EFAULT;
 	if (off_in && copy_from_user(&pin, off_in, sizeof(pin)))

@@ -434,8 +434,8 @@ long sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
 
 		if (sec < 0 || usec < 0)
 			return -EINVAL;
-		timeout = (u64)sec > KTIME_SEC_MAX - 1 ? ~0ULL - 1 :
-							 (u64)sec * NSEC_PER_SEC + (u64)usec * 1000;
+		timeout = (u64)sec > KTIME_SEC_MAX - 1 ? ~0ULL - 1
+						       : (u64)sec * NSEC_PER_SEC + (u64)usec * 1000;
 	}
 	ret = do_select(n, inp, outp, exp, timeout);
 	/* Linux writes back the time left (select's documented Linux behaviour). */

@@ -187,8 +187,8 @@ long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigne
 		path_get(&path);
 		fput(file);
 	} else {
-		err = user_path_at(dfd, filename,
-				   (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, flags, &path);
+		err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+				   flags, &path);
 		if (err)
 			return err;
 	}

@@ -159,7 +159,8 @@ static void t_links(void)
 	ok(err_is(link("f/x", "h"), ENOTDIR), "link through a file: ENOTDIR");
 	ok(err_is(link(NULL, "h"), EFAULT) && err_is(link("f", KPTR), EFAULT),
 	   "link with NULL and kernel pointers: EFAULT");
-	ok(err_is(linkat(AT_FDCWD, "f", AT_FDCWD, "h", 0x1234), EINVAL), "linkat bad flags: EINVAL");
+	ok(err_is(linkat(AT_FDCWD, "f", AT_FDCWD, "h", 0x1234), EINVAL),
+	   "linkat bad flags: EINVAL");
 	ok(symlink("f", "sl") == 0, "symlink sl -> f");
 	ok(linkat(AT_FDCWD, "sl", AT_FDCWD, "h_follow", AT_SYMLINK_FOLLOW) == 0 &&
 		   S_ISREG(mode_of("h_follow")),
@@ -169,8 +170,7 @@ static void t_links(void)
 	ok(err_is(linkat(-1, "f2", AT_FDCWD, "h", 0), EBADF), "linkat with a bad dirfd: EBADF");
 
 	ok(mknod("fifo", S_IFIFO | 0600, 0) == 0 && S_ISFIFO(mode_of("fifo")), "mknod a FIFO");
-	ok(mknod("reg", S_IFREG | 0600, 0) == 0 && S_ISREG(mode_of("reg")),
-	   "mknod a regular file");
+	ok(mknod("reg", S_IFREG | 0600, 0) == 0 && S_ISREG(mode_of("reg")), "mknod a regular file");
 	ok(mknod("reg0", 0600, 0) == 0 && S_ISREG(mode_of("reg0")), "mknod with no type: regular");
 	ok(err_is(mknod("fifo", S_IFIFO | 0600, 0), EEXIST), "mknod over a name: EEXIST");
 	ok(err_is(mknodat(AT_FDCWD, "d", S_IFDIR | 0755, 0), EPERM), "mknod a directory: EPERM");
@@ -254,7 +254,8 @@ static void t_attrs(void)
 	ok(err_is(utimensat(AT_FDCWD, "f", bad, 0), EINVAL), "utimensat nsec 1e9: EINVAL");
 	ok(err_is(utimensat(AT_FDCWD, "f", ts, 0x4), EINVAL), "utimensat bad flags: EINVAL");
 	ok(err_is(utimensat(AT_FDCWD, "nope", NULL, 0), ENOENT), "utimensat missing: ENOENT");
-	ok(err_is(syscall(SYS_utimensat, AT_FDCWD, "f", KPTR, 0), EFAULT), "utimensat kernel pointer: EFAULT");
+	ok(err_is(syscall(SYS_utimensat, AT_FDCWD, "f", KPTR, 0), EFAULT),
+	   "utimensat kernel pointer: EFAULT");
 	ok(utimensat(AT_FDCWD, "sl", ts, AT_SYMLINK_NOFOLLOW) == 0 && lstat("sl", &st) == 0 &&
 		   st.st_mtim.tv_sec == 2000,
 	   "utimensat AT_SYMLINK_NOFOLLOW sets the link's times");
@@ -278,18 +279,19 @@ static void as_nobody(void *arg)
 	NCHECK(err_is(chown("f", 1000, 1000), EPERM), "nobody: chown of root's file: EPERM");
 	struct timespec ts[2] = { { 1, 0 }, { 1, 0 } };
 	NCHECK(err_is(utimensat(AT_FDCWD, "f", ts, 0), EPERM),
-	    "nobody: explicit times on root's file: EPERM");
+	       "nobody: explicit times on root's file: EPERM");
 	NCHECK(err_is(utimensat(AT_FDCWD, "f", NULL, 0), EACCES),
-	    "nobody: utimensat(NULL) without write access: EACCES");
-	NCHECK(utimensat(AT_FDCWD, "mine", NULL, 0) == 0, "nobody: utimensat(NULL) on its own file");
+	       "nobody: utimensat(NULL) without write access: EACCES");
+	NCHECK(utimensat(AT_FDCWD, "mine", NULL, 0) == 0,
+	       "nobody: utimensat(NULL) on its own file");
 	NCHECK(chmod("mine", 02755) == 0 && (mode_of("mine") & 07777) == 0755,
-	    "nobody: chmod S_ISGID outside the file's group drops it");
+	       "nobody: chmod S_ISGID outside the file's group drops it");
 	NCHECK(chown("mine", 1000, -1) == 0, "nobody: chown to itself");
 	NCHECK(err_is(chown("mine", 1001, -1), EPERM), "nobody: chown to another user: EPERM");
 	NCHECK(chown("mine", -1, 1000) == 0, "nobody: chgrp to its own group");
 	NCHECK(err_is(chown("mine", -1, 0), EPERM), "nobody: chgrp to a foreign group: EPERM");
 	NCHECK(err_is(mknod("nobody_null", S_IFCHR | 0666, (1 << 8) | 3), EPERM),
-	    "nobody: mknod a device: EPERM");
+	       "nobody: mknod a device: EPERM");
 	NCHECK(err_is(mount("none", "mnt", "tmpfs", 0, NULL), EPERM), "nobody: mount: EPERM");
 	NCHECK(err_is(umount2("mnt", 0), EPERM), "nobody: umount2: EPERM");
 	NCHECK(err_is(chroot("sub"), EPERM), "nobody: chroot: EPERM");
@@ -588,9 +590,11 @@ static void t_copy(void)
 	ok(err_is(preadv(-1, r, 2, 0), EBADF), "preadv -1: EBADF");
 	lseek(fd, 10, SEEK_SET);
 	memset(r1, 0, 4);
-	ok(syscall(SYS_preadv2, fd, r, 1, -1L, 0L, 0) == 2 && !strcmp(r1, "ab") && lseek(fd, 0, SEEK_CUR) == 12,
+	ok(syscall(SYS_preadv2, fd, r, 1, -1L, 0L, 0) == 2 && !strcmp(r1, "ab") &&
+		   lseek(fd, 0, SEEK_CUR) == 12,
 	   "preadv2 offset -1 reads at and moves f_pos");
-	ok(err_is(syscall(SYS_preadv2, fd, r, 1, 0L, 0L, 0x10000000), EOPNOTSUPP), "preadv2 unknown flag: EOPNOTSUPP");
+	ok(err_is(syscall(SYS_preadv2, fd, r, 1, 0L, 0L, 0x10000000), EOPNOTSUPP),
+	   "preadv2 unknown flag: EOPNOTSUPP");
 	ok(syscall(SYS_pwritev2, fd, w, 1, 0L, 0L, 0x2 /* RWF_DSYNC */) == 3, "pwritev2 RWF_DSYNC");
 	struct iovec badv = { KPTR, 4 };
 	ok(err_is(preadv(fd, &badv, 1, 0), EFAULT), "preadv into a kernel buffer: EFAULT");
@@ -766,7 +770,8 @@ static void t_timerfd(void)
 	ok(err_is(timerfd_settime(t, 0x8, &its, NULL), EINVAL), "timerfd_settime bad flags");
 	its.it_value.tv_nsec = 1000000000;
 	ok(err_is(timerfd_settime(t, 0, &its, NULL), EINVAL), "timerfd_settime nsec 1e9: EINVAL");
-	ok(err_is(syscall(SYS_timerfd_settime, t, 0, KPTR, NULL), EFAULT), "timerfd_settime EFAULT");
+	ok(err_is(syscall(SYS_timerfd_settime, t, 0, KPTR, NULL), EFAULT),
+	   "timerfd_settime EFAULT");
 	ok(err_is(syscall(SYS_timerfd_gettime, t, NULL), EFAULT), "timerfd_gettime NULL: EFAULT");
 	close(t);
 	ok(err_is(timerfd_create(99, 0), EINVAL), "timerfd_create unknown clock: EINVAL");
@@ -834,8 +839,7 @@ static void t_poll(void)
 	ok(ppoll(pf, 1, &ts, &mask) == 0, "ppoll with a signal mask");
 	ok(err_is(syscall(SYS_ppoll, pf, 1, &ts, &mask, 4), EINVAL), "ppoll sigsetsize 4: EINVAL");
 	struct timespec left = { 0, 30000000 };
-	ok(syscall(SYS_ppoll, pf, 1, &left, NULL, 8) == 0 && left.tv_sec == 0 &&
-		   left.tv_nsec == 0,
+	ok(syscall(SYS_ppoll, pf, 1, &left, NULL, 8) == 0 && left.tv_sec == 0 && left.tv_nsec == 0,
 	   "ppoll writes back the time left (0)");
 	ok(err_is(syscall(SYS_ppoll, pf, 1, KPTR, NULL, 8), EFAULT), "ppoll bad timeout: EFAULT");
 
@@ -937,7 +941,8 @@ static void lock_child(void *varg)
 	cok(setlk(fd, F_SETLK, F_WRLCK, 45, 10) == 0, "an unlocked hole in the middle is free");
 	cok(err_is(setlk(fd, F_SETLK, F_WRLCK, 35, 10), EAGAIN), "the split halves stay locked");
 	fl = getlk(fd, F_WRLCK, 60, 1);
-	cok(fl.l_type == F_WRLCK && fl.l_start == 60 && fl.l_len == 40, "the upper half is [60,100)");
+	cok(fl.l_type == F_WRLCK && fl.l_start == 60 && fl.l_len == 40,
+	    "the upper half is [60,100)");
 	setlk(fd, F_SETLK, F_UNLCK, 0, 0);
 	sync_to(a->ready[1]);
 	wait_on(a->go[0]); /* parent: read [0,10) and read [10,20) */
@@ -995,9 +1000,9 @@ static void t_locks(void)
 	}
 	close(p[1]);
 	struct rec r;
-#define CHILD_CASES(n)                                                    \
+#define CHILD_CASES(n)                                                          \
 	for (int i = 0; i < (n) && read(p[0], &r, sizeof(r)) == sizeof(r); i++) \
-		ok(r.ok, "%s", r.name)
+	ok(r.ok, "%s", r.name)
 	CHILD_CASES(4);
 	wait_on(a.ready[0]);
 	setlk(fd, F_SETLK, F_WRLCK, 0, 100);
@@ -1042,7 +1047,8 @@ static void t_locks(void)
 	close(p[0]);
 	ok(setlk(fd, F_SETLK, F_WRLCK, 0, 0) == 0, "an exited process's locks are gone");
 
-	ok(err_is(setlk(ro, F_SETLK, F_WRLCK, 0, 1), EBADF), "a write lock on a read-only fd: EBADF");
+	ok(err_is(setlk(ro, F_SETLK, F_WRLCK, 0, 1), EBADF),
+	   "a write lock on a read-only fd: EBADF");
 	ok(err_is(setlk(fd, F_SETLK, 7, 0, 1), EINVAL), "F_SETLK bad l_type: EINVAL");
 	struct flock fl = { .l_type = F_RDLCK, .l_whence = 7 };
 	ok(err_is(fcntl(fd, F_SETLK, &fl), EINVAL), "F_SETLK bad l_whence: EINVAL");
@@ -1055,12 +1061,36 @@ static void t_locks(void)
 	close(fd);
 	close(ro);
 
+	/* Open file description locks: owned by the open file, so two opens in one process
+	 * conflict; they conflict with POSIX locks too, and go at the file's last close. */
+	int fa = open("lk", O_RDWR), fb = open("lk", O_RDWR), fc = open("lk", O_RDWR);
+	struct flock ofd = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 10 };
+	ok(fcntl(fa, 37 /* F_OFD_SETLK */, &ofd) == 0, "F_OFD_SETLK");
+	ofd = (struct flock){ .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 5, .l_len = 1 };
+	ok(err_is(fcntl(fb, 37, &ofd), EAGAIN), "an OFD lock excludes another open file of ours");
+	ok(fcntl(fb, 36 /* F_OFD_GETLK */, &ofd) == 0 && ofd.l_type == F_WRLCK && ofd.l_pid == -1 &&
+		   ofd.l_start == 0 && ofd.l_len == 10,
+	   "F_OFD_GETLK reports it with l_pid -1");
+	ok(err_is(setlk(fc, F_SETLK, F_RDLCK, 0, 1), EAGAIN), "OFD and POSIX locks conflict");
+	ofd = (struct flock){ .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_pid = 1 };
+	ok(err_is(fcntl(fb, 37, &ofd), EINVAL), "F_OFD_SETLK with l_pid set: EINVAL");
+	int fa2 = dup(fa);
+	close(fa);
+	ok(err_is(setlk(fc, F_SETLK, F_RDLCK, 0, 1), EAGAIN),
+	   "an OFD lock stays while a dup of its file is open");
+	close(fa2);
+	ofd = (struct flock){ .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 5, .l_len = 1 };
+	ok(fcntl(fb, 37, &ofd) == 0, "and goes at the file's last close");
+	close(fb);
+	close(fc);
+
 	int f1 = open("lk", O_RDONLY), f2 = open("lk", O_RDONLY), f3 = open("lk", O_RDONLY);
 	ok(flock(f1, LOCK_EX) == 0 && err_is(flock(f2, LOCK_EX | LOCK_NB), EWOULDBLOCK) &&
 		   err_is(flock(f2, LOCK_SH | LOCK_NB), EWOULDBLOCK),
 	   "flock: an exclusive lock excludes other open files");
 	ok(flock(f1, LOCK_UN) == 0 && flock(f2, LOCK_SH | LOCK_NB) == 0 &&
-		   flock(f1, LOCK_SH | LOCK_NB) == 0 && err_is(flock(f3, LOCK_EX | LOCK_NB), EWOULDBLOCK),
+		   flock(f1, LOCK_SH | LOCK_NB) == 0 &&
+		   err_is(flock(f3, LOCK_EX | LOCK_NB), EWOULDBLOCK),
 	   "flock: shared locks share, and exclude an exclusive one");
 	int d = dup(f2);
 	ok(flock(d, LOCK_UN) == 0 && flock(f1, LOCK_EX | LOCK_NB) == 0,
@@ -1135,7 +1165,7 @@ static void rm_tree(const char *path)
 
 int main(void)
 {
-	tap_plan(307);
+	tap_plan(314);
 	umask(022);
 	char dir[] = "t_fs.XXXXXX";
 	/* 0777: the non-root child must be able to work in it too */
