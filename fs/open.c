@@ -128,7 +128,8 @@ long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
 		return -EINVAL;
 	if (!current->files || oldfd >= NR_OPEN_DEFAULT)
 		return -EBADF;
-	if (newfd >= NR_OPEN_DEFAULT)
+	/* A target at or above RLIMIT_NOFILE is -EBADF, as Linux's dup2/dup3. */
+	if (newfd >= NR_OPEN_DEFAULT || newfd >= rlimit_nofile())
 		return -EBADF;
 	return dup3_in(current->files, oldfd, newfd, flags & O_CLOEXEC);
 }

@@ -1140,6 +1140,7 @@ static void nofile_child(void *arg)
 	cok(set && last == 9 && errno == EMFILE, "open beyond RLIMIT_NOFILE: EMFILE");
 	cok(set && err_is(dup(0), EMFILE), "dup beyond it: EMFILE");
 	cok(set && err_is(fcntl(0, F_DUPFD, 10), EINVAL), "F_DUPFD at the limit: EINVAL");
+	cok(set && err_is(dup2(0, 10), EBADF), "dup2 to the limit: EBADF");
 	struct pollfd pf[11] = { { 0 } };
 	cok(set && err_is(poll(pf, 11, 0), EINVAL), "poll nfds 11 over a limit of 10: EINVAL");
 }
@@ -1165,7 +1166,7 @@ static void rm_tree(const char *path)
 
 int main(void)
 {
-	tap_plan(314);
+	tap_plan(315);
 	umask(022);
 	char dir[] = "t_fs.XXXXXX";
 	/* 0777: the non-root child must be able to work in it too */
