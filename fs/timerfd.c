@@ -41,11 +41,14 @@ struct itimerspec64 {
 };
 
 struct timerfd_ctx {
-	spinlock_t lock; /* guards expires, interval and ticks */
+	spinlock_t lock; /* guards armed, expires, interval and ticks */
 	struct wait_queue_head wqh;
 	struct timer_list t;
 	int clockid;
-	u64 expires; /* the next deadline, monotonic ns; 0: disarmed */
+	bool armed;
+	/* The next deadline in monotonic ns: before boot (negative) for a realtime deadline
+	 * from before it, so that the periods missed since then still count. */
+	s64 expires;
 	u64 interval; /* ns; 0: one-shot */
 	u64 ticks; /* expirations not read yet */
 };
@@ -54,16 +57,16 @@ struct timerfd_ctx {
 static void timerfd_update(struct timerfd_ctx *ctx, u64 now)
 {
 	lockdep_assert_held(&ctx->lock);
-	if (!ctx->expires || now < ctx->expires)
+	if (!ctx->armed || (s64)now < ctx->expires)
 		return;
 	if (ctx->interval) {
-		u64 n = 1 + (now - ctx->expires) / ctx->interval;
+		u64 n = 1 + (u64)((s64)now - ctx->expires) / ctx->interval;
 
 		ctx->ticks += n;
 		ctx->expires += n * ctx->interval;
 	} else {
 		ctx->ticks++;
-		ctx->expires = 0;
+		ctx->armed = false;
 	}
 }
 
@@ -73,8 +76,9 @@ static void timerfd_arm(struct timerfd_ctx *ctx)
 	u64 now = ktime_get_ns();
 
 	lockdep_assert_held(&ctx->lock);
-	if (ctx->expires)
-		timer_add(&ctx->t, sched_clock() + (ctx->expires > now ? ctx->expires - now : 0));
+	if (ctx->armed)
+		timer_add(&ctx->t,
+			  sched_clock() + (ctx->expires > (s64)now ? ctx->expires - (s64)now : 0));
 }
 
 static void timerfd_fn(struct timer_list *t)
@@ -200,7 +204,7 @@ static void timerfd_get_locked(struct timerfd_ctx *ctx, struct itimerspec64 *it)
 
 	lockdep_assert_held(&ctx->lock);
 	timerfd_update(ctx, now);
-	it->it_value = ns_to_timespec64(ctx->expires ? ctx->expires - now : 0);
+	it->it_value = ns_to_timespec64(ctx->armed ? ctx->expires - (s64)now : 0);
 	it->it_interval = ns_to_timespec64(ctx->interval);
 }
 
@@ -229,6 +233,7 @@ long sys_timerfd_settime(int ufd, int flags, const struct itimerspec64 __user *u
 	ctx->interval = timespec64_to_ns(&new.it_interval);
 	value = timespec64_to_ns(&new.it_value);
 	now = ktime_get_ns();
+	ctx->armed = value != 0;
 	if (!value) {
 		ctx->expires = 0;
 	} else if (flags & TFD_TIMER_ABSTIME) {
@@ -240,7 +245,7 @@ long sys_timerfd_settime(int ufd, int flags, const struct itimerspec64 __user *u
 			ktime_get_real_ts64(&real);
 			offset = (s64)now - timespec64_to_ns(&real);
 		}
-		ctx->expires = (s64)value + offset > 0 ? value + offset : 1;
+		ctx->expires = (s64)value + offset;
 	} else {
 		ctx->expires = now + value;
 	}
