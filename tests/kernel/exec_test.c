@@ -163,8 +163,12 @@ static void test_every_other_number_is_enosys(struct ktest *t)
 {
 	size_t implemented_seen = 0;
 
-	for (unsigned long nr = 0; syscall_name(nr) || nr < 335; nr++) {
+	/* Every named number: the table has gaps (335-423), and rows beyond them (435-439). */
+	for (unsigned long nr = 0; nr < 1024; nr++) {
 		bool listed = false;
+
+		if (!syscall_name(nr))
+			continue;
 
 		for (size_t i = 0; i < ARRAY_SIZE(implemented); i++)
 			listed |= implemented[i].nr == nr;
