@@ -339,6 +339,34 @@ out_fput:
 	return ret;
 }
 
+/* linkat(fd, "", ..., AT_EMPTY_PATH): a new name for the file open at fd. */
+static long link_open_file(int olddfd, int newdfd, const char __user *newname)
+{
+	struct file *file, *ndirf;
+	struct path *nbase;
+	char *to;
+	long err;
+
+	if (olddfd == AT_FDCWD)
+		return -EPERM; /* the working directory: a directory gets no second name */
+	file = fget(olddfd);
+	if (!file)
+		return -EBADF;
+	to = getname(newname);
+	err = PTR_ERR(to);
+	if (IS_ERR(to))
+		goto out_file;
+	err = at_base(newdfd, to, &nbase, &ndirf);
+	if (!err)
+		err = vfs_link_path(&file->f_path, nbase, to);
+	if (ndirf)
+		fput(ndirf);
+	putname(to);
+out_file:
+	fput(file);
+	return err;
+}
+
 /*
  * linkat: AT_SYMLINK_FOLLOW follows a symlink named by oldname; AT_EMPTY_PATH (root only,
  * as Linux's CAP_DAC_READ_SEARCH) links the file open at olddfd.
@@ -358,8 +386,10 @@ long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char _
 
 		if (get_user(c, oldname))
 			return -EFAULT;
-		if (!c && current_cred()->fsuid != 0)
-			return -ENOENT;
+		/* Naming an open file: root only (Linux's CAP_DAC_READ_SEARCH), else -ENOENT. */
+		if (!c)
+			return current_cred()->euid == 0 ? link_open_file(olddfd, newdfd, newname)
+							 : -ENOENT;
 	}
 	from = getname(oldname);
 	if (IS_ERR(from))

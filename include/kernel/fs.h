@@ -502,6 +502,7 @@ int do_unlinkat(const struct path *base, const char *name);
 int do_symlinkat(const char *target, const struct path *base, const char *name);
 int do_linkat(const struct path *obase, const char *oldname, const struct path *nbase,
 	      const char *newname, int flags);
+int vfs_link_path(const struct path *old, const struct path *nbase, const char *newname);
 int do_renameat2(const struct path *obase, const char *oldname, const struct path *nbase,
 		 const char *newname, unsigned int flags);
 int do_mknodat(const struct path *base, const char *name, umode_t mode, dev_t dev);

@@ -168,6 +168,20 @@ static void t_links(void)
 	ok(linkat(AT_FDCWD, "sl", AT_FDCWD, "h_link", 0) == 0 && S_ISLNK(mode_of("h_link")),
 	   "linkat without it links the symlink itself");
 	ok(err_is(linkat(-1, "f2", AT_FDCWD, "h", 0), EBADF), "linkat with a bad dirfd: EBADF");
+	int lfd = open("f", O_RDONLY);
+	stat("f", &st);
+	struct stat st2;
+	ok(linkat(lfd, "", AT_FDCWD, "viafd", AT_EMPTY_PATH) == 0 && stat("viafd", &st2) == 0 &&
+		   st2.st_ino == st.st_ino,
+	   "linkat AT_EMPTY_PATH names an open file (root)");
+	close(lfd);
+	lfd = open("gone", O_RDWR | O_CREAT, 0600);
+	unlink("gone");
+	ok(err_is(linkat(lfd, "", AT_FDCWD, "back", AT_EMPTY_PATH), ENOENT),
+	   "linkat AT_EMPTY_PATH of an unlinked file: ENOENT");
+	close(lfd);
+	ok(err_is(linkat(-1, "", AT_FDCWD, "back", AT_EMPTY_PATH), EBADF),
+	   "linkat AT_EMPTY_PATH of -1: EBADF");
 
 	ok(mknod("fifo", S_IFIFO | 0600, 0) == 0 && S_ISFIFO(mode_of("fifo")), "mknod a FIFO");
 	ok(mknod("reg", S_IFREG | 0600, 0) == 0 && S_ISREG(mode_of("reg")), "mknod a regular file");
@@ -1166,7 +1180,7 @@ static void rm_tree(const char *path)
 
 int main(void)
 {
-	tap_plan(315);
+	tap_plan(318);
 	umask(022);
 	char dir[] = "t_fs.XXXXXX";
 	/* 0777: the non-root child must be able to work in it too */
