@@ -3,6 +3,8 @@
 #include <kernel/fs.h>
 #include <kernel/sched.h>
 
+#include "internal.h"
+
 static int simple_setattr(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
@@ -118,55 +120,139 @@ int do_statat(const struct path *base, const char *name, struct kstat *stat, int
 	return err;
 }
 
+/*
+ * chmod on a resolved path: the owner or root only; a non-root caller outside the file's
+ * group loses S_ISGID from the new mode, as Linux's setattr_prepare does.
+ */
+int chmod_common(const struct path *path, umode_t mode)
+{
+	struct inode *inode = path->dentry->d_inode;
+	const struct cred *cred = current_cred();
+	struct iattr attr = { .ia_valid = ATTR_MODE };
+	int err;
+
+	if (mnt_is_readonly(path->mnt))
+		return -EROFS;
+	if (cred->fsuid != 0 && cred->fsuid != inode->i_uid)
+		return -EPERM;
+	attr.ia_mode = mode & S_IALLUGO;
+	if (cred->fsuid != 0 && !in_group_p(inode->i_gid))
+		attr.ia_mode &= ~S_ISGID;
+	inode_lock(inode);
+	err = notify_change(path->dentry, &attr);
+	inode_unlock(inode);
+	return err;
+}
+
 int do_chmodat(const struct path *base, const char *name, umode_t mode)
 {
-	struct iattr attr = { .ia_valid = ATTR_MODE, .ia_mode = mode };
-	const struct cred *cred = current_cred();
 	struct path path;
 	int err = kern_path_at(base, name, LOOKUP_FOLLOW, &path);
 
 	if (err)
 		return err;
-	if (mnt_is_readonly(path.mnt))
-		err = -EROFS;
-	else if (cred->fsuid != 0 && cred->fsuid != path.dentry->d_inode->i_uid)
-		err = -EPERM;
-	if (!err) {
-		inode_lock(path.dentry->d_inode);
-		err = notify_change(path.dentry, &attr);
-		inode_unlock(path.dentry->d_inode);
-	}
+	err = chmod_common(&path, mode);
 	path_put(&path);
+	return err;
+}
+
+/*
+ * chown on a resolved path, with Linux's rules: root changes anything; the owner may "change"
+ * the owner to itself and the group to one it belongs to. A non-directory loses S_ISUID, and
+ * S_ISGID when group execution is on (otherwise it marks mandatory locking), as Linux's
+ * ATTR_KILL_SUID/ATTR_KILL_SGID do.
+ */
+int chown_common(const struct path *path, uid_t uid, gid_t gid)
+{
+	struct inode *inode = path->dentry->d_inode;
+	const struct cred *cred = current_cred();
+	struct iattr attr = { 0 };
+	int err = 0;
+
+	if (mnt_is_readonly(path->mnt))
+		return -EROFS;
+	inode_lock(inode);
+	if (cred->fsuid != 0) {
+		if (uid != (uid_t)-1 && (cred->fsuid != inode->i_uid || uid != inode->i_uid))
+			err = -EPERM;
+		if (gid != (gid_t)-1 &&
+		    (cred->fsuid != inode->i_uid || (gid != inode->i_gid && !in_group_p(gid))))
+			err = -EPERM;
+	}
+	if (err)
+		goto out;
+	if (uid != (uid_t)-1) {
+		attr.ia_valid |= ATTR_UID;
+		attr.ia_uid = uid;
+	}
+	if (gid != (gid_t)-1) {
+		attr.ia_valid |= ATTR_GID;
+		attr.ia_gid = gid;
+	}
+	if (!S_ISDIR(inode->i_mode) && (inode->i_mode & (S_ISUID | S_ISGID))) {
+		umode_t mode = inode->i_mode & ~S_ISUID;
+
+		if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+			mode &= ~S_ISGID;
+		attr.ia_valid |= ATTR_MODE;
+		attr.ia_mode = mode & S_IALLUGO;
+	}
+	err = notify_change(path->dentry, &attr);
+out:
+	inode_unlock(inode);
 	return err;
 }
 
 int do_chownat(const struct path *base, const char *name, uid_t uid, gid_t gid, int flags)
 {
-	struct iattr attr = { 0 };
 	struct path path;
 	int err =
 		kern_path_at(base, name, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &path);
 
 	if (err)
 		return err;
-	if (mnt_is_readonly(path.mnt))
-		err = -EROFS;
-	else if (current_cred()->fsuid != 0)
-		err = -EPERM; /* only root changes owners (no CAP_CHOWN subtleties yet) */
-	if (!err) {
-		if (uid != (uid_t)-1) {
-			attr.ia_valid |= ATTR_UID;
-			attr.ia_uid = uid;
-		}
-		if (gid != (gid_t)-1) {
-			attr.ia_valid |= ATTR_GID;
-			attr.ia_gid = gid;
-		}
-		inode_lock(path.dentry->d_inode);
-		err = notify_change(path.dentry, &attr);
-		inode_unlock(path.dentry->d_inode);
-	}
+	err = chown_common(&path, uid, gid);
 	path_put(&path);
+	return err;
+}
+
+/*
+ * utimensat on a resolved path: times NULL (or both UTIME_NOW) needs write permission or
+ * ownership; explicit times need ownership (or root), as Linux's vfs_utimes.
+ */
+int utimes_common(const struct path *path, const struct timespec64 *times)
+{
+	struct inode *inode = path->dentry->d_inode;
+	const struct cred *cred = current_cred();
+	struct iattr attr = { .ia_valid = ATTR_ATIME | ATTR_MTIME };
+	struct timespec64 now = current_time(inode);
+	bool explicit = false;
+	int err;
+
+	if (mnt_is_readonly(path->mnt))
+		return -EROFS;
+	if (times) {
+		if (times[0].tv_nsec == UTIME_OMIT)
+			attr.ia_valid &= ~ATTR_ATIME;
+		if (times[1].tv_nsec == UTIME_OMIT)
+			attr.ia_valid &= ~ATTR_MTIME;
+		if (!attr.ia_valid)
+			return 0;
+		explicit = (times[0].tv_nsec != UTIME_NOW && times[0].tv_nsec != UTIME_OMIT) ||
+			   (times[1].tv_nsec != UTIME_NOW && times[1].tv_nsec != UTIME_OMIT);
+	}
+	if (cred->fsuid != 0 && cred->fsuid != inode->i_uid) {
+		if (explicit)
+			return -EPERM;
+		err = inode_permission(inode, MAY_WRITE);
+		if (err)
+			return -EACCES;
+	}
+	attr.ia_atime = (times && times[0].tv_nsec != UTIME_NOW) ? times[0] : now;
+	attr.ia_mtime = (times && times[1].tv_nsec != UTIME_NOW) ? times[1] : now;
+	inode_lock(inode);
+	err = notify_change(path->dentry, &attr);
+	inode_unlock(inode);
 	return err;
 }
 

@@ -141,33 +141,46 @@ int do_symlinkat(const char *target, const struct path *base, const char *name)
 	return err;
 }
 
-int do_linkat(const struct path *obase, const char *oldname, const struct path *nbase,
-	      const char *newname, int flags)
+/*
+ * A new name for the file at old (linkat's work once the old name is resolved, or an open
+ * file's path for AT_EMPTY_PATH). A file whose last name is gone cannot get a new one
+ * (-ENOENT), as Linux refuses it without O_TMPFILE.
+ */
+int vfs_link_path(const struct path *old, const struct path *nbase, const char *newname)
 {
-	struct path old, parent;
+	struct inode *dir, *inode = old->dentry->d_inode;
+	struct path parent;
 	struct dentry *dentry;
-	struct inode *dir, *inode;
 	int err;
 
-	err = kern_path_at(obase, oldname, (flags & AT_SYMLINK_FOLLOW) ? LOOKUP_FOLLOW : 0, &old);
-	if (err)
-		return err;
 	dentry = create_prepare(nbase, newname, &parent, false);
-	if (IS_ERR(dentry)) {
-		path_put(&old);
+	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
-	}
 	dir = parent.dentry->d_inode;
-	inode = old.dentry->d_inode;
-	if (old.mnt != parent.mnt)
+	if (old->mnt != parent.mnt)
 		err = -EXDEV;
 	else if (S_ISDIR(inode->i_mode))
 		err = -EPERM;
 	else if (!dir->i_op->link)
 		err = -EPERM;
+	else if (!READ_ONCE(inode->i_nlink))
+		err = -ENOENT;
 	else
-		err = dir->i_op->link(old.dentry, dir, dentry);
+		err = dir->i_op->link(old->dentry, dir, dentry);
 	create_done(&parent, dentry);
+	return err;
+}
+
+int do_linkat(const struct path *obase, const char *oldname, const struct path *nbase,
+	      const char *newname, int flags)
+{
+	struct path old;
+	int err;
+
+	err = kern_path_at(obase, oldname, (flags & AT_SYMLINK_FOLLOW) ? LOOKUP_FOLLOW : 0, &old);
+	if (err)
+		return err;
+	err = vfs_link_path(&old, nbase, newname);
 	path_put(&old);
 	return err;
 }

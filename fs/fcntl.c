@@ -12,6 +12,13 @@
 #include "internal.h"
 
 /* The status flags F_SETFL may change, as on Linux (O_ASYNC, O_DIRECT, O_NOATIME aside). */
+#define F_GETLK 5
+#define F_SETLK 6
+#define F_SETLKW 7
+#define F_OFD_GETLK 36
+#define F_OFD_SETLK 37
+#define F_OFD_SETLKW 38
+
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
 
 /* O_RDONLY, O_WRONLY or O_RDWR, from what the file was opened for. */
@@ -32,7 +39,7 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		ret = arg >= NR_OPEN_DEFAULT
+		ret = arg >= NR_OPEN_DEFAULT || arg >= rlimit_nofile()
 			      ? -EINVAL
 			      : dup_fd_in(current->files, fd, arg, cmd == F_DUPFD_CLOEXEC);
 		break;
@@ -48,6 +55,18 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	case F_SETFL:
 		file->f_flags = (file->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
 		ret = 0;
+		break;
+	case F_GETLK:
+	case F_OFD_GETLK:
+		ret = fcntl_getlk(file, (struct flock __user *)arg, cmd == F_OFD_GETLK);
+		break;
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		ret = fcntl_setlk(file, (struct flock __user *)arg,
+				  cmd == F_SETLKW || cmd == F_OFD_SETLKW,
+				  cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW);
 		break;
 	default:
 		ret = -EINVAL;

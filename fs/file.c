@@ -5,6 +5,8 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
+#include "internal.h"
+
 struct files_struct *files_alloc(void)
 {
 	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);
@@ -21,8 +23,10 @@ void put_files_struct(struct files_struct *files)
 	if (!atomic_dec_and_test(&files->count))
 		return;
 	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (files->fd[fd])
+		if (files->fd[fd]) {
+			locks_remove_posix(files->fd[fd], files);
 			filp_close(files->fd[fd]);
+		}
 	kfree(files);
 }
 
@@ -31,12 +35,17 @@ int fd_install_from(struct files_struct *files, struct file *file, int start, bo
 	unsigned long flags;
 	int fd;
 
+	unsigned long limit = rlimit_nofile();
+
 	if (start < 0 || start >= NR_OPEN_DEFAULT)
 		return -EINVAL;
+	/* RLIMIT_NOFILE bounds the descriptor numbers, as Linux's alloc_fd. */
+	if (limit > NR_OPEN_DEFAULT)
+		limit = NR_OPEN_DEFAULT;
 	spin_lock_irqsave(&files->file_lock, flags);
-	for (fd = start; fd < NR_OPEN_DEFAULT && files->fd[fd]; fd++)
+	for (fd = start; fd < (int)limit && files->fd[fd]; fd++)
 		;
-	if (fd < NR_OPEN_DEFAULT) {
+	if (fd < (int)limit) {
 		files->fd[fd] = file;
 		if (cloexec)
 			__set_bit(fd, files->close_on_exec);
@@ -44,7 +53,7 @@ int fd_install_from(struct files_struct *files, struct file *file, int start, bo
 			__clear_bit(fd, files->close_on_exec);
 	}
 	spin_unlock_irqrestore(&files->file_lock, flags);
-	return fd < NR_OPEN_DEFAULT ? fd : -EMFILE;
+	return fd < (int)limit ? fd : -EMFILE;
 }
 
 struct file *fget_from(struct files_struct *files, int fd)
@@ -73,7 +82,10 @@ int close_fd_in(struct files_struct *files, int fd)
 	files->fd[fd] = NULL;
 	__clear_bit(fd, files->close_on_exec);
 	spin_unlock_irqrestore(&files->file_lock, flags);
-	return file ? filp_close(file) : -EBADF;
+	if (!file)
+		return -EBADF;
+	locks_remove_posix(file, files);
+	return filp_close(file);
 }
 
 int dup_fd_in(struct files_struct *files, int fd, int start, bool cloexec)
@@ -109,8 +121,10 @@ int dup3_in(struct files_struct *files, int oldfd, int newfd, bool cloexec)
 	else
 		__clear_bit(newfd, files->close_on_exec);
 	spin_unlock_irqrestore(&files->file_lock, flags);
-	if (old)
+	if (old) {
+		locks_remove_posix(old, files);
 		filp_close(old);
+	}
 	return newfd;
 }
 

@@ -6,6 +6,8 @@
 #include <kernel/fs.h>
 #include <kernel/slab.h>
 
+#include "internal.h"
+
 static atomic_long_t files_open;
 
 unsigned long nr_files(void)
@@ -39,6 +41,7 @@ void fput(struct file *file)
 	if (atomic_long_add_return(-1, &file->f_count))
 		return;
 	inode = file->f_inode;
+	locks_remove_file(file);
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(inode, file);
 	put_write_access(file);

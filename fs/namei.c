@@ -98,7 +98,8 @@ static int follow_dotdot(struct nameidata *nd)
 		struct dentry *parent;
 
 		if (nd->path.dentry == nd->root.dentry && nd->path.mnt == nd->root.mnt)
-			return 0; /* ".." of the root is the root */
+			/* ".." of the root is the root, unless the walk may not leave its start. */
+			return (nd->flags & LOOKUP_BENEATH) ? -EXDEV : 0;
 		if (nd->path.dentry != nd->path.mnt->mnt_root) {
 			/* d_parent changes under the dcache lock (a rename): read it under it. */
 			parent = dget_parent(nd->path.dentry);
@@ -107,6 +108,8 @@ static int follow_dotdot(struct nameidata *nd)
 			return 0;
 		}
 		/* At a mount's root: continue from its mount point in the parent mount. */
+		if (nd->flags & LOOKUP_NO_XDEV)
+			return -EXDEV;
 		if (!vfs_mount_up(&nd->path))
 			return 0;
 	}
@@ -122,6 +125,10 @@ static int walk_component(struct nameidata *nd, struct qstr *name, struct path *
 	next->mnt = mntget(nd->path.mnt);
 	next->dentry = dentry;
 	follow_mounts(next);
+	if ((nd->flags & LOOKUP_NO_XDEV) && next->mnt != nd->path.mnt) {
+		path_put(next);
+		return -EXDEV;
+	}
 	return 0;
 }
 
@@ -160,7 +167,7 @@ static char *get_link_copy(struct nameidata *nd, struct path *link)
 	char *copy;
 	size_t len;
 
-	if (++nd->depth > MAXSYMLINKS) {
+	if (++nd->depth > MAXSYMLINKS || (nd->flags & LOOKUP_NO_SYMLINKS)) {
 		path_put(link);
 		return ERR_PTR(-ELOOP);
 	}
@@ -178,6 +185,10 @@ static char *get_link_copy(struct nameidata *nd, struct path *link)
 	if (!copy)
 		return ERR_PTR(-ENOMEM);
 	if (copy[0] == '/') {
+		if (nd->flags & LOOKUP_BENEATH) {
+			kfree(copy);
+			return ERR_PTR(-EXDEV);
+		}
 		path_put(&nd->path);
 		nd->path = nd->root;
 		path_get(&nd->path);
@@ -386,11 +397,17 @@ static int path_init(struct nameidata *nd, const struct path *base, const char *
 	nd->depth = 0;
 	nd->nr_names = 0;
 	nd->trailing_slash = false;
+	if ((flags & LOOKUP_BENEATH) && name[0] == '/')
+		return -EXDEV;
 	spin_lock_irqsave(&fs->lock, irqflags);
-	nd->root = fs->root;
+	/* RESOLVE_BENEATH and RESOLVE_IN_ROOT: the start directory is the walk's root. */
+	if (flags & (LOOKUP_BENEATH | LOOKUP_IN_ROOT))
+		nd->root = base ? *base : fs->pwd;
+	else
+		nd->root = fs->root;
 	path_get(&nd->root);
 	if (name[0] == '/')
-		nd->path = fs->root;
+		nd->path = nd->root;
 	else
 		nd->path = base ? *base : fs->pwd;
 	path_get(&nd->path);
@@ -594,6 +611,12 @@ static int open_last(struct nameidata *nd, int flags, umode_t mode, struct path 
 
 struct file *filp_open_at(const struct path *base, const char *name, int flags, umode_t mode)
 {
+	return filp_open_resolve(base, name, flags, mode, 0);
+}
+
+struct file *filp_open_resolve(const struct path *base, const char *name, int flags, umode_t mode,
+			       unsigned int lookup)
+{
 	struct nameidata nd;
 	struct path path;
 	bool created = false;
@@ -602,7 +625,7 @@ struct file *filp_open_at(const struct path *base, const char *name, int flags, 
 
 	if ((flags & O_CREAT) && (flags & O_DIRECTORY))
 		return ERR_PTR(-EINVAL);
-	err = path_init(&nd, base, name, LOOKUP_PARENT);
+	err = path_init(&nd, base, name, LOOKUP_PARENT | (lookup & LOOKUP_RESOLVE_MASK));
 	if (err)
 		return ERR_PTR(err);
 	err = link_path_walk(name, &nd);

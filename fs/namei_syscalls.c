@@ -338,3 +338,222 @@ out_fput:
 	fput(file);
 	return ret;
 }
+
+/* linkat(fd, "", ..., AT_EMPTY_PATH): a new name for the file open at fd. */
+static long link_open_file(int olddfd, int newdfd, const char __user *newname)
+{
+	struct file *file, *ndirf;
+	struct path *nbase;
+	char *to;
+	long err;
+
+	if (olddfd == AT_FDCWD)
+		return -EPERM; /* the working directory: a directory gets no second name */
+	file = fget(olddfd);
+	if (!file)
+		return -EBADF;
+	to = getname(newname);
+	err = PTR_ERR(to);
+	if (IS_ERR(to))
+		goto out_file;
+	err = at_base(newdfd, to, &nbase, &ndirf);
+	if (!err)
+		err = vfs_link_path(&file->f_path, nbase, to);
+	if (ndirf)
+		fput(ndirf);
+	putname(to);
+out_file:
+	fput(file);
+	return err;
+}
+
+/*
+ * linkat: AT_SYMLINK_FOLLOW follows a symlink named by oldname; AT_EMPTY_PATH (root only,
+ * as Linux's CAP_DAC_READ_SEARCH) links the file open at olddfd.
+ */
+long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname,
+		int flags)
+{
+	struct file *odirf = NULL, *ndirf = NULL;
+	struct path *obase, *nbase;
+	char *from, *to;
+	long err;
+
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flags & AT_EMPTY_PATH) {
+		char c;
+
+		if (get_user(c, oldname))
+			return -EFAULT;
+		/* Naming an open file: root only (Linux's CAP_DAC_READ_SEARCH), else -ENOENT. */
+		if (!c)
+			return current_cred()->euid == 0 ? link_open_file(olddfd, newdfd, newname)
+							 : -ENOENT;
+	}
+	from = getname(oldname);
+	if (IS_ERR(from))
+		return PTR_ERR(from);
+	to = getname(newname);
+	err = PTR_ERR(to);
+	if (IS_ERR(to))
+		goto out_from;
+	err = at_base(olddfd, from, &obase, &odirf);
+	if (!err)
+		err = at_base(newdfd, to, &nbase, &ndirf);
+	if (!err)
+		err = do_linkat(obase, from, nbase, to, flags & AT_SYMLINK_FOLLOW);
+	if (odirf)
+		fput(odirf);
+	if (ndirf)
+		fput(ndirf);
+	putname(to);
+out_from:
+	putname(from);
+	return err;
+}
+
+long sys_link(const char __user *oldname, const char __user *newname)
+{
+	return sys_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+/* The user's dev_t (Linux's new_encode_dev layout, as stat reports it) as ours. */
+static dev_t new_decode_dev(u32 dev)
+{
+	unsigned int major = (dev & 0xfff00) >> 8;
+	unsigned int minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+
+	return MKDEV(major, minor);
+}
+
+struct mknod_args {
+	umode_t mode;
+	dev_t dev;
+};
+
+static int mknod_fn(const struct path *base, const char *name, long arg)
+{
+	const struct mknod_args *a = (const struct mknod_args *)arg;
+
+	return do_mknodat(base, name, a->mode, a->dev);
+}
+
+long sys_mknodat(int dfd, const char __user *filename, umode_t mode, unsigned int dev)
+{
+	struct mknod_args a = { mode, new_decode_dev(dev) };
+
+	return with_path(dfd, filename, mknod_fn, (long)&a);
+}
+
+long sys_mknod(const char __user *filename, umode_t mode, unsigned int dev)
+{
+	return sys_mknodat(AT_FDCWD, filename, mode, dev);
+}
+
+/* ---- file times ---------------------------------------------------------------------- */
+
+static bool utime_ns_valid(long nsec)
+{
+	return nsec == UTIME_NOW || nsec == UTIME_OMIT || (nsec >= 0 && nsec < NSEC_PER_SEC);
+}
+
+/*
+ * utimensat: times NULL or each UTIME_NOW/UTIME_OMIT/explicit; a NULL filename (Linux's
+ * extension, what futimens uses) means dfd itself. AT_SYMLINK_NOFOLLOW sets a link's times.
+ */
+long sys_utimensat(int dfd, const char __user *filename, struct timespec64 __user *utimes,
+		   int flags)
+{
+	struct timespec64 t[2];
+	struct path path;
+	long err;
+
+	if (utimes) {
+		if (copy_from_user(t, utimes, sizeof(t)))
+			return -EFAULT;
+		if (!utime_ns_valid(t[0].tv_nsec) || !utime_ns_valid(t[1].tv_nsec))
+			return -EINVAL;
+		if (t[0].tv_nsec == UTIME_OMIT && t[1].tv_nsec == UTIME_OMIT)
+			return 0; /* Linux checks nothing more, not even the path */
+	}
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (!filename) {
+		struct file *file;
+
+		if (flags & AT_SYMLINK_NOFOLLOW)
+			return -EINVAL;
+		if (dfd == AT_FDCWD)
+			return -EFAULT;
+		file = fget(dfd);
+		if (!file)
+			return -EBADF;
+		path = file->f_path;
+		path_get(&path);
+		fput(file);
+	} else {
+		err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+				   flags, &path);
+		if (err)
+			return err;
+	}
+	err = utimes_common(&path, utimes ? t : NULL);
+	path_put(&path);
+	return err;
+}
+
+struct old_timeval {
+	long tv_sec, tv_usec;
+};
+
+/* utimes: microseconds; NULL means now. */
+long sys_utimes(const char __user *filename, struct old_timeval __user *utimes)
+{
+	struct old_timeval tv[2];
+	struct timespec64 t[2];
+	struct path path;
+	long err;
+
+	if (utimes) {
+		if (copy_from_user(tv, utimes, sizeof(tv)))
+			return -EFAULT;
+		for (int i = 0; i < 2; i++) {
+			if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
+				return -EINVAL;
+			t[i].tv_sec = tv[i].tv_sec;
+			t[i].tv_nsec = tv[i].tv_usec * 1000;
+		}
+	}
+	err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, 0, &path);
+	if (err)
+		return err;
+	err = utimes_common(&path, utimes ? t : NULL);
+	path_put(&path);
+	return err;
+}
+
+struct utimbuf {
+	long actime, modtime;
+};
+
+long sys_utime(const char __user *filename, struct utimbuf __user *times)
+{
+	struct utimbuf ub;
+	struct timespec64 t[2];
+	struct path path;
+	long err;
+
+	if (times) {
+		if (copy_from_user(&ub, times, sizeof(ub)))
+			return -EFAULT;
+		t[0] = (struct timespec64){ ub.actime, 0 };
+		t[1] = (struct timespec64){ ub.modtime, 0 };
+	}
+	err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, 0, &path);
+	if (err)
+		return err;
+	err = utimes_common(&path, times ? t : NULL);
+	path_put(&path);
+	return err;
+}

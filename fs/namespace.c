@@ -14,6 +14,9 @@
 #include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include <kernel/syscalls.h>
+
+#include "internal.h"
 
 #define MNT_HASH_SIZE 64
 
@@ -85,6 +88,9 @@ void path_put(const struct path *path)
 
 bool mnt_is_readonly(const struct vfsmount *mnt)
 {
+	/* Pipes and anonymous files have no mount: never read-only. */
+	if (!mnt)
+		return false;
 	return (mnt->mnt_flags & MNT_READONLY) || (mnt->mnt_sb->s_flags & SB_RDONLY);
 }
 
@@ -355,4 +361,97 @@ void mnt_init(void)
 	list_add_tail(&root_mount->mnt_list, &mount_list);
 	spin_unlock_irqrestore(&mount_lock, flags);
 	set_fs_root_pwd(&root_mount->mnt, root);
+}
+
+/* ---- mount(2) and umount2(2) -------------------------------------------------------- */
+
+#define MS_MGC_MSK 0xffff0000ul /* the old magic in the upper half, ignored as on Linux */
+#define MS_MGC_VAL 0xc0ed0000ul
+#define MS_BIND 0x1000
+#define MS_MOVE 0x2000
+#define MS_SHARED_ETC (0x100000 | 0x40000 | 0x80000 | 0x20000) /* SHARED|PRIVATE|SLAVE|UNBINDABLE */
+#define MNT_EXPIRE 0x4
+#define UMOUNT_NOFOLLOW 0x8
+
+/* A string argument of mount from user memory (NULL stays NULL), or an ERR_PTR. */
+static char *copy_mount_string(const char __user *s)
+{
+	return s ? getname(s) : NULL;
+}
+
+/*
+ * mount: new mounts of the registered file systems (tmpfs, proc, devtmpfs...) on a directory,
+ * and MS_REMOUNT of a mount's read-only flag. Root only (CAP_SYS_ADMIN). Bind, move and the
+ * propagation changes are not supported yet: -EINVAL.
+ */
+long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, unsigned long flags,
+	       void __user *data)
+{
+	char *kdev = NULL, *kdir, *ktype = NULL, *kdata = NULL;
+	long err;
+
+	if (current_cred()->euid != 0)
+		return -EPERM;
+	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
+		flags &= ~MS_MGC_MSK;
+	if (flags & (MS_BIND | MS_MOVE | MS_SHARED_ETC))
+		return -EINVAL;
+	kdir = getname(dir_name);
+	if (IS_ERR(kdir))
+		return PTR_ERR(kdir);
+	ktype = copy_mount_string(type);
+	err = PTR_ERR(ktype);
+	if (IS_ERR(ktype))
+		goto out_dir;
+	kdev = copy_mount_string(dev_name);
+	err = PTR_ERR(kdev);
+	if (IS_ERR(kdev))
+		goto out_type;
+	if (data) {
+		/* Options are a string for every file system we have: at most a page of it. */
+		kdata = kzalloc(PAGE_SIZE, GFP_KERNEL);
+		err = -ENOMEM;
+		if (!kdata)
+			goto out_dev;
+		err = strncpy_from_user(kdata, data, PAGE_SIZE - 1);
+		if (err < 0)
+			goto out_data;
+	}
+	err = -ENODEV;
+	if ((flags & MS_REMOUNT) || (ktype && *ktype))
+		err = do_mount(kdev, kdir, ktype, flags, kdata);
+out_data:
+	kfree(kdata);
+out_dev:
+	if (kdev)
+		putname(kdev);
+out_type:
+	if (ktype)
+		putname(ktype);
+out_dir:
+	putname(kdir);
+	return err;
+}
+
+/*
+ * umount2: root only; MNT_FORCE is accepted (nothing to abort); MNT_DETACH (lazy) is refused
+ * with -EBUSY when the mount is in use rather than detached, a deviation.
+ */
+long sys_umount2(char __user *name, int flags)
+{
+	char *kname;
+	long err;
+
+	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
+		return -EINVAL;
+	if ((flags & MNT_EXPIRE) && (flags & (MNT_FORCE | MNT_DETACH)))
+		return -EINVAL;
+	if (current_cred()->euid != 0)
+		return -EPERM;
+	kname = getname(name);
+	if (IS_ERR(kname))
+		return PTR_ERR(kname);
+	err = do_umount(kname, flags);
+	putname(kname);
+	return err;
 }

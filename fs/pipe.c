@@ -17,6 +17,7 @@
  * lets the mutex go while it sleeps and looks at the counters locklessly to decide whether
  * to sleep on.
  */
+#include <asm/uaccess.h>
 #include <kernel/fs.h>
 #include <kernel/panic.h>
 #include <kernel/pipe_fs.h>
@@ -220,6 +221,22 @@ static unsigned int pipe_poll(struct file *file, poll_table *pt)
 	return mask;
 }
 
+#define FIONREAD 0x541B
+
+/* FIONREAD: the bytes waiting in the ring, as Linux's pipe_ioctl. */
+static long pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *p = file->f_inode->i_pipe;
+	int count;
+
+	if (cmd != FIONREAD)
+		return -ENOTTY;
+	mutex_lock(&p->mutex);
+	count = p->len;
+	mutex_unlock(&p->mutex);
+	return put_user(count, (int __user *)arg) ? -EFAULT : 0;
+}
+
 static int pipe_release(struct inode *inode, struct file *file)
 {
 	struct pipe_inode_info *p = inode->i_pipe;
@@ -249,6 +266,7 @@ static const struct file_operations pipe_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.poll = pipe_poll,
+	.unlocked_ioctl = pipe_ioctl,
 	.release = pipe_release,
 };
 

@@ -114,3 +114,104 @@ long sys_newlstat(const char __user *filename, struct linux_stat __user *statbuf
 {
 	return sys_newfstatat(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
 }
+
+/* ---- statx ----------------------------------------------------------------------------- */
+
+struct statx_timestamp {
+	s64 tv_sec;
+	u32 tv_nsec;
+	s32 __reserved;
+};
+
+/* Linux's struct statx (include/uapi/linux/stat.h), 256 bytes. */
+struct statx {
+	u32 stx_mask;
+	u32 stx_blksize;
+	u64 stx_attributes;
+	u32 stx_nlink;
+	u32 stx_uid;
+	u32 stx_gid;
+	u16 stx_mode;
+	u16 __spare0;
+	u64 stx_ino;
+	u64 stx_size;
+	u64 stx_blocks;
+	u64 stx_attributes_mask;
+	struct statx_timestamp stx_atime, stx_btime, stx_ctime, stx_mtime;
+	u32 stx_rdev_major, stx_rdev_minor;
+	u32 stx_dev_major, stx_dev_minor;
+	u64 stx_mnt_id;
+	u32 stx_dio_mem_align, stx_dio_offset_align;
+	u64 __spare3[12];
+};
+
+_Static_assert(sizeof(struct statx) == 256, "struct statx is 256 bytes");
+_Static_assert(__builtin_offsetof(struct statx, stx_atime) == 64, "statx layout");
+_Static_assert(__builtin_offsetof(struct statx, stx_rdev_major) == 128, "statx layout");
+
+#define STATX_BASIC_STATS 0x000007ffU
+#define STATX__RESERVED 0x80000000U
+#define AT_NO_AUTOMOUNT 0x800
+#define AT_STATX_SYNC_TYPE 0x6000
+
+static struct statx_timestamp statx_ts(struct timespec64 ts)
+{
+	return (struct statx_timestamp){ .tv_sec = ts.tv_sec, .tv_nsec = ts.tv_nsec };
+}
+
+/*
+ * statx: every file system here fills the basic stats, so stx_mask says STATX_BASIC_STATS
+ * whatever was asked (Linux may return more than asked, never less than it has); no birth
+ * time yet. A NULL name with AT_EMPTY_PATH is the descriptor itself, as Linux 6.11 takes it.
+ */
+long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
+	       struct statx __user *buffer)
+{
+	struct statx s;
+	struct kstat k;
+	struct path path;
+	long err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE))
+		return -EINVAL;
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE)
+		return -EINVAL;
+	if (mask & STATX__RESERVED)
+		return -EINVAL;
+	if (!filename && (flags & AT_EMPTY_PATH)) {
+		struct file *file = fget(dfd);
+
+		if (!file)
+			return -EBADF;
+		path = file->f_path;
+		path_get(&path);
+		fput(file);
+	} else {
+		err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+				   flags, &path);
+		if (err)
+			return err;
+	}
+	err = vfs_getattr(&path, &k);
+	path_put(&path);
+	if (err)
+		return err;
+	memset(&s, 0, sizeof(s));
+	s.stx_mask = STATX_BASIC_STATS;
+	s.stx_blksize = k.blksize;
+	s.stx_nlink = k.nlink;
+	s.stx_uid = k.uid;
+	s.stx_gid = k.gid;
+	s.stx_mode = k.mode;
+	s.stx_ino = k.ino;
+	s.stx_size = k.size;
+	s.stx_blocks = k.blocks;
+	s.stx_atime = statx_ts(k.atime);
+	s.stx_ctime = statx_ts(k.ctime);
+	s.stx_mtime = statx_ts(k.mtime);
+	s.stx_rdev_major = MAJOR(k.rdev);
+	s.stx_rdev_minor = MINOR(k.rdev);
+	s.stx_dev_major = MAJOR(k.dev);
+	s.stx_dev_minor = MINOR(k.dev);
+	return copy_to_user(buffer, &s, sizeof(s)) ? -EFAULT : 0;
+}

@@ -2,6 +2,8 @@
 /* Bringing up the VFS: its caches, the built-in file systems, and the root mount. */
 #include <kernel/fs.h>
 
+#include "internal.h"
+
 void dcache_init(void);
 void filemap_init(void);
 void tmpfs_init(void);
@@ -14,6 +16,7 @@ void vfs_caches_init(void)
 	filemap_init();
 	tmpfs_init();
 	pipe_init();
+	anon_inode_init();
 	proc_root_init();
 	mnt_init();
 }

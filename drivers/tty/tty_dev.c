@@ -17,6 +17,7 @@
 #include <kernel/spinlock.h>
 #include <kernel/tty.h>
 #include <kernel/wait.h>
+#include <uapi/poll.h>
 
 #define TTY_MAJOR 4
 #define TTYAUX_MAJOR 5
@@ -91,6 +92,13 @@ static ssize_t uart_read(struct file *file, struct iov_iter *to, loff_t *pos)
 	return copied ? (ssize_t)copied : -EFAULT;
 }
 
+/* Readable while input waits; output never blocks (it goes straight to the UART). */
+static unsigned int tty_poll(struct file *file, poll_table *pt)
+{
+	poll_wait(file, &tty_in.wait, pt);
+	return POLLOUT | POLLWRNORM | (READ_ONCE(tty_in.len) ? POLLIN | POLLRDNORM : 0);
+}
+
 /* Copies what the writer gave, a chunk at a time, to sink. */
 static ssize_t write_through(struct iov_iter *from, void (*sink)(const char *s, size_t len))
 {
@@ -130,6 +138,7 @@ struct termios {
 #define TCSETSW 0x5403
 #define TCSETSF 0x5404
 #define TIOCGWINSZ 0x5413
+#define FIONREAD 0x541B /* TIOCINQ */
 
 /*
  * Enough of a terminal for isatty() and a program's start-up: TCGETS reports the settings
@@ -159,6 +168,8 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return copy_from_user(&t, (const void __user *)arg, sizeof(t)) ? -EFAULT : 0;
 	case TIOCGWINSZ:
 		return copy_to_user((void __user *)arg, ws, sizeof(ws)) ? -EFAULT : 0;
+	case FIONREAD:
+		return put_user((int)tty_input_pending(), (int __user *)arg) ? -EFAULT : 0;
 	}
 	return -ENOTTY;
 }
@@ -166,12 +177,14 @@ static long tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 static const struct file_operations ttyS_fops = {
 	.read = uart_read,
 	.write = uart_write,
+	.poll = tty_poll,
 	.unlocked_ioctl = tty_ioctl,
 };
 
 static const struct file_operations console_fops = {
 	.read = uart_read,
 	.write = console_dev_write,
+	.poll = tty_poll,
 	.unlocked_ioctl = tty_ioctl,
 };
 

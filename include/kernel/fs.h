@@ -460,6 +460,18 @@ int vfs_poll_wait(struct kpollfd *fds, unsigned int n, u64 timeout_ns);
 #define LOOKUP_FOLLOW 0x1u
 #define LOOKUP_DIRECTORY 0x2u
 #define LOOKUP_PARENT 0x10u
+/* openat2's RESOLVE_* restrictions on a walk (Linux's names and meanings). */
+#define LOOKUP_NO_SYMLINKS 0x010000u /* any symlink: -ELOOP */
+#define LOOKUP_NO_MAGICLINKS 0x020000u /* /proc/PID/fd-style links (we have none) */
+#define LOOKUP_NO_XDEV 0x040000u /* crossing a mount: -EXDEV */
+#define LOOKUP_BENEATH 0x080000u /* leaving the start directory: -EXDEV */
+#define LOOKUP_IN_ROOT 0x100000u /* the start directory is the root of the walk */
+#define LOOKUP_RESOLVE_MASK                                                                \
+	(LOOKUP_NO_SYMLINKS | LOOKUP_NO_MAGICLINKS | LOOKUP_NO_XDEV | LOOKUP_BENEATH | \
+	 LOOKUP_IN_ROOT)
+/* filp_open_at with a walk restricted by LOOKUP_RESOLVE_MASK flags (openat2). */
+struct file *filp_open_resolve(const struct path *base, const char *name, int flags, umode_t mode,
+			       unsigned int lookup);
 
 /* Path walk from base (NULL: the task's cwd for relative paths) to path, referenced. */
 int kern_path_at(const struct path *base, const char *name, unsigned int flags,
@@ -490,6 +502,7 @@ int do_unlinkat(const struct path *base, const char *name);
 int do_symlinkat(const char *target, const struct path *base, const char *name);
 int do_linkat(const struct path *obase, const char *oldname, const struct path *nbase,
 	      const char *newname, int flags);
+int vfs_link_path(const struct path *old, const struct path *nbase, const char *newname);
 int do_renameat2(const struct path *obase, const char *oldname, const struct path *nbase,
 		 const char *newname, unsigned int flags);
 int do_mknodat(const struct path *base, const char *name, umode_t mode, dev_t dev);

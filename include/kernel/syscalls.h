@@ -150,5 +150,76 @@ long sys_getgroups(int size, u32 __user *list);
 long sys_setgroups(int size, const u32 __user *list);
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
 	       unsigned long arg5);
+/* Files and directories (fs/: select.c, open.c, namei_syscalls.c, statfs.c, sync.c, locks.c,
+ * namespace.c, read_write.c, stat.c, eventfd.c, timerfd.c). */
+struct pollfd;
+struct linux_statfs;
+struct statx;
+struct open_how;
+struct __kernel_old_timeval;
+struct old_timeval;
+struct utimbuf;
+struct itimerspec64;
+long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout_msecs);
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct timespec64 __user *tsp,
+	       const void __user *sigmask, size_t sigsetsize);
+long sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
+		unsigned long __user *exp, struct __kernel_old_timeval __user *tvp);
+long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+		  unsigned long __user *exp, struct timespec64 __user *tsp, void __user *sig);
+long sys_chmod(const char __user *filename, umode_t mode);
+long sys_fchmod(unsigned int fd, umode_t mode);
+long sys_fchmodat(int dfd, const char __user *filename, umode_t mode);
+long sys_chown(const char __user *filename, uid_t user, gid_t group);
+long sys_fchown(unsigned int fd, uid_t user, gid_t group);
+long sys_lchown(const char __user *filename, uid_t user, gid_t group);
+long sys_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group, int flag);
+long sys_truncate(const char __user *path, long length);
+long sys_ftruncate(unsigned int fd, unsigned long length);
+long sys_fallocate(int fd, int mode, loff_t offset, loff_t len);
+long sys_fchdir(unsigned int fd);
+long sys_chroot(const char __user *filename);
+long sys_creat(const char __user *pathname, umode_t mode);
+long sys_faccessat2(int dfd, const char __user *filename, int mode, int flags);
+long sys_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags);
+long sys_openat2(int dfd, const char __user *filename, struct open_how __user *how, size_t size);
+long sys_link(const char __user *oldname, const char __user *newname);
+long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname,
+		int flags);
+long sys_mknod(const char __user *filename, umode_t mode, unsigned int dev);
+long sys_mknodat(int dfd, const char __user *filename, umode_t mode, unsigned int dev);
+long sys_utimensat(int dfd, const char __user *filename, struct timespec64 __user *utimes,
+		   int flags);
+long sys_utimes(const char __user *filename, struct old_timeval __user *utimes);
+long sys_utime(const char __user *filename, struct utimbuf __user *times);
+long sys_statfs(const char __user *pathname, struct linux_statfs __user *buf);
+long sys_fstatfs(unsigned int fd, struct linux_statfs __user *buf);
+long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
+	       struct statx __user *buffer);
+long sys_sync(void);
+long sys_syncfs(int fd);
+long sys_fsync(unsigned int fd);
+long sys_fdatasync(unsigned int fd);
+long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
+	       unsigned long flags, void __user *data);
+long sys_umount2(char __user *name, int flags);
+long sys_flock(unsigned int fd, unsigned int cmd);
+long sys_preadv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		unsigned long pos_l, unsigned long pos_h);
+long sys_pwritev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		 unsigned long pos_l, unsigned long pos_h);
+long sys_preadv2(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		 unsigned long pos_l, unsigned long pos_h, int flags);
+long sys_pwritev2(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+		  unsigned long pos_l, unsigned long pos_h, int flags);
+long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count);
+long sys_copy_file_range(int fd_in, loff_t __user *off_in, int fd_out, loff_t __user *off_out,
+			 size_t len, unsigned int flags);
+long sys_eventfd(unsigned int count);
+long sys_eventfd2(unsigned int count, int flags);
+long sys_timerfd_create(int clockid, int flags);
+long sys_timerfd_settime(int ufd, int flags, const struct itimerspec64 __user *utmr,
+			 struct itimerspec64 __user *otmr);
+long sys_timerfd_gettime(int ufd, struct itimerspec64 __user *otmr);
 
 #endif /* _KERNEL_SYSCALLS_H */

@@ -12,6 +12,10 @@
 #define CLOCK_BOOTTIME 7
 #define TIMER_ABSTIME 1
 #define TIME_UTC 1
+struct itimerspec {
+	struct timespec it_interval;
+	struct timespec it_value;
+};
 struct tm {
 	int tm_sec, tm_min, tm_hour, tm_mday, tm_mon, tm_year, tm_wday, tm_yday, tm_isdst;
 	long tm_gmtoff;

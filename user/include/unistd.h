@@ -75,8 +75,17 @@ int unlink(const char *path);
 int unlinkat(int dirfd, const char *path, int flags);
 int rmdir(const char *path);
 int link(const char *from, const char *to);
+int linkat(int olddirfd, const char *from, int newdirfd, const char *to, int flags);
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+int syncfs(int fd);
+ssize_t copy_file_range(int fd_in, off_t *off_in, int fd_out, off_t *off_out, size_t len,
+			unsigned int flags);
+#define CLOSE_RANGE_UNSHARE (1U << 1)
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+int close_range(unsigned int first, unsigned int last, int flags);
 int symlink(const char *target, const char *path);
 ssize_t readlink(const char *restrict path, char *restrict buf, size_t n);
+ssize_t readlinkat(int dirfd, const char *restrict path, char *restrict buf, size_t n);
 int access(const char *path, int mode);
 int faccessat(int dirfd, const char *path, int mode, int flags);
 int chown(const char *path, uid_t uid, gid_t gid);

@@ -16,7 +16,6 @@
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
-#include <sys/mount.h>
 #include <unistd.h>
 #include <string.h>
 #include <stdio.h>
@@ -216,19 +215,6 @@ void sync(void)
 int chroot(const char *path)
 {
 	return (int)__sysret(SYS_chroot, path);
-}
-int mount(const char *source, const char *target, const char *fstype, unsigned long flags,
-	  const void *data)
-{
-	return (int)__sysret(SYS_mount, source, target, fstype, flags, data);
-}
-int umount(const char *target)
-{
-	return (int)__sysret(SYS_umount2, target, 0);
-}
-int umount2(const char *target, int flags)
-{
-	return (int)__sysret(SYS_umount2, target, flags);
 }
 int sethostname(const char *name, size_t n)
 {

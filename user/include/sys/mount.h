@@ -23,6 +23,7 @@
 #define MS_RELATIME (1 << 21)
 #define MS_STRICTATIME (1 << 24)
 #define MS_LAZYTIME (1 << 25)
+#define MS_MGC_VAL 0xc0ed0000
 
 #define MNT_FORCE 1
 #define MNT_DETACH 2
