@@ -21,6 +21,7 @@
 #include <kernel/fs.h>
 #include <kernel/fs_struct.h>
 #include <kernel/panic.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/spinlock.h>
@@ -296,6 +297,21 @@ unsigned long nr_tasks(void)
 	return atomic_read(&task_count);
 }
 
+/* RLIMIT_NPROC's count: tasks (threads and unreaped zombies too) of real uid uid. */
+int nr_tasks_of_uid(u32 uid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int n = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->cred && p->cred->uid == uid)
+			n++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return n;
+}
+
 struct task_struct *find_get_task_by_pid(int pid)
 {
 	struct task_struct *p, *found = NULL;
@@ -359,6 +375,20 @@ static void release_unstarted(struct task_struct *p)
 }
 
 /*
+ * RLIMIT_NPROC: a user (not root, who has CAP_SYS_RESOURCE) may not have more tasks than
+ * its limit; the new one would be one too many.
+ */
+static bool nproc_exceeded(void)
+{
+	const struct cred *cred = current_cred();
+	unsigned long limit = rlimit(RLIMIT_NPROC);
+
+	if (!cred || cred->uid == 0 || cred->euid == 0 || limit == RLIM_INFINITY)
+		return false;
+	return (unsigned long)nr_tasks_of_uid(cred->uid) >= limit;
+}
+
+/*
  * A copy of the calling process: its address space copy-on-write (dup_mm), its descriptors,
  * its root/cwd/umask, FPU state and TLS bases; the child returns 0 from the same system
  * call. The parent holds a reference for wait4.
@@ -373,6 +403,8 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp, int __user *
 
 	if (!current->mm || !current->files)
 		return -EINVAL;
+	if (nproc_exceeded())
+		return -EAGAIN;
 	p = alloc_task(ret_from_fork, NULL, current->comm);
 	if (!p)
 		return -ENOMEM;
@@ -558,12 +590,15 @@ long sys_wait4(int upid, int __user *stat_addr, int options, void __user *ru)
 		z = reap_zombie(upid, &any);
 		if (z) {
 			int status = z->exit_status;
+			struct rusage r;
 
 			ret = z->pid;
+			rusage_account_reaped(z);
+			getrusage_task(z, RUSAGE_BOTH, &r);
 			put_task_struct(z);
 			if (stat_addr && put_user(status, stat_addr))
 				return -EFAULT;
-			if (ru && clear_user(ru, RUSAGE_SIZE))
+			if (ru && copy_to_user(ru, &r, RUSAGE_SIZE))
 				return -EFAULT;
 			return ret;
 		}

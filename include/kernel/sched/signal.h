@@ -128,6 +128,15 @@ struct signal_struct {
 
 	/* The dead children's and the dead threads' CPU time, for times() and getrusage(). */
 	u64 utime, stime, cutime, cstime; /* ns */
+
+	/*
+	 * getrusage's other counts (kernel/resource.c), as Linux keeps them: the dead threads'
+	 * page faults, and the reaped children's (their own and their children's, added when
+	 * wait reaps them); the largest RSS of this process's address spaces (set as each
+	 * is left at exit or exec) and of any reaped child, in KiB. Under siglock.
+	 */
+	unsigned long min_flt, maj_flt, cmin_flt, cmaj_flt;
+	unsigned long maxrss, cmaxrss;
 };
 
 /* Linux's default limits, for a process that inherits none (init, kernel threads). */
