@@ -3,6 +3,7 @@
 #define _MM_INTERNAL_H
 
 #include <kernel/mm.h>
+#include <kernel/signal.h>
 #include <kernel/tlb.h>
 
 /*
@@ -41,14 +42,6 @@ int shmem_zero_setup(struct vm_area_struct *vma);
 bool vma_is_anon_shmem(const struct vm_area_struct *vma);
 /* The page cache behind a file or shared anonymous VMA, or NULL for private anonymous. */
 struct address_space *vma_page_cache(const struct vm_area_struct *vma);
-
-/*
- * The signals helper's contract (include/kernel/signal.h, kernel/signal.c), declared here
- * until that header has them; mm/oom_compat.c holds weak stand-ins for the meantime.
- */
-struct task_struct;
-int send_sig(int sig, struct task_struct *p, int priv);
-bool fatal_signal_pending(struct task_struct *p);
 
 /* Test-only fault injection for dup_mm: true when this allocation is to fail. */
 bool dup_mm_should_fail(void);

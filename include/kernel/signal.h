@@ -83,4 +83,12 @@ struct sigqueue {
 /* Frees every queued siginfo of p and empties its set. */
 void flush_sigqueue(struct sigpending *pending);
 
+/*
+ * From the signals helper's contract, used by mm (the OOM killer) and the write path
+ * (RLIMIT_FSIZE); mm/oom_compat.c has weak stand-ins until kernel/signal.c defines them.
+ */
+struct task_struct;
+int send_sig(int sig, struct task_struct *p, int priv);
+bool fatal_signal_pending(struct task_struct *p);
+
 #endif /* _KERNEL_SIGNAL_H */
