@@ -49,7 +49,7 @@ static int check_prlimit_permission(struct task_struct *p)
 }
 
 /* Linux's do_prlimit: reads the old limit and sets the new one in one step under siglock. */
-int do_prlimit(struct task_struct *p, unsigned int resource, const struct rlimit *new,
+int do_prlimit(struct task_struct *p, unsigned int resource, const struct rlimit *new_rlim,
 	       struct rlimit *old)
 {
 	struct rlimit *rlim;
@@ -58,10 +58,10 @@ int do_prlimit(struct task_struct *p, unsigned int resource, const struct rlimit
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
-	if (new) {
-		if (new->rlim_cur > new->rlim_max)
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
 			return -EINVAL;
-		if (resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN_MAX)
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > NR_OPEN_MAX)
 			return -EPERM;
 	}
 	if (!p->sighand)
@@ -70,22 +70,22 @@ int do_prlimit(struct task_struct *p, unsigned int resource, const struct rlimit
 	spin_lock_irqsave(&p->sighand->siglock, flags);
 	if (old)
 		*old = *rlim;
-	if (new) {
+	if (new_rlim) {
 		/* Raising the hard limit takes CAP_SYS_RESOURCE: root. */
-		if (new->rlim_max > rlim->rlim_max && !is_root(current_cred()))
+		if (new_rlim->rlim_max > rlim->rlim_max && !is_root(current_cred()))
 			ret = -EPERM;
 		else
-			*rlim = *new;
+			*rlim = *new_rlim;
 	}
 	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	/*
 	 * The stack's limit lives in the address space (mm/memory.c reads it at each growth):
 	 * the caller's own changes reach it at once; another process's at its next exec.
 	 */
-	if (!ret && new && resource == RLIMIT_STACK && p->signal == current->signal &&
+	if (!ret && new_rlim && resource == RLIMIT_STACK && p->signal == current->signal &&
 	    current->mm) {
 		mmap_write_lock(current->mm);
-		current->mm->stack_limit = min(new->rlim_cur, TASK_SIZE);
+		current->mm->stack_limit = min(new_rlim->rlim_cur, TASK_SIZE);
 		mmap_write_unlock(current->mm);
 	}
 	return ret;
@@ -228,7 +228,8 @@ void rusage_account_reaped(struct task_struct *child)
 {
 	struct signal_struct *csig = child->signal, *psig = current->signal;
 	u64 utime = csig->utime + csig->cutime, stime = csig->stime + csig->cstime;
-	unsigned long minflt = csig->min_flt + csig->cmin_flt, majflt = csig->maj_flt + csig->cmaj_flt;
+	unsigned long minflt = csig->min_flt + csig->cmin_flt,
+		      majflt = csig->maj_flt + csig->cmaj_flt;
 	unsigned long flags, maxrss = max(csig->maxrss, csig->cmaxrss);
 	struct task_struct *t;
 

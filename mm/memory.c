@@ -125,8 +125,8 @@ static int do_missing_page(struct vm_area_struct *vma, unsigned long va, pte_t *
 	if (!page)
 		return VM_FAULT_OOM;
 	count_vm_event(PGFAULT_ZERO);
-	return install_new_pte(vma, pte,
-			       mk_fault_pte(page, vm_get_page_prot(vma->vm_flags), flags), page);
+	return install_new_pte(vma, pte, mk_fault_pte(page, vm_get_page_prot(vma->vm_flags), flags),
+			       page);
 }
 
 /*

@@ -423,11 +423,10 @@ static long place_mapping(struct mm_struct *mm, unsigned long addr, unsigned lon
 }
 
 /* What mmap(2) on Linux accepts in flags; MAP_SHARED_VALIDATE refuses the rest. */
-#define LEGACY_MAP_MASK                                                                     \
-	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE |            \
-	 MAP_EXECUTABLE | MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | \
-	 MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | MAP_32BIT |                  \
-	 (MAP_HUGE_MASK << MAP_HUGE_SHIFT))
+#define LEGACY_MAP_MASK                                                                          \
+	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | \
+	 MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE |         \
+	 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | MAP_32BIT | (MAP_HUGE_MASK << MAP_HUGE_SHIFT))
 
 /* The file checks of mmap(2), in Linux's order: what the file was opened for must allow it. */
 static int check_file_mapping(struct file *file, unsigned long prot, unsigned long flags)
@@ -523,7 +522,8 @@ long do_mmap_file(struct mm_struct *mm, struct file *file, unsigned long addr, u
 	if (start < 0)
 		goto out_unlock;
 	if (!may_expand_vm(mm, vm_flags,
-			   npages - (replace ? count_vma_pages_range(mm, start, start + len) : 0))) {
+			   npages -
+				   (replace ? count_vma_pages_range(mm, start, start + len) : 0))) {
 		start = -ENOMEM;
 		goto out_unlock;
 	}
@@ -553,8 +553,8 @@ out_free:
 			fput(vma->vm_file);
 		kfree(vma);
 	}
-	if (start >= 0 && ((flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE ||
-			   (vm_flags & VM_LOCKED)))
+	if (start >= 0 &&
+	    ((flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE || (vm_flags & VM_LOCKED)))
 		populate_range(mm, start, len);
 	return start;
 }
@@ -782,11 +782,13 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
  * Faults every page of [start, start + len) in, as a write where the mapping is private and
  * writable (so that the copy is made now). Failures are left for the access to meet, as
  * Linux's mm_populate leaves them, except running out of memory: the OOM killer runs, and if
- * it chose the caller, populating stops (the caller dies on its way out).
+ * it chose the caller, populating stops (the caller dies at its next fault, or on its way
+ * out once signals are delivered).
  */
 void populate_range(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	unsigned long addr, end = start + len;
+	int waits = 0;
 
 	for (addr = start; addr < end; addr += PAGE_SIZE) {
 		struct vm_area_struct *vma;
@@ -808,9 +810,9 @@ void populate_range(struct mm_struct *mm, unsigned long start, unsigned long len
 		mmap_read_unlock(mm);
 		ret = handle_mm_fault(mm, addr, flags);
 		if (ret == VM_FAULT_OOM) {
-			if (!out_of_memory() || fatal_signal_pending(current))
+			if (!oom_wait_for_memory(&waits))
 				return;
-			addr -= PAGE_SIZE; /* memory was freed: this page again */
+			addr -= PAGE_SIZE; /* this page again */
 		} else if (ret) {
 			return;
 		}
@@ -889,7 +891,8 @@ static long __do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long 
 
 	if (flags & MREMAP_FIXED) {
 		if (!may_expand_vm(mm, vma->vm_flags,
-				   new_len - count_vma_pages_range(mm, new_addr, new_addr + new_len)))
+				   new_len -
+					   count_vma_pages_range(mm, new_addr, new_addr + new_len)))
 			return -ENOMEM;
 		err = __do_munmap(mm, new_addr, new_addr + new_len);
 		if (err)
@@ -1054,7 +1057,8 @@ int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int adv
 				err = -ENOMEM;
 				break;
 			}
-			if (!(vma->vm_flags & (advice == MADV_POPULATE_WRITE ? VM_WRITE : VM_READ))) {
+			if (!(vma->vm_flags &
+			      (advice == MADV_POPULATE_WRITE ? VM_WRITE : VM_READ))) {
 				err = -EINVAL;
 				break;
 			}
@@ -1160,8 +1164,7 @@ int do_msync(struct mm_struct *mm, unsigned long start, size_t len, int flags)
 
 /* ---- mincore ----------------------------------------------------------------------- */
 
-long do_mincore(struct mm_struct *mm, unsigned long start, size_t len,
-		unsigned char __user *vec)
+long do_mincore(struct mm_struct *mm, unsigned long start, size_t len, unsigned char __user *vec)
 {
 	unsigned long pages, done = 0;
 	unsigned char buf[64];
@@ -1194,8 +1197,8 @@ long do_mincore(struct mm_struct *mm, unsigned long start, size_t len,
 			buf[i] = page_is_mapped(vma, va);
 			if (!buf[i] && cache) {
 				/* A file's page counts if it is cached, mapped here or not. */
-				page = find_get_page(cache, vma->vm_pgoff +
-								   ((va - vma->vm_start) >> PAGE_SHIFT));
+				page = find_get_page(cache, vma->vm_pgoff + ((va - vma->vm_start) >>
+									     PAGE_SHIFT));
 				if (page) {
 					buf[i] = 1;
 					put_page(page);
@@ -1216,8 +1219,7 @@ long do_mincore(struct mm_struct *mm, unsigned long start, size_t len,
  * Nothing is ever paged out, so a lock changes no page: it marks the VMAs (counted in
  * locked_vm against RLIMIT_MEMLOCK) and faults the range in, as Linux's mlock does.
  */
-static int mlock_fixup(struct mm_struct *mm, unsigned long start, unsigned long end,
-		       bool lock)
+static int mlock_fixup(struct mm_struct *mm, unsigned long start, unsigned long end, bool lock)
 {
 	struct vm_area_struct *vma;
 	int err;
@@ -1236,7 +1238,7 @@ static int mlock_fixup(struct mm_struct *mm, unsigned long start, unsigned long 
 	return 0;
 }
 
-int do_mlock(struct mm_struct *mm, unsigned long start, size_t len, bool lock)
+int do_mlock(struct mm_struct *mm, unsigned long start, size_t len, bool lock, bool onfault)
 {
 	unsigned long end, covered, newly = 0;
 	struct vm_area_struct *vma;
@@ -1266,7 +1268,7 @@ int do_mlock(struct mm_struct *mm, unsigned long start, size_t len, bool lock)
 	else
 		err = mlock_fixup(mm, start, end, lock);
 	mmap_write_unlock(mm);
-	if (!err && lock)
+	if (!err && lock && !onfault)
 		populate_range(mm, start, len);
 	return err;
 }
@@ -1276,8 +1278,7 @@ int do_mlockall(struct mm_struct *mm, int flags)
 	struct rb_node *node;
 	int err = 0;
 
-	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) ||
-	    flags == MCL_ONFAULT)
+	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) || flags == MCL_ONFAULT)
 		return -EINVAL;
 	mmap_write_lock(mm);
 	if ((flags & MCL_CURRENT) && !mlock_allowed(mm, mm->total_vm - mm->locked_vm)) {

@@ -84,7 +84,7 @@ long sys_mlock(unsigned long start, size_t len)
 {
 	if (!current->mm)
 		return -ENOMEM;
-	return do_mlock(current->mm, start, len, true);
+	return do_mlock(current->mm, start, len, true, false);
 }
 
 #define MLOCK_ONFAULT 0x01
@@ -93,14 +93,16 @@ long sys_mlock2(unsigned long start, size_t len, int flags)
 {
 	if (flags & ~MLOCK_ONFAULT)
 		return -EINVAL;
-	return sys_mlock(start, len);
+	if (!current->mm)
+		return -ENOMEM;
+	return do_mlock(current->mm, start, len, true, flags & MLOCK_ONFAULT);
 }
 
 long sys_munlock(unsigned long start, size_t len)
 {
 	if (!current->mm)
 		return -ENOMEM;
-	return do_mlock(current->mm, start, len, false);
+	return do_mlock(current->mm, start, len, false, false);
 }
 
 long sys_mlockall(int flags)

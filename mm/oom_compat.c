@@ -14,7 +14,6 @@
 
 #include "internal.h"
 
-
 __weak int send_sig(int sig, struct task_struct *p, int priv)
 {
 	unsigned long flags;

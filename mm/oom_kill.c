@@ -23,7 +23,6 @@
 
 #include "internal.h"
 
-
 static DEFINE_MUTEX(oom_lock);
 static atomic_long_t oom_kills;
 
@@ -89,6 +88,11 @@ static struct task_struct *select_bad_process(bool *dying)
 	return chosen;
 }
 
+static bool memory_back(void)
+{
+	return nr_free_pages() > min_free_pages + 1;
+}
+
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
 static void oom_kill_process(struct task_struct *victim)
@@ -115,7 +119,7 @@ bool out_of_memory(void)
 
 	mutex_lock(&oom_lock);
 	/* Someone else's kill may have freed enough meanwhile: Linux's last try, in short. */
-	if (nr_free_pages() > min_free_pages + 1) {
+	if (memory_back()) {
 		mutex_unlock(&oom_lock);
 		return true;
 	}
@@ -130,29 +134,36 @@ bool out_of_memory(void)
 }
 
 /*
- * How long a faulting task waits for victims to let go before it takes the kill itself: a
- * victim that cannot die (it would be a bug) must not hang every allocating task forever.
+ * How long a task out of memory waits for victims to let go before it gives up (and, at a
+ * fault, takes the kill itself): a victim that cannot die (that would be a bug) must not hang
+ * every allocating task forever.
  */
 #define OOM_WAIT_NS (10 * 1000 * 1000ULL)
 #define OOM_MAX_WAITS 200
 
+bool oom_wait_for_memory(int *waits)
+{
+	if (fatal_signal_pending(current) || *waits >= OOM_MAX_WAITS)
+		return false;
+	if (!out_of_memory() || fatal_signal_pending(current))
+		return false;
+	if (memory_back())
+		return true;
+	/* A victim is on its way out: give it the CPU and the time to free its memory. */
+	(*waits)++;
+	set_current_state(TASK_INTERRUPTIBLE);
+	schedule_timeout_once(OOM_WAIT_NS);
+	__set_current_state(TASK_RUNNING);
+	return true;
+}
+
 void pagefault_out_of_memory(void)
 {
-	int waits;
+	int waits = 0;
 
-	for (waits = 0; waits < OOM_MAX_WAITS; waits++) {
-		if (fatal_signal_pending(current))
-			break;
-		if (!out_of_memory())
-			break; /* nobody to kill: the faulting task itself goes */
-		if (nr_free_pages() > min_free_pages + 1)
+	while (oom_wait_for_memory(&waits))
+		if (memory_back())
 			return; /* retry the fault */
-		if (fatal_signal_pending(current))
-			break;
-		set_current_state(TASK_INTERRUPTIBLE);
-		schedule_timeout_once(OOM_WAIT_NS);
-		__set_current_state(TASK_RUNNING);
-	}
 	if (!fatal_signal_pending(current))
 		pr_err("Out of memory: %s[%d] found nothing to free; killed\n", current->comm,
 		       current->pid);

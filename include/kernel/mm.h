@@ -202,7 +202,8 @@ long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
 int do_madvise(struct mm_struct *mm, unsigned long start, size_t len, int advice);
 int do_msync(struct mm_struct *mm, unsigned long start, size_t len, int flags);
 long do_mincore(struct mm_struct *mm, unsigned long start, size_t len, unsigned char __user *vec);
-int do_mlock(struct mm_struct *mm, unsigned long start, size_t len, bool lock);
+/* mlock (lock), munlock; onfault: mlock2's MLOCK_ONFAULT, no faulting in now. */
+int do_mlock(struct mm_struct *mm, unsigned long start, size_t len, bool lock, bool onfault);
 int do_mlockall(struct mm_struct *mm, int flags);
 int do_munlockall(struct mm_struct *mm);
 /* Faults in every page of [start, start + len) (MAP_POPULATE, MADV_WILLNEED, mlock). */
@@ -215,6 +216,12 @@ void populate_range(struct mm_struct *mm, unsigned long start, unsigned long len
  * victim was chosen, or one is still dying); false when nobody can be killed.
  */
 bool out_of_memory(void);
+/*
+ * One round of the OOM killer for a task that found no page: true when it should try again
+ * (memory came back, or a victim is dying and it waited a little); false when it should give
+ * up (it is the victim, or nothing came back for a while). *waits starts at 0.
+ */
+bool oom_wait_for_memory(int *waits);
 /* A user fault ended in VM_FAULT_OOM: kill, then retry the fault or die. */
 void pagefault_out_of_memory(void);
 /* Processes the OOM killer has killed since boot (for tests). */

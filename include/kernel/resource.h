@@ -48,7 +48,7 @@ struct rusage {
 struct mm_struct;
 
 /* Reads old (if not NULL) and sets new (if not NULL) limits of p's process, as Linux. */
-int do_prlimit(struct task_struct *p, unsigned int resource, const struct rlimit *new,
+int do_prlimit(struct task_struct *p, unsigned int resource, const struct rlimit *new_rlim,
 	       struct rlimit *old);
 /* p's usage as getrusage(2) reports it (who: RUSAGE_*). */
 void getrusage_task(struct task_struct *p, int who, struct rusage *r);

@@ -258,7 +258,8 @@ static void test_file_mappings(void)
 	pread(fd, c, 3, 0);
 	ok(c[1] == 'S' && c[2] == 'a', "MAP_SHARED writes reach the file, MAP_PRIVATE ones not");
 	pwrite(fd, "W", 1, PG);
-	ok(sh[PG] == 'W' && pr[1] == 'S', "write() shows in the mappings (private: untouched pages)");
+	ok(sh[PG] == 'W' && pr[1] == 'S',
+	   "write() shows in the mappings (private: untouched pages)");
 	ok(msync(sh, 2 * PG, MS_SYNC) == 0 && msync(sh, PG, MS_ASYNC) == 0 &&
 		   msync(sh, PG, MS_INVALIDATE) == 0,
 	   "msync MS_SYNC, MS_ASYNC, MS_INVALIDATE");
@@ -329,7 +330,8 @@ static void test_mremap(void)
 	munmap(p + 4 * PG, 4 * PG);
 	fill(p, 4 * PG, 'a');
 	char *q = mremap(p, 4 * PG, 8 * PG, 0);
-	ok(q == p && check(q, 4 * PG, 'a') && q[7 * PG] == 0, "mremap grows in place, content kept");
+	ok(q == p && check(q, 4 * PG, 'a') && q[7 * PG] == 0,
+	   "mremap grows in place, content kept");
 
 	/* Something right after: without MREMAP_MAYMOVE it cannot grow. */
 	errno = 0;
@@ -389,14 +391,16 @@ static void test_madvise_mincore_mlock(void)
 	errno = 0;
 	ok(mincore(p + 1, PG, vec) == -1 && errno == EINVAL, "mincore unaligned: EINVAL");
 	errno = 0;
-	ok(mincore(p, PG, (unsigned char *)1) == -1 && errno == EFAULT, "mincore bad vector: EFAULT");
+	ok(mincore(p, PG, (unsigned char *)1) == -1 && errno == EFAULT,
+	   "mincore bad vector: EFAULT");
 
 	ok(madvise(p, 4 * PG, MADV_DONTNEED) == 0 && p[0] == 0 && p[2 * PG] == 0,
 	   "MADV_DONTNEED: anonymous private memory reads zero again");
 	p[PG] = 9;
 	ok(madvise(p, 4 * PG, MADV_FREE) == 0, "MADV_FREE on anonymous memory");
 	ok(madvise(p, 4 * PG, MADV_NORMAL) == 0 && madvise(p, PG, MADV_RANDOM) == 0 &&
-		   madvise(p + PG, PG, MADV_SEQUENTIAL) == 0 && madvise(p, 4 * PG, MADV_WILLNEED) == 0,
+		   madvise(p + PG, PG, MADV_SEQUENTIAL) == 0 &&
+		   madvise(p, 4 * PG, MADV_WILLNEED) == 0,
 	   "MADV_NORMAL, RANDOM, SEQUENTIAL, WILLNEED accepted");
 	errno = 0;
 	ok(madvise(p, PG, 12345) == -1 && errno == EINVAL, "madvise unknown advice: EINVAL");
@@ -424,8 +428,7 @@ static void test_limits(void)
 	   "RLIMIT_AS: mmap and mremap past it fail with ENOMEM (%d)", WEXITSTATUS(st));
 	st = in_child(data_limit);
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0,
-	   "RLIMIT_DATA: private writable mappings past it fail with ENOMEM (%d)",
-	   WEXITSTATUS(st));
+	   "RLIMIT_DATA: private writable mappings past it fail with ENOMEM (%d)", WEXITSTATUS(st));
 	st = in_child(nproc_limit);
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 77)
 		tap_skip("RLIMIT_NPROC: fork past it fails with EAGAIN", "cannot setuid here");

@@ -104,8 +104,9 @@ static void test_limits(void)
 		_exit(fails);
 	}
 	int st = wait_status(pid);
-	ok(exited_0(st), "setrlimit: set and read back; cur > max EINVAL; NOFILE above nr_open "
-			 "EPERM; lowering and raising the soft limit (%#x)",
+	ok(exited_0(st),
+	   "setrlimit: set and read back; cur > max EINVAL; NOFILE above nr_open "
+	   "EPERM; lowering and raising the soft limit (%#x)",
 	   st);
 
 	pid = fork();
@@ -204,8 +205,8 @@ static void test_usage(void)
 	struct rusage ru, ru2;
 	ok(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > 0 && ru.ru_minflt > 0,
 	   "getrusage(RUSAGE_SELF): maxrss and minor faults");
-	char *m = mmap(NULL, 256 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
-		       0);
+	char *m =
+		mmap(NULL, 256 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	for (int i = 0; i < 256; i++)
 		m[i * 4096] = 1;
 	ok(getrusage(RUSAGE_SELF, &ru2) == 0 && ru2.ru_minflt >= ru.ru_minflt + 256 &&
@@ -276,7 +277,8 @@ static void test_usage(void)
 		   si.totalswap >= si.freeswap && si.procs >= 2 && si.loads[0] < (1000UL << 16),
 	   "sysinfo: uptime, memory and process counts are sane");
 	errno = 0;
-	ok(sysinfo((struct sysinfo *)1) == -1 && errno == EFAULT, "sysinfo to a bad pointer: EFAULT");
+	ok(sysinfo((struct sysinfo *)1) == -1 && errno == EFAULT,
+	   "sysinfo to a bad pointer: EFAULT");
 }
 
 static void test_sched(void)
@@ -300,8 +302,9 @@ static void test_sched(void)
 	cpu_set_t one, got;
 	CPU_ZERO(&one);
 	CPU_SET(cpu, &one);
-	ok(sched_setaffinity(0, sizeof(one), &one) == 0 && sched_getaffinity(0, sizeof(got), &got) == 0 &&
-		   CPU_COUNT(&got) == 1 && CPU_ISSET(cpu, &got) && sched_getcpu() == cpu,
+	ok(sched_setaffinity(0, sizeof(one), &one) == 0 &&
+		   sched_getaffinity(0, sizeof(got), &got) == 0 && CPU_COUNT(&got) == 1 &&
+		   CPU_ISSET(cpu, &got) && sched_getcpu() == cpu,
 	   "sched_setaffinity to one CPU: it runs there");
 	sys(SYS_sched_setaffinity, 0, n, (long)mask, 0);
 	CPU_ZERO(&one);
@@ -322,11 +325,11 @@ static void test_sched(void)
 	sp.sched_priority = 7;
 	/* Raw calls: musl's wrappers of these are ENOSYS on purpose (they are per thread). */
 	ok(sys(SYS_sched_getscheduler, 0, 0, 0, 0) == SCHED_OTHER &&
-		   sys(SYS_sched_getparam, 0, (long)&sp, 0, 0) == 0 &&
-		   sp.sched_priority == 0,
+		   sys(SYS_sched_getparam, 0, (long)&sp, 0, 0) == 0 && sp.sched_priority == 0,
 	   "sched_getscheduler: SCHED_OTHER, priority 0");
 	ok(sched_get_priority_max(SCHED_FIFO) == 99 && sched_get_priority_min(SCHED_RR) == 1 &&
-		   sched_get_priority_max(SCHED_OTHER) == 0 && sched_get_priority_min(SCHED_OTHER) == 0,
+		   sched_get_priority_max(SCHED_OTHER) == 0 &&
+		   sched_get_priority_min(SCHED_OTHER) == 0,
 	   "priority ranges: 1..99 real-time, 0 for SCHED_OTHER");
 	errno = 0;
 	ok(sched_get_priority_max(42) == -1 && errno == EINVAL, "an unknown policy: EINVAL");
@@ -349,7 +352,8 @@ static void test_sched(void)
 		   res.tv_nsec >= 1000000 && res.tv_nsec <= 10000000,
 	   "clock_getres: the tick for the coarse clocks (%ld ns)", res.tv_nsec);
 	errno = 0;
-	ok(clock_getres(1000, &res) == -1 && errno == EINVAL && clock_getres(CLOCK_MONOTONIC, NULL) == 0,
+	ok(clock_getres(1000, &res) == -1 && errno == EINVAL &&
+		   clock_getres(CLOCK_MONOTONIC, NULL) == 0,
 	   "clock_getres: unknown clock EINVAL, NULL result fine");
 }
 
@@ -386,8 +390,8 @@ static void test_names_and_reboot(void)
 		tap_skip("sethostname and setdomainname show in uname; 65 bytes EINVAL",
 			 "not root, or no UTS namespace");
 	} else {
-		ok(exited_0(st), "sethostname and setdomainname show in uname; 65 bytes EINVAL (%#x)",
-		   st);
+		ok(exited_0(st),
+		   "sethostname and setdomainname show in uname; 65 bytes EINVAL (%#x)", st);
 	}
 	/* Where there was no namespace to use (our kernel), the old names go back. */
 	uname(&after);
@@ -405,9 +409,9 @@ static void test_names_and_reboot(void)
 			_exit(2);
 		errno = 0;
 		_exit(sys(SYS_reboot, 0xfee1dead, 672274793, RB_DISABLE_CAD_CMD, 0) == -1 &&
-				       errno == EPERM ?
-			      0 :
-			      3);
+				      errno == EPERM
+			      ? 0
+			      : 3);
 	}
 	st = wait_status(pid);
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 77)

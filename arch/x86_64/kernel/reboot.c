@@ -93,7 +93,8 @@ static int find_s5(const u8 *aml, u32 len, u8 *typa, u8 *typb)
 		if (p[-1] != AML_NAME_OP && !(p[-1] == '\\' && p[-2] == AML_NAME_OP))
 			continue;
 		q = p + 5;
-		q += 1 + (*q >> 6); /* PkgLength: its top two bits count the bytes after the first */
+		/* PkgLength: its top two bits count the bytes after the first. */
+		q += 1 + (*q >> 6);
 		q++; /* NumElements */
 		n = aml_small_int(q, end, typa);
 		if (n < 0)
