@@ -521,13 +521,14 @@ long do_mmap_file(struct mm_struct *mm, struct file *file, unsigned long addr, u
 	start = place_mapping(mm, addr, len, flags, &replace);
 	if (start < 0)
 		goto out_unlock;
-	if (!may_expand_vm(mm, vm_flags,
-			   npages -
-				   (replace ? count_vma_pages_range(mm, start, start + len) : 0))) {
+	/* What MAP_FIXED replaces is not added. */
+	if (replace)
+		npages -= count_vma_pages_range(mm, start, start + len);
+	if (!may_expand_vm(mm, vm_flags, npages)) {
 		start = -ENOMEM;
 		goto out_unlock;
 	}
-	if ((vm_flags & VM_LOCKED) && !mlock_allowed(mm, npages)) {
+	if ((vm_flags & VM_LOCKED) && !mlock_allowed(mm, len >> PAGE_SHIFT)) {
 		start = -EAGAIN;
 		goto out_unlock;
 	}
