@@ -305,9 +305,14 @@ int nr_tasks_of_uid(u32 uid)
 	int n = 0;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(p, &task_list, tasks)
-		if (p->cred && p->cred->uid == uid)
+	list_for_each_entry(p, &task_list, tasks) {
+		/* Another task's cred may be replaced meanwhile: read it referenced. */
+		const struct cred *cred = get_task_cred(p);
+
+		if (cred->uid == uid)
 			n++;
+		put_cred(cred);
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return n;
 }
