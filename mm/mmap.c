@@ -478,8 +478,6 @@ long do_mmap_file(struct mm_struct *mm, struct file *file, unsigned long addr, u
 		file = NULL;
 	if (!len)
 		return -EINVAL;
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
-		return -EINVAL;
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE)
 		return -ENOMEM;
@@ -859,6 +857,40 @@ static long move_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	return new_addr;
 }
 
+/*
+ * mremap with old_len 0: a new mapping of new_len bytes of the object vma maps, from addr's
+ * offset on, at new_addr (MREMAP_FIXED) or wherever there is room; vma stays as it is.
+ * Called with mmap_lock held for writing.
+ */
+static long dup_shared_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+			   unsigned long new_len, unsigned long flags, unsigned long new_addr)
+{
+	struct vm_area_struct *new;
+	long err;
+
+	if (!may_expand_vm(mm, vma->vm_flags, new_len >> PAGE_SHIFT))
+		return -ENOMEM;
+	if (flags & MREMAP_FIXED) {
+		err = __do_munmap(mm, new_addr, new_addr + new_len);
+		if (err)
+			return err;
+	} else {
+		new_addr = __get_unmapped_area(mm, new_len);
+		if (IS_ERR_VALUE(new_addr))
+			return (long)new_addr;
+	}
+	new = kmalloc(sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	*new = *vma;
+	new->vm_start = new_addr;
+	new->vm_end = new_addr + new_len;
+	new->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	vma_copied(new);
+	vma_link(mm, new);
+	return new_addr;
+}
+
 static long __do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
 			unsigned long new_len, unsigned long flags, unsigned long new_addr)
 {
@@ -884,6 +916,14 @@ static long __do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long 
 		return -EFAULT;
 	if (old_len > vma->vm_end - addr)
 		return -EFAULT;
+	if (!old_len) {
+		/* Linux's old trick: a second mapping of a shared mapping's object. */
+		if (!(vma->vm_flags & VM_SHARED) || dontunmap)
+			return -EINVAL;
+		if (!(flags & MREMAP_MAYMOVE))
+			return -ENOMEM; /* it would have to grow over itself */
+		return dup_shared_vma(mm, vma, addr, new_len, flags, new_addr);
+	}
 	if (dontunmap && (vma->vm_flags & VM_SHARED))
 		return -EINVAL; /* private anonymous only, as before Linux 5.13 */
 	if ((vma->vm_flags & VM_LOCKED) && new_len > old_len &&
@@ -954,9 +994,6 @@ long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
 	old_len = PAGE_ALIGN(old_len);
 	new_len = PAGE_ALIGN(new_len);
 	if (!new_len)
-		return -EINVAL;
-	/* old_len 0 duplicates a shared mapping on Linux; not here (see docs/mm.md). */
-	if (!old_len)
 		return -EINVAL;
 	if (!range_ok(addr, old_len))
 		return -EFAULT;

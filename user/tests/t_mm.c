@@ -172,6 +172,10 @@ static void test_mmap_flags(void)
 	ok(mmap_errno(NULL, PG, PROT_READ, MAP_SHARED_VALIDATE | MAP_ANONYMOUS, -1, 0) == EINVAL,
 	   "MAP_SHARED_VALIDATE of anonymous memory: EINVAL");
 	ok(mmap_errno(NULL, PG, PROT_READ, MAP_PRIVATE, -1, 0) == EBADF, "fd -1: EBADF");
+	ok(mmap_errno(NULL, 0, PROT_READ, MAP_PRIVATE, -1, 0) == EBADF,
+	   "fd -1 and length 0: EBADF first");
+	ok(mmap_errno(NULL, PG, PROT_READ | 0x80, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == 0,
+	   "unknown PROT_ bits are ignored");
 	ok(mmap_errno(NULL, PG, PROT_READ, MAP_PRIVATE, 1000, 0) == EBADF, "a closed fd: EBADF");
 
 	/* MAP_FIXED replaces what was there: the page reads zero again. */
@@ -390,6 +394,23 @@ static void test_mremap(void)
 	   "mremap of an unmapped range: EFAULT");
 	munmap(p, 2 * PG);
 	munmap(n, 2 * PG);
+
+	/* old_len 0: a second mapping of a shared mapping's pages; of private memory EINVAL. */
+	int *sh = map_anon(2 * PG, PROT_READ | PROT_WRITE, MAP_SHARED);
+	sh[PG / sizeof(int)] = 77;
+	int *dup = mremap((char *)sh + PG, 0, PG, MREMAP_MAYMOVE);
+	ok(dup != MAP_FAILED && dup[0] == 77 && ((dup[0] = 78), sh[PG / sizeof(int)] == 78),
+	   "mremap with old_len 0 maps a shared mapping's pages a second time");
+	p = map_anon(PG, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	errno = 0;
+	ok(mremap(p, 0, PG, MREMAP_MAYMOVE) == MAP_FAILED && errno == EINVAL,
+	   "mremap with old_len 0 of private memory: EINVAL");
+	munmap(p, PG);
+	munmap(dup, PG);
+	munmap(sh, 2 * PG);
+	errno = 0;
+	ok(mremap(sh, 0, PG, MREMAP_MAYMOVE) == MAP_FAILED && errno == EFAULT,
+	   "mremap with old_len 0 of nothing: EFAULT");
 }
 
 static void test_madvise_mincore_mlock(void)
@@ -451,7 +472,7 @@ static void test_limits(void)
 
 int main(void)
 {
-	tap_plan(66);
+	tap_plan(71);
 	test_mmap_flags();
 	test_shared_anon();
 	test_file_mappings();
