@@ -23,6 +23,7 @@
 #include <kernel/mm.h>
 #include <kernel/printk.h>
 #include <kernel/random.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/slab.h>
@@ -79,6 +80,8 @@ static void exec_mmap(struct mm_struct *mm)
 {
 	struct mm_struct *old = current->mm;
 
+	if (old)
+		rusage_note_mm_exit(current, old); /* its peak RSS stays in ru_maxrss */
 	current->mm = mm;
 	switch_mm(mm);
 	if (old)

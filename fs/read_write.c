@@ -8,6 +8,8 @@
 #include <kernel/mutex.h>
 #include <kernel/sched.h>
 #include <kernel/slab.h>
+#include <kernel/resource.h>
+#include <kernel/signal.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 
@@ -86,6 +88,17 @@ ssize_t generic_write_checks(struct file *file, struct iov_iter *from, loff_t *p
 		*pos = inode->i_size;
 	if (*pos < 0)
 		return -EINVAL;
+	/* RLIMIT_FSIZE: a write may reach it, not pass it; at it, EFBIG and SIGXFSZ. */
+	if (rlimit(RLIMIT_FSIZE) != RLIM_INFINITY) {
+		loff_t fsize = (loff_t)min(rlimit(RLIMIT_FSIZE), ~0UL >> 1);
+
+		if (*pos >= fsize) {
+			send_sig(SIGXFSZ, current, 0);
+			return -EFBIG;
+		}
+		if (from->count > (u64)(fsize - *pos))
+			from->count = fsize - *pos;
+	}
 	if (*pos >= limit)
 		return -EFBIG;
 	if (from->count > (u64)(limit - *pos))

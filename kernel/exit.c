@@ -24,6 +24,7 @@
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/syscalls.h>
@@ -38,6 +39,7 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
+	rusage_note_mm_exit(tsk, mm); /* ru_maxrss outlives the address space */
 	tsk->mm = NULL;
 	switch_mm(NULL);
 	mmput(mm);

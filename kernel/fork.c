@@ -21,9 +21,11 @@
 #include <kernel/fs.h>
 #include <kernel/fs_struct.h>
 #include <kernel/panic.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/spinlock.h>
+#include <kernel/resource.h>
 #include <kernel/string.h>
 #include <kernel/vmalloc.h>
 
@@ -311,6 +313,26 @@ unsigned long nr_tasks(void)
 	return atomic_read(&task_count);
 }
 
+/* RLIMIT_NPROC's count: tasks (threads and unreaped zombies too) of real uid uid. */
+int nr_tasks_of_uid(u32 uid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int n = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks) {
+		/* Another task's cred may be replaced meanwhile: read it referenced. */
+		const struct cred *cred = get_task_cred(p);
+
+		if (cred->uid == uid)
+			n++;
+		put_cred(cred);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return n;
+}
+
 struct task_struct *find_get_task_by_pid(int pid)
 {
 	struct task_struct *p, *found = NULL;
@@ -399,6 +421,20 @@ static void release_unstarted(struct task_struct *p)
 }
 
 /*
+ * RLIMIT_NPROC: a user (not root, who has CAP_SYS_RESOURCE) may not have more tasks than
+ * its limit; the new one would be one too many.
+ */
+static bool nproc_exceeded(void)
+{
+	const struct cred *cred = current_cred();
+	unsigned long limit = rlimit(RLIMIT_NPROC);
+
+	if (!cred || cred->uid == 0 || cred->euid == 0 || limit == RLIM_INFINITY)
+		return false;
+	return (unsigned long)nr_tasks_of_uid(cred->uid) >= limit;
+}
+
+/*
  * The flags of clone and clone3 we implement (CLONE_UNTRACED and CLONE_IO change nothing
  * here); any other is EINVAL: the namespaces, CLONE_PIDFD and CLONE_PTRACE do not exist yet.
  */
@@ -445,6 +481,8 @@ static long kernel_clone(struct kernel_clone_args *args)
 		return err;
 	if (!current->mm || !current->files)
 		return -EINVAL;
+	if (nproc_exceeded())
+		return -EAGAIN;
 	p = alloc_task(ret_from_fork, NULL, current->comm);
 	if (!p)
 		return -ENOMEM;
@@ -702,6 +740,7 @@ struct wait_opts {
 	int pid, status; /* status as wait4 gives it */
 	int code, si_status; /* as waitid gives it (CLD_*, and the code or signal) */
 	uid_t uid;
+	struct rusage ru; /* the child's usage, its reaped children's included */
 };
 
 /*
@@ -814,6 +853,9 @@ static int wait_scan(struct wait_opts *wo, bool peek)
 	cred = get_task_cred(found); /* a stopped child may be changing its own */
 	wo->uid = cred->uid;
 	put_cred(cred);
+	if (reap)
+		rusage_account_reaped(found); /* into the caller's children's totals */
+	getrusage_task(found, RUSAGE_BOTH, &wo->ru);
 	put_task_struct(found); /* ours, or the parent's for a reaped zombie */
 	return 1;
 }
@@ -860,7 +902,7 @@ long sys_wait4(int upid, int __user *stat_addr, int options, void __user *ru)
 		return ret;
 	if (stat_addr && put_user(wo.status, stat_addr))
 		return -EFAULT;
-	if (ru && clear_user(ru, RUSAGE_SIZE))
+	if (ru && copy_to_user(ru, &wo.ru, RUSAGE_SIZE))
 		return -EFAULT;
 	return wo.pid;
 }
@@ -896,7 +938,7 @@ long sys_waitid(int which, int upid, struct kernel_siginfo __user *infop, int op
 	ret = do_wait(&wo);
 	if (ret < 0)
 		return ret;
-	if (ru && clear_user(ru, RUSAGE_SIZE))
+	if (ru && copy_to_user(ru, &wo.ru, RUSAGE_SIZE))
 		return -EFAULT;
 	if (!infop)
 		return 0;

@@ -8,8 +8,12 @@
 #include <kernel/cred.h>
 #include <kernel/errno.h>
 #include <kernel/main.h>
+#include <kernel/printk.h>
 #include <kernel/random.h>
+#include <kernel/reboot.h>
 #include <kernel/sched.h>
+#include <kernel/smp.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
@@ -72,21 +76,69 @@ struct new_utsname {
 };
 
 /*
+ * The host and domain names (sethostname, setdomainname), under uts_lock; uname copies them
+ * out. Linux's defaults: "(none)" for the domain; the host is ours.
+ */
+static DEFINE_SPINLOCK(uts_lock);
+static char uts_nodename[__NEW_UTS_LEN + 1] = "mica";
+static char uts_domainname[__NEW_UTS_LEN + 1] = "(none)";
+
+/*
  * "Linux" as the system's name, as every kernel that runs Linux programs answers: programs
  * and configure scripts decide by it. The release is ours.
  */
 long sys_uname(struct new_utsname __user *name)
 {
 	struct new_utsname u;
+	unsigned long flags;
 
 	memset(&u, 0, sizeof(u));
 	strscpy(u.sysname, "Linux", sizeof(u.sysname));
-	strscpy(u.nodename, "mica", sizeof(u.nodename));
 	strscpy(u.release, kernel_release, sizeof(u.release));
 	strscpy(u.version, "#1 SMP Mica", sizeof(u.version));
 	strscpy(u.machine, "x86_64", sizeof(u.machine));
-	strscpy(u.domainname, "(none)", sizeof(u.domainname));
+	spin_lock_irqsave(&uts_lock, flags);
+	memcpy(u.nodename, uts_nodename, sizeof(u.nodename));
+	memcpy(u.domainname, uts_domainname, sizeof(u.domainname));
+	spin_unlock_irqrestore(&uts_lock, flags);
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+/* CAP_SYS_ADMIN, CAP_SYS_BOOT, CAP_SYS_NICE: root's, as long as there are no capabilities. */
+static bool capable_root(void)
+{
+	const struct cred *cred = current_cred();
+
+	return !cred || cred->euid == 0;
+}
+
+/* sethostname and setdomainname: len bytes, not NUL-terminated, at most 64. */
+static long set_uts_name(char *dst, const char __user *name, int len)
+{
+	char tmp[__NEW_UTS_LEN + 1];
+	unsigned long flags;
+
+	if (!capable_root())
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	memset(tmp, 0, sizeof(tmp));
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	spin_lock_irqsave(&uts_lock, flags);
+	memcpy(dst, tmp, sizeof(tmp));
+	spin_unlock_irqrestore(&uts_lock, flags);
+	return 0;
+}
+
+long sys_sethostname(const char __user *name, int len)
+{
+	return set_uts_name(uts_nodename, name, len);
+}
+
+long sys_setdomainname(const char __user *name, int len)
+{
+	return set_uts_name(uts_domainname, name, len);
 }
 
 long sys_set_tid_address(int __user *tidptr)
@@ -323,6 +375,284 @@ long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long
 		return 0;
 	case PR_GET_CHILD_SUBREAPER:
 		return put_user(current->signal->is_child_subreaper ? 1 : 0, (int __user *)arg2);
+	default:
+		return -EINVAL;
+	}
+}
+
+/* ---- clock_getres ------------------------------------------------------------------ */
+
+/*
+ * The clocks clock_gettime serves are read from the TSC to the nanosecond, as Linux's
+ * high-resolution clocks are (1 ns); the coarse ones are promised only to the tick, as
+ * Linux promises them.
+ */
+long sys_clock_getres(int which_clock, struct timespec64 __user *tp)
+{
+	struct timespec64 ts = { 0, 1 };
+
+	switch (which_clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_BOOTTIME:
+		break;
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE:
+		ts.tv_nsec = TICK_NSEC;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (tp && copy_to_user(tp, &ts, sizeof(ts)))
+		return -EFAULT;
+	return 0;
+}
+
+/* ---- CPU affinity and scheduling policy ------------------------------------------- */
+
+/* The task of pid (0: the caller), referenced, or NULL. */
+static struct task_struct *get_task_by_pid_or_self(int pid)
+{
+	if (!pid) {
+		get_task_struct(current);
+		return current;
+	}
+	return find_get_task_by_pid(pid);
+}
+
+static cpumask_t online_cpus_mask(void)
+{
+	cpumask_t mask = 0;
+	int cpu;
+
+	for_each_online_cpu(cpu) mask |= cpumask_of(cpu);
+	return mask;
+}
+
+/*
+ * A mask is a whole number of longs; it must have room for every possible CPU id. What is
+ * written is our cpumask_t's 8 bytes, and that size is what the call returns, as Linux
+ * returns its cpumask size.
+ */
+long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *user_mask_ptr)
+{
+	struct task_struct *p;
+	cpumask_t mask;
+
+	if (len * 8 < nr_cpu_ids || (len & (sizeof(unsigned long) - 1)))
+		return -EINVAL;
+	if (pid < 0)
+		return -ESRCH;
+	p = get_task_by_pid_or_self(pid);
+	if (!p)
+		return -ESRCH;
+	mask = READ_ONCE(p->cpus_allowed) & online_cpus_mask();
+	put_task_struct(p);
+	len = min(len, (unsigned int)sizeof(mask));
+	return copy_to_user(user_mask_ptr, &mask, len) ? -EFAULT : (long)len;
+}
+
+/* May the caller change p's scheduling? Its own user's tasks, or root's (CAP_SYS_NICE). */
+static bool may_change_sched(struct task_struct *p)
+{
+	const struct cred *cred = current_cred(), *tcred;
+	bool ok;
+
+	if (capable_root() || p == current)
+		return true;
+	tcred = get_task_cred(p);
+	ok = cred->euid == tcred->uid || cred->euid == tcred->euid;
+	put_cred(tcred);
+	return ok;
+}
+
+long sys_sched_setaffinity(int pid, unsigned int len, unsigned long __user *user_mask_ptr)
+{
+	struct task_struct *p;
+	cpumask_t mask = 0;
+	long ret;
+
+	/* Shorter than a mask: the rest is 0; longer: only a mask's worth is read. */
+	if (copy_from_user(&mask, user_mask_ptr, min(len, (unsigned int)sizeof(mask))))
+		return -EFAULT;
+	if (pid < 0)
+		return -ESRCH;
+	p = get_task_by_pid_or_self(pid);
+	if (!p)
+		return -ESRCH;
+	if (!may_change_sched(p))
+		ret = -EPERM;
+	else if (!(mask & online_cpus_mask()))
+		ret = -EINVAL;
+	else
+		ret = set_cpus_allowed(p, mask & online_cpus_mask());
+	put_task_struct(p);
+	return ret;
+}
+
+long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep, void __user *unused)
+{
+	unsigned int cpu = smp_processor_id(), node = 0;
+
+	if (cpup && put_user(cpu, cpup))
+		return -EFAULT;
+	if (nodep && put_user(node, nodep))
+		return -EFAULT;
+	return 0;
+}
+
+/* Only the fair class exists: SCHED_OTHER, priority 0 (nice values are its knob). */
+#define SCHED_OTHER 0
+#define SCHED_FIFO 1
+#define SCHED_RR 2
+#define SCHED_BATCH 3
+#define SCHED_IDLE 5
+#define SCHED_DEADLINE 6
+
+struct sched_param {
+	int sched_priority;
+};
+
+long sys_sched_getscheduler(int pid)
+{
+	struct task_struct *p;
+
+	if (pid < 0)
+		return -EINVAL;
+	p = get_task_by_pid_or_self(pid);
+	if (!p)
+		return -ESRCH;
+	put_task_struct(p);
+	return SCHED_OTHER;
+}
+
+long sys_sched_getparam(int pid, struct sched_param __user *param)
+{
+	struct sched_param sp = { 0 };
+	struct task_struct *p;
+
+	if (!param || pid < 0)
+		return -EINVAL;
+	p = get_task_by_pid_or_self(pid);
+	if (!p)
+		return -ESRCH;
+	put_task_struct(p);
+	return copy_to_user(param, &sp, sizeof(sp)) ? -EFAULT : 0;
+}
+
+/* The real-time and deadline classes do not exist: asking for one is EINVAL (see docs). */
+static long set_sched(int pid, int policy, struct sched_param __user *param)
+{
+	struct sched_param sp;
+	struct task_struct *p;
+	long ret = 0;
+
+	if (!param || pid < 0)
+		return -EINVAL;
+	if (copy_from_user(&sp, param, sizeof(sp)))
+		return -EFAULT;
+	if (policy >= 0 && policy != SCHED_OTHER)
+		return -EINVAL;
+	if (sp.sched_priority != 0)
+		return -EINVAL;
+	p = get_task_by_pid_or_self(pid);
+	if (!p)
+		return -ESRCH;
+	if (!may_change_sched(p))
+		ret = -EPERM;
+	put_task_struct(p);
+	return ret;
+}
+
+long sys_sched_setscheduler(int pid, int policy, struct sched_param __user *param)
+{
+	if (policy < 0)
+		return -EINVAL;
+	return set_sched(pid, policy, param);
+}
+
+long sys_sched_setparam(int pid, struct sched_param __user *param)
+{
+	return set_sched(pid, -1, param);
+}
+
+long sys_sched_get_priority_max(int policy)
+{
+	switch (policy) {
+	case SCHED_FIFO:
+	case SCHED_RR:
+		return 99;
+	case SCHED_OTHER:
+	case SCHED_BATCH:
+	case SCHED_IDLE:
+	case SCHED_DEADLINE:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+long sys_sched_get_priority_min(int policy)
+{
+	switch (policy) {
+	case SCHED_FIFO:
+	case SCHED_RR:
+		return 1;
+	case SCHED_OTHER:
+	case SCHED_BATCH:
+	case SCHED_IDLE:
+	case SCHED_DEADLINE:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* ---- reboot ------------------------------------------------------------------------ */
+
+#define LINUX_REBOOT_MAGIC1 0xfee1dead
+#define LINUX_REBOOT_MAGIC2 672274793
+#define LINUX_REBOOT_MAGIC2A 85072278
+#define LINUX_REBOOT_MAGIC2B 369367448
+#define LINUX_REBOOT_MAGIC2C 537993216
+
+#define LINUX_REBOOT_CMD_RESTART 0x01234567
+#define LINUX_REBOOT_CMD_HALT 0xCDEF0123
+#define LINUX_REBOOT_CMD_CAD_ON 0x89ABCDEF
+#define LINUX_REBOOT_CMD_CAD_OFF 0x00000000
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
+#define LINUX_REBOOT_CMD_RESTART2 0xA1B2C3D4
+
+/* Ctrl-Alt-Del's meaning (1: restart at once; 0: signal init), for the keyboard driver. */
+int C_A_D = 1;
+
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
+{
+	if (!capable_root())
+		return -EPERM;
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
+	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_RESTART:
+	case LINUX_REBOOT_CMD_RESTART2:
+		/* RESTART2's command string is for firmware that takes one: none here. */
+		pr_emerg("reboot: Restarting system\n");
+		machine_restart();
+	case LINUX_REBOOT_CMD_CAD_ON:
+		WRITE_ONCE(C_A_D, 1);
+		return 0;
+	case LINUX_REBOOT_CMD_CAD_OFF:
+		WRITE_ONCE(C_A_D, 0);
+		return 0;
+	case LINUX_REBOOT_CMD_HALT:
+		pr_emerg("reboot: System halted\n");
+		machine_halt();
+	case LINUX_REBOOT_CMD_POWER_OFF:
+		pr_emerg("reboot: Power down\n");
+		machine_power_off(); /* falls back to a halt where ACPI cannot do it */
 	default:
 		return -EINVAL;
 	}

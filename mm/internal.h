@@ -3,6 +3,7 @@
 #define _MM_INTERNAL_H
 
 #include <kernel/mm.h>
+#include <kernel/signal.h>
 #include <kernel/tlb.h>
 
 /*
@@ -14,6 +15,33 @@ void zap_page_range(struct mmu_gather *tlb, struct vm_area_struct *vma, unsigned
 void change_protection(struct mmu_gather *tlb, struct vm_area_struct *vma);
 /* fork: maps vma's present pages into dst too, private writable ones copy-on-write. */
 int copy_page_range(struct mmu_gather *tlb, struct mm_struct *dst, struct vm_area_struct *vma);
+
+/* Accounting of mapped pages (total_vm, data_vm, locked_vm) and its limits (RLIMIT_AS,
+ * RLIMIT_DATA). Called with mmap_lock held for writing. */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages);
+
+/* Which rss counter (MM_*) a page mapped in vma counts in. */
+int mm_counter(const struct vm_area_struct *vma, const struct page *page);
+/*
+ * mremap's page-level half: moves the entries of [old_addr, old_addr + len) to new_addr in
+ * the same mm, references and counters unchanged. The destination's tables are made first,
+ * so that -ENOMEM leaves everything where it was.
+ */
+int move_page_tables(struct mmu_gather *tlb, struct mm_struct *mm, unsigned long old_addr,
+		     unsigned long new_addr, unsigned long len);
+/* Is the page of vma at va mapped (mincore)? Called with mmap_lock held. */
+bool page_is_mapped(struct vm_area_struct *vma, unsigned long va);
+
+/*
+ * Shared anonymous memory (mm/shmem.c): MAP_SHARED|MAP_ANONYMOUS is backed by an object of
+ * its own, a page cache without a file, so that fork's parent and child see each other's
+ * writes. Every VMA that maps it holds a reference (vm_ops open and close).
+ */
+int shmem_zero_setup(struct vm_area_struct *vma);
+bool vma_is_anon_shmem(const struct vm_area_struct *vma);
+/* The page cache behind a file or shared anonymous VMA, or NULL for private anonymous. */
+struct address_space *vma_page_cache(const struct vm_area_struct *vma);
 
 /* Test-only fault injection for dup_mm: true when this allocation is to fail. */
 bool dup_mm_should_fail(void);

@@ -47,17 +47,38 @@ static pte_t mk_fault_pte(struct page *page, pgprot_t prot, unsigned int flags)
 	return pfn_pte(page_to_phys(page), prot);
 }
 
-/* Installs entry in the empty *pte; if another fault beat us to it, gives page back. */
-static int install_new_pte(pte_t *pte, pte_t entry, struct page *page)
+/* Which rss counter a page mapped in vma counts in (Linux's mm_counter). */
+int mm_counter(const struct vm_area_struct *vma, const struct page *page)
 {
-	if (!ptep_cmpxchg(pte, (pte_t){ 0 }, entry))
+	if (PageAnon(page))
+		return MM_ANONPAGES;
+	return vma_is_anon_shmem(vma) ? MM_SHMEMPAGES : MM_FILEPAGES;
+}
+
+/* Installs entry in the empty *pte; if another fault beat us to it, gives page back. */
+static int install_new_pte(struct vm_area_struct *vma, pte_t *pte, pte_t entry, struct page *page)
+{
+	if (!ptep_cmpxchg(pte, (pte_t){ 0 }, entry)) {
 		put_page(page);
+		return 0;
+	}
+	add_mm_counter(vma->vm_mm, mm_counter(vma, page), 1);
 	return 0;
+}
+
+/* A private page of user memory: stops at the kernel's reserve (GFP_HIGHUSER). */
+static struct page *alloc_anon_page(gfp_t gfp)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER | __GFP_NOWARN | gfp);
+
+	if (page)
+		__SetPageAnon(page);
+	return page;
 }
 
 static struct page *copy_page_of(struct page *old)
 {
-	struct page *new = alloc_page(GFP_KERNEL | __GFP_NOWARN);
+	struct page *new = alloc_anon_page(0);
 
 	if (new)
 		memcpy(page_address(new), page_address(old), PAGE_SIZE);
@@ -81,15 +102,15 @@ static int do_file_page(struct vm_area_struct *vma, unsigned long va, pte_t *pte
 		return ret;
 	count_vm_event(PGFAULT_FILE);
 	if (vma->vm_flags & VM_SHARED)
-		return install_new_pte(pte, mk_fault_pte(page, prot, flags), page);
+		return install_new_pte(vma, pte, mk_fault_pte(page, prot, flags), page);
 	if (!(flags & FAULT_FLAG_WRITE))
-		return install_new_pte(pte, mk_fault_pte(page, prot & ~_PAGE_RW, flags), page);
+		return install_new_pte(vma, pte, mk_fault_pte(page, prot & ~_PAGE_RW, flags), page);
 	copy = copy_page_of(page);
 	put_page(page);
 	if (!copy)
 		return VM_FAULT_OOM;
 	count_vm_event(PGFAULT_COW_COPY);
-	return install_new_pte(pte, mk_fault_pte(copy, prot, flags), copy);
+	return install_new_pte(vma, pte, mk_fault_pte(copy, prot, flags), copy);
 }
 
 /* A page for a missing entry: from the backing object, or a fresh zeroed one. */
@@ -100,11 +121,11 @@ static int do_missing_page(struct vm_area_struct *vma, unsigned long va, pte_t *
 
 	if (vma->vm_ops && vma->vm_ops->fault)
 		return do_file_page(vma, va, pte, flags);
-	page = alloc_page(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN);
+	page = alloc_anon_page(__GFP_ZERO);
 	if (!page)
 		return VM_FAULT_OOM;
 	count_vm_event(PGFAULT_ZERO);
-	return install_new_pte(pte, mk_fault_pte(page, vm_get_page_prot(vma->vm_flags), flags),
+	return install_new_pte(vma, pte, mk_fault_pte(page, vm_get_page_prot(vma->vm_flags), flags),
 			       page);
 }
 
@@ -142,6 +163,8 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long va, pte_t *pte, 
 	}
 	/* Other CPUs may still read the old page through the old entry: not after this. */
 	flush_tlb_mm_range(vma->vm_mm, va, va + PAGE_SIZE);
+	add_mm_counter(vma->vm_mm, mm_counter(vma, old), -1);
+	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
 	put_page(old);
 	count_vm_event(PGFAULT_COW_COPY);
 	return 0;
@@ -163,7 +186,9 @@ static bool expand_stack(struct mm_struct *mm, struct vm_area_struct *vma, unsig
 	if (prev &&
 	    rb_entry(prev, struct vm_area_struct, vm_rb)->vm_end + STACK_GUARD_GAP > new_start)
 		return false;
-	mm->total_vm += (vma->vm_start - new_start) >> PAGE_SHIFT;
+	if (!may_expand_vm(mm, vma->vm_flags, (vma->vm_start - new_start) >> PAGE_SHIFT))
+		return false;
+	vm_stat_account(mm, vma->vm_flags, (vma->vm_start - new_start) >> PAGE_SHIFT);
 	vma->vm_start = new_start;
 	return true;
 }
@@ -230,6 +255,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 	}
 	if (ret == VM_FAULT_SIGSEGV)
 		count_vm_event(PGFAULT_SEGV);
+	else if (!ret)
+		current->min_flt++; /* no fault ever waits for I/O yet: all are minor */
 	return ret;
 }
 
@@ -272,6 +299,7 @@ static int zap_one(pte_t *pte, unsigned long va, void *arg)
 	/* Written through a shared mapping: writeback must still find it after the unmap. */
 	if (pte_dirty(old) && (a->vma->vm_flags & VM_SHARED) && page->mapping)
 		set_page_dirty(page);
+	add_mm_counter(a->vma->vm_mm, mm_counter(a->vma, page), -1);
 	tlb_remove_tlb_entry(a->tlb, va);
 	tlb_remove_page(a->tlb, page);
 	return 0;
@@ -283,7 +311,8 @@ void zap_page_range(struct mmu_gather *tlb, struct vm_area_struct *vma, unsigned
 {
 	struct zap_args a = { tlb, vma };
 
-	mmap_assert_write_locked(vma->vm_mm);
+	mmap_assert_locked(vma->vm_mm); /* shared is enough: entries are cleared atomically */
+	update_hiwater_rss(vma->vm_mm);
 	walk_pte_range(vma->vm_mm->pgd, start, end, zap_one, &a);
 }
 
@@ -357,6 +386,7 @@ static int copy_one(pte_t *src, unsigned long va, void *arg)
 	}
 	entry = ptep_get(src);
 	get_page(phys_to_page(pte_phys(entry)));
+	add_mm_counter(a->dst, mm_counter(a->vma, phys_to_page(pte_phys(entry))), 1);
 	/* The child is not loaded anywhere yet: nothing else can touch its entry. */
 	*dst = entry;
 	return 0;
@@ -368,4 +398,55 @@ int copy_page_range(struct mmu_gather *tlb, struct mm_struct *dst, struct vm_are
 
 	mmap_assert_write_locked(vma->vm_mm);
 	return walk_pte_range(vma->vm_mm->pgd, vma->vm_start, vma->vm_end, copy_one, &a);
+}
+
+/* ---- mremap and mincore ------------------------------------------------------------ */
+
+struct move_args {
+	struct mmu_gather *tlb;
+	struct mm_struct *mm;
+	long delta; /* new address - old address */
+	bool prepare; /* the first pass: make the destination's tables only */
+};
+
+static int move_one(pte_t *src, unsigned long va, void *arg)
+{
+	struct move_args *a = arg;
+	pte_t *dst, entry;
+
+	if (pte_none(ptep_get(src)))
+		return 0;
+	dst = pte_walk(a->mm->pgd, va + a->delta, a->prepare);
+	if (!dst)
+		return a->prepare ? -ENOMEM : 0; /* made by the first pass: cannot happen */
+	if (a->prepare)
+		return 0;
+	entry = ptep_get_and_clear(src);
+	tlb_remove_tlb_entry(a->tlb, va);
+	/* The destination lies in no VMA yet (or one being moved into): nothing faults on it. */
+	WRITE_ONCE(dst->pte, entry.pte);
+	return 0;
+}
+
+int move_page_tables(struct mmu_gather *tlb, struct mm_struct *mm, unsigned long old_addr,
+		     unsigned long new_addr, unsigned long len)
+{
+	struct move_args a = { tlb, mm, (long)(new_addr - old_addr), true };
+	int err;
+
+	mmap_assert_write_locked(mm);
+	err = walk_pte_range(mm->pgd, old_addr, old_addr + len, move_one, &a);
+	if (err)
+		return err;
+	a.prepare = false;
+	return walk_pte_range(mm->pgd, old_addr, old_addr + len, move_one, &a);
+}
+
+bool page_is_mapped(struct vm_area_struct *vma, unsigned long va)
+{
+	pte_t *pte;
+
+	mmap_assert_locked(vma->vm_mm);
+	pte = pte_walk(vma->vm_mm->pgd, va, false);
+	return pte && pte_present(ptep_get(pte));
 }

@@ -11,10 +11,13 @@
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include <asm/uaccess.h>
 #include <kernel/errno.h>
 #include <kernel/fs.h>
 #include <kernel/mm.h>
+#include <kernel/cred.h>
 #include <kernel/panic.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -127,12 +130,43 @@ static bool vma_less(const struct rb_node *a, const struct rb_node *b)
 	       rb_entry(b, struct vm_area_struct, vm_rb)->vm_start;
 }
 
+/* Private, writable and not a stack: what RLIMIT_DATA limits (Linux's is_data_mapping). */
+static bool is_data_mapping(unsigned long flags)
+{
+	return (flags & (VM_WRITE | VM_SHARED | VM_GROWSDOWN)) == VM_WRITE;
+}
+
+/* npages more (or fewer) pages of a mapping with these flags. Called with mmap_lock held. */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
+{
+	mm->total_vm += npages;
+	if (is_data_mapping(flags))
+		mm->data_vm += npages;
+	if (flags & VM_LOCKED)
+		mm->locked_vm += npages;
+}
+
+/* May mm grow by npages of a mapping with these flags (RLIMIT_AS, RLIMIT_DATA)? */
+bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npages)
+{
+	if (mm->total_vm + npages > rlimit(RLIMIT_AS) >> PAGE_SHIFT)
+		return false;
+	if (is_data_mapping(flags) && mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT)
+		return false;
+	return true;
+}
+
+static unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
 static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	vma->vm_mm = mm;
 	rb_add(&vma->vm_rb, &mm->mm_rb, vma_less);
 	mm->map_count++;
-	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
 }
 
 /* A copy of a VMA (split, fork) is one more user of what backs it. */
@@ -154,7 +188,7 @@ static void vma_unlink_free(struct mm_struct *mm, struct vm_area_struct *vma)
 	mmap_assert_write_locked(mm);
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	mm->map_count--;
-	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
 	if (!vma->vm_file) {
@@ -201,7 +235,7 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 	*tail = *vma;
 	tail->vm_start = addr;
 	tail->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
-	mm->total_vm -= (vma->vm_end - addr) >> PAGE_SHIFT;
+	vm_stat_account(mm, vma->vm_flags, -(long)((vma->vm_end - addr) >> PAGE_SHIFT));
 	vma->vm_end = addr;
 	vma_copied(tail);
 	vma_link(mm, tail);
@@ -338,14 +372,35 @@ static unsigned long prot_to_vm_flags(unsigned long prot, unsigned long flags)
 		vm |= VM_SHARED;
 	if (flags & MAP_GROWSDOWN)
 		vm |= VM_GROWSDOWN;
+	if (flags & MAP_NORESERVE)
+		vm |= VM_NORESERVE;
+	if (flags & MAP_LOCKED)
+		vm |= VM_LOCKED;
 	return vm;
 }
 
-/* Where a new mapping of len bytes goes, or -errno. Called with mmap_lock held. */
+/* Pages of [start, end) already mapped: what MAP_FIXED replaces rather than adds. */
+static unsigned long count_vma_pages_range(struct mm_struct *mm, unsigned long start,
+					   unsigned long end)
+{
+	struct vm_area_struct *vma;
+	unsigned long n = 0;
+
+	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(vma))
+		n += (min(vma->vm_end, end) - max(vma->vm_start, start)) >> PAGE_SHIFT;
+	return n;
+}
+
+/*
+ * Where a new mapping of len bytes goes, or -errno; *replace says that MAP_FIXED found
+ * mappings there, which the caller unmaps once it has checked the limits. Called with
+ * mmap_lock held for writing.
+ */
 static long place_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
-			  unsigned long flags)
+			  unsigned long flags, bool *replace)
 {
 	mmap_assert_write_locked(mm);
+	*replace = false;
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr & ~PAGE_MASK)
 			return -EINVAL;
@@ -356,7 +411,7 @@ static long place_mapping(struct mm_struct *mm, unsigned long addr, unsigned lon
 		if (!range_free(mm, addr, addr + len)) {
 			if (!(flags & MAP_FIXED))
 				return -EEXIST;
-			return __do_munmap(mm, addr, addr + len) ?: (long)addr;
+			*replace = true;
 		}
 		return addr;
 	}
@@ -367,76 +422,139 @@ static long place_mapping(struct mm_struct *mm, unsigned long addr, unsigned lon
 	return __get_unmapped_area(mm, len);
 }
 
-/* The file checks of mmap(2): what the file was opened for must allow the mapping. */
-static int check_file_mapping(struct file *file, unsigned long prot, unsigned long flags,
-			      unsigned long len, unsigned long off)
+/* What mmap(2) on Linux accepts in flags; MAP_SHARED_VALIDATE refuses the rest. */
+#define LEGACY_MAP_MASK                                                                          \
+	(MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | \
+	 MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE |         \
+	 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | MAP_32BIT | (MAP_HUGE_MASK << MAP_HUGE_SHIFT))
+
+/* The file checks of mmap(2), in Linux's order: what the file was opened for must allow it. */
+static int check_file_mapping(struct file *file, unsigned long prot, unsigned long flags)
 {
-	if (off & ~PAGE_MASK)
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED_VALIDATE:
+		if (flags & ~(unsigned long)LEGACY_MAP_MASK)
+			return -EOPNOTSUPP;
+		/* fall through */
+	case MAP_SHARED:
+		if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+			return -EACCES;
+		/* fall through */
+	case MAP_PRIVATE:
+		if (!(file->f_mode & FMODE_READ))
+			return -EACCES;
+		if (!file->f_op || !file->f_op->mmap)
+			return -ENODEV;
+		if (flags & MAP_GROWSDOWN)
+			return -EINVAL; /* a stack of a file: no */
+		return 0;
+	default:
 		return -EINVAL;
-	if ((off >> PAGE_SHIFT) + (len >> PAGE_SHIFT) < (off >> PAGE_SHIFT))
-		return -EOVERFLOW;
-	if (!file->f_op || !file->f_op->mmap)
-		return -ENODEV;
-	if (!(file->f_mode & FMODE_READ))
-		return -EACCES;
-	if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE) &&
-	    !(file->f_mode & FMODE_WRITE))
-		return -EACCES;
-	return 0;
+	}
+}
+
+/* mlock's limit: RLIMIT_MEMLOCK, which root (CAP_IPC_LOCK) may pass. */
+static bool mlock_allowed(struct mm_struct *mm, unsigned long npages)
+{
+	const struct cred *cred = current_cred();
+
+	if (!cred || cred->euid == 0)
+		return true;
+	return mm->locked_vm + npages <= rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT;
 }
 
 long do_mmap_file(struct mm_struct *mm, struct file *file, unsigned long addr, unsigned long len,
 		  unsigned long prot, unsigned long flags, unsigned long off)
 {
-	unsigned long type = flags & MAP_TYPE;
+	unsigned long type = flags & MAP_TYPE, vm_flags, npages;
 	struct vm_area_struct *vma;
+	bool replace;
 	long start;
 	int err;
 
-	if (!len)
-		return -EINVAL;
-	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
-		return -EINVAL;
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
-		return -EINVAL;
 	if (!(flags & MAP_ANONYMOUS) && !file)
 		return -EBADF;
 	if (flags & MAP_ANONYMOUS)
 		file = NULL;
+	if (!len)
+		return -EINVAL;
 	len = PAGE_ALIGN(len);
 	if (!len || len > TASK_SIZE)
 		return -ENOMEM;
+	if ((off >> PAGE_SHIFT) + (len >> PAGE_SHIFT) < (off >> PAGE_SHIFT))
+		return -EOVERFLOW;
 	if (file) {
-		err = check_file_mapping(file, prot, flags, len, off);
+		if (off & ~PAGE_MASK)
+			return -EINVAL;
+		err = check_file_mapping(file, prot, flags);
 		if (err)
 			return err;
+	} else if (type == MAP_SHARED) {
+		if (flags & MAP_GROWSDOWN)
+			return -EINVAL;
+	} else if (type != MAP_PRIVATE) {
+		return -EINVAL; /* MAP_SHARED_VALIDATE is for files only, as on Linux */
 	}
+	/* MAP_SHARED_VALIDATE behaves as MAP_SHARED once checked. */
+	vm_flags = prot_to_vm_flags(prot, flags) | mm->def_flags;
+	npages = len >> PAGE_SHIFT;
 
-	vma = vma_alloc(0, 0, prot_to_vm_flags(prot, flags));
+	vma = vma_alloc(0, 0, vm_flags);
 	if (!vma)
 		return -ENOMEM;
 	if (file) {
 		vma->vm_file = get_file(file);
 		vma->vm_pgoff = off >> PAGE_SHIFT;
 		err = file->f_op->mmap(file, vma);
-		if (err) {
-			start = err;
-			goto out_free;
-		}
+	} else if (vm_flags & VM_SHARED) {
+		err = shmem_zero_setup(vma);
+	} else {
+		err = 0;
+	}
+	if (err) {
+		start = err;
+		goto out_free;
 	}
 	mmap_write_lock(mm);
-	start = place_mapping(mm, addr, len, flags);
-	if (start >= 0) {
-		vma->vm_start = start;
-		vma->vm_end = start + len;
-		vma_link(mm, vma);
-		vma = NULL;
+	start = place_mapping(mm, addr, len, flags, &replace);
+	if (start < 0)
+		goto out_unlock;
+	/* What MAP_FIXED replaces is not added. */
+	if (replace)
+		npages -= count_vma_pages_range(mm, start, start + len);
+	if (!may_expand_vm(mm, vm_flags, npages)) {
+		start = -ENOMEM;
+		goto out_unlock;
 	}
+	if ((vm_flags & VM_LOCKED) && !mlock_allowed(mm, len >> PAGE_SHIFT)) {
+		start = -EAGAIN;
+		goto out_unlock;
+	}
+	if (replace) {
+		err = __do_munmap(mm, start, start + len);
+		if (err) {
+			start = err;
+			goto out_unlock;
+		}
+	}
+	vma->vm_start = start;
+	vma->vm_end = start + len;
+	vma_link(mm, vma);
+	vma = NULL;
+out_unlock:
 	mmap_write_unlock_free(mm); /* MAP_FIXED may have unmapped a file */
 out_free:
-	if (vma && vma->vm_file)
-		fput(vma->vm_file);
-	kfree(vma);
+	if (vma) {
+		/* Never linked: its backing sees the close that matches its setup. */
+		if (vma->vm_ops && vma->vm_ops->close)
+			vma->vm_ops->close(vma);
+		if (vma->vm_file)
+			fput(vma->vm_file);
+		kfree(vma);
+	}
+	if (start >= 0 &&
+	    ((flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE || (vm_flags & VM_LOCKED)))
+		populate_range(mm, start, len);
 	return start;
 }
 
@@ -464,7 +582,9 @@ static int __do_mprotect(struct mm_struct *mm, unsigned long start, unsigned lon
 		return err;
 	tlb_gather_mmu(&tlb, mm);
 	for (; vma && vma->vm_start < end; vma = vma_next(vma)) {
+		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS_FLAGS) | access;
+		vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
 		change_protection(&tlb, vma);
 	}
 	tlb_finish_mmu(&tlb);
@@ -501,13 +621,15 @@ static int brk_grow(struct mm_struct *mm, unsigned long old_end, unsigned long n
 	if (!range_free(mm, old_end, new_end + PAGE_SIZE))
 		return -ENOMEM;
 	prev = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : NULL;
-	if (prev && prev->vm_end == old_end && prev->vm_flags == (VM_READ | VM_WRITE) &&
-	    !prev->vm_ops) {
+	if (!may_expand_vm(mm, VM_READ | VM_WRITE, (new_end - old_end) >> PAGE_SHIFT))
+		return -ENOMEM;
+	if (prev && prev->vm_end == old_end &&
+	    prev->vm_flags == (VM_READ | VM_WRITE | (mm->def_flags & VM_LOCKED)) && !prev->vm_ops) {
 		prev->vm_end = new_end;
-		mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
+		vm_stat_account(mm, prev->vm_flags, (new_end - old_end) >> PAGE_SHIFT);
 		return 0;
 	}
-	vma = vma_alloc(old_end, new_end, VM_READ | VM_WRITE);
+	vma = vma_alloc(old_end, new_end, VM_READ | VM_WRITE | (mm->def_flags & VM_LOCKED));
 	if (!vma)
 		return -ENOMEM;
 	vma_link(mm, vma);
@@ -520,6 +642,9 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
 	int err = 0;
 
 	if (brk < mm->start_brk || brk > TASK_SIZE)
+		return mm->brk;
+	/* Linux's check_data_rlimit, with the heap as the whole data segment. */
+	if (brk - mm->start_brk > rlimit(RLIMIT_DATA))
 		return mm->brk;
 	mmap_write_lock(mm);
 	if (new_end < old_end)
@@ -555,7 +680,8 @@ struct mm_struct *mm_alloc(void)
 	atomic_set(&mm->mm_users, 1);
 	init_rwsem(&mm->mmap_lock);
 	mm->mmap_base = MMAP_BASE;
-	mm->stack_limit = DEFAULT_STACK_LIMIT;
+	/* exec makes the mm: its stack may grow as far as the process's RLIMIT_STACK says. */
+	mm->stack_limit = min(rlimit(RLIMIT_STACK), TASK_SIZE);
 	return mm;
 }
 
@@ -611,6 +737,7 @@ static int dup_mmap(struct mmu_gather *tlb, struct mm_struct *mm, struct mm_stru
 		if (!vma)
 			return -ENOMEM;
 		*vma = *old;
+		vma->vm_flags &= ~VM_LOCKED; /* a child inherits no memory locks, as on Linux */
 		vma_copied(vma);
 		vma_link(mm, vma);
 		err = copy_page_range(tlb, mm, old);
@@ -646,4 +773,590 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 		return NULL;
 	}
 	return mm;
+}
+
+/* ---- populating ---------------------------------------------------------------------- */
+
+/*
+ * Faults every page of [start, start + len) in, as a write where the mapping is private and
+ * writable (so that the copy is made now). Failures are left for the access to meet, as
+ * Linux's mm_populate leaves them, except running out of memory: the OOM killer runs, and if
+ * it chose the caller, populating stops (the caller dies at its next fault, or on its way
+ * out once signals are delivered).
+ */
+void populate_range(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	unsigned long addr, end = start + len;
+	int waits = 0;
+
+	for (addr = start; addr < end; addr += PAGE_SIZE) {
+		struct vm_area_struct *vma;
+		unsigned int flags = 0;
+		int ret;
+
+		mmap_read_lock(mm);
+		vma = find_vma(mm, addr);
+		if (!vma || vma->vm_start > addr) {
+			mmap_read_unlock(mm);
+			return; /* unmapped meanwhile */
+		}
+		if ((vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
+			flags |= FAULT_FLAG_WRITE;
+		if (!(vma->vm_flags & VM_ACCESS_FLAGS)) {
+			mmap_read_unlock(mm);
+			continue; /* PROT_NONE: nothing to fault in */
+		}
+		mmap_read_unlock(mm);
+		ret = handle_mm_fault(mm, addr, flags);
+		if (ret == VM_FAULT_OOM) {
+			if (!oom_wait_for_memory(&waits))
+				return;
+			addr -= PAGE_SIZE; /* this page again */
+		} else if (ret) {
+			return;
+		}
+	}
+}
+
+/* ---- mremap ------------------------------------------------------------------------ */
+
+/*
+ * Moves [addr, addr + old_len) of vma (which must hold all of it) to new_addr, new_len
+ * long, the page tables with it. Called with mmap_lock held for writing; new_addr's range
+ * is free.
+ */
+static long move_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+		     unsigned long old_len, unsigned long new_addr, unsigned long new_len,
+		     bool dontunmap)
+{
+	struct vm_area_struct *first, *new;
+	struct mmu_gather tlb;
+	int err;
+
+	err = split_around(mm, addr, addr + old_len, &first);
+	if (err)
+		return err;
+	vma = first;
+	new = kmalloc(sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	tlb_gather_mmu(&tlb, mm);
+	err = move_page_tables(&tlb, mm, addr, new_addr, old_len);
+	tlb_finish_mmu(&tlb);
+	if (err) {
+		kfree(new);
+		return err;
+	}
+	*new = *vma;
+	new->vm_start = new_addr;
+	new->vm_end = new_addr + new_len;
+	vma_copied(new);
+	vma_link(mm, new);
+	if (!dontunmap)
+		vma_unlink_free(mm, vma); /* its pages went with the tables */
+	return new_addr;
+}
+
+/*
+ * mremap with old_len 0: a new mapping of new_len bytes of the object vma maps, from addr's
+ * offset on, at new_addr (MREMAP_FIXED) or wherever there is room; vma stays as it is.
+ * Called with mmap_lock held for writing.
+ */
+static long dup_shared_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+			   unsigned long new_len, unsigned long flags, unsigned long new_addr)
+{
+	struct vm_area_struct *new;
+	long err;
+
+	if (!may_expand_vm(mm, vma->vm_flags, new_len >> PAGE_SHIFT))
+		return -ENOMEM;
+	if (flags & MREMAP_FIXED) {
+		err = __do_munmap(mm, new_addr, new_addr + new_len);
+		if (err)
+			return err;
+	} else {
+		new_addr = __get_unmapped_area(mm, new_len);
+		if (IS_ERR_VALUE(new_addr))
+			return (long)new_addr;
+	}
+	new = kmalloc(sizeof(*new), GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	*new = *vma;
+	new->vm_start = new_addr;
+	new->vm_end = new_addr + new_len;
+	new->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	vma_copied(new);
+	vma_link(mm, new);
+	return new_addr;
+}
+
+static long __do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+			unsigned long new_len, unsigned long flags, unsigned long new_addr)
+{
+	struct vm_area_struct *vma, *next;
+	bool dontunmap = flags & MREMAP_DONTUNMAP;
+	unsigned long grow;
+	long err;
+
+	mmap_assert_write_locked(mm);
+	if (flags & MREMAP_FIXED) {
+		if (new_addr & ~PAGE_MASK)
+			return -EINVAL;
+		if (!range_ok(new_addr, new_len))
+			return -EINVAL;
+		/* The two ranges may not overlap. */
+		if (new_addr < addr + old_len && addr < new_addr + new_len)
+			return -EINVAL;
+		if (new_addr < MMAP_MIN_ADDR)
+			return -EPERM;
+	}
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start > addr)
+		return -EFAULT;
+	if (old_len > vma->vm_end - addr)
+		return -EFAULT;
+	if (!old_len) {
+		/* Linux's old trick: a second mapping of a shared mapping's object. */
+		if (!(vma->vm_flags & VM_SHARED) || dontunmap)
+			return -EINVAL;
+		if (!(flags & MREMAP_MAYMOVE))
+			return -ENOMEM; /* it would have to grow over itself */
+		return dup_shared_vma(mm, vma, addr, new_len, flags, new_addr);
+	}
+	if (dontunmap && (vma->vm_flags & VM_SHARED))
+		return -EINVAL; /* private anonymous only, as before Linux 5.13 */
+	if ((vma->vm_flags & VM_LOCKED) && new_len > old_len &&
+	    !mlock_allowed(mm, (new_len - old_len) >> PAGE_SHIFT))
+		return -EAGAIN;
+
+	if (flags & MREMAP_FIXED) {
+		if (!may_expand_vm(mm, vma->vm_flags,
+				   new_len -
+					   count_vma_pages_range(mm, new_addr, new_addr + new_len)))
+			return -ENOMEM;
+		err = __do_munmap(mm, new_addr, new_addr + new_len);
+		if (err)
+			return err;
+		if (old_len > new_len) {
+			err = __do_munmap(mm, addr + new_len, addr + old_len);
+			if (err)
+				return err;
+			old_len = new_len;
+		}
+		vma = find_vma(mm, addr);
+		return move_vma(mm, vma, addr, old_len, new_addr, new_len, dontunmap);
+	}
+	if (old_len >= new_len && !dontunmap) {
+		if (old_len > new_len) {
+			err = __do_munmap(mm, addr + new_len, addr + old_len);
+			if (err)
+				return err;
+		}
+		return addr;
+	}
+	grow = (new_len - old_len) >> PAGE_SHIFT;
+	/* In place: the mapping ends where the range does, with room after it. */
+	if (!dontunmap && addr + old_len == vma->vm_end) {
+		next = vma_next(vma);
+		if (range_ok(addr, new_len) && (!next || vm_start_gap(next) >= addr + new_len)) {
+			if (!may_expand_vm(mm, vma->vm_flags, grow))
+				return -ENOMEM;
+			vma->vm_end = addr + new_len;
+			vm_stat_account(mm, vma->vm_flags, grow);
+			return addr;
+		}
+	}
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	if (!may_expand_vm(mm, vma->vm_flags, dontunmap ? new_len >> PAGE_SHIFT : grow))
+		return -ENOMEM;
+	new_addr = __get_unmapped_area(mm, new_len);
+	if (IS_ERR_VALUE(new_addr))
+		return (long)new_addr;
+	return move_vma(mm, vma, addr, old_len, new_addr, new_len, dontunmap);
+}
+
+long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+	       unsigned long new_len, unsigned long flags, unsigned long new_addr)
+{
+	bool populate;
+	long ret;
+
+	if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))
+		return -EINVAL;
+	if ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && !(flags & MREMAP_MAYMOVE))
+		return -EINVAL;
+	if ((flags & MREMAP_DONTUNMAP) && old_len != new_len)
+		return -EINVAL;
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
+	old_len = PAGE_ALIGN(old_len);
+	new_len = PAGE_ALIGN(new_len);
+	if (!new_len)
+		return -EINVAL;
+	if (!range_ok(addr, old_len))
+		return -EFAULT;
+	mmap_write_lock(mm);
+	ret = __do_mremap(mm, addr, old_len, new_len, flags, new_addr);
+	populate = false;
+	if (ret >= 0 && new_len > old_len) {
+		struct vm_area_struct *vma = find_vma(mm, ret);
+
+		populate = vma && (vma->vm_flags & VM_LOCKED);
+	}
+	mmap_write_unlock_free(mm);
+	if (populate)
+		populate_range(mm, ret + old_len, new_len - old_len);
+	return ret;
+}
+
+/* ---- madvise ----------------------------------------------------------------------- */
+
+static bool madvise_behavior_valid(int advice)
+{
+	switch (advice) {
+	case MADV_NORMAL:
+	case MADV_RANDOM:
+	case MADV_SEQUENTIAL:
+	case MADV_WILLNEED:
+	case MADV_DONTNEED:
+	case MADV_FREE:
+	case MADV_COLD:
+	case MADV_PAGEOUT:
+	case MADV_POPULATE_READ:
+	case MADV_POPULATE_WRITE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* One VMA's share of the advice; [start, end) lies inside it. mmap_lock held for writing. */
+static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long start,
+		       unsigned long end, int advice)
+{
+	struct mmu_gather tlb;
+
+	switch (advice) {
+	case MADV_NORMAL:
+	case MADV_RANDOM:
+	case MADV_SEQUENTIAL:
+		/* Only the read-ahead pattern changes: kept for when there is read-ahead. */
+		vma->vm_flags &= ~(VM_SEQ_READ | VM_RAND_READ);
+		if (advice == MADV_RANDOM)
+			vma->vm_flags |= VM_RAND_READ;
+		else if (advice == MADV_SEQUENTIAL)
+			vma->vm_flags |= VM_SEQ_READ;
+		return 0;
+	case MADV_FREE:
+		/* Nothing is reclaimed lazily here: freed at once, as MADV_DONTNEED. */
+		if (vma->vm_ops || (vma->vm_flags & VM_SHARED))
+			return -EINVAL;
+		/* fall through */
+	case MADV_DONTNEED:
+		if (vma->vm_flags & VM_LOCKED)
+			return -EINVAL;
+		tlb_gather_mmu(&tlb, mm);
+		zap_page_range(&tlb, vma, start, end);
+		tlb_finish_mmu(&tlb);
+		return 0;
+	default:
+		/* WILLNEED, COLD, PAGEOUT: nothing is read ahead or paged out yet. */
+		return 0;
+	}
+}
+
+int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int advice)
+{
+	unsigned long end, len, addr;
+	struct vm_area_struct *vma;
+	int err = 0, unmapped = 0;
+
+	if (!madvise_behavior_valid(advice))
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	len = PAGE_ALIGN(len_in);
+	if (len_in && !len)
+		return -EINVAL;
+	end = start + len;
+	if (end < start)
+		return -EINVAL;
+	if (end == start)
+		return 0;
+	if (!range_ok(start, len))
+		return -ENOMEM;
+	if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
+		/* Linux: every page must be mapped, and allow the access. */
+		mmap_read_lock(mm);
+		for (addr = start, vma = find_vma(mm, start); addr < end; vma = vma_next(vma)) {
+			if (!vma || vma->vm_start > addr) {
+				err = -ENOMEM;
+				break;
+			}
+			if (!(vma->vm_flags &
+			      (advice == MADV_POPULATE_WRITE ? VM_WRITE : VM_READ))) {
+				err = -EINVAL;
+				break;
+			}
+			addr = vma->vm_end;
+		}
+		mmap_read_unlock(mm);
+		if (!err)
+			populate_range(mm, start, len);
+		return err;
+	}
+	mmap_write_lock(mm);
+	addr = start;
+	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(vma)) {
+		unsigned long s = max(vma->vm_start, addr), e = min(vma->vm_end, end);
+
+		if (vma->vm_start > addr)
+			unmapped = -ENOMEM;
+		if (advice <= MADV_SEQUENTIAL && (s != vma->vm_start || e != vma->vm_end)) {
+			/* The flags belong to a VMA: the range gets VMAs of its own. */
+			struct vm_area_struct *first;
+
+			err = split_around(mm, s, e, &first);
+			if (err)
+				break;
+			vma = first;
+		}
+		err = madvise_vma(mm, vma, s, e, advice);
+		if (err)
+			break;
+		addr = e;
+	}
+	if (!err && addr < end)
+		unmapped = -ENOMEM;
+	mmap_write_unlock(mm);
+	return err ?: unmapped;
+}
+
+/* ---- msync ------------------------------------------------------------------------- */
+
+int do_msync(struct mm_struct *mm, unsigned long start, size_t len, int flags)
+{
+	unsigned long end;
+	struct vm_area_struct *vma;
+	int unmapped = 0, err = 0;
+
+	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+		return -EINVAL;
+	len = PAGE_ALIGN(len);
+	end = start + len;
+	if (end < start)
+		return -ENOMEM;
+	if (end == start)
+		return 0;
+	mmap_read_lock(mm);
+	vma = find_vma(mm, start);
+	for (;;) {
+		struct file *file;
+
+		if (!vma) {
+			err = -ENOMEM;
+			break;
+		}
+		if (start < vma->vm_start) {
+			if (end <= vma->vm_start) {
+				err = -ENOMEM;
+				break;
+			}
+			unmapped = -ENOMEM;
+			start = vma->vm_start;
+		}
+		if ((flags & MS_INVALIDATE) && (vma->vm_flags & VM_LOCKED)) {
+			err = -EBUSY;
+			break;
+		}
+		file = vma->vm_file;
+		start = vma->vm_end;
+		/*
+		 * A shared mapping writes the file's own page-cache pages: MS_SYNC asks the
+		 * file to write them back (the lock is dropped for that, as on Linux).
+		 */
+		if ((flags & MS_SYNC) && file && (vma->vm_flags & VM_SHARED)) {
+			get_file(file);
+			mmap_read_unlock(mm);
+			err = vfs_fsync(file);
+			fput(file);
+			if (err || start >= end)
+				return err ?: unmapped;
+			mmap_read_lock(mm);
+			vma = find_vma(mm, start);
+			continue;
+		}
+		if (start >= end)
+			break;
+		vma = vma_next(vma);
+	}
+	mmap_read_unlock(mm);
+	return err ?: unmapped;
+}
+
+/* ---- mincore ----------------------------------------------------------------------- */
+
+long do_mincore(struct mm_struct *mm, unsigned long start, size_t len, unsigned char __user *vec)
+{
+	unsigned long pages, done = 0;
+	unsigned char buf[64];
+
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	if (!range_ok(start, len))
+		return -ENOMEM;
+	pages = (len >> PAGE_SHIFT) + !!(len & ~PAGE_MASK);
+	if (!pages)
+		return 0;
+	while (done < pages) {
+		unsigned long n = min(pages - done, (unsigned long)sizeof(buf)), i;
+		unsigned long addr = start + (done << PAGE_SHIFT);
+		struct vm_area_struct *vma;
+
+		mmap_read_lock(mm);
+		vma = find_vma(mm, addr);
+		if (!vma || vma->vm_start > addr) {
+			mmap_read_unlock(mm);
+			return -ENOMEM;
+		}
+		/* One VMA per round: the rest of the range is looked up again next round. */
+		n = min(n, (vma->vm_end - addr) >> PAGE_SHIFT);
+		for (i = 0; i < n; i++) {
+			unsigned long va = addr + (i << PAGE_SHIFT);
+			struct address_space *cache = vma_page_cache(vma);
+			struct page *page;
+
+			buf[i] = page_is_mapped(vma, va);
+			if (!buf[i] && cache) {
+				/* A file's page counts if it is cached, mapped here or not. */
+				page = find_get_page(cache, vma->vm_pgoff + ((va - vma->vm_start) >>
+									     PAGE_SHIFT));
+				if (page) {
+					buf[i] = 1;
+					put_page(page);
+				}
+			}
+		}
+		mmap_read_unlock(mm);
+		if (copy_to_user(vec + done, buf, n))
+			return -EFAULT;
+		done += n;
+	}
+	return 0;
+}
+
+/* ---- mlock ------------------------------------------------------------------------- */
+
+/*
+ * Nothing is ever paged out, so a lock changes no page: it marks the VMAs (counted in
+ * locked_vm against RLIMIT_MEMLOCK) and faults the range in, as Linux's mlock does.
+ */
+static int mlock_fixup(struct mm_struct *mm, unsigned long start, unsigned long end, bool lock)
+{
+	struct vm_area_struct *vma;
+	int err;
+
+	err = split_around(mm, start, end, &vma);
+	if (err)
+		return err;
+	for (; vma && vma->vm_start < end; vma = vma_next(vma)) {
+		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+		if (lock)
+			vma->vm_flags |= VM_LOCKED;
+		else
+			vma->vm_flags &= ~VM_LOCKED;
+		vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
+	}
+	return 0;
+}
+
+int do_mlock(struct mm_struct *mm, unsigned long start, size_t len, bool lock, bool onfault)
+{
+	unsigned long end, covered, newly = 0;
+	struct vm_area_struct *vma;
+	int err;
+
+	/* Linux rounds the start down and the length up to whole pages. */
+	len = PAGE_ALIGN(len + (start & ~PAGE_MASK));
+	start &= PAGE_MASK;
+	end = start + len;
+	if (end < start || !range_ok(start, len))
+		return -ENOMEM;
+	if (!len)
+		return 0;
+	mmap_write_lock(mm);
+	covered = start;
+	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(vma)) {
+		if (vma->vm_start > covered)
+			break;
+		if (!(vma->vm_flags & VM_LOCKED))
+			newly += (min(vma->vm_end, end) - max(vma->vm_start, start)) >> PAGE_SHIFT;
+		covered = vma->vm_end;
+	}
+	if (covered < end)
+		err = -ENOMEM;
+	else if (lock && !mlock_allowed(mm, newly))
+		err = -ENOMEM;
+	else
+		err = mlock_fixup(mm, start, end, lock);
+	mmap_write_unlock(mm);
+	if (!err && lock && !onfault)
+		populate_range(mm, start, len);
+	return err;
+}
+
+int do_mlockall(struct mm_struct *mm, int flags)
+{
+	struct rb_node *node;
+	int err = 0;
+
+	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) || flags == MCL_ONFAULT)
+		return -EINVAL;
+	mmap_write_lock(mm);
+	if ((flags & MCL_CURRENT) && !mlock_allowed(mm, mm->total_vm - mm->locked_vm)) {
+		err = -ENOMEM;
+		goto out;
+	}
+	mm->def_flags &= ~VM_LOCKED;
+	if (flags & MCL_FUTURE)
+		mm->def_flags |= VM_LOCKED;
+	if (flags & MCL_CURRENT) {
+		for (node = rb_first(&mm->mm_rb); node; node = rb_next(node)) {
+			struct vm_area_struct *vma = vma_of(node);
+
+			if (!(vma->vm_flags & VM_LOCKED)) {
+				vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+				vma->vm_flags |= VM_LOCKED;
+				vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
+			}
+		}
+	}
+out:
+	mmap_write_unlock(mm);
+	return err;
+}
+
+int do_munlockall(struct mm_struct *mm)
+{
+	struct rb_node *node;
+
+	mmap_write_lock(mm);
+	mm->def_flags &= ~VM_LOCKED;
+	for (node = rb_first(&mm->mm_rb); node; node = rb_next(node)) {
+		struct vm_area_struct *vma = vma_of(node);
+
+		if (vma->vm_flags & VM_LOCKED) {
+			vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
+			vma->vm_flags &= ~VM_LOCKED;
+			vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
+		}
+	}
+	mmap_write_unlock(mm);
+	return 0;
 }

@@ -30,6 +30,7 @@ static unsigned long nr_free; /* frames on the free lists */
 static unsigned long nr_ram; /* frames of usable RAM */
 static unsigned long nr_reserved; /* of those, never given to the allocator */
 static unsigned long nr_bad_frees;
+unsigned long min_free_pages; /* set once by mem_init */
 
 unsigned long nr_free_pages(void)
 {
@@ -112,7 +113,10 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	if (unlikely(order > MAX_ORDER))
 		return NULL;
 	spin_lock_irqsave(&zone_lock, flags);
-	page = __rmqueue(order);
+	if ((gfp & __GFP_HIGHUSER) && nr_free < min_free_pages + (1UL << order))
+		page = NULL;
+	else
+		page = __rmqueue(order);
 	spin_unlock_irqrestore(&zone_lock, flags);
 	if (unlikely(!page)) {
 		if (!(gfp & __GFP_NOWARN))
@@ -243,6 +247,20 @@ static void free_unreserved(unsigned long start, unsigned long end)
 		free_range(start, end);
 }
 
+/*
+ * Linux's min_free_kbytes rule: sqrt(16 * RAM in KiB), between 128 KiB and 64 MiB. 1 MiB for
+ * 64 MiB of RAM, 2 MiB for 256 MiB: enough for page tables, slabs and the exit of a victim.
+ */
+static void set_min_free_pages(void)
+{
+	unsigned long kb = nr_ram << (PAGE_SHIFT - 10), x = 1, min_kb;
+
+	while ((x + 1) * (x + 1) <= 16 * kb)
+		x++;
+	min_kb = x < 128 ? 128 : x > 65536 ? 65536 : x;
+	min_free_pages = min_kb >> (PAGE_SHIFT - 10);
+}
+
 /* Hands every RAM frame that memblock did not reserve to the buddy allocator. */
 void mem_init(void)
 {
@@ -260,6 +278,7 @@ void mem_init(void)
 		free_unreserved(start, end);
 	}
 	memblock_close();
+	set_min_free_pages();
 }
 
 void buddy_free_counts(unsigned long counts[MAX_ORDER + 1])

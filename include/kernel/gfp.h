@@ -18,10 +18,19 @@ typedef unsigned int gfp_t;
 #define __GFP_ATOMIC 0x4u
 #define GFP_KERNEL 0u
 #define GFP_ATOMIC __GFP_ATOMIC
+/*
+ * A page for user space (a fault, a copy on write): it fails while free memory is down to
+ * the reserve kept for the kernel (min_free_pages), so that the OOM killer runs while the
+ * kernel can still allocate what killing and exiting need.
+ */
+#define __GFP_HIGHUSER 0x8u
+#define GFP_HIGHUSER __GFP_HIGHUSER
 
 #define MAX_ORDER 10 /* blocks of up to 2^10 frames: 4 MiB */
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
+/* The frames GFP_HIGHUSER leaves to the kernel (Linux's min_free_kbytes, in pages). */
+extern unsigned long min_free_pages;
 void __free_pages(struct page *page, unsigned int order);
 /* The same through direct-map addresses. */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);

@@ -156,6 +156,77 @@ void switch_mm(struct mm_struct *mm);
 /* The scheduler's part: load mm on this CPU. */
 void __switch_mm(struct mm_struct *mm);
 
+/* ---- resident-set counters (as Linux's, for /proc statm and status, getrusage) ---- */
+
+static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
+{
+	long v = atomic_long_read(&mm->rss_stat[member]);
+
+	return v > 0 ? v : 0; /* a racing add and sub may show a moment below 0 */
+}
+
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	atomic_long_add(value, &mm->rss_stat[member]);
+}
+
+/* Resident pages of every kind: file, anonymous and shared anonymous. */
+static inline unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	return get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) +
+	       get_mm_counter(mm, MM_SHMEMPAGES);
+}
+
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_rss(mm);
+
+	if (READ_ONCE(mm->hiwater_rss) < rss)
+		WRITE_ONCE(mm->hiwater_rss, rss);
+}
+
+/* The largest RSS mm has had, in pages (getrusage's ru_maxrss is it in KiB). */
+static inline unsigned long get_mm_hiwater_rss(struct mm_struct *mm)
+{
+	unsigned long rss = get_mm_rss(mm), hi = READ_ONCE(mm->hiwater_rss);
+
+	return rss > hi ? rss : hi;
+}
+
+/*
+ * The memory system calls beyond mmap (mm/mmap.c), on the caller's address space, with
+ * Linux's argument checks and errno values.
+ */
+long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+	       unsigned long new_len, unsigned long flags, unsigned long new_addr);
+int do_madvise(struct mm_struct *mm, unsigned long start, size_t len, int advice);
+int do_msync(struct mm_struct *mm, unsigned long start, size_t len, int flags);
+long do_mincore(struct mm_struct *mm, unsigned long start, size_t len, unsigned char __user *vec);
+/* mlock (lock), munlock; onfault: mlock2's MLOCK_ONFAULT, no faulting in now. */
+int do_mlock(struct mm_struct *mm, unsigned long start, size_t len, bool lock, bool onfault);
+int do_mlockall(struct mm_struct *mm, int flags);
+int do_munlockall(struct mm_struct *mm);
+/* Faults in every page of [start, start + len) (MAP_POPULATE, MADV_WILLNEED, mlock). */
+void populate_range(struct mm_struct *mm, unsigned long start, unsigned long len);
+
+/*
+ * The out-of-memory killer (mm/oom_kill.c). A user fault or populate that found no page
+ * calls out_of_memory: it kills the process with the largest RSS (never init or a kernel
+ * thread) with SIGKILL and logs it as Linux does. True when the caller should retry (a
+ * victim was chosen, or one is still dying); false when nobody can be killed.
+ */
+bool out_of_memory(void);
+/*
+ * One round of the OOM killer for a task that found no page: true when it should try again
+ * (memory came back, or a victim is dying and it waited a little); false when it should give
+ * up (it is the victim, or nothing came back for a while). *waits starts at 0.
+ */
+bool oom_wait_for_memory(int *waits);
+/* A user fault ended in VM_FAULT_OOM: kill, then retry the fault or die. */
+void pagefault_out_of_memory(void);
+/* Processes the OOM killer has killed since boot (for tests). */
+unsigned long oom_kill_count(void);
+
 /* Boot: the frame allocator from the memory map, then the page tables, then the buddy. */
 void mm_init(void);
 void mem_init(void);

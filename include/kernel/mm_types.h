@@ -51,6 +51,7 @@ enum pageflags {
 	PG_large_kmalloc, /* a kmalloc larger than the largest slab size */
 	PG_pgtable, /* a page-table page */
 	PG_dirty, /* a page-cache page written through a shared mapping since it was cleaned */
+	PG_anon, /* a private anonymous page of user memory (zero-filled or a COW copy) */
 };
 
 #define DEFINE_PAGEFLAG(name, bit)                           \
@@ -74,6 +75,7 @@ DEFINE_PAGEFLAG(Head, PG_head)
 DEFINE_PAGEFLAG(LargeKmalloc, PG_large_kmalloc)
 DEFINE_PAGEFLAG(Pgtable, PG_pgtable)
 DEFINE_PAGEFLAG(Dirty, PG_dirty)
+DEFINE_PAGEFLAG(Anon, PG_anon)
 #undef DEFINE_PAGEFLAG
 
 /* Atomic: a page-cache page's flags may be set from several address spaces at once. */
@@ -95,10 +97,23 @@ static inline bool test_clear_page_dirty(struct page *page)
 #define VM_EXEC 0x4UL
 #define VM_SHARED 0x8UL
 #define VM_GROWSDOWN 0x100UL
+#define VM_SEQ_READ 0x8000UL /* madvise(MADV_SEQUENTIAL): recorded, no read-ahead yet */
+#define VM_RAND_READ 0x10000UL /* madvise(MADV_RANDOM) */
+#define VM_LOCKED 0x2000UL /* mlock: nothing is ever paged out yet, so only counted */
+#define VM_NORESERVE 0x200000UL /* MAP_NORESERVE: nothing is reserved anyway (no accounting) */
 #define VM_ACCESS_FLAGS (VM_READ | VM_WRITE | VM_EXEC)
 
 struct vm_area_struct;
 struct mm_struct;
+
+/* What mm->rss_stat counts, as Linux's (its /proc statm and status read them). */
+enum {
+	MM_FILEPAGES, /* page-cache pages of file mappings */
+	MM_ANONPAGES, /* private anonymous pages, and private copies of file pages */
+	MM_SWAPENTS, /* always 0: no swap */
+	MM_SHMEMPAGES, /* pages of shared anonymous mappings */
+	NR_MM_COUNTERS
+};
 
 /*
  * What backs a mapping. Anonymous memory has no ops (vm_ops == NULL): its pages are made
@@ -163,6 +178,17 @@ struct mm_struct {
 	 */
 	u64 ctx_id;
 	u64 tlb_gen;
+
+	/*
+	 * Resident pages by kind (MM_*): changed atomically where entries are installed and
+	 * cleared, under mmap_lock shared or exclusive. hiwater_rss is the largest sum seen
+	 * (getrusage's ru_maxrss), raised racily (a maximum, so a lost update only lags).
+	 */
+	atomic_long_t rss_stat[NR_MM_COUNTERS];
+	unsigned long hiwater_rss;
+	unsigned long locked_vm; /* pages in VM_LOCKED mappings, under mmap_lock */
+	unsigned long data_vm; /* private writable non-stack pages (RLIMIT_DATA), mmap_lock */
+	unsigned long def_flags; /* mlockall(MCL_FUTURE): VM_LOCKED for new mappings */
 };
 
 #endif /* _KERNEL_MM_TYPES_H */

@@ -5,5 +5,9 @@
 #include <kernel/compiler.h>
 
 __noreturn void machine_restart(void);
+/* Every CPU stopped, for good. */
+__noreturn void machine_halt(void);
+/* ACPI soft-off (S5); a halt where the firmware offers no way. */
+__noreturn void machine_power_off(void);
 
 #endif /* _KERNEL_REBOOT_H */

@@ -221,5 +221,41 @@ long sys_timerfd_create(int clockid, int flags);
 long sys_timerfd_settime(int ufd, int flags, const struct itimerspec64 __user *utmr,
 			 struct itimerspec64 __user *otmr);
 long sys_timerfd_gettime(int ufd, struct itimerspec64 __user *otmr);
+/* Memory (mm/mmap_syscalls.c), resources (kernel/resource.c) and the system (kernel/sys.c). */
+struct rlimit;
+struct rusage;
+struct tms;
+struct sysinfo;
+struct sched_param;
+long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+		unsigned long flags, unsigned long new_addr);
+long sys_madvise(unsigned long start, size_t len, int advice);
+long sys_msync(unsigned long start, size_t len, int flags);
+long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);
+long sys_mlock(unsigned long start, size_t len);
+long sys_mlock2(unsigned long start, size_t len, int flags);
+long sys_munlock(unsigned long start, size_t len);
+long sys_mlockall(int flags);
+long sys_munlockall(void);
+long sys_prlimit64(int pid, unsigned int resource, const struct rlimit __user *new_rlim,
+		   struct rlimit __user *old_rlim);
+long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim);
+long sys_getrusage(int who, struct rusage __user *ru);
+long sys_times(struct tms __user *tbuf);
+long sys_sysinfo(struct sysinfo __user *info);
+long sys_sethostname(const char __user *name, int len);
+long sys_setdomainname(const char __user *name, int len);
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
+long sys_clock_getres(int which_clock, struct timespec64 __user *tp);
+long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *user_mask_ptr);
+long sys_sched_setaffinity(int pid, unsigned int len, unsigned long __user *user_mask_ptr);
+long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep, void __user *unused);
+long sys_sched_getscheduler(int pid);
+long sys_sched_getparam(int pid, struct sched_param __user *param);
+long sys_sched_setscheduler(int pid, int policy, struct sched_param __user *param);
+long sys_sched_setparam(int pid, struct sched_param __user *param);
+long sys_sched_get_priority_max(int policy);
+long sys_sched_get_priority_min(int policy);
 
 #endif /* _KERNEL_SYSCALLS_H */

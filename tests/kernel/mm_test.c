@@ -188,7 +188,11 @@ static void test_argument_errors(struct ktest *t)
 
 	KTEST_EXPECT_EQ(t, map(0, 0, RW, ANON), -EINVAL);
 	KTEST_EXPECT_EQ(t, map(0, PAGE_SIZE, RW, MAP_ANONYMOUS), -EINVAL); /* no type */
-	KTEST_EXPECT_EQ(t, map(0, PAGE_SIZE, 0x80, ANON), -EINVAL);
+	/* Unknown PROT_ bits: ignored by mmap, as on Linux (mprotect refuses them). */
+	addr = map(0, PAGE_SIZE, 0x80 | PROT_READ, ANON);
+	KTEST_EXPECT_GT(t, addr, 0);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, do_mprotect(test_mm, 0x10000000, PAGE_SIZE, 0x80), -EINVAL);
 	KTEST_EXPECT_EQ(t, map(0, PAGE_SIZE, RW, MAP_PRIVATE), -EBADF); /* no file */
 	KTEST_EXPECT_EQ(t, map(0x10001000 + 1, PAGE_SIZE, RW, ANON | MAP_FIXED), -EINVAL);
 	KTEST_EXPECT_EQ(t, map(TASK_SIZE - PAGE_SIZE, 2 * PAGE_SIZE, RW, ANON | MAP_FIXED),
@@ -337,6 +341,85 @@ static void test_shared_mapping_is_shared_after_dup(struct ktest *t)
 	KTEST_EXPECT_EQ(t, v, 2);
 	mmput(child);
 	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
+}
+
+/* A page of shared anonymous memory nobody touched before the fork is still one page. */
+static void test_shared_anon_untouched_page_after_dup(struct ktest *t)
+{
+	long addr = map(0, 2 * PAGE_SIZE, RW, MAP_SHARED | MAP_ANONYMOUS);
+	unsigned long shmem = get_mm_counter(test_mm, MM_SHMEMPAGES);
+	struct mm_struct *child;
+	u8 v = 0;
+
+	KTEST_ASSERT_GT(t, addr, 0);
+	child = dup_mm(test_mm);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	switch_mm(child);
+	KTEST_EXPECT_EQ(t, poke(addr + PAGE_SIZE, 7), 0);
+	KTEST_EXPECT_EQ(t, get_mm_counter(child, MM_SHMEMPAGES), 1);
+	switch_mm(test_mm);
+	mmput(child); /* the page outlives the child: the parent's VMA holds the object */
+	KTEST_EXPECT_EQ(t, peek(addr + PAGE_SIZE, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 7);
+	KTEST_EXPECT_EQ(t, get_mm_counter(test_mm, MM_SHMEMPAGES), shmem + 1);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, 2 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, get_mm_counter(test_mm, MM_SHMEMPAGES), shmem);
+}
+
+/* Resident pages are counted where entries are made and cleared, COW copies included. */
+static void test_rss_counters(struct ktest *t)
+{
+	unsigned long anon = get_mm_counter(test_mm, MM_ANONPAGES);
+	long addr = map(0, 4 * PAGE_SIZE, RW, ANON);
+	struct mm_struct *child;
+
+	KTEST_ASSERT_GT(t, addr, 0);
+	for (int i = 0; i < 3; i++)
+		KTEST_EXPECT_EQ(t, poke(addr + i * PAGE_SIZE, 1), 0);
+	KTEST_EXPECT_EQ(t, get_mm_counter(test_mm, MM_ANONPAGES), anon + 3);
+	KTEST_EXPECT_GE(t, get_mm_rss(test_mm), 3);
+	child = dup_mm(test_mm);
+	KTEST_ASSERT_NOT_NULL(t, child);
+	KTEST_EXPECT_EQ(t, get_mm_counter(child, MM_ANONPAGES), anon + 3);
+	switch_mm(child);
+	KTEST_EXPECT_EQ(t, poke(addr, 2), 0); /* a COW copy: still one anonymous page */
+	switch_mm(test_mm);
+	KTEST_EXPECT_EQ(t, get_mm_counter(child, MM_ANONPAGES), anon + 3);
+	mmput(child);
+	KTEST_EXPECT_EQ(t, do_madvise(test_mm, addr, PAGE_SIZE, MADV_DONTNEED), 0);
+	KTEST_EXPECT_EQ(t, get_mm_counter(test_mm, MM_ANONPAGES), anon + 2);
+	KTEST_EXPECT_GE(t, get_mm_hiwater_rss(test_mm), get_mm_rss(test_mm) + 1);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, 4 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, get_mm_counter(test_mm, MM_ANONPAGES), anon);
+}
+
+/* mremap moves the page tables: the frames, the contents and the counters come along. */
+static void test_mremap_moves_pages(struct ktest *t)
+{
+	unsigned long anon = get_mm_counter(test_mm, MM_ANONPAGES), zero;
+	long addr = map(0, 3 * PAGE_SIZE, RW, ANON), moved;
+	u8 v = 0;
+
+	KTEST_ASSERT_GT(t, addr, 0);
+	KTEST_EXPECT_EQ(t, poke(addr, 0x11), 0);
+	KTEST_EXPECT_EQ(t, poke(addr + PAGE_SIZE, 0x22), 0);
+	/* The third page stays mapped read-only after the range: no room to grow in place. */
+	KTEST_EXPECT_EQ(t, do_mprotect(test_mm, addr + 2 * PAGE_SIZE, PAGE_SIZE, PROT_READ), 0);
+	KTEST_EXPECT_EQ(t, do_mremap(test_mm, addr, 2 * PAGE_SIZE, 4 * PAGE_SIZE, 0, 0), -ENOMEM);
+	zero = vm_event(PGFAULT_ZERO);
+	moved = do_mremap(test_mm, addr, 2 * PAGE_SIZE, 4 * PAGE_SIZE, MREMAP_MAYMOVE, 0);
+	KTEST_ASSERT_GT(t, moved, 0);
+	KTEST_EXPECT_NE(t, moved, addr);
+	KTEST_EXPECT_EQ(t, peek(moved, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 0x11);
+	KTEST_EXPECT_EQ(t, peek(moved + PAGE_SIZE, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 0x22);
+	KTEST_EXPECT_EQ(t, vm_event(PGFAULT_ZERO), zero); /* moved, not faulted in anew */
+	KTEST_EXPECT_EQ(t, get_mm_counter(test_mm, MM_ANONPAGES), anon + 2);
+	KTEST_EXPECT_EQ(t, peek(addr, &v), -EFAULT);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, moved, 4 * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr + 2 * PAGE_SIZE, PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, get_mm_counter(test_mm, MM_ANONPAGES), anon);
 }
 
 /* Under SMAP, a kernel read of user memory outside the uaccess helpers faults. */
@@ -1057,6 +1140,9 @@ static struct ktest_case mm_cases[] = {
 	KTEST_CASE(test_stack_grows_down),
 	KTEST_CASE(test_cow_after_dup),
 	KTEST_CASE(test_shared_mapping_is_shared_after_dup),
+	KTEST_CASE(test_shared_anon_untouched_page_after_dup),
+	KTEST_CASE(test_rss_counters),
+	KTEST_CASE(test_mremap_moves_pages),
 	KTEST_CASE(test_smap_blocks_plain_access),
 	KTEST_CASE(test_atomic_fault_takes_fixup),
 	KTEST_CASE(test_munmap_one_shootdown),

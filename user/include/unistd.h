@@ -107,6 +107,7 @@ long pathconf(const char *path, int name);
 int getpagesize(void);
 int gethostname(char *name, size_t n);
 int sethostname(const char *name, size_t n);
+int setdomainname(const char *name, size_t n);
 void *sbrk(intptr_t inc);
 int brk(void *addr);
 long syscall(long nr, ...);

@@ -152,6 +152,12 @@ void do_page_fault(struct pt_regs *regs)
 	if (regs->rflags & X86_EFLAGS_IF)
 		local_irq_enable();
 	fault = handle_mm_fault(mm, addr, fault_flags(error, user));
+	if (unlikely(fault == VM_FAULT_OOM) && user) {
+		/* The OOM killer frees memory (the fault is retried) or kills this task. */
+		pagefault_out_of_memory();
+		local_irq_disable();
+		return;
+	}
 	local_irq_disable();
 	if (likely(!fault))
 		return;

@@ -145,6 +145,15 @@ struct signal_struct {
 	struct task_struct *it_real_task; /* the leader, whom the timer signals */
 	/* Stopped with this signal and not yet reported to wait(WUNTRACED); under siglock. */
 	int stop_code_pending;
+
+	/*
+	 * getrusage's other counts (kernel/resource.c), as Linux keeps them: the dead threads'
+	 * page faults, and the reaped children's (their own and their children's, added when
+	 * wait reaps them); the largest RSS of this process's address spaces (set as each
+	 * is left at exit or exec) and of any reaped child, in KiB. Under siglock.
+	 */
+	unsigned long min_flt, maj_flt, cmin_flt, cmaj_flt;
+	unsigned long maxrss, cmaxrss;
 };
 
 /* Linux's default limits, for a process that inherits none (init, kernel threads). */

@@ -13,8 +13,17 @@ typedef unsigned long rlim_t;
 #define RLIMIT_NOFILE 7
 #define RLIMIT_MEMLOCK 8
 #define RLIMIT_AS 9
+#define RLIMIT_LOCKS 10
+#define RLIMIT_SIGPENDING 11
+#define RLIMIT_MSGQUEUE 12
+#define RLIMIT_NICE 13
+#define RLIMIT_RTPRIO 14
+#define RLIMIT_RTTIME 15
+#define RLIMIT_NLIMITS 16
+#define RLIM_NLIMITS RLIMIT_NLIMITS
 #define RUSAGE_SELF 0
 #define RUSAGE_CHILDREN (-1)
+#define RUSAGE_THREAD 1
 struct rlimit {
 	rlim_t rlim_cur, rlim_max;
 };
