@@ -899,7 +899,14 @@ relock:
 		struct k_sigaction *ka;
 		int code;
 
-		if (group_exiting(signal)) {
+		/*
+		 * The group is exiting, or another thread is in execve and has told this one to
+		 * go (its SIGKILL): leave with the group's code (do_group_exit knows an exec's
+		 * victims), without starting a group exit of our own.
+		 */
+		if (group_exiting(signal) ||
+		    (signal->group_exec_task && signal->group_exec_task != cur &&
+		     sigismember(&cur->pending.signal, SIGKILL))) {
 			code = signal->group_exit_code;
 			sigdelset(&cur->pending.signal, SIGKILL);
 			recalc_sigpending(cur);
