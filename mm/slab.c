@@ -718,6 +718,39 @@ unsigned long slab_objects_in_use(void)
 	return n;
 }
 
+/*
+ * A snapshot of up to max caches' counters, for /proc/slabinfo: copied under the locks, so
+ * that the caller can format them with nothing held (formatting allocates). Returns how many
+ * caches there are, which may be more than max.
+ */
+int slab_info_snapshot(struct slab_info *out, int max)
+{
+	unsigned long flags;
+	struct kmem_cache *c;
+	int n = 0;
+
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_for_each_entry(c, &slab_caches, list) {
+		if (n < max) {
+			struct slab_info *si = &out[n];
+
+			spin_lock(&c->lock);
+			strscpy(si->name, c->name, sizeof(si->name));
+			si->active_objs = c->inuse;
+			si->num_objs = c->nr_slabs * c->objects;
+			si->active_slabs = c->nr_slabs - c->nr_empty;
+			si->num_slabs = c->nr_slabs;
+			si->objsize = c->size;
+			si->objperslab = c->objects;
+			si->pagesperslab = 1U << c->order;
+			spin_unlock(&c->lock);
+		}
+		n++;
+	}
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
+	return n;
+}
+
 /* ------------------------------------------------------------------------------------------- */
 /* kmalloc */
 

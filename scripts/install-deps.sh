@@ -31,6 +31,7 @@ python3:python3
 gdb:gdb
 cpio:cpio
 musl-gcc:musl-tools
+/bin/busybox:busybox-static
 "
 
 find_missing() {

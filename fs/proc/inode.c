@@ -145,6 +145,7 @@ static const struct proc_entry root_entries[] = {
 	{ "interrupts", S_IFREG | 0444, proc_interrupts_show },
 	{ "cpuinfo", S_IFREG | 0444, proc_cpuinfo_show },
 	{ "version", S_IFREG | 0444, proc_version_show },
+	{ "slabinfo", S_IFREG | 0444, proc_slabinfo_show },
 	{ "self", S_IFLNK | 0777, NULL },
 };
 

@@ -23,6 +23,7 @@ int proc_mounts_show(struct proc_buf *b, struct task_struct *task);
 int proc_interrupts_show(struct proc_buf *b, struct task_struct *task);
 int proc_cpuinfo_show(struct proc_buf *b, struct task_struct *task);
 int proc_version_show(struct proc_buf *b, struct task_struct *task);
+int proc_slabinfo_show(struct proc_buf *b, struct task_struct *task); /* fs/proc/slabinfo.c */
 int proc_pid_stat_show(struct proc_buf *b, struct task_struct *task);
 int proc_pid_status_show(struct proc_buf *b, struct task_struct *task);
 int proc_pid_cmdline_show(struct proc_buf *b, struct task_struct *task);

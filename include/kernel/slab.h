@@ -61,6 +61,15 @@ size_t ksize(const void *obj);
 /* Objects in use across all caches, for leak checks. */
 unsigned long slab_objects_in_use(void);
 
+/* One cache's counters, in /proc/slabinfo's terms (fs/proc/slabinfo.c). */
+struct slab_info {
+	char name[32];
+	unsigned long active_objs, num_objs, active_slabs, num_slabs;
+	unsigned int objsize, objperslab, pagesperslab;
+};
+
+int slab_info_snapshot(struct slab_info *out, int max);
+
 /*
  * How many problems CONFIG_DEBUG_SLAB (and the checks kept without it: freeing a pointer that
  * no cache handed out, or to the wrong cache) has reported since boot; tests plant a bug and
