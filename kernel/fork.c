@@ -660,19 +660,23 @@ long sys_getppid(void)
 #define __WALL 0x40000000
 #define __WCLONE 0x80000000
 
+#define WEXITED 0x00000004
+#define WNOWAIT 0x01000000
+#define P_ALL 0
+#define P_PID 1
+#define P_PGID 2
+
 /*
- * Does child c match wait4's pid (> 0: that pid; 0: the caller's process group; -1: any;
- * < -1: process group -pid) and its clone filter (a "clone" child is one whose exit signal
- * is not SIGCHLD: __WCLONE waits only for those, __WALL for all, neither for the others)?
+ * Does child c match which/id (P_ALL; P_PID: that pid; P_PGID: that process group) and the
+ * clone filter (a "clone" child is one whose exit signal is not SIGCHLD: __WCLONE waits
+ * only for those, __WALL for all, neither for the others)?
  */
-static bool eligible_child(struct task_struct *c, int pid, int options)
+static bool eligible_child(struct task_struct *c, int which, int id, int options)
 {
 	lockdep_assert_held(&family_lock);
-	if (pid > 0 && c->pid != pid)
+	if (which == P_PID && c->pid != id)
 		return false;
-	if (pid == 0 && c->signal->pgrp != current->signal->pgrp)
-		return false;
-	if (pid < -1 && c->signal->pgrp != -pid)
+	if (which == P_PGID && c->signal->pgrp != id)
 		return false;
 	if (options & __WALL)
 		return true;
@@ -689,10 +693,11 @@ static bool process_dead(struct task_struct *c)
 }
 
 /*
- * One look at the caller's process's children: a dead one matching (taken off the list,
- * the caller now owns the parent's reference), or NULL; *any tells whether one matched.
+ * One look at the caller's process's children: a dead one matching, referenced for the
+ * caller (reap: taken off the list, the caller now owns the parent's reference), or NULL;
+ * *any tells whether one matched at all.
  */
-static struct task_struct *reap_zombie(int pid, int options, bool *any)
+static struct task_struct *find_dead_child(int which, int id, int options, bool reap, bool *any)
 {
 	struct task_struct *c, *found = NULL;
 	unsigned long flags;
@@ -700,12 +705,16 @@ static struct task_struct *reap_zombie(int pid, int options, bool *any)
 	*any = false;
 	spin_lock_irqsave(&family_lock, flags);
 	list_for_each_entry(c, &current->group_leader->children, sibling) {
-		if (!eligible_child(c, pid, options))
+		if (!eligible_child(c, which, id, options))
 			continue;
 		*any = true;
 		if (process_dead(c)) {
-			list_del_init(&c->sibling);
-			c->real_parent = NULL;
+			if (reap) {
+				list_del_init(&c->sibling);
+				c->real_parent = NULL;
+			} else {
+				get_task_struct(c);
+			}
 			found = c;
 			break;
 		}
@@ -714,7 +723,7 @@ static struct task_struct *reap_zombie(int pid, int options, bool *any)
 	return found;
 }
 
-static bool has_zombie(int pid, int options)
+static bool has_dead_child(int which, int id, int options)
 {
 	struct task_struct *c;
 	unsigned long flags;
@@ -722,48 +731,162 @@ static bool has_zombie(int pid, int options)
 
 	spin_lock_irqsave(&family_lock, flags);
 	list_for_each_entry(c, &current->group_leader->children, sibling)
-		if (eligible_child(c, pid, options) && process_dead(c))
+		if (eligible_child(c, which, id, options) && process_dead(c))
 			ret = true;
 	spin_unlock_irqrestore(&family_lock, flags);
 	return ret;
+}
+
+/* What wait reports: a group exit's code, even if the leader had ended before with its own. */
+static int dead_status(struct task_struct *z)
+{
+	return (READ_ONCE(z->signal->flags) & SIGNAL_GROUP_EXIT) ? z->signal->group_exit_code :
+								    z->exit_status;
+}
+
+/* Sleeps until a matching child is dead: 0, -ECHILD (none matches), -ERESTARTSYS. */
+static long wait_dead_child(int which, int id, int options, bool reap, struct task_struct **z)
+{
+	for (;;) {
+		bool any;
+		long ret;
+
+		*z = find_dead_child(which, id, options, reap, &any);
+		if (*z)
+			return 0;
+		if (!any)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		ret = wait_event_interruptible(child_exit_wq, has_dead_child(which, id, options));
+		if (ret)
+			return ret;
+	}
 }
 
 #define RUSAGE_SIZE 144 /* struct rusage on x86-64 */
 
 long sys_wait4(int upid, int __user *stat_addr, int options, void __user *ru)
 {
+	struct task_struct *z;
+	int which = P_PID, id = upid;
+	long ret;
+
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
 		return -EINVAL;
 	if (upid == -0x7fffffff - 1)
 		return -ESRCH;
-	for (;;) {
-		struct task_struct *z;
-		bool any;
-		long ret;
+	if (upid == -1) {
+		which = P_ALL;
+	} else if (upid <= 0) {
+		unsigned long flags;
 
-		z = reap_zombie(upid, options, &any);
-		if (z) {
-			/* A group exit's code, even if the leader had ended before with its own. */
-			int status = (READ_ONCE(z->signal->flags) & SIGNAL_GROUP_EXIT) ?
-					     z->signal->group_exit_code :
-					     z->exit_status;
-
-			ret = z->pid;
-			put_task_struct(z);
-			if (stat_addr && put_user(status, stat_addr))
-				return -EFAULT;
-			if (ru && clear_user(ru, RUSAGE_SIZE))
-				return -EFAULT;
-			return ret;
+		which = P_PGID;
+		id = -upid;
+		if (!upid) {
+			spin_lock_irqsave(&family_lock, flags);
+			id = current->signal->pgrp;
+			spin_unlock_irqrestore(&family_lock, flags);
 		}
+	}
+	ret = wait_dead_child(which, id, options, true, &z);
+	if (ret || !z)
+		return ret;
+	{
+		int status = dead_status(z);
+
+		ret = z->pid;
+		put_task_struct(z);
+		if (stat_addr && put_user(status, stat_addr))
+			return -EFAULT;
+		if (ru && clear_user(ru, RUSAGE_SIZE))
+			return -EFAULT;
+	}
+	return ret;
+}
+
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_DUMPED 3
+
+/*
+ * waitid for ended children (WEXITED; stopped and continued ones come with signals): the
+ * siginfo Linux fills (SIGCHLD, CLD_EXITED/KILLED/DUMPED, pid, real uid, status), or all
+ * zero when WNOHANG finds none; WNOWAIT leaves the child waitable.
+ */
+long sys_waitid(int which, int upid, struct kernel_siginfo __user *infop, int options,
+		void __user *ru)
+{
+	struct kernel_siginfo info;
+	struct task_struct *z;
+	unsigned long flags;
+	int id = upid;
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WUNTRACED | WCONTINUED | __WNOTHREAD |
+			__WALL | __WCLONE))
+		return -EINVAL;
+	if (!(options & (WEXITED | WUNTRACED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		if (!upid) {
+			spin_lock_irqsave(&family_lock, flags);
+			id = current->signal->pgrp;
+			spin_unlock_irqrestore(&family_lock, flags);
+		}
+		break;
+	default:
+		return -EINVAL; /* P_PIDFD: no pidfds yet */
+	}
+	if (!(options & WEXITED)) {
+		bool any;
+
+		/* Until signals report stops and continues, no child ever has one to report. */
+		z = find_dead_child(which, id, options, false, &any);
+		if (z)
+			put_task_struct(z);
+		z = NULL;
 		if (!any)
 			return -ECHILD;
-		if (options & WNOHANG)
-			return 0;
-		ret = wait_event_interruptible(child_exit_wq, has_zombie(upid, options));
+		if (!(options & WNOHANG))
+			return wait_event_interruptible(child_exit_wq, false);
+	} else {
+		ret = wait_dead_child(which, id, options, !(options & WNOWAIT), &z);
 		if (ret)
 			return ret;
 	}
+	memset(&info, 0, sizeof(info));
+	if (z) {
+		const struct cred *cred = get_task_cred(z);
+		int status = dead_status(z);
+
+		info.si_signo = SIGCHLD;
+		info.sigchld.pid = z->pid;
+		info.sigchld.uid = cred->uid;
+		put_cred(cred);
+		if (status & 0x7f) {
+			info.si_code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+			info.sigchld.status = status & 0x7f;
+		} else {
+			info.si_code = CLD_EXITED;
+			info.sigchld.status = (status >> 8) & 0xff;
+		}
+		put_task_struct(z);
+	}
+	if (infop && copy_to_user(infop, &info, sizeof(info)))
+		return -EFAULT;
+	if (ru && clear_user(ru, RUSAGE_SIZE))
+		return -EFAULT;
+	return 0;
 }
 
 /* ---- process groups and sessions ------------------------------------------------------ */

@@ -122,6 +122,7 @@ static const struct {
 	ENTRY(273, set_robust_list, sys_set_robust_list),
 	ENTRY(274, get_robust_list, sys_get_robust_list),
 	ENTRY(435, clone3, sys_clone3),
+	ENTRY(247, waitid, sys_waitid),
 };
 
 static void test_implemented_numbers_reach_their_entry(struct ktest *t)

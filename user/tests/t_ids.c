@@ -22,6 +22,7 @@
 #define NR_getgroups 115
 #define NR_prctl 157
 #define NR_setreuid 113
+#define NR_waitid 247
 #define PR_SET_CHILD_SUBREAPER 36
 #define PR_GET_CHILD_SUBREAPER 37
 
@@ -150,6 +151,48 @@ static void test_groups_sessions(void)
 	ok(waitpid(-a, &st, WNOHANG) == -1 && errno == ECHILD, "no child left in that group: ECHILD");
 }
 
+/* The fields of siginfo_t that waitid fills, at Linux's offsets. */
+struct wait_info {
+	int signo, err, code, pad;
+	int pid;
+	unsigned uid;
+	int status;
+	char rest[128 - 28];
+};
+
+static void test_waitid(void)
+{
+	struct wait_info wi;
+	pid_t a, b;
+
+	a = fork();
+	if (a == 0)
+		_exit(21);
+	memset(&wi, 0xff, sizeof(wi));
+	ok(syscall(NR_waitid, 1, a, &wi, 4 | 0x01000000, 0) == 0 && wi.signo == 17 &&
+		   wi.code == 1 && wi.pid == a && wi.status == 21 && wi.uid == getuid(),
+	   "waitid(P_PID, WEXITED|WNOWAIT): SIGCHLD, CLD_EXITED, pid, uid, status");
+	memset(&wi, 0, sizeof(wi));
+	ok(syscall(NR_waitid, 0, 0, &wi, 4, 0) == 0 && wi.pid == a && wi.status == 21,
+	   "the child is still there after WNOWAIT; waitid(P_ALL) reaps it");
+	ok(waitpid(a, 0, WNOHANG) == -1 && errno == ECHILD, "and it is gone");
+
+	b = fork();
+	if (b == 0) {
+		usleep(100000);
+		_exit(0);
+	}
+	memset(&wi, 0xff, sizeof(wi));
+	ok(syscall(NR_waitid, 2, 0, &wi, 4 | 1, 0) == 0 && wi.pid == 0 && wi.signo == 0,
+	   "waitid(P_PGID 0, WNOHANG) with the child running: 0, siginfo zeroed");
+	ok(syscall(NR_waitid, 1, b, &wi, 1, 0) == -1 && errno == EINVAL,
+	   "waitid without WEXITED/WSTOPPED/WCONTINUED is EINVAL");
+	ok(syscall(NR_waitid, 2, getpgrp(), &wi, 4, 0) == 0 && wi.pid == b && wi.code == 1,
+	   "waitid(P_PGID, our group) waits for it");
+	ok(syscall(NR_waitid, 9, 0, &wi, 4, 0) == -1 && errno == EINVAL,
+	   "waitid with an unknown idtype is EINVAL");
+}
+
 static int child_ids(void)
 {
 	unsigned r, e, s, g[4];
@@ -272,9 +315,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	self_path = argv[0];
-	tap_plan(20);
+	tap_plan(27);
 	test_groups_sessions();
 	test_creds();
+	test_waitid();
 	test_orphans();
 	return tap_done();
 }
