@@ -292,7 +292,6 @@ int de_thread(struct task_struct *tsk)
 		tsk->pid = leader->pid;
 		leader->pid = old_pid;
 		tsk->group_leader = tsk;
-		leader->group_leader = tsk; /* its last put puts nothing: see below */
 		tsk->real_parent = leader->real_parent;
 		tsk->exit_signal = leader->exit_signal;
 		list_add(&tsk->sibling, &leader->sibling); /* leader's place in the parent's list */

@@ -6,6 +6,8 @@
  */
 #include "tap.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <pthread.h>
 #include <sched.h>
@@ -529,6 +531,24 @@ static void test_process_model(void)
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 5,
 	   "the last thread's exit ends the process; its getppid is the parent's pid (%#x)", st);
 
+	{
+		/* CLONE_FILES without a thread: the child's exec must not close our descriptor */
+		int fd = open("/", O_RDONLY | O_CLOEXEC);
+		char pidbuf[16];
+		char *argv[] = { self_path, "--exec-child", pidbuf, 0 };
+
+		pid = (pid_t)syscall(NR_clone, CLONE_FILES | SIGCHLD, 0, 0, 0, 0);
+		if (pid == 0) {
+			snprintf(pidbuf, sizeof(pidbuf), "%d", (int)getpid());
+			execv(self_path, argv);
+			_exit(99);
+		}
+		st = child_status(pid);
+		ok(WIFEXITED(st) && WEXITSTATUS(st) == 42 && fcntl(fd, F_GETFD) == FD_CLOEXEC,
+		   "exec by a process sharing our descriptor table leaves our close-on-exec ones");
+		close(fd);
+	}
+
 	shared = 0;
 	pid = vfork();
 	if (pid == 0) {
@@ -545,7 +565,7 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "--exec-child"))
 		return getpid() == atoi(argv[2]) ? 42 : 43;
 	self_path = argv[0];
-	tap_plan(38);
+	tap_plan(39);
 	test_raw_clone();
 	test_clone3_checks();
 	test_futex_basics();
