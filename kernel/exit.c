@@ -158,7 +158,8 @@ void exit_notify(struct task_struct *tsk)
 	if (group_dead)
 		forget_original_parent(leader, &drop);
 	if (tsk == leader) {
-		WRITE_ONCE(tsk->exit_state, reaper_waits(tsk->real_parent) ? EXIT_ZOMBIE : EXIT_DEAD);
+		WRITE_ONCE(tsk->exit_state,
+			   reaper_waits(tsk->real_parent) ? EXIT_ZOMBIE : EXIT_DEAD);
 		spin_lock(&tsk->sighand->siglock);
 		exec_task = sig->group_exec_task;
 		spin_unlock(&tsk->sighand->siglock);
@@ -269,9 +270,9 @@ int de_thread(struct task_struct *tsk)
 	zap_other_threads(tsk);
 	/* Wait for every other thread to be off the list: only the leader may stay, a zombie. */
 	for (;;) {
-		bool leader_only = sig->nr_threads == 1 ||
-				   (sig->nr_threads == 2 && tsk != tsk->group_leader &&
-				    READ_ONCE(tsk->group_leader->exit_state));
+		bool leader_only =
+			sig->nr_threads == 1 || (sig->nr_threads == 2 && tsk != tsk->group_leader &&
+						 READ_ONCE(tsk->group_leader->exit_state));
 
 		if (leader_only)
 			break;

@@ -402,9 +402,9 @@ static void release_unstarted(struct task_struct *p)
  * The flags of clone and clone3 we implement (CLONE_UNTRACED and CLONE_IO change nothing
  * here); any other is EINVAL: the namespaces, CLONE_PIDFD and CLONE_PTRACE do not exist yet.
  */
-#define CLONE_SUPPORTED                                                                      \
-	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK |          \
-	 CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |   \
+#define CLONE_SUPPORTED                                                                     \
+	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK |        \
+	 CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
 	 CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_CHILD_SETTID | CLONE_UNTRACED | CLONE_IO)
 
 /* Linux's consistency rules between the flags (copy_process). */
@@ -553,8 +553,7 @@ long sys_fork(void)
 /* The child borrows the parent's memory, and the parent sleeps until it execs or exits. */
 long sys_vfork(void)
 {
-	struct kernel_clone_args args = { .flags = CLONE_VM | CLONE_VFORK,
-					  .exit_signal = SIGCHLD };
+	struct kernel_clone_args args = { .flags = CLONE_VM | CLONE_VFORK, .exit_signal = SIGCHLD };
 
 	return kernel_clone(&args);
 }
@@ -740,8 +739,8 @@ static bool has_dead_child(int which, int id, int options)
 /* What wait reports: a group exit's code, even if the leader had ended before with its own. */
 static int dead_status(struct task_struct *z)
 {
-	return (READ_ONCE(z->signal->flags) & SIGNAL_GROUP_EXIT) ? z->signal->group_exit_code :
-								    z->exit_status;
+	return (READ_ONCE(z->signal->flags) & SIGNAL_GROUP_EXIT) ? z->signal->group_exit_code
+								 : z->exit_status;
 }
 
 /* Sleeps until a matching child is dead: 0, -ECHILD (none matches), -ERESTARTSYS. */

@@ -27,8 +27,8 @@ void signal_wake_up(struct task_struct *t, bool fatal)
 	lockdep_assert_held(&t->sighand->siglock);
 	set_tsk_thread_flag(t, TIF_SIGPENDING);
 	(void)fatal; /* no killable sleeps here: fatal or not, interruptible sleeps end */
-	if (!wake_up_state(t, TASK_INTERRUPTIBLE) &&
-	    READ_ONCE(t->on_cpu) && t->cpu != smp_processor_id())
+	if (!wake_up_state(t, TASK_INTERRUPTIBLE) && READ_ONCE(t->on_cpu) &&
+	    t->cpu != smp_processor_id())
 		smp_send_reschedule(t->cpu); /* running in user mode there: into the kernel */
 }
 

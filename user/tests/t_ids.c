@@ -75,7 +75,8 @@ static void test_groups_sessions(void)
 	ok(getsid(0x3ffffff0) == -1 && errno == ESRCH, "getsid of no process is ESRCH");
 	ok(setpgid(0x3ffffff0, 0) == -1 && errno == ESRCH, "setpgid of no process is ESRCH");
 	ok(setpgid(0, -1) == -1 && errno == EINVAL, "setpgid to a negative group is EINVAL");
-	ok(run_child(child_setsid) == 0, "setsid: a new session and group; EPERM again; the leader cannot move");
+	ok(run_child(child_setsid) == 0,
+	   "setsid: a new session and group; EPERM again; the leader cannot move");
 
 	/* a child moved into a group of its own by the parent, then the group joined */
 	pipe(fds);
@@ -107,7 +108,8 @@ static void test_groups_sessions(void)
 	while (read(fds[0], &c, 1) > 0)
 		;
 	close(fds[0]);
-	ok(setpgid(pid, pid) == -1 && errno == EACCES, "setpgid of a child that has exec'd is EACCES");
+	ok(setpgid(pid, pid) == -1 && errno == EACCES,
+	   "setpgid of a child that has exec'd is EACCES");
 	status_of(pid);
 
 	/* a child in another session: EPERM */
@@ -146,9 +148,12 @@ static void test_groups_sessions(void)
 	if (b == 0)
 		_exit(12);
 	usleep(20000);
-	ok(waitpid(-a, &st, 0) == a && WEXITSTATUS(st) == 11, "waitpid(-pgid) waits for that group only");
-	ok(waitpid(0, &st, 0) == b && WEXITSTATUS(st) == 12, "waitpid(0) waits for the caller's group");
-	ok(waitpid(-a, &st, WNOHANG) == -1 && errno == ECHILD, "no child left in that group: ECHILD");
+	ok(waitpid(-a, &st, 0) == a && WEXITSTATUS(st) == 11,
+	   "waitpid(-pgid) waits for that group only");
+	ok(waitpid(0, &st, 0) == b && WEXITSTATUS(st) == 12,
+	   "waitpid(0) waits for the caller's group");
+	ok(waitpid(-a, &st, WNOHANG) == -1 && errno == ECHILD,
+	   "no child left in that group: ECHILD");
 }
 
 /* The fields of siginfo_t that waitid fills, at Linux's offsets. */
