@@ -368,9 +368,11 @@ long sys_setgroups(int size, const gid_t __user *list)
 			return -EFAULT;
 		}
 		/* Sorted, as Linux keeps them (and getgroups then returns them). */
-		for (int gap = size / 2; gap > 0; gap /= 2) /* Shell sort: no quadratic worst case */
+		for (int gap = size / 2; gap > 0;
+		     gap /= 2) /* Shell sort: no quadratic worst case */
 			for (int i = gap; i < size; i++)
-				for (int j = i; j >= gap && gi->gid[j - gap] > gi->gid[j]; j -= gap) {
+				for (int j = i; j >= gap && gi->gid[j - gap] > gi->gid[j];
+				     j -= gap) {
 					gid_t t = gi->gid[j];
 
 					gi->gid[j] = gi->gid[j - gap];

@@ -225,6 +225,18 @@ int do_execve(const char *filename, const char *const *argv, const char *const *
 		mmput(bprm->mm);
 		goto out_fput;
 	}
+	/* A table shared with another process (CLONE_FILES) is not the new program's to close. */
+	if (current->files && atomic_read(&current->files->count) > 1) {
+		struct files_struct *copy = dup_files(current->files);
+
+		if (!copy) {
+			mmput(bprm->mm);
+			err = -ENOMEM;
+			goto out_fput;
+		}
+		put_files_struct(current->files);
+		current->files = copy;
+	}
 	mm_release(current); /* robust futexes, clear_child_tid, a vfork parent let go */
 
 	exec_mmap(bprm->mm);

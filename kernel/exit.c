@@ -161,7 +161,8 @@ void exit_notify(struct task_struct *tsk)
 	if (group_dead)
 		forget_original_parent(leader, &drop);
 	if (tsk == leader) {
-		WRITE_ONCE(tsk->exit_state, reaper_waits(tsk->real_parent) ? EXIT_ZOMBIE : EXIT_DEAD);
+		WRITE_ONCE(tsk->exit_state,
+			   reaper_waits(tsk->real_parent) ? EXIT_ZOMBIE : EXIT_DEAD);
 		spin_lock(&tsk->sighand->siglock);
 		exec_task = sig->group_exec_task;
 		spin_unlock(&tsk->sighand->siglock);
@@ -279,9 +280,9 @@ int de_thread(struct task_struct *tsk)
 	zap_other_threads(tsk);
 	/* Wait for every other thread to be off the list: only the leader may stay, a zombie. */
 	for (;;) {
-		bool leader_only = sig->nr_threads == 1 ||
-				   (sig->nr_threads == 2 && tsk != tsk->group_leader &&
-				    READ_ONCE(tsk->group_leader->exit_state));
+		bool leader_only =
+			sig->nr_threads == 1 || (sig->nr_threads == 2 && tsk != tsk->group_leader &&
+						 READ_ONCE(tsk->group_leader->exit_state));
 
 		if (leader_only)
 			break;
@@ -302,7 +303,6 @@ int de_thread(struct task_struct *tsk)
 		tsk->pid = leader->pid;
 		leader->pid = old_pid;
 		tsk->group_leader = tsk;
-		leader->group_leader = tsk; /* its last put puts nothing: see below */
 		tsk->real_parent = leader->real_parent;
 		tsk->exit_signal = leader->exit_signal;
 		list_add(&tsk->sibling, &leader->sibling); /* leader's place in the parent's list */

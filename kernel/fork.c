@@ -438,9 +438,9 @@ static bool nproc_exceeded(void)
  * The flags of clone and clone3 we implement (CLONE_UNTRACED and CLONE_IO change nothing
  * here); any other is EINVAL: the namespaces, CLONE_PIDFD and CLONE_PTRACE do not exist yet.
  */
-#define CLONE_SUPPORTED                                                                      \
-	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK |          \
-	 CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |   \
+#define CLONE_SUPPORTED                                                                     \
+	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_VFORK |        \
+	 CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
 	 CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_CHILD_SETTID | CLONE_UNTRACED | CLONE_IO)
 
 /* Linux's consistency rules between the flags (copy_process). */
@@ -598,8 +598,7 @@ long sys_fork(void)
 /* The child borrows the parent's memory, and the parent sleeps until it execs or exits. */
 long sys_vfork(void)
 {
-	struct kernel_clone_args args = { .flags = CLONE_VM | CLONE_VFORK,
-					  .exit_signal = SIGCHLD };
+	struct kernel_clone_args args = { .flags = CLONE_VM | CLONE_VFORK, .exit_signal = SIGCHLD };
 
 	return kernel_clone(&args);
 }

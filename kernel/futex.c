@@ -602,9 +602,9 @@ long sys_get_robust_list(int pid, struct robust_list_head __user *__user *head_p
 			return -ESRCH;
 		/* Linux asks for ptrace read access: the same user, or root. */
 		theirs = get_task_cred(p);
-		allowed = mine->euid == 0 ||
-			  (mine->uid == theirs->uid && mine->uid == theirs->euid &&
-			   mine->uid == theirs->suid);
+		allowed =
+			mine->euid == 0 || (mine->uid == theirs->uid && mine->uid == theirs->euid &&
+					    mine->uid == theirs->suid);
 		put_cred(theirs);
 		head = p->robust_list;
 		put_task_struct(p);
@@ -690,5 +690,6 @@ void exit_robust_list(struct task_struct *tsk)
 			break; /* a circular list must not hold the exit forever */
 	}
 	if (pending)
-		handle_futex_death((u32 __user *)((char __user *)pending + futex_offset), tsk, true);
+		handle_futex_death((u32 __user *)((char __user *)pending + futex_offset), tsk,
+				   true);
 }

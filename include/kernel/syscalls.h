@@ -131,6 +131,9 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, const struct timespec64 __use
 long sys_set_robust_list(struct robust_list_head __user *head, size_t len);
 long sys_get_robust_list(int pid, struct robust_list_head __user *__user *head_ptr,
 			 size_t __user *len_ptr);
+struct kernel_siginfo;
+long sys_waitid(int which, int upid, struct kernel_siginfo __user *infop, int options,
+		void __user *ru);
 long sys_setpgid(int pid, int pgid);
 long sys_getpgid(int pid);
 long sys_getpgrp(void);

@@ -22,6 +22,7 @@
 #define NR_getgroups 115
 #define NR_prctl 157
 #define NR_setreuid 113
+#define NR_waitid 247
 #define PR_SET_CHILD_SUBREAPER 36
 #define PR_GET_CHILD_SUBREAPER 37
 
@@ -74,7 +75,8 @@ static void test_groups_sessions(void)
 	ok(getsid(0x3ffffff0) == -1 && errno == ESRCH, "getsid of no process is ESRCH");
 	ok(setpgid(0x3ffffff0, 0) == -1 && errno == ESRCH, "setpgid of no process is ESRCH");
 	ok(setpgid(0, -1) == -1 && errno == EINVAL, "setpgid to a negative group is EINVAL");
-	ok(run_child(child_setsid) == 0, "setsid: a new session and group; EPERM again; the leader cannot move");
+	ok(run_child(child_setsid) == 0,
+	   "setsid: a new session and group; EPERM again; the leader cannot move");
 
 	/* a child moved into a group of its own by the parent, then the group joined */
 	pipe(fds);
@@ -106,7 +108,8 @@ static void test_groups_sessions(void)
 	while (read(fds[0], &c, 1) > 0)
 		;
 	close(fds[0]);
-	ok(setpgid(pid, pid) == -1 && errno == EACCES, "setpgid of a child that has exec'd is EACCES");
+	ok(setpgid(pid, pid) == -1 && errno == EACCES,
+	   "setpgid of a child that has exec'd is EACCES");
 	status_of(pid);
 
 	/* a child in another session: EPERM */
@@ -145,9 +148,54 @@ static void test_groups_sessions(void)
 	if (b == 0)
 		_exit(12);
 	usleep(20000);
-	ok(waitpid(-a, &st, 0) == a && WEXITSTATUS(st) == 11, "waitpid(-pgid) waits for that group only");
-	ok(waitpid(0, &st, 0) == b && WEXITSTATUS(st) == 12, "waitpid(0) waits for the caller's group");
-	ok(waitpid(-a, &st, WNOHANG) == -1 && errno == ECHILD, "no child left in that group: ECHILD");
+	ok(waitpid(-a, &st, 0) == a && WEXITSTATUS(st) == 11,
+	   "waitpid(-pgid) waits for that group only");
+	ok(waitpid(0, &st, 0) == b && WEXITSTATUS(st) == 12,
+	   "waitpid(0) waits for the caller's group");
+	ok(waitpid(-a, &st, WNOHANG) == -1 && errno == ECHILD,
+	   "no child left in that group: ECHILD");
+}
+
+/* The fields of siginfo_t that waitid fills, at Linux's offsets. */
+struct wait_info {
+	int signo, err, code, pad;
+	int pid;
+	unsigned uid;
+	int status;
+	char rest[128 - 28];
+};
+
+static void test_waitid(void)
+{
+	struct wait_info wi;
+	pid_t a, b;
+
+	a = fork();
+	if (a == 0)
+		_exit(21);
+	memset(&wi, 0xff, sizeof(wi));
+	ok(syscall(NR_waitid, 1, a, &wi, 4 | 0x01000000, 0) == 0 && wi.signo == 17 &&
+		   wi.code == 1 && wi.pid == a && wi.status == 21 && wi.uid == getuid(),
+	   "waitid(P_PID, WEXITED|WNOWAIT): SIGCHLD, CLD_EXITED, pid, uid, status");
+	memset(&wi, 0, sizeof(wi));
+	ok(syscall(NR_waitid, 0, 0, &wi, 4, 0) == 0 && wi.pid == a && wi.status == 21,
+	   "the child is still there after WNOWAIT; waitid(P_ALL) reaps it");
+	ok(waitpid(a, 0, WNOHANG) == -1 && errno == ECHILD, "and it is gone");
+
+	b = fork();
+	if (b == 0) {
+		usleep(100000);
+		_exit(0);
+	}
+	memset(&wi, 0xff, sizeof(wi));
+	ok(syscall(NR_waitid, 2, 0, &wi, 4 | 1, 0) == 0 && wi.pid == 0 && wi.signo == 0,
+	   "waitid(P_PGID 0, WNOHANG) with the child running: 0, siginfo zeroed");
+	ok(syscall(NR_waitid, 1, b, &wi, 1, 0) == -1 && errno == EINVAL,
+	   "waitid without WEXITED/WSTOPPED/WCONTINUED is EINVAL");
+	ok(syscall(NR_waitid, 2, getpgrp(), &wi, 4, 0) == 0 && wi.pid == b && wi.code == 1,
+	   "waitid(P_PGID, our group) waits for it");
+	ok(syscall(NR_waitid, 9, 0, &wi, 4, 0) == -1 && errno == EINVAL,
+	   "waitid with an unknown idtype is EINVAL");
 }
 
 static int child_ids(void)
@@ -272,9 +320,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	self_path = argv[0];
-	tap_plan(20);
+	tap_plan(27);
 	test_groups_sessions();
 	test_creds();
+	test_waitid();
 	test_orphans();
 	return tap_done();
 }

@@ -6,6 +6,8 @@
  */
 #include "tap.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <pthread.h>
 #include <sched.h>
@@ -115,8 +117,7 @@ static void test_raw_clone(void)
 	long tid;
 	int waits = 0;
 
-	ok(raw_clone(CLONE_THREAD | CLONE_VM, stack + sizeof(stack), 0, 0, raw_child, 0) ==
-		   -EINVAL,
+	ok(raw_clone(CLONE_THREAD | CLONE_VM, stack + sizeof(stack), 0, 0, raw_child, 0) == -EINVAL,
 	   "clone: CLONE_THREAD without CLONE_SIGHAND is EINVAL");
 	ok(raw_clone(CLONE_SIGHAND, stack + sizeof(stack), 0, 0, raw_child, 0) == -EINVAL,
 	   "clone: CLONE_SIGHAND without CLONE_VM is EINVAL");
@@ -136,8 +137,8 @@ static void test_raw_clone(void)
 }
 
 struct clone_args_v2 {
-	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls,
-		set_tid, set_tid_size, cgroup;
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+		set_tid_size, cgroup;
 };
 
 static void test_clone3_checks(void)
@@ -146,8 +147,10 @@ static void test_clone3_checks(void)
 	struct clone_args_v2 a;
 
 	memset(&a, 0, sizeof(a));
-	ok(syscall(NR_clone3, &a, 32) == -1 && errno == EINVAL, "clone3: a size below 64 is EINVAL");
-	ok(syscall(NR_clone3, &a, 8192) == -1 && errno == E2BIG, "clone3: a size above a page is E2BIG");
+	ok(syscall(NR_clone3, &a, 32) == -1 && errno == EINVAL,
+	   "clone3: a size below 64 is EINVAL");
+	ok(syscall(NR_clone3, &a, 8192) == -1 && errno == E2BIG,
+	   "clone3: a size above a page is E2BIG");
 	memset(big, 0, sizeof(big));
 	big[120] = 1; /* a field this kernel does not know, set */
 	ok(syscall(NR_clone3, big, sizeof(big)) == -1 && errno == E2BIG,
@@ -182,7 +185,8 @@ static void test_futex_basics(void)
 	abs.tv_sec -= 1; /* in the past: at once */
 	r = futex(&word, FUTEX_WAIT_BITSET | FUTEX_PRIVATE | FUTEX_CLOCK_REALTIME, 5, &abs, 0, ~0U);
 	ok(r == -1 && errno == ETIMEDOUT, "FUTEX_CLOCK_REALTIME with a time already past");
-	ok(futex(0, FUTEX_WAIT, 0, 0, 0, 0) == -1 && errno == EFAULT, "FUTEX_WAIT on NULL is EFAULT");
+	ok(futex(0, FUTEX_WAIT, 0, 0, 0, 0) == -1 && errno == EFAULT,
+	   "FUTEX_WAIT on NULL is EFAULT");
 	ok(futex((char *)&word + 1, FUTEX_WAKE, 1, 0, 0, 0) == -1 && errno == EINVAL,
 	   "a misaligned futex is EINVAL");
 	ok(futex(&word, FUTEX_WAIT_BITSET | FUTEX_PRIVATE, 5, 0, 0, 0) == -1 && errno == EINVAL,
@@ -190,7 +194,8 @@ static void test_futex_basics(void)
 	rel.tv_nsec = 1000000000;
 	ok(futex(&word, FUTEX_WAIT | FUTEX_PRIVATE, 5, &rel, 0, 0) == -1 && errno == EINVAL,
 	   "a timeout with tv_nsec out of range is EINVAL");
-	ok(futex(&word, FUTEX_WAKE | FUTEX_PRIVATE, 1, 0, 0, 0) == 0, "FUTEX_WAKE with no waiters: 0");
+	ok(futex(&word, FUTEX_WAKE | FUTEX_PRIVATE, 1, 0, 0, 0) == 0,
+	   "FUTEX_WAKE with no waiters: 0");
 	ok(futex(&word, FUTEX_WAKE | FUTEX_CLOCK_REALTIME, 1, 0, 0, 0) == -1 && errno == ENOSYS,
 	   "FUTEX_CLOCK_REALTIME with FUTEX_WAKE is ENOSYS");
 }
@@ -279,9 +284,11 @@ static void test_futex_requeue_bitset(void)
 
 	fb = 0;
 	/* op SET 1 on fb, wake fa's waiters; fb's if its old value was 0 (cmp EQ 0) */
-	r = futex(&fa, FUTEX_WAKE_OP | FUTEX_PRIVATE, 1, (void *)1, &fb, (0u << 28) | (0u << 24) | (1u << 12) | 0u);
+	r = futex(&fa, FUTEX_WAKE_OP | FUTEX_PRIVATE, 1, (void *)1, &fb,
+		  (0u << 28) | (0u << 24) | (1u << 12) | 0u);
 	ok(r == 0 && fb == 1, "FUTEX_WAKE_OP sets the second word atomically (%ld, %d)", r, fb);
-	r = futex(&fa, FUTEX_WAKE_OP | FUTEX_PRIVATE, 1, (void *)1, &fb, (1u << 28) | (0u << 24) | (2u << 12) | 1u);
+	r = futex(&fa, FUTEX_WAKE_OP | FUTEX_PRIVATE, 1, (void *)1, &fb,
+		  (1u << 28) | (0u << 24) | (2u << 12) | 1u);
 	ok(r == 0 && fb == 3, "FUTEX_WAKE_OP adds (%d)", fb);
 	ok(futex(&fa, FUTEX_WAKE_OP | FUTEX_PRIVATE, 1, (void *)1, (void *)16, 0) == -1 &&
 		   errno == EFAULT,
@@ -308,8 +315,8 @@ static int robust_owner(void *arg)
 	(void)arg;
 	head.list.next = &robust_mutex.link;
 	robust_mutex.link.next = &head.list;
-	head.futex_offset = offsetof(__typeof__(robust_mutex), lock) -
-			    offsetof(__typeof__(robust_mutex), link);
+	head.futex_offset =
+		offsetof(__typeof__(robust_mutex), lock) - offsetof(__typeof__(robust_mutex), link);
 	head.list_op_pending = 0;
 	robust_mutex.lock = (unsigned)syscall(NR_gettid) | FUTEX_WAITERS;
 	syscall(NR_set_robust_list, &head, sizeof(head));
@@ -524,10 +531,29 @@ static void test_process_model(void)
 		_exit(9);
 	}
 	usleep(20000);
-	ok(waitpid(pid, &st, WNOHANG) == 0, "a leader that exited alone is not reaped while a thread runs");
+	ok(waitpid(pid, &st, WNOHANG) == 0,
+	   "a leader that exited alone is not reaped while a thread runs");
 	st = child_status(pid);
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 5,
 	   "the last thread's exit ends the process; its getppid is the parent's pid (%#x)", st);
+
+	{
+		/* CLONE_FILES without a thread: the child's exec must not close our descriptor */
+		int fd = open("/", O_RDONLY | O_CLOEXEC);
+		char pidbuf[16];
+		char *argv[] = { self_path, "--exec-child", pidbuf, 0 };
+
+		pid = (pid_t)syscall(NR_clone, CLONE_FILES | SIGCHLD, 0, 0, 0, 0);
+		if (pid == 0) {
+			snprintf(pidbuf, sizeof(pidbuf), "%d", (int)getpid());
+			execv(self_path, argv);
+			_exit(99);
+		}
+		st = child_status(pid);
+		ok(WIFEXITED(st) && WEXITSTATUS(st) == 42 && fcntl(fd, F_GETFD) == FD_CLOEXEC,
+		   "exec by a process sharing our descriptor table leaves our close-on-exec ones");
+		close(fd);
+	}
 
 	shared = 0;
 	pid = vfork();
@@ -545,7 +571,7 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "--exec-child"))
 		return getpid() == atoi(argv[2]) ? 42 : 43;
 	self_path = argv[0];
-	tap_plan(38);
+	tap_plan(39);
 	test_raw_clone();
 	test_clone3_checks();
 	test_futex_basics();
