@@ -25,6 +25,7 @@
 #include <kernel/slab.h>
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/vmalloc.h>
 
 #include "sched/sched.h"
@@ -65,6 +66,7 @@ static struct task_struct *alloc_task(int (*fn)(void *), void *data, const char 
 	atomic_set(&p->usage, 1);
 	strscpy(p->comm, name, sizeof(p->comm));
 	p->pid = alloc_pid();
+	p->start_time = ktime_get_ns();
 	p->tgid = p->pid;
 	p->group_leader = p;
 	p->exit_signal = SIGCHLD;

@@ -230,6 +230,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags
 	}
 	if (ret == VM_FAULT_SIGSEGV)
 		count_vm_event(PGFAULT_SEGV);
+	else if (!ret)
+		current->min_flt++; /* no fault waits for I/O yet: none is major */
 	return ret;
 }
 

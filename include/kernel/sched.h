@@ -87,6 +87,14 @@ struct task_struct {
 	u64 utime, stime; /* ns */
 	u64 start_time; /* ktime_get_ns() at creation */
 	unsigned long min_flt, maj_flt; /* page faults served without and with I/O */
+	/*
+	 * kernel/sched/cputime.c, under the task's rq->lock: how much of sum_exec_runtime is
+	 * already split into utime/stime, and whether the last tick caught it in kernel mode
+	 * (what the time since is charged to when it is switched out).
+	 */
+	u64 acct_runtime;
+	bool acct_system;
+	bool sched_contributes_to_load; /* asleep in TASK_UNINTERRUPTIBLE: counts in loadavg */
 	struct rb_node run_node;
 	cpumask_t cpus_allowed;
 	int migrate_to; /* -1, or the CPU it must move to when switched out */
@@ -212,6 +220,44 @@ __noreturn void do_group_exit(int status);
 void exit_notify(struct task_struct *tsk);
 /* A user fault's end until signals are delivered: killed as by sig's default action. */
 __noreturn void force_fatal_sig(int sig);
+
+/*
+ * CPU-time accounting (kernel/sched/cputime.c). The tick splits the exact run time into
+ * user and kernel time by where it interrupted; a switch charges what is left to the mode
+ * the last tick saw.
+ */
+#define USER_HZ 100
+enum cpu_usage_stat {
+	CPUTIME_USER,
+	CPUTIME_NICE,
+	CPUTIME_SYSTEM,
+	CPUTIME_IDLE,
+	CPUTIME_IOWAIT,
+	CPUTIME_IRQ,
+	CPUTIME_SOFTIRQ,
+	CPUTIME_STEAL,
+	CPUTIME_GUEST,
+	CPUTIME_GUEST_NICE,
+	NR_STATS,
+};
+/* cpu's times as /proc/stat shows them (enum cpu_usage_stat order), in USER_HZ ticks. */
+void cpu_times(int cpu, u64 out[NR_STATS]);
+/* p's utime and stime in ns, including what it ran since the last tick. */
+void task_cputime(struct task_struct *p, u64 *utime, u64 *stime);
+static inline u64 nsec_to_clock_t(u64 ns)
+{
+	return ns / (1000000000ULL / USER_HZ);
+}
+/* Load average (kernel/sched/loadavg.c), Linux's fixed point: FSHIFT bits of fraction. */
+#define FSHIFT 11
+#define FIXED_1 (1 << FSHIFT)
+#define LOAD_INT(x) ((x) >> FSHIFT)
+#define LOAD_FRAC(x) LOAD_INT(((x) & (FIXED_1 - 1)) * 100)
+void get_avenrun(unsigned long *loads, unsigned long offset, int shift);
+void loadavg_init(void);
+/* Runnable tasks (running ones included) and tasks in uninterruptible sleep, all CPUs. */
+unsigned long nr_running(void);
+unsigned long nr_uninterruptible(void);
 
 /* Statistics, for tests and /proc. */
 unsigned long nr_running_on(int cpu);

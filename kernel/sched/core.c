@@ -96,6 +96,7 @@ static bool try_to_wake_up(struct task_struct *p, long state)
 		return false;
 	}
 	WRITE_ONCE(p->state, TASK_RUNNING);
+	loadavg_wake(rq, p);
 	if (p->on_rq) {
 		/* It had not gone to sleep yet: it will see RUNNING and carry on. */
 		task_rq_unlock(rq, flags);
@@ -253,6 +254,8 @@ static __always_inline void put_prev(struct rq *rq, struct task_struct *prev, bo
 		put_prev_task_fair(rq, prev);
 	} else {
 		dequeue_task_fair(rq, prev);
+		if (prev->state & TASK_UNINTERRUPTIBLE)
+			loadavg_sleep_uninterruptible(rq, prev);
 	}
 }
 
@@ -293,8 +296,10 @@ static void __schedule(bool preempt)
 	arch_spin_lock(&rq->lock);
 	WRITE_ONCE(this_cpu()->need_resched, false);
 	update_curr(rq);
-	if (likely(!prev->is_idle))
+	if (likely(!prev->is_idle)) {
+		account_switch_out(rq, prev);
 		put_prev(rq, prev, preempt);
+	}
 	next = pick_next_task_fair(rq);
 	switch_locked(rq, prev, next, 0);
 }
