@@ -24,6 +24,7 @@
 #include <kernel/printk.h>
 #include <kernel/random.h>
 #include <kernel/sched.h>
+#include <kernel/strace.h>
 #include <kernel/signal.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -79,7 +80,9 @@ static void exec_mmap(struct mm_struct *mm)
 {
 	struct mm_struct *old = current->mm;
 
+	task_lock(current);
 	current->mm = mm;
+	task_unlock(current);
 	switch_mm(mm);
 	if (old)
 		mmput(old);
@@ -89,7 +92,9 @@ static void set_comm_from(const char *filename)
 {
 	const char *base = strrchr(filename, '/');
 
+	task_lock(current);
 	strscpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
+	task_unlock(current);
 }
 
 static unsigned long hwcap(void)
@@ -139,8 +144,15 @@ static long create_elf_tables(struct linux_binprm *bprm)
 		}
 		*t++ = strings + (s - bprm->strings);
 		s += strlen(s) + 1;
+		if (i == bprm->argc - 1)
+			current->mm->arg_end = strings + (s - bprm->strings);
 	}
 	*t++ = 0;
+	current->mm->arg_start = strings;
+	if (!bprm->argc)
+		current->mm->arg_end = strings;
+	current->mm->env_start = current->mm->arg_end;
+	current->mm->env_end = strings + bprm->strings_len;
 #define NEW_AUX_ENT(id, val)  \
 	do {                  \
 		*t++ = (id);  \
@@ -217,10 +229,12 @@ int do_execve(const char *filename, const char *const *argv, const char *const *
 	if (err)
 		goto out_fput;
 
+	bprm->mm->exe_file = get_file(file);
 	exec_mmap(bprm->mm);
 	if (current->files)
 		do_close_on_exec(current->files);
 	set_comm_from(filename);
+	strace_exec();
 	sp = finish_exec(bprm);
 	if (sp < 0) {
 		pr_info("%s[%d]: execve of %s failed past the point of no return (%ld)\n",

@@ -26,7 +26,9 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
+	task_lock(tsk);
 	tsk->mm = NULL;
+	task_unlock(tsk);
 	switch_mm(NULL);
 	mmput(mm);
 }
@@ -37,7 +39,9 @@ static void exit_files(struct task_struct *tsk)
 
 	if (!files)
 		return;
+	task_lock(tsk);
 	tsk->files = NULL;
+	task_unlock(tsk);
 	put_files_struct(files);
 }
 

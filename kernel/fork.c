@@ -24,6 +24,7 @@
 #include <kernel/sched.h>
 #include <kernel/slab.h>
 #include <kernel/spinlock.h>
+#include <kernel/strace.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/vmalloc.h>
@@ -39,6 +40,11 @@ static atomic_t task_count;
 static int alloc_pid(void)
 {
 	return atomic_inc_return(&next_pid);
+}
+
+int last_pid_nr(void)
+{
+	return atomic_read(&next_pid);
 }
 
 /*
@@ -67,6 +73,7 @@ static struct task_struct *alloc_task(int (*fn)(void *), void *data, const char 
 	strscpy(p->comm, name, sizeof(p->comm));
 	p->pid = alloc_pid();
 	p->start_time = ktime_get_ns();
+	spin_lock_init(&p->alloc_lock);
 	p->tgid = p->pid;
 	p->group_leader = p;
 	p->exit_signal = SIGCHLD;
@@ -87,6 +94,7 @@ out_free_task:
 
 static void free_task(struct task_struct *p)
 {
+	kfree(p->strace_line); /* an execve that ended the task before it returned */
 	exit_creds(p);
 	fpu_state_free(p->thread.fpu.state);
 	free_kernel_stack(p->stack);
@@ -382,6 +390,7 @@ static long do_fork(unsigned long clone_flags, unsigned long newsp, int __user *
 		goto out_release;
 	task_list_add(p);
 	p->exit_signal = clone_flags & CSIGNAL;
+	strace_fork(p);
 	p->mm = dup_mm(current->mm);
 	if (!p->mm)
 		goto out_release;
@@ -492,6 +501,17 @@ long sys_getppid(void)
 
 	spin_lock_irqsave(&family_lock, flags);
 	ppid = current->real_parent ? current->real_parent->pid : (current->pid == 1 ? 0 : 1);
+	spin_unlock_irqrestore(&family_lock, flags);
+	return ppid;
+}
+
+int task_ppid_nr(struct task_struct *p)
+{
+	unsigned long flags;
+	int ppid;
+
+	spin_lock_irqsave(&family_lock, flags);
+	ppid = p->real_parent ? p->real_parent->tgid : (p->pid == 1 ? 0 : 1);
 	spin_unlock_irqrestore(&family_lock, flags);
 	return ppid;
 }

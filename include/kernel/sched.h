@@ -10,6 +10,7 @@
 #include <kernel/preempt.h>
 #include <kernel/rbtree.h>
 #include <kernel/sched/signal.h>
+#include <kernel/spinlock.h>
 #include <kernel/types.h>
 
 /*
@@ -132,6 +133,11 @@ struct task_struct {
 	struct task_struct *real_parent; /* NULL: nobody waits (kernel-made, or orphaned) */
 	struct list_head children, sibling;
 
+	/*
+	 * task_lock: mm, files, fs and comm change under it (exit, execve, prctl), so that
+	 * another task (procfs) can take a reference on them while this one runs or exits.
+	 */
+	spinlock_t alloc_lock;
 	struct mm_struct *mm; /* NULL for kernel threads */
 	struct mm_struct *active_mm; /* the address space in use (borrowed by kthreads) */
 
@@ -142,6 +148,8 @@ struct task_struct {
 	int exit_code;
 	void *kthread; /* struct kthread: its exit completion; freed with the task */
 	struct list_head tasks; /* all tasks, under tasklist_lock */
+	/* kernel/trace/strace.c: execve's log line, made before the call, ended after it. */
+	char *strace_line;
 
 #ifdef CONFIG_DEBUG_LOCKDEP
 	/* The locks this task holds, innermost last (kernel/locking/lockdep.c). */
@@ -258,6 +266,23 @@ void loadavg_init(void);
 /* Runnable tasks (running ones included) and tasks in uninterruptible sleep, all CPUs. */
 unsigned long nr_running(void);
 unsigned long nr_uninterruptible(void);
+
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
+
+/* p's address space, referenced (mmput), or NULL for a kernel thread or an exited task. */
+struct mm_struct *get_task_mm(struct task_struct *p);
+/* The tgid of p's parent as getppid would tell p (0 for init). */
+int task_ppid_nr(struct task_struct *p);
+/* The pid most recently handed out (/proc/loadavg's last field). */
+int last_pid_nr(void);
 
 /* Statistics, for tests and /proc. */
 unsigned long nr_running_on(int cpu);

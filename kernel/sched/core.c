@@ -12,6 +12,7 @@
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/switch_to.h>
+#include <asm/syscall.h>
 #include <asm/traps.h>
 #include <kernel/errno.h>
 #include <kernel/interrupt.h>
@@ -231,6 +232,7 @@ static __always_inline void context_switch(struct rq *rq, struct task_struct *pr
 {
 	if (next->active_mm != this_cpu()->active_mm)
 		__switch_mm(next->active_mm);
+	syscall_switch_entry(next); /* strace's entry hook follows the traced tasks */
 	prev = switch_to(prev, next);
 	finish_task_switch(prev);
 }
@@ -548,6 +550,7 @@ static void init_idle_fields(struct task_struct *idle, int cpu)
 	sched_fork(idle);
 	INIT_LIST_HEAD(&idle->tasks);
 	atomic_set(&idle->usage, 1);
+	spin_lock_init(&idle->alloc_lock);
 	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
 	idle->cpus_allowed = cpumask_of(cpu);
 }
