@@ -245,6 +245,8 @@ enum arg_kind {
 	A_SIGHOW,
 	A_FCNTL,
 	A_ARCH_PRCTL,
+	A_IOCTL,
+	A_CWD, /* getcwd's buffer: the string it holds after success */
 	A_ARGV, /* execve's argv: an array of strings */
 	A_ENVP, /* execve's envp: its address and count */
 	A_FDPAIR, /* pipe's int[2], filled on success */
@@ -279,7 +281,7 @@ static const struct syscall_desc descs[] = {
 	[13] = S(4, R_INT, A_SIGNAL, A_PTR, A_PTR, A_UINT), /* rt_sigaction */
 	[14] = S(4, R_INT, A_SIGHOW, A_PTR, A_PTR, A_UINT), /* rt_sigprocmask */
 	[15] = S(0, R_INT), /* rt_sigreturn */
-	[16] = S(3, R_INT, A_FD, A_HEX, A_PTR), /* ioctl */
+	[16] = S(3, R_INT, A_FD, A_IOCTL, A_PTR), /* ioctl */
 	[17] = S(4, R_INT, A_FD, A_BUF_OUT, A_UINT, A_INT), /* pread64 */
 	[18] = S(4, R_INT, A_FD, A_BUF_IN, A_UINT, A_INT), /* pwrite64 */
 	[19] = S(3, R_INT, A_FD, A_PTR, A_INT), /* readv */
@@ -316,7 +318,7 @@ static const struct syscall_desc descs[] = {
 	[76] = S(2, R_INT, A_STR, A_INT), /* truncate */
 	[77] = S(2, R_INT, A_FD, A_INT), /* ftruncate */
 	[78] = S(3, R_INT, A_FD, A_PTR, A_UINT), /* getdents */
-	[79] = S(2, R_INT, A_BUF_OUT, A_UINT), /* getcwd */
+	[79] = S(2, R_INT, A_CWD, A_UINT), /* getcwd */
 	[80] = S(1, R_INT, A_STR), /* chdir */
 	[81] = S(1, R_INT, A_FD), /* fchdir */
 	[82] = S(2, R_INT, A_STR, A_STR), /* rename */
@@ -484,6 +486,24 @@ static void out_fcntl_cmd(struct line *l, long cmd)
 		out_named(l, cmd, cmds, ARRAY_SIZE(cmds));
 }
 
+static void out_ioctl_req(struct line *l, unsigned long req)
+{
+	static const struct flag_name reqs[] = {
+		{ 0x5401, "TCGETS" },	  { 0x5402, "TCSETS" },	    { 0x5403, "TCSETSW" },
+		{ 0x5404, "TCSETSF" },	  { 0x540f, "TIOCGPGRP" },  { 0x5410, "TIOCSPGRP" },
+		{ 0x5413, "TIOCGWINSZ" }, { 0x5414, "TIOCSWINSZ" }, { 0x541b, "FIONREAD" },
+		{ 0x5421, "FIONBIO" },	  { 0x5450, "FIONCLEX" },   { 0x5451, "FIOCLEX" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(reqs); i++) {
+		if (reqs[i].flag == req) {
+			out(l, "%s", reqs[i].name);
+			return;
+		}
+	}
+	out(l, "%#lx", req);
+}
+
 static void out_arch_prctl(struct line *l, long code)
 {
 	static const char *const codes[] = { "ARCH_SET_GS", "ARCH_SET_FS", "ARCH_GET_FS",
@@ -563,7 +583,8 @@ static void out_clone(struct line *l, const struct pt_regs *regs)
 	out(l, "child_stack=");
 	out_ptr(l, regs->rsi);
 	out(l, ", flags=");
-	out_flags(l, flags & ~0xffUL, clone_flags, ARRAY_SIZE(clone_flags), NULL);
+	if (flags & ~0xffUL || !(flags & 0xff))
+		out_flags(l, flags & ~0xffUL, clone_flags, ARRAY_SIZE(clone_flags), "0");
 	if (flags & 0xff) {
 		out(l, (flags & ~0xffUL) ? "|" : "");
 		out_signal(l, flags & 0xff);
@@ -692,6 +713,15 @@ static void out_args(struct line *l, unsigned long nr, const struct pt_regs *reg
 			break;
 		case A_ARCH_PRCTL:
 			out_arch_prctl(l, v);
+			break;
+		case A_IOCTL:
+			out_ioctl_req(l, v);
+			break;
+		case A_CWD:
+			if (done && ret > 0)
+				out_str(l, v);
+			else
+				out_ptr(l, v);
 			break;
 		case A_ARGV:
 			out_argv(l, v);
