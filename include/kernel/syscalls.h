@@ -93,4 +93,8 @@ long sys_arch_prctl(int option, unsigned long arg2);
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp);
 
+/* /proc and accounting (kernel/sysinfo.c) */
+struct sysinfo;
+long sys_sysinfo(struct sysinfo __user *info);
+
 #endif /* _KERNEL_SYSCALLS_H */
