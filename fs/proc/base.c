@@ -211,16 +211,17 @@ static int do_task_stat(struct proc_buf *b, struct task_struct *p, bool whole)
 	/* 52 fields (proc(5)); what the kernel does not keep is 0, as Linux prints it then. */
 	proc_printf(b, "%d (%s) %c %d %d %d 0 -1 %u %lu 0 %lu 0 %lu %lu %lu %lu %d %d %d 0 %lu ",
 		    p->pid, comm, task_state_char(p), task_ppid_nr(p), a.pgrp, a.session,
-		    has_mm ? 0 : PF_KTHREAD, a.min_flt, a.maj_flt,
-		    nsec_to_clock_t(a.utime), nsec_to_clock_t(a.stime),
-		    whole ? nsec_to_clock_t(a.cutime) : 0, whole ? nsec_to_clock_t(a.cstime) : 0,
-		    20 + p->nice, p->nice, a.nr_threads, start);
+		    has_mm ? 0 : PF_KTHREAD, a.min_flt, a.maj_flt, nsec_to_clock_t(a.utime),
+		    nsec_to_clock_t(a.stime), whole ? nsec_to_clock_t(a.cutime) : 0,
+		    whole ? nsec_to_clock_t(a.cstime) : 0, 20 + p->nice, p->nice, a.nr_threads,
+		    start);
 	proc_printf(b, "%lu %lu %lu 0 0 %lu 0 0 %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 0 0 ",
 		    c.total << PAGE_SHIFT, c.rss_anon + c.rss_file, a.rss_limit, c.start_stack,
 		    (a.pending.sig[0] | a.shpending.sig[0]), a.blocked.sig[0], a.ignored.sig[0],
 		    a.caught.sig[0], p->exit_signal, READ_ONCE(p->cpu));
 	return proc_printf(b, "0 0 %lu %lu %lu %lu %lu %d\n", c.start_brk, c.arg_start, c.arg_end,
-			   c.env_start, c.env_end, (p->exit_state & EXIT_ZOMBIE) ? p->exit_status : 0);
+			   c.env_start, c.env_end,
+			   (p->exit_state & EXIT_ZOMBIE) ? p->exit_status : 0);
 }
 
 int proc_tgid_stat_show(struct proc_buf *b, struct task_struct *p)
@@ -251,7 +252,8 @@ static int fd_size(struct task_struct *p)
 int proc_pid_status_show(struct proc_buf *b, struct task_struct *p)
 {
 	const struct cred *cr = get_task_cred(p);
-	cpumask_t allowed = p->cpus_allowed & ((nr_cpu_ids >= 64) ? ~0ULL : ((1ULL << nr_cpu_ids) - 1));
+	cpumask_t allowed =
+		p->cpus_allowed & ((nr_cpu_ids >= 64) ? ~0ULL : ((1ULL << nr_cpu_ids) - 1));
 	char comm[TASK_COMM_LEN], state = task_state_char(p);
 	bool root = cr->euid == 0;
 	umode_t umask = 0022;
@@ -266,13 +268,14 @@ int proc_pid_status_show(struct proc_buf *b, struct task_struct *p)
 		umask = p->fs->umask;
 	task_unlock(p);
 	task_acct(p, true, &a);
-	proc_printf(b, "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n",
-		    comm, umask, task_state_name(state), p->tgid, p->pid);
+	proc_printf(b, "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\n", comm,
+		    umask, task_state_name(state), p->tgid, p->pid);
 	proc_printf(b, "PPid:\t%d\nTracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n",
 		    ppid, cr->uid, cr->euid, cr->euid, cr->fsuid, cr->gid, cr->egid, cr->egid,
 		    cr->fsgid);
 	put_cred(cr);
-	proc_printf(b, "FDSize:\t%d\nGroups:\t \nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
+	proc_printf(b,
+		    "FDSize:\t%d\nGroups:\t \nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
 		    fd_size(p), p->tgid, p->pid, a.pgrp, a.session);
 	proc_printf(b, "Kthread:\t%d\n", has_mm ? 0 : 1);
 	if (has_mm) {
@@ -297,9 +300,11 @@ int proc_pid_status_show(struct proc_buf *b, struct task_struct *p)
 	}
 	proc_printf(b, "CoreDumping:\t0\nThreads:\t%d\nSigQ:\t%u/%lu\n", a.nr_threads, a.queued,
 		    a.sigpending_limit);
-	proc_printf(b, "SigPnd:\t%016lx\nShdPnd:\t%016lx\nSigBlk:\t%016lx\nSigIgn:\t%016lx\n"
-		    "SigCgt:\t%016lx\n", a.pending.sig[0], a.shpending.sig[0], a.blocked.sig[0],
-		    a.ignored.sig[0], a.caught.sig[0]);
+	proc_printf(b,
+		    "SigPnd:\t%016lx\nShdPnd:\t%016lx\nSigBlk:\t%016lx\nSigIgn:\t%016lx\n"
+		    "SigCgt:\t%016lx\n",
+		    a.pending.sig[0], a.shpending.sig[0], a.blocked.sig[0], a.ignored.sig[0],
+		    a.caught.sig[0]);
 	/* Root has every capability, as Linux gives it (CAP_LAST_CAP 40), others none. */
 	render_cap(b, "CapInh", 0);
 	render_cap(b, "CapPrm", root ? 0x1ffffffffffULL : 0);
@@ -421,13 +426,11 @@ int proc_pid_maps_show(struct proc_buf *b, struct task_struct *p)
 		} else if (v->vm_start <= mm->start_stack && v->vm_end >= mm->start_stack) {
 			name = "[stack]";
 		}
-		err = proc_printf(b, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", v->vm_start,
-				  v->vm_end, v->vm_flags & VM_READ ? 'r' : '-',
-				  v->vm_flags & VM_WRITE ? 'w' : '-',
-				  v->vm_flags & VM_EXEC ? 'x' : '-',
-				  v->vm_flags & VM_SHARED ? 's' : 'p',
-				  v->vm_file ? v->vm_pgoff << PAGE_SHIFT : 0, MAJOR(dev), MINOR(dev),
-				  ino);
+		err = proc_printf(
+			b, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", v->vm_start, v->vm_end,
+			v->vm_flags & VM_READ ? 'r' : '-', v->vm_flags & VM_WRITE ? 'w' : '-',
+			v->vm_flags & VM_EXEC ? 'x' : '-', v->vm_flags & VM_SHARED ? 's' : 'p',
+			v->vm_file ? v->vm_pgoff << PAGE_SHIFT : 0, MAJOR(dev), MINOR(dev), ino);
 		if (!err && name) {
 			/* Padded to the column before, then one space: Linux's seq_pad. */
 			int pad = MAPS_NAME_COLUMN - 1 - (int)(b->len - start);

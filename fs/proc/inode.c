@@ -206,10 +206,22 @@ static const struct file_operations proc_file_fops = {
 
 /* ---- the entries --------------------------------------------------------------------- */
 
-#define REG(n, m, s) { .name = n, .mode = S_IFREG | (m), .kind = PROC_FILE, .show = s }
-#define RW(n, m, s, w) { .name = n, .mode = S_IFREG | (m), .kind = PROC_FILE, .show = s, .write = w }
-#define LNK(n, fn) { .name = n, .mode = S_IFLNK | 0777, .kind = PROC_LINK, .link = fn }
-#define DIR(n, m, k) { .name = n, .mode = S_IFDIR | (m), .kind = k }
+#define REG(n, m, s)                                                           \
+	{                                                                      \
+		.name = n, .mode = S_IFREG | (m), .kind = PROC_FILE, .show = s \
+	}
+#define RW(n, m, s, w)                                                                     \
+	{                                                                                  \
+		.name = n, .mode = S_IFREG | (m), .kind = PROC_FILE, .show = s, .write = w \
+	}
+#define LNK(n, fn)                                                               \
+	{                                                                        \
+		.name = n, .mode = S_IFLNK | 0777, .kind = PROC_LINK, .link = fn \
+	}
+#define DIR(n, m, k)                                        \
+	{                                                   \
+		.name = n, .mode = S_IFDIR | (m), .kind = k \
+	}
 
 static int proc_self_link(struct task_struct *task, int fd, char *buf);
 static int proc_thread_self_link(struct task_struct *task, int fd, char *buf);
@@ -261,9 +273,11 @@ static const struct proc_entry tid_entries[] = {
 	LNK("exe", proc_exe_link),
 };
 
-static const struct proc_entry fd_link_entry = { .mode = S_IFLNK | 0500, .kind = PROC_LINK,
+static const struct proc_entry fd_link_entry = { .mode = S_IFLNK | 0500,
+						 .kind = PROC_LINK,
 						 .link = proc_fd_link };
-static const struct proc_entry fdinfo_entry = { .mode = S_IFREG | 0400, .kind = PROC_FILE,
+static const struct proc_entry fdinfo_entry = { .mode = S_IFREG | 0400,
+						.kind = PROC_FILE,
 						.show = proc_pid_fdinfo_show };
 
 static int proc_self_link(struct task_struct *task, int fd, char *buf)
@@ -393,8 +407,7 @@ static bool thread_of(int tgid, int tid)
 	return ok;
 }
 
-static struct dentry *proc_dir_lookup(struct inode *dir, struct dentry *dentry,
-				      unsigned int flags)
+static struct dentry *proc_dir_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
 {
 	struct proc_inode_info *pi = PI(dir);
 	const struct proc_entry *entries;
@@ -566,7 +579,8 @@ static int proc_dir_readdir(struct file *file, struct dir_context *ctx)
 			type = DT_REG;
 		len = snprintf(name, sizeof(name), "%d", num);
 		if (!ctx->actor(ctx, name, len, ctx->pos,
-				type == DT_DIR ? proc_ino(num, kind, 0) : proc_ino(pi->pid, kind, num),
+				type == DT_DIR ? proc_ino(num, kind, 0)
+					       : proc_ino(pi->pid, kind, num),
 				type))
 			break;
 	}

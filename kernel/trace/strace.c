@@ -199,7 +199,10 @@ struct flag_name {
 	const char *name;
 };
 
-#define F(x) { x, #x }
+#define F(x)          \
+	{             \
+		x, #x \
+	}
 
 static void out_flags(struct line *l, unsigned long v, const struct flag_name *names, size_t n,
 		      const char *zero)
@@ -253,7 +256,11 @@ enum arg_kind {
 	A_CLONE_FLAGS,
 };
 
-enum ret_kind { R_INT, R_HEX, R_NONE };
+enum ret_kind {
+	R_INT,
+	R_HEX,
+	R_NONE
+};
 
 struct syscall_desc {
 	bool known;
@@ -262,7 +269,10 @@ struct syscall_desc {
 	u8 arg[6];
 };
 
-#define S(n, r, ...) { .known = true, .nargs = n, .ret = r, .arg = { __VA_ARGS__ } }
+#define S(n, r, ...)                                                        \
+	{                                                                   \
+		.known = true, .nargs = n, .ret = r, .arg = { __VA_ARGS__ } \
+	}
 /* Linux x86-64 numbers. */
 static const struct syscall_desc descs[] = {
 	[0] = S(3, R_INT, A_FD, A_BUF_OUT, A_UINT), /* read */
@@ -409,50 +419,79 @@ static const struct syscall_desc descs[] = {
 #define O_TMPFILE_FLAGS (020000000 | 00200000)
 
 static const struct flag_name open_flags[] = {
-	F(O_CREAT), F(O_EXCL), F(O_NOCTTY), F(O_TRUNC), F(O_APPEND), F(O_NONBLOCK),
-	{ 04010000, "O_SYNC" }, F(O_DSYNC), F(O_DIRECT), F(O_LARGEFILE), F(O_DIRECTORY),
-	F(O_NOFOLLOW), F(O_NOATIME), F(O_CLOEXEC), F(O_PATH),
+	F(O_CREAT),
+	F(O_EXCL),
+	F(O_NOCTTY),
+	F(O_TRUNC),
+	F(O_APPEND),
+	F(O_NONBLOCK),
+	{ 04010000, "O_SYNC" },
+	F(O_DSYNC),
+	F(O_DIRECT),
+	F(O_LARGEFILE),
+	F(O_DIRECTORY),
+	F(O_NOFOLLOW),
+	F(O_NOATIME),
+	F(O_CLOEXEC),
+	F(O_PATH),
 	{ O_TMPFILE_FLAGS, "O_TMPFILE" },
 };
 
 static const struct flag_name prot_flags[] = {
-	{ 0x1, "PROT_READ" }, { 0x2, "PROT_WRITE" }, { 0x4, "PROT_EXEC" },
-	{ 0x01000000, "PROT_GROWSDOWN" }, { 0x02000000, "PROT_GROWSUP" },
+	{ 0x1, "PROT_READ" },		{ 0x2, "PROT_WRITE" },
+	{ 0x4, "PROT_EXEC" },		{ 0x01000000, "PROT_GROWSDOWN" },
+	{ 0x02000000, "PROT_GROWSUP" },
 };
 
 static const struct flag_name mmap_flags[] = {
-	{ 0x03, "MAP_SHARED_VALIDATE" }, { 0x01, "MAP_SHARED" }, { 0x02, "MAP_PRIVATE" },
-	{ 0x10, "MAP_FIXED" }, { 0x20, "MAP_ANONYMOUS" }, { 0x100, "MAP_GROWSDOWN" },
-	{ 0x800, "MAP_DENYWRITE" }, { 0x1000, "MAP_EXECUTABLE" }, { 0x2000, "MAP_LOCKED" },
-	{ 0x4000, "MAP_NORESERVE" }, { 0x8000, "MAP_POPULATE" }, { 0x10000, "MAP_NONBLOCK" },
-	{ 0x20000, "MAP_STACK" }, { 0x40000, "MAP_HUGETLB" }, { 0x80000, "MAP_SYNC" },
-	{ 0x100000, "MAP_FIXED_NOREPLACE" },
+	{ 0x03, "MAP_SHARED_VALIDATE" }, { 0x01, "MAP_SHARED" },
+	{ 0x02, "MAP_PRIVATE" },	 { 0x10, "MAP_FIXED" },
+	{ 0x20, "MAP_ANONYMOUS" },	 { 0x100, "MAP_GROWSDOWN" },
+	{ 0x800, "MAP_DENYWRITE" },	 { 0x1000, "MAP_EXECUTABLE" },
+	{ 0x2000, "MAP_LOCKED" },	 { 0x4000, "MAP_NORESERVE" },
+	{ 0x8000, "MAP_POPULATE" },	 { 0x10000, "MAP_NONBLOCK" },
+	{ 0x20000, "MAP_STACK" },	 { 0x40000, "MAP_HUGETLB" },
+	{ 0x80000, "MAP_SYNC" },	 { 0x100000, "MAP_FIXED_NOREPLACE" },
 };
 
 static const struct flag_name at_flags[] = {
 	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_REMOVEDIR" },
-	{ 0x400, "AT_SYMLINK_FOLLOW" }, { 0x800, "AT_NO_AUTOMOUNT" }, { 0x1000, "AT_EMPTY_PATH" },
+	{ 0x400, "AT_SYMLINK_FOLLOW" },	  { 0x800, "AT_NO_AUTOMOUNT" },
+	{ 0x1000, "AT_EMPTY_PATH" },
 };
 
 static const struct flag_name access_flags[] = {
-	{ 4, "R_OK" }, { 2, "W_OK" }, { 1, "X_OK" },
+	{ 4, "R_OK" },
+	{ 2, "W_OK" },
+	{ 1, "X_OK" },
 };
 
 static const struct flag_name clone_flags[] = {
-	{ 0x100, "CLONE_VM" }, { 0x200, "CLONE_FS" }, { 0x400, "CLONE_FILES" },
-	{ 0x800, "CLONE_SIGHAND" }, { 0x1000, "CLONE_PIDFD" }, { 0x2000, "CLONE_PTRACE" },
-	{ 0x4000, "CLONE_VFORK" }, { 0x8000, "CLONE_PARENT" }, { 0x10000, "CLONE_THREAD" },
-	{ 0x20000, "CLONE_NEWNS" }, { 0x40000, "CLONE_SYSVSEM" }, { 0x80000, "CLONE_SETTLS" },
-	{ 0x100000, "CLONE_PARENT_SETTID" }, { 0x200000, "CLONE_CHILD_CLEARTID" },
-	{ 0x400000, "CLONE_DETACHED" }, { 0x800000, "CLONE_UNTRACED" },
+	{ 0x100, "CLONE_VM" },
+	{ 0x200, "CLONE_FS" },
+	{ 0x400, "CLONE_FILES" },
+	{ 0x800, "CLONE_SIGHAND" },
+	{ 0x1000, "CLONE_PIDFD" },
+	{ 0x2000, "CLONE_PTRACE" },
+	{ 0x4000, "CLONE_VFORK" },
+	{ 0x8000, "CLONE_PARENT" },
+	{ 0x10000, "CLONE_THREAD" },
+	{ 0x20000, "CLONE_NEWNS" },
+	{ 0x40000, "CLONE_SYSVSEM" },
+	{ 0x80000, "CLONE_SETTLS" },
+	{ 0x100000, "CLONE_PARENT_SETTID" },
+	{ 0x200000, "CLONE_CHILD_CLEARTID" },
+	{ 0x400000, "CLONE_DETACHED" },
+	{ 0x800000, "CLONE_UNTRACED" },
 	{ 0x1000000, "CLONE_CHILD_SETTID" },
 };
 
 static const char *const signal_names[] = {
-	[1] = "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
-	"SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",
-	"SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
-	"SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
+	[1] = "SIGHUP", "SIGINT",    "SIGQUIT", "SIGILL",  "SIGTRAP",	"SIGABRT", "SIGBUS",
+	"SIGFPE",	"SIGKILL",   "SIGUSR1", "SIGSEGV", "SIGUSR2",	"SIGPIPE", "SIGALRM",
+	"SIGTERM",	"SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP",	"SIGTSTP", "SIGTTIN",
+	"SIGTTOU",	"SIGURG",    "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH",
+	"SIGIO",	"SIGPWR",    "SIGSYS",
 };
 
 static void out_signal(struct line *l, long sig)
@@ -552,8 +591,8 @@ static void out_envp(struct line *l, unsigned long uaddr)
 	out_ptr(l, uaddr);
 	if (!uaddr)
 		return;
-	while (n < 4096 && !copy_from_user(&p, (const void __user *)(uaddr + n * sizeof(p)),
-					   sizeof(p)) && p)
+	while (n < 4096 &&
+	       !copy_from_user(&p, (const void __user *)(uaddr + n * sizeof(p)), sizeof(p)) && p)
 		n++;
 	out(l, " /* %d var%s */", n, n == 1 ? "" : "s");
 }
@@ -703,7 +742,8 @@ static void out_args(struct line *l, unsigned long nr, const struct pt_regs *reg
 			out_flags(l, v, access_flags, ARRAY_SIZE(access_flags), "F_OK");
 			break;
 		case A_SIGHOW: {
-			static const char *const h[] = { "SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK" };
+			static const char *const h[] = { "SIG_BLOCK", "SIG_UNBLOCK",
+							 "SIG_SETMASK" };
 
 			out_named(l, v, h, ARRAY_SIZE(h));
 			break;

@@ -199,7 +199,8 @@ int main(int argc, char **argv, char **envp)
 			   buf[strlen(buf) - 1] == '\n' && strchr(buf, '.')[3] == ' ',
 		   "uptime: two numbers with two decimals");
 		ok(st.starttime <= up_s * 100 + up_c + 1 && st.starttime + 360000 > up_s * 100,
-		   "stat: starttime %lu ticks, before uptime %lu.%02lu s", st.starttime, up_s, up_c);
+		   "stat: starttime %lu ticks, before uptime %lu.%02lu s", st.starttime, up_s,
+		   up_c);
 	}
 	{
 		double t0 = now();
@@ -240,9 +241,9 @@ int main(int argc, char **argv, char **envp)
 		   "status: VmPeak, VmSize, VmRSS in kB; VmSize %lu kB is stat's vsize", vmsize);
 		slurp("/proc/self/status");
 	}
-	ok(field("SigBlk") && strlen(field("SigBlk")) == 16 && field("SigIgn") &&
-		   field("SigCgt") && field("SigPnd") && field("ShdPnd") && field("SigQ") &&
-		   field("Cpus_allowed") && field("FDSize"),
+	ok(field("SigBlk") && strlen(field("SigBlk")) == 16 && field("SigIgn") && field("SigCgt") &&
+		   field("SigPnd") && field("ShdPnd") && field("SigQ") && field("Cpus_allowed") &&
+		   field("FDSize"),
 	   "status: the signal masks, SigQ, Cpus_allowed, FDSize");
 
 	/* ---- maps ---- */
@@ -262,16 +263,19 @@ int main(int argc, char **argv, char **envp)
 			    maps_find((unsigned long)&local, perms, name, sizeof(name), &col);
 
 		if (!ok(found && !strcmp(name, "[stack]") && !strcmp(perms, "rw-p") && col == 73,
-			"maps: [stack] holds a local, rw-p, its name at column 73 (%s %d)", name, col))
+			"maps: [stack] holds a local, rw-p, its name at column 73 (%s %d)", name,
+			col))
 			printf("# %p in\n%s", (void *)&local, buf);
 		ok(end == heap + 4 * 4096 &&
 			   maps_find((unsigned long)heap, perms, name, sizeof(name), &col) &&
 			   !strcmp(name, "[heap]") && !strcmp(perms, "rw-p"),
 		   "maps: [heap] after sbrk (%s %s)", perms, name);
-		ok(ro != MAP_FAILED && maps_find((unsigned long)ro, perms, name, sizeof(name), &col) &&
+		ok(ro != MAP_FAILED &&
+			   maps_find((unsigned long)ro, perms, name, sizeof(name), &col) &&
 			   !strcmp(perms, "r--p") && !name[0],
 		   "maps: an anonymous read-only mapping is r--p without a name");
-		ok(rw != MAP_FAILED && maps_find((unsigned long)rw, perms, name, sizeof(name), &col) &&
+		ok(rw != MAP_FAILED &&
+			   maps_find((unsigned long)rw, perms, name, sizeof(name), &col) &&
 			   !strcmp(perms, "rw-p"),
 		   "maps: a read-write mapping is rw-p");
 	}
@@ -290,7 +294,8 @@ int main(int argc, char **argv, char **envp)
 		   "fd/N: the file's path (%s)", link);
 		snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
 		ok(slurp(path) > 0 && sscanf(buf, "pos:\t%ld\nflags:\t%lo", &pos, &flags) == 2 &&
-			   pos == 5 && (flags & O_ACCMODE) == O_RDWR && buf[strlen("pos:\t5\nflags:\t")] == '0',
+			   pos == 5 && (flags & O_ACCMODE) == O_RDWR &&
+			   buf[strlen("pos:\t5\nflags:\t")] == '0',
 		   "fdinfo/N: pos 5, flags in octal with O_RDWR");
 		ok(pipe(p) == 0 && fstat(p[0], &ps) == 0, "a pipe");
 		snprintf(path, sizeof(path), "/proc/self/fd/%d", p[1]);
@@ -338,7 +343,8 @@ int main(int argc, char **argv, char **envp)
 		char cwd[256];
 
 		memset(link, 0, sizeof(link));
-		ok(getcwd(cwd, sizeof(cwd)) && readlink("/proc/self/cwd", link, sizeof(link) - 1) > 0 &&
+		ok(getcwd(cwd, sizeof(cwd)) &&
+			   readlink("/proc/self/cwd", link, sizeof(link) - 1) > 0 &&
 			   !strcmp(link, cwd),
 		   "cwd link is getcwd (%s)", link);
 		memset(link, 0, sizeof(link));
@@ -353,7 +359,8 @@ int main(int argc, char **argv, char **envp)
 		int run, total, last;
 
 		ok(slurp("/proc/loadavg") > 0 &&
-			   sscanf(buf, "%lf %lf %lf %d/%d %d", &l1, &l5, &l15, &run, &total, &last) == 6 &&
+			   sscanf(buf, "%lf %lf %lf %d/%d %d", &l1, &l5, &l15, &run, &total,
+				  &last) == 6 &&
 			   run >= 1 && total >= run && last > 0 && strchr(buf, '.')[3] == ' ',
 		   "loadavg: three averages, running/total, last pid");
 	}
@@ -361,8 +368,9 @@ int main(int argc, char **argv, char **envp)
 		int cpus = slurp("/proc/cpuinfo") > 0 ? count_prefix_lines("processor") : -1;
 
 		ok(slurp("/proc/stat") > 0 && count_prefix_lines("cpu") == cpus + 1 &&
-			   !strncmp(buf, "cpu  ", 5) && strstr(buf, "\nctxt ") && strstr(buf, "\nbtime ") &&
-			   strstr(buf, "\nprocesses ") && strstr(buf, "\nprocs_running "),
+			   !strncmp(buf, "cpu  ", 5) && strstr(buf, "\nctxt ") &&
+			   strstr(buf, "\nbtime ") && strstr(buf, "\nprocesses ") &&
+			   strstr(buf, "\nprocs_running "),
 		   "stat: a cpu line and one per CPU (%d), ctxt, btime, processes", cpus);
 	}
 	{
