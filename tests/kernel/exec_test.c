@@ -99,6 +99,7 @@ static const struct {
 	ENTRY(58, vfork, sys_vfork),
 	ENTRY(61, wait4, sys_wait4),
 	ENTRY(79, getcwd, sys_getcwd),
+	ENTRY(99, sysinfo, sys_sysinfo),
 };
 
 static void test_implemented_numbers_reach_their_entry(struct ktest *t)
