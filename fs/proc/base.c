@@ -67,6 +67,12 @@ static const char *task_state_name(char c)
 	}
 }
 
+/* A kernel thread has no address space; a process has one until it exits. */
+static bool is_kthread(const struct task_struct *p, bool has_mm)
+{
+	return !has_mm && !p->exit_state && READ_ONCE(p->state) != TASK_DEAD;
+}
+
 /* The times and counts of one thread, or of the whole group (whole). */
 struct task_acct {
 	u64 utime, stime, cutime, cstime; /* ns */
@@ -211,10 +217,10 @@ static int do_task_stat(struct proc_buf *b, struct task_struct *p, bool whole)
 	/* 52 fields (proc(5)); what the kernel does not keep is 0, as Linux prints it then. */
 	proc_printf(b, "%d (%s) %c %d %d %d 0 -1 %u %lu 0 %lu 0 %lu %lu %lu %lu %d %d %d 0 %lu ",
 		    p->pid, comm, task_state_char(p), task_ppid_nr(p), a.pgrp, a.session,
-		    has_mm ? 0 : PF_KTHREAD, a.min_flt, a.maj_flt, nsec_to_clock_t(a.utime),
-		    nsec_to_clock_t(a.stime), whole ? nsec_to_clock_t(a.cutime) : 0,
-		    whole ? nsec_to_clock_t(a.cstime) : 0, 20 + p->nice, p->nice, a.nr_threads,
-		    start);
+		    is_kthread(p, has_mm) ? PF_KTHREAD : 0, a.min_flt, a.maj_flt,
+		    nsec_to_clock_t(a.utime), nsec_to_clock_t(a.stime),
+		    whole ? nsec_to_clock_t(a.cutime) : 0, whole ? nsec_to_clock_t(a.cstime) : 0,
+		    20 + p->nice, p->nice, a.nr_threads, start);
 	proc_printf(b, "%lu %lu %lu 0 0 %lu 0 0 %lu %lu %lu %lu 0 0 0 %d %d 0 0 0 0 0 ",
 		    c.total << PAGE_SHIFT, c.rss_anon + c.rss_file, a.rss_limit, c.start_stack,
 		    (a.pending.sig[0] | a.shpending.sig[0]), a.blocked.sig[0], a.ignored.sig[0],
@@ -277,7 +283,7 @@ int proc_pid_status_show(struct proc_buf *b, struct task_struct *p)
 	proc_printf(b,
 		    "FDSize:\t%d\nGroups:\t \nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
 		    fd_size(p), p->tgid, p->pid, a.pgrp, a.session);
-	proc_printf(b, "Kthread:\t%d\n", has_mm ? 0 : 1);
+	proc_printf(b, "Kthread:\t%d\n", is_kthread(p, has_mm) ? 1 : 0);
 	if (has_mm) {
 		unsigned long rss = c.rss_anon + c.rss_file;
 
