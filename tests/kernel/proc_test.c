@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* procfs: what its files say, in Linux's formats, and task directories that come and go. */
+#include <kernel/cred.h>
 #include <kernel/fs.h>
 #include <kernel/gfp.h>
 #include <kernel/kthread.h>
@@ -445,7 +446,60 @@ static void test_task_dir_and_links(struct ktest *t)
 	fput(f);
 }
 
+/* What a user (uid 1000) gets from root's task (pid): environ, fd/, stat. */
+struct perm_probe {
+	int pid;
+	long environ, fd_dir, stat;
+};
+
+static int probe_as_user(void *data)
+{
+	struct perm_probe *r = data;
+	struct cred *user = prepare_creds();
+	char path[48];
+	struct file *f;
+	char *s;
+
+	if (!user)
+		return -ENOMEM;
+	user->uid = user->euid = user->fsuid = 1000;
+	user->gid = user->egid = user->fsgid = 1000;
+	commit_creds(user);
+	snprintf(path, sizeof(path), "/proc/%d/environ", r->pid);
+	kfree(slurp(path, &r->environ));
+	snprintf(path, sizeof(path), "/proc/%d/fd", r->pid);
+	f = filp_open(path, O_RDONLY | O_DIRECTORY, 0);
+	r->fd_dir = IS_ERR(f) ? PTR_ERR(f) : 0;
+	if (!IS_ERR(f))
+		fput(f);
+	snprintf(path, sizeof(path), "/proc/%d/stat", r->pid);
+	s = slurp(path, &r->stat);
+	kfree(s);
+	return 0;
+}
+
+/* Another user's environ and fd/ are closed (EACCES, as Linux); its stat is not; root
+ * reads them all. */
+static void test_permissions(struct ktest *t)
+{
+	struct perm_probe r = { .pid = current->pid };
+	struct task_struct *p;
+	char path[48];
+	long len;
+
+	p = kthread_run(probe_as_user, &r, "ktest-perm");
+	KTEST_ASSERT_NOT_NULL(t, p);
+	KTEST_EXPECT_EQ(t, kthread_stop(p), 0);
+	KTEST_EXPECT_EQ(t, r.environ, -EACCES);
+	KTEST_EXPECT_EQ(t, r.fd_dir, -EACCES);
+	KTEST_EXPECT_GT(t, r.stat, 0);
+	snprintf(path, sizeof(path), "/proc/%d/environ", current->pid);
+	kfree(slurp(path, &len));
+	KTEST_EXPECT_EQ(t, len, 0); /* root (we) reads it: empty for a kernel thread */
+}
+
 static struct ktest_case proc_cases[] = {
+	KTEST_CASE(test_permissions),
 	KTEST_CASE(test_stat_fields),
 	KTEST_CASE(test_task_cputime),
 	KTEST_CASE(test_cpu_times),
