@@ -25,6 +25,7 @@
 #include <kernel/random.h>
 #include <kernel/resource.h>
 #include <kernel/sched.h>
+#include <kernel/strace.h>
 #include <kernel/signal.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -82,7 +83,9 @@ static void exec_mmap(struct mm_struct *mm)
 
 	if (old)
 		rusage_note_mm_exit(current, old); /* its peak RSS stays in ru_maxrss */
+	task_lock(current);
 	current->mm = mm;
+	task_unlock(current);
 	switch_mm(mm);
 	if (old)
 		mmput(old);
@@ -92,7 +95,9 @@ static void set_comm_from(const char *filename)
 {
 	const char *base = strrchr(filename, '/');
 
+	task_lock(current);
 	strscpy(current->comm, base ? base + 1 : filename, sizeof(current->comm));
+	task_unlock(current);
 }
 
 static unsigned long hwcap(void)
@@ -142,8 +147,15 @@ static long create_elf_tables(struct linux_binprm *bprm)
 		}
 		*t++ = strings + (s - bprm->strings);
 		s += strlen(s) + 1;
+		if (i == bprm->argc - 1)
+			current->mm->arg_end = strings + (s - bprm->strings);
 	}
 	*t++ = 0;
+	current->mm->arg_start = strings;
+	if (!bprm->argc)
+		current->mm->arg_end = strings;
+	current->mm->env_start = current->mm->arg_end;
+	current->mm->env_end = strings + bprm->strings_len;
 #define NEW_AUX_ENT(id, val)  \
 	do {                  \
 		*t++ = (id);  \
@@ -239,6 +251,7 @@ int do_execve(const char *filename, const char *const *argv, const char *const *
 	}
 	mm_release(current); /* robust futexes, clear_child_tid, a vfork parent let go */
 
+	bprm->mm->exe_file = get_file(file);
 	exec_mmap(bprm->mm);
 	current->did_exec = true;
 	current->dumpable = true;
@@ -247,6 +260,7 @@ int do_execve(const char *filename, const char *const *argv, const char *const *
 	set_comm_from(filename);
 	/* Handlers point into the old image: back to SIG_DFL, but ignored stays ignored. */
 	flush_signal_handlers(current, false);
+	strace_exec();
 	sp = finish_exec(bprm);
 	if (sp < 0) {
 		pr_info("%s[%d]: execve of %s failed past the point of no return (%ld)\n",

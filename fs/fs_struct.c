@@ -136,7 +136,9 @@ void exit_fs(struct task_struct *p)
 
 	if (!fs)
 		return;
+	task_lock(p);
 	p->fs = NULL;
+	task_unlock(p);
 	put_fs_struct(fs);
 }
 

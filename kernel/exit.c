@@ -40,7 +40,9 @@ static void exit_mm(struct task_struct *tsk)
 	if (!mm)
 		return;
 	rusage_note_mm_exit(tsk, mm); /* ru_maxrss outlives the address space */
+	task_lock(tsk);
 	tsk->mm = NULL;
+	task_unlock(tsk);
 	switch_mm(NULL);
 	mmput(mm);
 }
@@ -51,7 +53,9 @@ static void exit_files(struct task_struct *tsk)
 
 	if (!files)
 		return;
+	task_lock(tsk);
 	tsk->files = NULL;
+	task_unlock(tsk);
 	put_files_struct(files);
 }
 
@@ -153,6 +157,7 @@ void exit_notify(struct task_struct *tsk)
 	struct signal_struct *sig = tsk->signal;
 	struct task_struct *exec_task = NULL;
 	unsigned long flags;
+	u64 utime, stime;
 	bool notify = false, group_dead;
 	LIST_HEAD(drop);
 
@@ -168,9 +173,15 @@ void exit_notify(struct task_struct *tsk)
 		spin_unlock(&tsk->sighand->siglock);
 	} else {
 		WRITE_ONCE(tsk->exit_state, EXIT_DEAD);
+		task_cputime(tsk, &utime, &stime);
 		spin_lock(&tsk->sighand->siglock);
 		list_del_init(&tsk->thread_node);
 		sig->nr_threads--;
+		/* Its counts stay the process's (getrusage, times, /proc/PID/stat). */
+		sig->utime += utime;
+		sig->stime += stime;
+		sig->min_flt += tsk->min_flt;
+		sig->maj_flt += tsk->maj_flt;
 		exec_task = sig->group_exec_task;
 		spin_unlock(&tsk->sighand->siglock);
 	}

@@ -26,7 +26,9 @@
 #include <kernel/slab.h>
 #include <kernel/spinlock.h>
 #include <kernel/resource.h>
+#include <kernel/strace.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/vmalloc.h>
 
 #include "sched/sched.h"
@@ -40,6 +42,11 @@ static atomic_t task_count;
 static int alloc_pid(void)
 {
 	return atomic_inc_return(&next_pid);
+}
+
+int last_pid_nr(void)
+{
+	return atomic_read(&next_pid);
 }
 
 /*
@@ -67,6 +74,8 @@ static struct task_struct *alloc_task(int (*fn)(void *), void *data, const char 
 	atomic_set(&p->usage, 1);
 	strscpy(p->comm, name, sizeof(p->comm));
 	p->pid = alloc_pid();
+	p->start_time = ktime_get_ns();
+	spin_lock_init(&p->alloc_lock);
 	p->tgid = p->pid;
 	p->group_leader = p;
 	p->exit_signal = SIGCHLD;
@@ -87,6 +96,7 @@ out_free_task:
 
 static void free_task(struct task_struct *p)
 {
+	kfree(p->strace_line); /* an execve that ended the task before it returned */
 	exit_creds(p);
 	fpu_state_free(p->thread.fpu.state);
 	free_kernel_stack(p->stack);
@@ -499,6 +509,7 @@ static long kernel_clone(struct kernel_clone_args *args)
 	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : args->exit_signal;
 	p->pdeath_signal = 0;
 	p->dumpable = current->dumpable;
+	strace_fork(p);
 	if (clone_flags & CLONE_VM) {
 		mmget(current->mm);
 		p->mm = current->mm;
@@ -711,6 +722,17 @@ long sys_getppid(void)
 	parent = current->group_leader->real_parent;
 	/* No parent: init (0, as Linux), or a process vmrun's kernel runner started (1). */
 	ppid = parent ? parent->tgid : (current->tgid == 1 ? 0 : 1);
+	spin_unlock_irqrestore(&family_lock, flags);
+	return ppid;
+}
+
+int task_ppid_nr(struct task_struct *p)
+{
+	unsigned long flags;
+	int ppid;
+
+	spin_lock_irqsave(&family_lock, flags);
+	ppid = p->real_parent ? p->real_parent->tgid : (p->pid == 1 ? 0 : 1);
 	spin_unlock_irqrestore(&family_lock, flags);
 	return ppid;
 }

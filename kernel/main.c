@@ -202,6 +202,7 @@ void start_kernel(void)
 	fpu_init_bsp();
 	smp_ipi_init();
 	timer_init();
+	loadavg_init(); /* its timer needs the timer bases */
 	local_irq_enable();
 	smp_init();
 

@@ -181,8 +181,7 @@ void getrusage_task(struct task_struct *p, int who, struct rusage *r)
 
 	memset(r, 0, sizeof(*r));
 	if (who == RUSAGE_THREAD) {
-		utime = p->utime;
-		stime = p->stime;
+		task_cputime(p, &utime, &stime); /* the running task's time up to now */
 		r->ru_minflt = p->min_flt;
 		r->ru_majflt = p->maj_flt;
 		goto out_mm;
@@ -201,8 +200,11 @@ void getrusage_task(struct task_struct *p, int who, struct rusage *r)
 		r->ru_minflt += sig->min_flt;
 		r->ru_majflt += sig->maj_flt;
 		list_for_each_entry(t, &sig->thread_head, thread_node) {
-			utime += READ_ONCE(t->utime);
-			stime += READ_ONCE(t->stime);
+			u64 tu, ts;
+
+			task_cputime(t, &tu, &ts);
+			utime += tu;
+			stime += ts;
 			r->ru_minflt += READ_ONCE(t->min_flt);
 			r->ru_majflt += READ_ONCE(t->maj_flt);
 		}
@@ -302,18 +304,6 @@ struct sysinfo {
 _Static_assert(sizeof(struct sysinfo) == 112, "struct sysinfo is 112 bytes on x86-64");
 
 #define SI_LOAD_SHIFT 16
-
-/*
- * The load averages, fixed point with shift bits of fraction, plus offset (Linux's
- * get_avenrun). The scheduler's accounting provides them; until it does, this weak one
- * reports 0 (documented in docs/syscalls.md).
- */
-__weak void get_avenrun(unsigned long *loads, unsigned long offset, int shift)
-{
-	(void)offset;
-	(void)shift;
-	loads[0] = loads[1] = loads[2] = 0;
-}
 
 long sys_sysinfo(struct sysinfo __user *info)
 {

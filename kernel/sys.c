@@ -363,7 +363,9 @@ long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long
 		if (len < 0)
 			return len;
 		comm[len] = '\0';
+		task_lock(current); /* /proc/PID/comm readers take it */
 		strscpy(current->comm, comm, sizeof(current->comm));
+		task_unlock(current);
 		return 0;
 	case PR_GET_NAME:
 		strscpy(comm, current->comm, sizeof(comm));

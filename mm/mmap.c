@@ -719,6 +719,8 @@ void mmput(struct mm_struct *mm)
 	BUG_ON(mm == current_mm());
 	exit_mmap(mm);
 	pgd_free(mm->pgd);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	kfree(mm);
 }
 
@@ -762,6 +764,11 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->brk = oldmm->brk;
 	mm->start_stack = oldmm->start_stack;
 	mm->stack_limit = oldmm->stack_limit;
+	mm->arg_start = oldmm->arg_start;
+	mm->arg_end = oldmm->arg_end;
+	mm->env_start = oldmm->env_start;
+	mm->env_end = oldmm->env_end;
+	mm->exe_file = oldmm->exe_file ? get_file(oldmm->exe_file) : NULL;
 	/* The parent's write-protected entries leave other CPUs' TLBs in one flush. */
 	tlb_gather_mmu(&tlb, oldmm);
 	err = dup_mmap(&tlb, mm, oldmm);

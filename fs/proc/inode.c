@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * procfs: files whose contents are made when they are opened, in the formats Linux uses
- * (tools parse them), and a directory per task. Nothing is cached: every walk looks entries
- * up again (they are never hashed in the dcache), so a task that exits simply disappears.
+ * (tools parse them), and a directory per process and per thread. Nothing is cached: every
+ * walk looks entries up again (they are never hashed in the dcache), so a task that exits
+ * simply disappears, and opening its files then fails with ESRCH as on Linux.
  *
- * Layers: the generated-file machinery (proc_buf, open/read), the entry tables, the
- * directories (root and per task), the file system type.
+ * Layers: the generated-file machinery (proc_buf, open/read/write), the entry tables, the
+ * directories (root, /proc/PID, its task/, fd/ and fdinfo/), the file system type.
+ *
+ * Per-task inodes belong to the task's effective uid and gid, as on Linux, so the ordinary
+ * permission check keeps environ (0400) and fd/ (0500) to the owner and root: EACCES.
  */
+#include <kernel/cred.h>
 #include <kernel/fs.h>
 #include <kernel/proc_fs.h>
 #include <kernel/sched.h>
@@ -18,14 +23,34 @@
 #define PROC_ROOT_INO 1
 #define PROC_BUF_START 4096
 #define PROC_BUF_MAX (1 << 20)
+#define PROC_WRITE_MAX 64
 
 /* ---- generated contents -------------------------------------------------------------- */
 
-int proc_printf(struct proc_buf *b, const char *fmt, ...)
+static int proc_grow(struct proc_buf *b)
 {
 	char *bigger;
+
+	if (b->size * 2 > PROC_BUF_MAX) {
+		b->overflow = true;
+		return -ENOSPC;
+	}
+	bigger = kmalloc(b->size * 2, GFP_KERNEL);
+	if (!bigger) {
+		b->overflow = true;
+		return -ENOMEM;
+	}
+	memcpy(bigger, b->data, b->len);
+	kfree(b->data);
+	b->data = bigger;
+	b->size *= 2;
+	return 0;
+}
+
+int proc_printf(struct proc_buf *b, const char *fmt, ...)
+{
 	va_list ap;
-	int n;
+	int n, err;
 
 	for (;;) {
 		size_t room = b->size - b->len;
@@ -37,33 +62,53 @@ int proc_printf(struct proc_buf *b, const char *fmt, ...)
 			b->len += n;
 			return 0;
 		}
-		if (b->size * 2 > PROC_BUF_MAX) {
-			b->overflow = true;
-			return -ENOSPC;
-		}
-		bigger = kmalloc(b->size * 2, GFP_KERNEL);
-		if (!bigger) {
-			b->overflow = true;
-			return -ENOMEM;
-		}
-		memcpy(bigger, b->data, b->len);
-		kfree(b->data);
-		b->data = bigger;
-		b->size *= 2;
+		err = proc_grow(b);
+		if (err)
+			return err;
 	}
 }
+
+int proc_write_bytes(struct proc_buf *b, const void *data, size_t len)
+{
+	while (b->size - b->len < len) {
+		int err = proc_grow(b);
+
+		if (err)
+			return err;
+	}
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+	return 0;
+}
+
+/* What a directory lists, and what its inodes are made of. */
+enum proc_kind {
+	PROC_ROOT,
+	PROC_TGID_DIR, /* /proc/PID */
+	PROC_TID_DIR, /* /proc/PID/task/TID */
+	PROC_TASK_DIR, /* /proc/PID/task */
+	PROC_FD_DIR,
+	PROC_FDINFO_DIR,
+	PROC_FILE,
+	PROC_LINK,
+};
 
 struct proc_entry {
 	const char *name;
 	umode_t mode;
+	enum proc_kind kind; /* PROC_FILE, PROC_LINK, or the directory it is */
 	int (*show)(struct proc_buf *b, struct task_struct *task);
+	long (*write)(struct task_struct *task, const char *buf, size_t len);
+	int (*link)(struct task_struct *task, int fd, char *buf);
 };
 
-/* What an inode of procfs stands for: an entry, and for per-task files the task's pid. */
+/* What an inode of procfs stands for: an entry, the task it is about, a descriptor. */
 struct proc_inode_info {
 	const struct proc_entry *entry;
-	int pid;
-	char self_link[16]; /* /proc/self's target */
+	enum proc_kind kind;
+	int pid; /* 0: not about a task */
+	int fd; /* fd/N, fdinfo/N: N */
+	char *link; /* a symlink's target, made at get_link, freed with the inode */
 };
 
 static struct proc_inode_info *PI(struct inode *inode)
@@ -92,6 +137,7 @@ static int proc_file_open(struct inode *inode, struct file *file)
 		goto out_put;
 	}
 	b->size = PROC_BUF_START;
+	b->fd = pi->fd;
 	err = pi->entry->show(b, task);
 	if (err || b->overflow) {
 		kfree(b->data);
@@ -113,11 +159,32 @@ static ssize_t proc_file_read(struct file *file, struct iov_iter *to, loff_t *po
 
 	if (*pos < 0)
 		return -EINVAL;
-	if ((size_t)*pos >= b->len)
+	if ((size_t)*pos >= b->len || !to->count)
 		return 0;
 	n = copy_to_iter(b->data + *pos, b->len - *pos, to);
 	*pos += n;
 	return n ? (ssize_t)n : -EFAULT;
+}
+
+/* A write is one command ("1", a new name): taken whole, from the start. */
+static ssize_t proc_file_write(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	struct proc_inode_info *pi = PI(file->f_inode);
+	char buf[PROC_WRITE_MAX];
+	size_t len = from->count < sizeof(buf) ? from->count : sizeof(buf);
+	struct task_struct *task;
+	long ret;
+
+	if (!pi->entry->write)
+		return -EINVAL;
+	if (copy_from_iter(buf, len, from) != len)
+		return -EFAULT;
+	task = find_get_task_by_pid(pi->pid);
+	if (!task)
+		return -ESRCH;
+	ret = pi->entry->write(task, buf, len);
+	put_task_struct(task);
+	return ret;
 }
 
 static int proc_file_release(struct inode *inode, struct file *file)
@@ -132,41 +199,136 @@ static int proc_file_release(struct inode *inode, struct file *file)
 static const struct file_operations proc_file_fops = {
 	.open = proc_file_open,
 	.read = proc_file_read,
+	.write = proc_file_write,
 	.llseek = generic_file_llseek,
 	.release = proc_file_release,
 };
 
 /* ---- the entries --------------------------------------------------------------------- */
 
+#define REG(n, m, s)                                                           \
+	{                                                                      \
+		.name = n, .mode = S_IFREG | (m), .kind = PROC_FILE, .show = s \
+	}
+#define RW(n, m, s, w)                                                                     \
+	{                                                                                  \
+		.name = n, .mode = S_IFREG | (m), .kind = PROC_FILE, .show = s, .write = w \
+	}
+#define LNK(n, fn)                                                               \
+	{                                                                        \
+		.name = n, .mode = S_IFLNK | 0777, .kind = PROC_LINK, .link = fn \
+	}
+#define DIR(n, m, k)                                        \
+	{                                                   \
+		.name = n, .mode = S_IFDIR | (m), .kind = k \
+	}
+
+static int proc_self_link(struct task_struct *task, int fd, char *buf);
+static int proc_thread_self_link(struct task_struct *task, int fd, char *buf);
+
 static const struct proc_entry root_entries[] = {
-	{ "meminfo", S_IFREG | 0444, proc_meminfo_show },
-	{ "uptime", S_IFREG | 0444, proc_uptime_show },
-	{ "mounts", S_IFREG | 0444, proc_mounts_show },
-	{ "interrupts", S_IFREG | 0444, proc_interrupts_show },
-	{ "cpuinfo", S_IFREG | 0444, proc_cpuinfo_show },
-	{ "version", S_IFREG | 0444, proc_version_show },
-	{ "slabinfo", S_IFREG | 0444, proc_slabinfo_show },
-	{ "self", S_IFLNK | 0777, NULL },
+	REG("meminfo", 0444, proc_meminfo_show),
+	REG("uptime", 0444, proc_uptime_show),
+	REG("mounts", 0444, proc_mounts_show),
+	REG("interrupts", 0444, proc_interrupts_show),
+	REG("cpuinfo", 0444, proc_cpuinfo_show),
+	REG("version", 0444, proc_version_show),
+	REG("loadavg", 0444, proc_loadavg_show),
+	REG("stat", 0444, proc_stat_show),
+	REG("slabinfo", 0444, proc_slabinfo_show),
+	LNK("self", proc_self_link),
+	LNK("thread-self", proc_thread_self_link),
 };
 
-static const struct proc_entry pid_entries[] = {
-	{ "stat", S_IFREG | 0444, proc_pid_stat_show },
-	{ "status", S_IFREG | 0444, proc_pid_status_show },
-	{ "cmdline", S_IFREG | 0444, proc_pid_cmdline_show },
-	{ "maps", S_IFREG | 0444, proc_pid_maps_show },
-	{ "fd", S_IFDIR | 0500, NULL },
+static const struct proc_entry tgid_entries[] = {
+	DIR("task", 0555, PROC_TASK_DIR),
+	DIR("fd", 0500, PROC_FD_DIR),
+	DIR("fdinfo", 0500, PROC_FDINFO_DIR),
+	REG("environ", 0400, proc_pid_environ_show),
+	REG("status", 0444, proc_pid_status_show),
+	REG("cmdline", 0444, proc_pid_cmdline_show),
+	REG("stat", 0444, proc_tgid_stat_show),
+	REG("statm", 0444, proc_pid_statm_show),
+	REG("maps", 0444, proc_pid_maps_show),
+	RW("comm", 0644, proc_pid_comm_show, proc_pid_comm_write),
+	RW("strace", 0644, proc_pid_strace_show, proc_pid_strace_write),
+	LNK("cwd", proc_cwd_link),
+	LNK("root", proc_root_link),
+	LNK("exe", proc_exe_link),
 };
+
+/* A thread's directory: the process's entries but task/, and its own stat. */
+static const struct proc_entry tid_entries[] = {
+	DIR("fd", 0500, PROC_FD_DIR),
+	DIR("fdinfo", 0500, PROC_FDINFO_DIR),
+	REG("environ", 0400, proc_pid_environ_show),
+	REG("status", 0444, proc_pid_status_show),
+	REG("cmdline", 0444, proc_pid_cmdline_show),
+	REG("stat", 0444, proc_tid_stat_show),
+	REG("statm", 0444, proc_pid_statm_show),
+	REG("maps", 0444, proc_pid_maps_show),
+	RW("comm", 0644, proc_pid_comm_show, proc_pid_comm_write),
+	RW("strace", 0644, proc_pid_strace_show, proc_pid_strace_write),
+	LNK("cwd", proc_cwd_link),
+	LNK("root", proc_root_link),
+	LNK("exe", proc_exe_link),
+};
+
+static const struct proc_entry fd_link_entry = { .mode = S_IFLNK | 0500,
+						 .kind = PROC_LINK,
+						 .link = proc_fd_link };
+static const struct proc_entry fdinfo_entry = { .mode = S_IFREG | 0400,
+						.kind = PROC_FILE,
+						.show = proc_pid_fdinfo_show };
+
+static int proc_self_link(struct task_struct *task, int fd, char *buf)
+{
+	snprintf(buf, PATH_MAX, "%d", current->tgid);
+	return 0;
+}
+
+static int proc_thread_self_link(struct task_struct *task, int fd, char *buf)
+{
+	snprintf(buf, PATH_MAX, "%d/task/%d", current->tgid, current->pid);
+	return 0;
+}
+
+static const struct proc_entry *dir_entries(enum proc_kind kind, size_t *n)
+{
+	switch (kind) {
+	case PROC_ROOT:
+		*n = ARRAY_SIZE(root_entries);
+		return root_entries;
+	case PROC_TGID_DIR:
+		*n = ARRAY_SIZE(tgid_entries);
+		return tgid_entries;
+	case PROC_TID_DIR:
+		*n = ARRAY_SIZE(tid_entries);
+		return tid_entries;
+	default:
+		*n = 0;
+		return NULL;
+	}
+}
 
 /* ---- inodes -------------------------------------------------------------------------- */
 
-static const struct inode_operations proc_root_iops, proc_pid_iops, proc_fd_iops, proc_self_iops;
-static const struct file_operations proc_root_fops, proc_pid_fops, proc_fd_fops;
+static const struct inode_operations proc_dir_iops, proc_link_iops;
+static const struct file_operations proc_dir_fops;
 
+static unsigned long proc_ino(int pid, enum proc_kind kind, unsigned int index)
+{
+	return ((unsigned long)pid << 24) | ((unsigned long)kind << 16) | (index + 2);
+}
+
+/* A fresh inode for entry (or a directory of kind), about pid (0: none). */
 static struct inode *proc_make_inode(struct super_block *sb, const struct proc_entry *entry,
-				     umode_t mode, int pid, unsigned long ino)
+				     enum proc_kind kind, umode_t mode, int pid, int fd,
+				     unsigned long ino)
 {
 	struct inode *inode = new_inode(sb);
 	struct proc_inode_info *pi = kzalloc(sizeof(*pi), GFP_KERNEL);
+	struct task_struct *task;
 
 	if (!inode || !pi) {
 		kfree(pi);
@@ -177,14 +339,29 @@ static struct inode *proc_make_inode(struct super_block *sb, const struct proc_e
 		return NULL;
 	}
 	pi->entry = entry;
+	pi->kind = kind;
 	pi->pid = pid;
+	pi->fd = fd;
 	inode->i_private = pi;
 	inode->i_mode = mode;
 	inode->i_ino = ino;
-	if (S_ISDIR(mode))
+	if (pid && (task = find_get_task_by_pid(pid))) {
+		const struct cred *c = get_task_cred(task);
+
+		inode->i_uid = c->euid;
+		inode->i_gid = c->egid;
+		put_cred(c);
+		put_task_struct(task);
+	}
+	if (S_ISDIR(mode)) {
 		set_nlink(inode, 2);
-	if (S_ISREG(mode))
+		inode->i_op = &proc_dir_iops;
+		inode->i_fop = &proc_dir_fops;
+	} else if (S_ISLNK(mode)) {
+		inode->i_op = &proc_link_iops;
+	} else {
 		inode->i_fop = &proc_file_fops;
+	}
 	return inode;
 }
 
@@ -197,84 +374,123 @@ static struct dentry *proc_instantiate(struct dentry *dentry, struct inode *inod
 	return NULL;
 }
 
-static int parse_pid(const struct qstr *name)
+static int parse_num(const struct qstr *name)
 {
-	int pid = 0;
+	int n = 0;
 
-	if (!name->len || name->len > 9 || name->name[0] == '0')
+	if (!name->len || name->len > 9 || (name->name[0] == '0' && name->len > 1))
 		return -1;
 	for (u32 i = 0; i < name->len; i++) {
 		if (name->name[i] < '0' || name->name[i] > '9')
 			return -1;
-		pid = pid * 10 + (name->name[i] - '0');
+		n = n * 10 + (name->name[i] - '0');
 	}
-	return pid;
+	return n;
 }
 
-static struct dentry *proc_root_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
+static bool task_alive(int pid)
 {
-	struct task_struct *task;
-	struct inode *inode;
-	int pid;
+	struct task_struct *task = find_get_task_by_pid(pid);
 
-	for (unsigned int i = 0; i < ARRAY_SIZE(root_entries); i++) {
-		const struct proc_entry *e = &root_entries[i];
+	if (task)
+		put_task_struct(task);
+	return task != NULL;
+}
+
+/* Is tid a thread of the process tgid? */
+static bool thread_of(int tgid, int tid)
+{
+	struct task_struct *task = find_get_task_by_pid(tid);
+	bool ok = task && task->tgid == tgid;
+
+	if (task)
+		put_task_struct(task);
+	return ok;
+}
+
+static struct dentry *proc_dir_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
+{
+	struct proc_inode_info *pi = PI(dir);
+	const struct proc_entry *entries;
+	struct inode *inode;
+	size_t n;
+	int num;
+
+	if (pi->pid && !task_alive(pi->pid))
+		return ERR_PTR(-ENOENT);
+	entries = dir_entries(pi->kind, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct proc_entry *e = &entries[i];
 
 		if (strlen(e->name) != dentry->d_name.len ||
 		    memcmp(e->name, dentry->d_name.name, dentry->d_name.len))
 			continue;
-		inode = proc_make_inode(dir->i_sb, e, e->mode, 0, 100 + i);
-		if (inode && S_ISLNK(e->mode))
-			inode->i_op = &proc_self_iops;
+		inode = proc_make_inode(dir->i_sb, e, e->kind, e->mode, pi->pid, -1,
+					proc_ino(pi->pid, pi->kind, i));
 		return proc_instantiate(dentry, inode);
 	}
-	pid = parse_pid(&dentry->d_name);
-	task = pid > 0 ? find_get_task_by_pid(pid) : NULL;
-	if (!task)
+	num = parse_num(&dentry->d_name);
+	if (num < 0)
 		return NULL; /* negative, and unhashed: asked again next time */
-	put_task_struct(task);
-	inode = proc_make_inode(dir->i_sb, NULL, S_IFDIR | 0555, pid, 0x10000ul + pid);
-	if (inode) {
-		inode->i_op = &proc_pid_iops;
-		inode->i_fop = &proc_pid_fops;
+	switch (pi->kind) {
+	case PROC_ROOT:
+		if (!num || !task_alive(num))
+			return NULL;
+		inode = proc_make_inode(dir->i_sb, NULL, PROC_TGID_DIR, S_IFDIR | 0555, num, -1,
+					proc_ino(num, PROC_ROOT, 0));
+		break;
+	case PROC_TASK_DIR:
+		if (!num || !thread_of(pi->pid, num))
+			return NULL;
+		inode = proc_make_inode(dir->i_sb, NULL, PROC_TID_DIR, S_IFDIR | 0555, num, -1,
+					proc_ino(num, PROC_TASK_DIR, 0));
+		break;
+	case PROC_FD_DIR:
+	case PROC_FDINFO_DIR: {
+		struct task_struct *task = find_get_task_by_pid(pi->pid);
+		bool open = task && proc_next_fd(task, num - 1) == num;
+
+		if (task)
+			put_task_struct(task);
+		if (!open)
+			return NULL;
+		if (pi->kind == PROC_FD_DIR)
+			inode = proc_make_inode(dir->i_sb, &fd_link_entry, PROC_LINK,
+						fd_link_entry.mode, pi->pid, num,
+						proc_ino(pi->pid, PROC_FD_DIR, num));
+		else
+			inode = proc_make_inode(dir->i_sb, &fdinfo_entry, PROC_FILE,
+						fdinfo_entry.mode, pi->pid, num,
+						proc_ino(pi->pid, PROC_FDINFO_DIR, num));
+		break;
+	}
+	default:
+		return NULL;
 	}
 	return proc_instantiate(dentry, inode);
 }
 
-static struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
-{
-	int pid = PI(dir)->pid;
-
-	for (unsigned int i = 0; i < ARRAY_SIZE(pid_entries); i++) {
-		const struct proc_entry *e = &pid_entries[i];
-		struct inode *inode;
-
-		if (strlen(e->name) != dentry->d_name.len ||
-		    memcmp(e->name, dentry->d_name.name, dentry->d_name.len))
-			continue;
-		inode = proc_make_inode(dir->i_sb, e, e->mode, pid, (pid << 8) + i + 0x20000ul);
-		if (inode && S_ISDIR(e->mode)) {
-			inode->i_op = &proc_fd_iops;
-			inode->i_fop = &proc_fd_fops;
-		}
-		return proc_instantiate(dentry, inode);
-	}
-	return NULL;
-}
-
-/* No task has file descriptors until processes exist: the directory is empty. */
-static struct dentry *proc_fd_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
-{
-	return NULL;
-}
-
-static const char *proc_self_get_link(struct dentry *dentry, struct inode *inode)
+static const char *proc_get_link(struct dentry *dentry, struct inode *inode)
 {
 	struct proc_inode_info *pi = PI(inode);
+	struct task_struct *task = NULL;
+	int err;
 
-	/* The link text lives in the inode's info; a fresh inode is made for every walk. */
-	snprintf(pi->self_link, sizeof(pi->self_link), "%d", current->pid);
-	return pi->self_link;
+	if (!pi->link) {
+		pi->link = kmalloc(PATH_MAX, GFP_KERNEL);
+		if (!pi->link)
+			return ERR_PTR(-ENOMEM);
+	}
+	if (pi->pid) {
+		task = find_get_task_by_pid(pi->pid);
+		if (!task)
+			return ERR_PTR(-ENOENT);
+	}
+	/* The text is made again at every walk: a descriptor or directory may have changed. */
+	err = pi->entry->link(task, pi->fd, pi->link);
+	if (task)
+		put_task_struct(task);
+	return err ? ERR_PTR(err) : pi->link;
 }
 
 static bool emit_dots(struct file *file, struct dir_context *ctx)
@@ -294,51 +510,84 @@ static bool emit_dots(struct file *file, struct dir_context *ctx)
 	return true;
 }
 
-static int proc_root_readdir(struct file *file, struct dir_context *ctx)
+static unsigned char entry_dtype(umode_t mode)
 {
+	return S_ISDIR(mode) ? DT_DIR : S_ISLNK(mode) ? DT_LNK : DT_REG;
+}
+
+/* The next process (thread-group leader) above pid, or -1. */
+static int next_tgid(int pid)
+{
+	while ((pid = next_task_pid(pid)) > 0) {
+		struct task_struct *task = find_get_task_by_pid(pid);
+		bool leader = task && task->tgid == task->pid;
+
+		if (task)
+			put_task_struct(task);
+		if (leader)
+			return pid;
+	}
+	return -1;
+}
+
+/*
+ * Past the fixed entries the position encodes the next number to list (pid, tid or fd), so
+ * that a listing resumed after changes neither repeats nor skips what stayed.
+ */
+static int proc_dir_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct proc_inode_info *pi = PI(file->f_inode);
+	const struct proc_entry *entries;
+	struct task_struct *task = NULL;
+	enum proc_kind kind = pi->kind;
 	char name[16];
-	int pid;
+	size_t n;
+	int num;
 
 	if (!emit_dots(file, ctx))
 		return 0;
-	while (ctx->pos - 2 < (loff_t)ARRAY_SIZE(root_entries)) {
-		const struct proc_entry *e = &root_entries[ctx->pos - 2];
+	if (pi->pid) {
+		task = find_get_task_by_pid(pi->pid);
+		if (!task)
+			return -ENOENT;
+	}
+	entries = dir_entries(kind, &n);
+	while (ctx->pos - 2 < (loff_t)n) {
+		const struct proc_entry *e = &entries[ctx->pos - 2];
 
-		if (!ctx->actor(ctx, e->name, strlen(e->name), ctx->pos, 100 + ctx->pos - 2,
-				S_ISLNK(e->mode) ? DT_LNK : DT_REG))
-			return 0;
+		if (!ctx->actor(ctx, e->name, strlen(e->name), ctx->pos,
+				proc_ino(pi->pid, kind, ctx->pos - 2), entry_dtype(e->mode)))
+			goto out;
 		ctx->pos++;
 	}
-	/* Past the fixed entries, the position encodes the next pid to list. */
-	for (pid = next_task_pid((int)(ctx->pos - 2 - ARRAY_SIZE(root_entries))); pid > 0;
-	     pid = next_task_pid(pid)) {
-		int n = snprintf(name, sizeof(name), "%d", pid);
+	for (num = (int)(ctx->pos - 2 - n);; ctx->pos = 2 + n + num + 1) {
+		unsigned char type = DT_DIR;
+		int len;
 
-		if (!ctx->actor(ctx, name, n, ctx->pos, 0x10000ul + pid, DT_DIR))
-			return 0;
-		ctx->pos = 2 + ARRAY_SIZE(root_entries) + pid;
+		if (kind == PROC_ROOT)
+			num = next_tgid(num);
+		else if (kind == PROC_TASK_DIR)
+			num = proc_next_tid(task, num);
+		else if (kind == PROC_FD_DIR || kind == PROC_FDINFO_DIR)
+			num = proc_next_fd(task, num);
+		else
+			break;
+		if (num < 0)
+			break;
+		if (kind == PROC_FD_DIR)
+			type = DT_LNK;
+		else if (kind == PROC_FDINFO_DIR)
+			type = DT_REG;
+		len = snprintf(name, sizeof(name), "%d", num);
+		if (!ctx->actor(ctx, name, len, ctx->pos,
+				type == DT_DIR ? proc_ino(num, kind, 0)
+					       : proc_ino(pi->pid, kind, num),
+				type))
+			break;
 	}
-	return 0;
-}
-
-static int proc_pid_readdir(struct file *file, struct dir_context *ctx)
-{
-	if (!emit_dots(file, ctx))
-		return 0;
-	while (ctx->pos - 2 < (loff_t)ARRAY_SIZE(pid_entries)) {
-		const struct proc_entry *e = &pid_entries[ctx->pos - 2];
-
-		if (!ctx->actor(ctx, e->name, strlen(e->name), ctx->pos, ctx->pos,
-				S_ISDIR(e->mode) ? DT_DIR : DT_REG))
-			return 0;
-		ctx->pos++;
-	}
-	return 0;
-}
-
-static int proc_fd_readdir(struct file *file, struct dir_context *ctx)
-{
-	emit_dots(file, ctx);
+out:
+	if (task)
+		put_task_struct(task);
 	return 0;
 }
 
@@ -349,20 +598,10 @@ static loff_t proc_dir_llseek(struct file *file, loff_t offset, int whence)
 	return file->f_pos = offset;
 }
 
-static const struct inode_operations proc_root_iops = { .lookup = proc_root_lookup };
-static const struct inode_operations proc_pid_iops = { .lookup = proc_pid_lookup };
-static const struct inode_operations proc_fd_iops = { .lookup = proc_fd_lookup };
-static const struct inode_operations proc_self_iops = { .get_link = proc_self_get_link };
-static const struct file_operations proc_root_fops = {
-	.iterate_shared = proc_root_readdir,
-	.llseek = proc_dir_llseek,
-};
-static const struct file_operations proc_pid_fops = {
-	.iterate_shared = proc_pid_readdir,
-	.llseek = proc_dir_llseek,
-};
-static const struct file_operations proc_fd_fops = {
-	.iterate_shared = proc_fd_readdir,
+static const struct inode_operations proc_dir_iops = { .lookup = proc_dir_lookup };
+static const struct inode_operations proc_link_iops = { .get_link = proc_get_link };
+static const struct file_operations proc_dir_fops = {
+	.iterate_shared = proc_dir_readdir,
 	.llseek = proc_dir_llseek,
 };
 
@@ -370,7 +609,11 @@ static const struct file_operations proc_fd_fops = {
 
 static void proc_destroy_inode(struct inode *inode)
 {
-	kfree(inode->i_private);
+	struct proc_inode_info *pi = inode->i_private;
+
+	if (pi)
+		kfree(pi->link);
+	kfree(pi);
 	kfree(inode);
 }
 
@@ -388,11 +631,7 @@ static struct dentry *proc_mount(struct file_system_type *type, int flags, const
 		return ERR_PTR(-ENOMEM);
 	sb->s_magic = PROC_SUPER_MAGIC;
 	sb->s_op = &proc_sops;
-	root = proc_make_inode(sb, NULL, S_IFDIR | 0555, 0, PROC_ROOT_INO);
-	if (root) {
-		root->i_op = &proc_root_iops;
-		root->i_fop = &proc_root_fops;
-	}
+	root = proc_make_inode(sb, NULL, PROC_ROOT, S_IFDIR | 0555, 0, -1, PROC_ROOT_INO);
 	sb->s_root = d_make_root(root);
 	if (!sb->s_root) {
 		kill_anon_super(sb);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What procfs files say, in the layouts Linux uses: the field order, widths and units of
- * meminfo, uptime, mounts, interrupts, cpuinfo, version, and each task's stat, status,
- * cmdline and maps, because programs parse them.
+ * What the system-wide procfs files say, in the layouts Linux uses: the field order, widths
+ * and units of meminfo, uptime, mounts, interrupts, cpuinfo, version, loadavg and stat,
+ * because programs (busybox free, top, ps) parse them. The per-task files are in base.c.
  */
 #include <asm/cpufeature.h>
 #include <asm/irq_vectors.h>
@@ -20,11 +20,9 @@
 #include <kernel/smp.h>
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
+#include <kernel/time.h>
 #include <kernel/timer.h>
 
-#define USER_HZ 100
-#define NSEC_PER_TICK (1000000000ULL / USER_HZ)
-#define PF_KTHREAD 0x00200000u
 #define KB(pages) ((unsigned long)(pages) << (PAGE_SHIFT - 10))
 
 static void meminfo_line(struct proc_buf *b, const char *name, unsigned long kb)
@@ -45,6 +43,7 @@ int proc_meminfo_show(struct proc_buf *b, struct task_struct *task)
 	meminfo_line(b, "SwapTotal:", 0);
 	meminfo_line(b, "SwapFree:", 0);
 	meminfo_line(b, "Shmem:", KB(cached)); /* all cached pages are tmpfs pages today */
+	meminfo_line(b, "SReclaimable:", 0); /* free and top add it to the cache */
 	meminfo_line(b, "PageTables:", KB(nr_pgtable_pages() + nr_kernel_pgtable_pages()));
 	meminfo_line(b, "VmallocTotal:", (VMALLOC_END - VMALLOC_START) >> 10);
 	return 0;
@@ -62,8 +61,14 @@ int proc_uptime_show(struct proc_buf *b, struct task_struct *task)
 	u64 idle = 0;
 	int cpu;
 
-	for_each_online_cpu(cpu) idle += cpu_idle_time_ns(cpu);
-	ns_to_secs_centis(sched_clock(), &up_s, &up_cs);
+	for_each_online_cpu(cpu)
+	{
+		u64 t[NR_STATS];
+
+		cpu_times(cpu, t);
+		idle += t[CPUTIME_IDLE] * (1000000000ULL / USER_HZ);
+	}
+	ns_to_secs_centis(ktime_get_ns(), &up_s, &up_cs);
 	ns_to_secs_centis(idle, &idle_s, &idle_cs);
 	return proc_printf(b, "%llu.%02llu %llu.%02llu\n", up_s, up_cs, idle_s, idle_cs);
 }
@@ -140,95 +145,64 @@ int proc_version_show(struct proc_buf *b, struct task_struct *task)
 	return proc_printf(b, "%s", linux_banner);
 }
 
-static char task_state_char(const struct task_struct *p)
+int proc_loadavg_show(struct proc_buf *b, struct task_struct *task)
 {
-	switch (p->state) {
-	case TASK_RUNNING:
-		return 'R';
-	case TASK_INTERRUPTIBLE:
-		return 'S';
-	case TASK_UNINTERRUPTIBLE:
-		return 'D';
-	default:
-		return 'Z';
+	unsigned long avnrun[3];
+
+	/* Rounded to the nearest hundredth, as Linux shows it. */
+	get_avenrun(avnrun, FIXED_1 / 200, 0);
+	return proc_printf(b, "%lu.%02lu %lu.%02lu %lu.%02lu %lu/%lu %d\n", LOAD_INT(avnrun[0]),
+			   LOAD_FRAC(avnrun[0]), LOAD_INT(avnrun[1]), LOAD_FRAC(avnrun[1]),
+			   LOAD_INT(avnrun[2]), LOAD_FRAC(avnrun[2]), nr_running(), nr_tasks(),
+			   last_pid_nr());
+}
+
+static void cpu_line(struct proc_buf *b, const char *label, const u64 *t)
+{
+	proc_printf(b, "%s", label);
+	for (int i = 0; i < NR_STATS; i++)
+		proc_printf(b, " %llu", (unsigned long long)t[i]);
+	proc_printf(b, "\n");
+}
+
+int proc_stat_show(struct proc_buf *b, struct task_struct *task)
+{
+	u64 sum[NR_STATS] = { 0 }, (*per)[NR_STATS], ctxt = 0, intr = 0;
+	char label[16];
+	int cpu;
+
+	per = kmalloc(sizeof(*per) * nr_cpu_ids, GFP_KERNEL);
+	if (!per)
+		return -ENOMEM;
+
+	for_each_online_cpu(cpu)
+	{
+		cpu_times(cpu, per[cpu]);
+		for (int i = 0; i < NR_STATS; i++)
+			sum[i] += per[cpu][i];
+		ctxt += cpu_nr_switches(cpu);
+		for (int v = 0; v < NR_VECTORS; v++)
+			intr += irq_count(cpu, v);
 	}
-}
-
-static const char *task_state_name(const struct task_struct *p)
-{
-	switch (task_state_char(p)) {
-	case 'R':
-		return "R (running)";
-	case 'S':
-		return "S (sleeping)";
-	case 'D':
-		return "D (disk sleep)";
-	default:
-		return "Z (zombie)";
+	cpu_line(b, "cpu ", sum);
+	for_each_online_cpu(cpu)
+	{
+		snprintf(label, sizeof(label), "cpu%d", cpu);
+		cpu_line(b, label, per[cpu]);
 	}
-}
+	kfree(per);
+	/* intr: the total, then each device vector's count (our interrupts have no IRQ numbers). */
+	proc_printf(b, "intr %llu", (unsigned long long)intr);
+	for (int v = FIRST_DEVICE_VECTOR; v <= LAST_DEVICE_VECTOR; v++) {
+		unsigned long n = 0;
 
-int proc_pid_stat_show(struct proc_buf *b, struct task_struct *p)
-{
-	unsigned long long ticks = p->sum_exec_runtime / NSEC_PER_TICK;
-	unsigned int flags = p->mm ? 0 : PF_KTHREAD;
-	unsigned long vsize = p->mm ? p->mm->total_vm << PAGE_SHIFT : 0;
-
-	/* 52 fields; what the kernel does not track yet is 0, as Linux prints it then. */
-	proc_printf(b, "%d (%s) %c 0 %d %d 0 -1 %u 0 0 0 0 %llu 0 0 0 %d %d 1 0 0 %lu 0 ", p->pid,
-		    p->comm, task_state_char(p), p->pid, p->pid, flags, ticks, 20 + p->nice,
-		    p->nice, vsize);
-	return proc_printf(b,
-			   "18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 %d 0 0 0 0 0 "
-			   "0 0 0 0 0 0 0 0\n",
-			   p->cpu);
-}
-
-int proc_pid_status_show(struct proc_buf *b, struct task_struct *p)
-{
-	const struct cred *c = get_task_cred(p);
-	unsigned int uid = c->uid, gid = c->gid;
-
-	proc_printf(b, "Name:\t%s\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t0\n", p->comm,
-		    task_state_name(p), p->pid, p->pid);
-	proc_printf(b, "TracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n", uid, c->euid,
-		    c->euid, c->fsuid, gid, c->egid, c->egid, c->fsgid);
-	put_cred(c);
-	if (p->mm)
-		proc_printf(b, "VmSize:\t%8lu kB\n", KB(p->mm->total_vm));
-	proc_printf(b, "Threads:\t1\nCpus_allowed:\t%llx\n",
-		    (unsigned long long)(p->cpus_allowed & ((1ULL << nr_cpu_ids) - 1)));
-	return proc_printf(b, "voluntary_ctxt_switches:\t%llu\nnonvoluntary_ctxt_switches:\t0\n",
-			   (unsigned long long)p->nr_switches);
-}
-
-/* Kernel threads have no command line: the file is empty, as on Linux. */
-int proc_pid_cmdline_show(struct proc_buf *b, struct task_struct *p)
-{
-	return 0;
-}
-
-int proc_pid_maps_show(struct proc_buf *b, struct task_struct *p)
-{
-	struct mm_struct *mm = p->mm;
-	struct rb_node *n;
-
-	if (!mm)
-		return 0;
-	mmap_read_lock(mm);
-	for (n = rb_first(&mm->mm_rb); n; n = rb_next(n)) {
-		const struct vm_area_struct *v = rb_entry(n, struct vm_area_struct, vm_rb);
-		const char *name = "";
-
-		if (v->vm_start <= mm->brk && v->vm_end >= mm->start_brk && mm->brk > mm->start_brk)
-			name = "[heap]";
-		else if (v->vm_flags & VM_GROWSDOWN)
-			name = "[stack]";
-		proc_printf(b, "%08lx-%08lx %c%c%c%c %08lx 00:00 0 %*s%s\n", v->vm_start, v->vm_end,
-			    v->vm_flags & VM_READ ? 'r' : '-', v->vm_flags & VM_WRITE ? 'w' : '-',
-			    v->vm_flags & VM_EXEC ? 'x' : '-', v->vm_flags & VM_SHARED ? 's' : 'p',
-			    v->vm_pgoff << PAGE_SHIFT, name[0] ? 25 : 0, "", name);
+		for_each_online_cpu(cpu) n += irq_count(cpu, v);
+		proc_printf(b, " %lu", n);
 	}
-	mmap_read_unlock(mm);
-	return 0;
+	proc_printf(b, "\nctxt %llu\nbtime %llu\nprocesses %d\n", (unsigned long long)ctxt,
+		    (unsigned long long)(ktime_get_real_seconds() - ktime_get_ns() / 1000000000ULL),
+		    last_pid_nr());
+	/* No task waits for I/O yet (no block layer): procs_blocked counts those, as Linux. */
+	return proc_printf(b, "procs_running %lu\nprocs_blocked 0\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n",
+			   nr_running());
 }

@@ -372,6 +372,9 @@ struct vfsmount *lookup_mnt(const struct path *path);
 bool mnt_is_readonly(const struct vfsmount *mnt);
 /* At a mount's root: moves path to the mount point in the parent mount (false at the top). */
 bool vfs_mount_up(struct path *path);
+/* path's name from the caller's root, written at the end of buf: a pointer into buf, or
+ * ERR_PTR(-ENAMETOOLONG). */
+char *d_path(const struct path *path, char *buf, int buflen);
 /* Sets the root and working directory of the current (initial) task's fs_struct. */
 void set_fs_root_pwd(struct vfsmount *mnt, struct dentry *dentry);
 /* Mounts the root file system and makes it the root of init's fs_struct. */

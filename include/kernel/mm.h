@@ -133,6 +133,15 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
 #define VM_FAULT_SIGBUS 0x4 /* a file mapping past the end of its file */
 /* Resolves a fault at addr in mm: 0 or a VM_FAULT_* code. Takes mmap_lock shared: may sleep. */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags);
+/*
+ * Reads len bytes at addr in mm (not necessarily the current one) into buf, faulting file
+ * pages in as needed; the number of bytes read (fewer at the first unreadable page). mm is
+ * referenced by the caller, whose mmap_lock it must not hold. gup_flags: 0 (FOLL_WRITE is
+ * refused).
+ */
+#define FOLL_WRITE 0x01
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len,
+		     unsigned int gup_flags);
 
 /* The page cache's fault handler and mmap (fs/filemap.c), for file systems to use. */
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);

@@ -125,6 +125,8 @@ struct vm_operations_struct {
 	int (*fault)(struct vm_area_struct *vma, unsigned long pgoff, struct page **page);
 	void (*open)(struct vm_area_struct *vma); /* a copy was made (fork, split) */
 	void (*close)(struct vm_area_struct *vma); /* a mapping went away */
+	/* The name /proc/PID/maps shows for a mapping without a file ("[vdso]"), or NULL. */
+	const char *(*name)(struct vm_area_struct *vma);
 };
 
 /*
@@ -189,6 +191,13 @@ struct mm_struct {
 	unsigned long locked_vm; /* pages in VM_LOCKED mappings, under mmap_lock */
 	unsigned long data_vm; /* private writable non-stack pages (RLIMIT_DATA), mmap_lock */
 	unsigned long def_flags; /* mlockall(MCL_FUTURE): VM_LOCKED for new mappings */
+	/*
+	 * Set by execve, copied by fork, read by procfs: where the argument and environment
+	 * strings are (/proc/PID/cmdline, environ), and the program (/proc/PID/exe, a
+	 * reference dropped with the mm).
+	 */
+	unsigned long arg_start, arg_end, env_start, env_end;
+	struct file *exe_file;
 };
 
 #endif /* _KERNEL_MM_TYPES_H */

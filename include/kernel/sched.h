@@ -10,6 +10,7 @@
 #include <kernel/preempt.h>
 #include <kernel/rbtree.h>
 #include <kernel/sched/signal.h>
+#include <kernel/spinlock.h>
 #include <kernel/types.h>
 
 /*
@@ -99,6 +100,14 @@ struct task_struct {
 	u64 utime, stime; /* ns */
 	u64 start_time; /* ktime_get_ns() at creation */
 	unsigned long min_flt, maj_flt; /* page faults served without and with I/O */
+	/*
+	 * kernel/sched/cputime.c, under the task's rq->lock: how much of sum_exec_runtime is
+	 * already split into utime/stime, and whether the last tick caught it in kernel mode
+	 * (what the time since is charged to when it is switched out).
+	 */
+	u64 acct_runtime;
+	bool acct_system;
+	bool sched_contributes_to_load; /* asleep in TASK_UNINTERRUPTIBLE: counts in loadavg */
 	struct rb_node run_node;
 	cpumask_t cpus_allowed;
 	int migrate_to; /* -1, or the CPU it must move to when switched out */
@@ -145,6 +154,11 @@ struct task_struct {
 	struct task_struct *real_parent; /* NULL: nobody waits (kernel-made, or orphaned) */
 	struct list_head children, sibling;
 
+	/*
+	 * task_lock: mm, files, fs and comm change under it (exit, execve, prctl), so that
+	 * another task (procfs) can take a reference on them while this one runs or exits.
+	 */
+	spinlock_t alloc_lock;
 	struct mm_struct *mm; /* NULL for kernel threads */
 	struct mm_struct *active_mm; /* the address space in use (borrowed by kthreads) */
 
@@ -155,6 +169,8 @@ struct task_struct {
 	int exit_code;
 	void *kthread; /* struct kthread: its exit completion; freed with the task */
 	struct list_head tasks; /* all tasks, under tasklist_lock */
+	/* kernel/trace/strace.c: execve's log line, made before the call, ended after it. */
+	char *strace_line;
 
 #ifdef CONFIG_DEBUG_LOCKDEP
 	/* The locks this task holds, innermost last (kernel/locking/lockdep.c). */
@@ -253,6 +269,61 @@ struct task_struct *child_reaper(void);
 void mm_release(struct task_struct *tsk);
 /* execve in a threaded process: every other thread ended and gone; 0 or -EAGAIN (killed). */
 int de_thread(struct task_struct *tsk);
+
+/*
+ * CPU-time accounting (kernel/sched/cputime.c). The tick splits the exact run time into
+ * user and kernel time by where it interrupted; a switch charges what is left to the mode
+ * the last tick saw.
+ */
+#define USER_HZ 100
+enum cpu_usage_stat {
+	CPUTIME_USER,
+	CPUTIME_NICE,
+	CPUTIME_SYSTEM,
+	CPUTIME_IDLE,
+	CPUTIME_IOWAIT,
+	CPUTIME_IRQ,
+	CPUTIME_SOFTIRQ,
+	CPUTIME_STEAL,
+	CPUTIME_GUEST,
+	CPUTIME_GUEST_NICE,
+	NR_STATS,
+};
+/* cpu's times as /proc/stat shows them (enum cpu_usage_stat order), in USER_HZ ticks. */
+void cpu_times(int cpu, u64 out[NR_STATS]);
+/* p's utime and stime in ns, including what it ran since the last tick. */
+void task_cputime(struct task_struct *p, u64 *utime, u64 *stime);
+static inline u64 nsec_to_clock_t(u64 ns)
+{
+	return ns / (1000000000ULL / USER_HZ);
+}
+/* Load average (kernel/sched/loadavg.c), Linux's fixed point: FSHIFT bits of fraction. */
+#define FSHIFT 11
+#define FIXED_1 (1 << FSHIFT)
+#define LOAD_INT(x) ((x) >> FSHIFT)
+#define LOAD_FRAC(x) LOAD_INT(((x) & (FIXED_1 - 1)) * 100)
+void get_avenrun(unsigned long *loads, unsigned long offset, int shift);
+void loadavg_init(void);
+/* Runnable tasks (running ones included) and tasks in uninterruptible sleep, all CPUs. */
+unsigned long nr_running(void);
+unsigned long nr_uninterruptible(void);
+
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
+
+/* p's address space, referenced (mmput), or NULL for a kernel thread or an exited task. */
+struct mm_struct *get_task_mm(struct task_struct *p);
+/* The tgid of p's parent as getppid would tell p (0 for init). */
+int task_ppid_nr(struct task_struct *p);
+/* The pid most recently handed out (/proc/loadavg's last field). */
+int last_pid_nr(void);
 
 /* Statistics, for tests and /proc. */
 unsigned long nr_running_on(int cpu);

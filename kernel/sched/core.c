@@ -12,6 +12,7 @@
 #include <asm/irqflags.h>
 #include <asm/percpu.h>
 #include <asm/switch_to.h>
+#include <asm/syscall.h>
 #include <asm/traps.h>
 #include <kernel/errno.h>
 #include <kernel/interrupt.h>
@@ -96,6 +97,7 @@ static bool try_to_wake_up(struct task_struct *p, long state)
 		return false;
 	}
 	WRITE_ONCE(p->state, TASK_RUNNING);
+	loadavg_wake(rq, p);
 	if (p->on_rq) {
 		/* It had not gone to sleep yet: it will see RUNNING and carry on. */
 		task_rq_unlock(rq, flags);
@@ -230,6 +232,7 @@ static __always_inline void context_switch(struct rq *rq, struct task_struct *pr
 {
 	if (next->active_mm != this_cpu()->active_mm)
 		__switch_mm(next->active_mm);
+	syscall_switch_entry(next); /* strace's entry hook follows the traced tasks */
 	prev = switch_to(prev, next);
 	finish_task_switch(prev);
 }
@@ -253,6 +256,8 @@ static __always_inline void put_prev(struct rq *rq, struct task_struct *prev, bo
 		put_prev_task_fair(rq, prev);
 	} else {
 		dequeue_task_fair(rq, prev);
+		if (prev->state & TASK_UNINTERRUPTIBLE)
+			loadavg_sleep_uninterruptible(rq, prev);
 	}
 }
 
@@ -293,8 +298,10 @@ static void __schedule(bool preempt)
 	arch_spin_lock(&rq->lock);
 	WRITE_ONCE(this_cpu()->need_resched, false);
 	update_curr(rq);
-	if (likely(!prev->is_idle))
+	if (likely(!prev->is_idle)) {
+		account_switch_out(rq, prev);
 		put_prev(rq, prev, preempt);
+	}
 	next = pick_next_task_fair(rq);
 	switch_locked(rq, prev, next, 0);
 }
@@ -543,6 +550,7 @@ static void init_idle_fields(struct task_struct *idle, int cpu)
 	sched_fork(idle);
 	INIT_LIST_HEAD(&idle->tasks);
 	atomic_set(&idle->usage, 1);
+	spin_lock_init(&idle->alloc_lock);
 	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
 	idle->cpus_allowed = cpumask_of(cpu);
 }

@@ -347,6 +347,7 @@ void scheduler_tick(void)
 	arch_spin_lock(&rq->lock);
 	update_curr(rq);
 	curr = rq->curr;
+	account_process_tick(rq, curr);
 	if (curr->is_idle) {
 		if (rq->nr_running)
 			resched_cpu_locked(rq);

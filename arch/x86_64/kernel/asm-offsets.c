@@ -33,6 +33,13 @@ void asm_offsets(void)
 	DEFINE(__USER_DS, __USER_DS);
 	OFFSET(PT_REGS_RAX, pt_regs, rax);
 	OFFSET(PT_REGS_RSP, pt_regs, rsp);
+	OFFSET(PT_REGS_RDI, pt_regs, rdi);
+	OFFSET(PT_REGS_RSI, pt_regs, rsi);
+	OFFSET(PT_REGS_RDX, pt_regs, rdx);
+	OFFSET(PT_REGS_R10, pt_regs, r10);
+	OFFSET(PT_REGS_R8, pt_regs, r8);
+	OFFSET(PT_REGS_R9, pt_regs, r9);
+	DEFINE(_TIF_SYSCALL_TRACE, _TIF_SYSCALL_TRACE);
 	OFFSET(CPU_CURRENT, cpu_data, current_task);
 	OFFSET(CPU_TOP_OF_STACK, cpu_data, top_of_stack);
 	OFFSET(CPU_SCRATCH, cpu_data, scratch);

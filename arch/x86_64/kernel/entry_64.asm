@@ -27,6 +27,8 @@
 extern sys_call_table
 extern syscall_exit_work
 extern syscall_unknown
+extern syscall_trace_enter
+extern syscall_trace_exit
 
 section .text
 
@@ -46,6 +48,7 @@ entry_SYSCALL_64:
 	push -1				; vector: none, this is a system call
 	PUSH_REGS
 	sti
+.dispatch:
 	cmp rax, NR_syscalls
 	jae .unknown
 	mov rcx, r10
@@ -78,9 +81,43 @@ entry_SYSCALL_64:
 
 .work:
 	mov [rsp + PT_REGS_RAX], rax
+	test qword [rcx + TASK_THREAD_FLAGS], _TIF_SYSCALL_TRACE
+	jz .exit_work
+	mov rdi, rsp
+	call syscall_trace_exit		; strace's line; returns with interrupts off
+.exit_work:
 	mov rdi, rsp
 	call syscall_exit_work		; returns with interrupts off
 	jmp restore_regs_and_iret
+
+; The entry while a traced task runs (LSTAR, switched by syscall_switch_entry): the same
+; frame, then strace's entry hook, then the same dispatch with the arguments reloaded from
+; the frame. Its return is the slow one, which TIF_SYSCALL_TRACE selects.
+align 16
+global entry_SYSCALL_64_trace
+entry_SYSCALL_64_trace:
+	swapgs
+	mov [gs:CPU_SCRATCH], rsp
+	mov rsp, [gs:CPU_TOP_OF_STACK]
+	push __USER_DS
+	push qword [gs:CPU_SCRATCH]
+	push r11
+	push __USER_CS
+	push rcx
+	push rax
+	push -1
+	PUSH_REGS
+	sti
+	mov rdi, rsp
+	call syscall_trace_enter
+	mov rax, [rsp + PT_REGS_ORIG_RAX]
+	mov rdi, [rsp + PT_REGS_RDI]
+	mov rsi, [rsp + PT_REGS_RSI]
+	mov rdx, [rsp + PT_REGS_RDX]
+	mov r10, [rsp + PT_REGS_R10]
+	mov r8, [rsp + PT_REGS_R8]
+	mov r9, [rsp + PT_REGS_R9]
+	jmp entry_SYSCALL_64.dispatch
 
 ; Enters user mode with the frame at RDI, which must sit at the top of the current task's
 ; kernel stack (task_pt_regs): for a task's first return to user mode after execve. Pending

@@ -16,9 +16,11 @@
 #include <asm/syscall.h>
 #include <asm/traps.h>
 #include <kernel/errno.h>
+#include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/spinlock.h>
+#include <kernel/strace.h>
 
 #define MSR_STAR 0xc0000081
 #define MSR_LSTAR 0xc0000082
@@ -32,6 +34,7 @@
 #define X86_EFLAGS_NT (1UL << 14)
 
 void entry_SYSCALL_64(void);
+void entry_SYSCALL_64_trace(void);
 long sys_ni_syscall(void);
 
 /* Each implemented entry point, declared as the table stores it (the real types are in
@@ -132,4 +135,46 @@ void syscall_exit_work(struct pt_regs *regs)
 	work = READ_ONCE(current->thread_flags) & EXIT_TO_USER_MODE_WORK;
 	if (work || need_resched())
 		exit_to_user_mode_loop(regs, work);
+}
+
+/* ---- strace's entry side: only ever on a CPU running a traced task ------------------- */
+
+void syscall_set_traced_entry(bool traced)
+{
+	WARN_ON(!irqs_disabled()); /* the CPU must not change under us */
+	this_cpu()->syscall_traced = traced;
+	wrmsr(MSR_LSTAR, traced ? (unsigned long)entry_SYSCALL_64_trace :
+				  (unsigned long)entry_SYSCALL_64);
+}
+
+/*
+ * From entry_SYSCALL_64_trace, interrupts on, before the call (which reloads its arguments
+ * from regs afterwards). The task may have been untraced meanwhile (from another CPU, or
+ * this CPU's entry not switched back yet): then the plain entry is restored.
+ */
+void syscall_trace_enter(struct pt_regs *regs);
+void syscall_trace_enter(struct pt_regs *regs)
+{
+	if (unlikely(!test_tsk_thread_flag(current, TIF_SYSCALL_TRACE))) {
+		local_irq_disable();
+		syscall_set_traced_entry(test_tsk_thread_flag(current, TIF_SYSCALL_TRACE));
+		local_irq_enable();
+		return;
+	}
+	strace_syscall_enter(regs);
+}
+
+/*
+ * From the slow return of a traced task's system call, interrupts off: the log line, with
+ * interrupts on (it reads user memory), and this CPU's entry made the traced one, for a task
+ * traced while it ran elsewhere.
+ */
+void syscall_trace_exit(struct pt_regs *regs);
+void syscall_trace_exit(struct pt_regs *regs)
+{
+	local_irq_enable();
+	strace_syscall_exit(regs);
+	local_irq_disable();
+	if (!this_cpu()->syscall_traced && test_tsk_thread_flag(current, TIF_SYSCALL_TRACE))
+		syscall_set_traced_entry(true);
 }

@@ -42,6 +42,7 @@ struct cpu_data {
 	/* PCIDs (arch/x86_64/mm/tlb.c), used only where the CPU has them. */
 	struct tlb_asids tlb_asids;
 	u64 loaded_cr3; /* what __switch_mm wrote last, CR3_NOFLUSH included */
+	bool syscall_traced; /* LSTAR is entry_SYSCALL_64_trace (asm/syscall.h) */
 } __aligned(64);
 
 extern struct cpu_data cpu_data[NR_CPUS];

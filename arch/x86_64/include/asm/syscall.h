@@ -19,6 +19,20 @@ const char *syscall_name(unsigned long nr);
 long syscall_unknown(unsigned long nr);
 /* The slow return to user mode (entry_64.asm), interrupts off. */
 void syscall_exit_work(struct pt_regs *regs);
+/*
+ * strace (kernel/trace/strace.c): while a traced task runs, its CPU enters system calls at
+ * entry_SYSCALL_64_trace, which runs the tracer's entry hook first; every other task's calls
+ * take the plain entry. Interrupts off. The switch keeps it in step with the task run.
+ */
+void syscall_set_traced_entry(bool traced);
+static __always_inline void syscall_switch_entry(struct task_struct *next)
+{
+	bool traced = READ_ONCE(next->thread_flags) & _TIF_SYSCALL_TRACE;
+
+	if (unlikely(traced != this_cpu()->syscall_traced))
+		syscall_set_traced_entry(traced);
+}
+
 /* MSR_STAR/LSTAR/FMASK and EFER.SCE, on every CPU. */
 void syscall_init(void);
 
