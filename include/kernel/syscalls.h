@@ -93,4 +93,12 @@ long sys_arch_prctl(int option, unsigned long arg2);
 long sys_execve(const char __user *filename, const char __user *const __user *argv,
 		const char __user *const __user *envp);
 
+/* exec: program loading (fs/exec.c) and the calls the vDSO falls back on (kernel/time). */
+long sys_execveat(int fd, const char __user *filename, const char __user *const __user *argv,
+		  const char __user *const __user *envp, int flags);
+long sys_personality(unsigned int personality);
+long sys_time(long __user *tloc);
+long sys_clock_getres(int which_clock, struct timespec64 __user *tp);
+long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node, void __user *unused);
+
 #endif /* _KERNEL_SYSCALLS_H */
