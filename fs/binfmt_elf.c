@@ -307,10 +307,16 @@ out:
 	return err;
 }
 
-/* The initial stack: room for the strings and tables, and STACK_INIT_SIZE beyond. */
+/*
+ * The initial stack: room for what exec writes there (the strings, the file name, the
+ * random gap of up to 8 KiB, the pointer table and auxv), and STACK_INIT_SIZE beyond, so
+ * that writing it never needs the stack to grow.
+ */
 static long map_stack(struct linux_binprm *bprm)
 {
-	unsigned long size = PAGE_ALIGN(bprm->strings_len + PATH_MAX) + STACK_INIT_SIZE;
+	unsigned long table = ((unsigned long)bprm->argc + bprm->envc + 64) * sizeof(void *);
+	unsigned long size = PAGE_ALIGN(bprm->strings_len + table + PATH_MAX + 8192) +
+			     STACK_INIT_SIZE;
 
 	if (size > bprm->mm->stack_limit)
 		size = bprm->mm->stack_limit;
