@@ -181,6 +181,8 @@ $(O)/arch/$(ARCH)/kernel/trampoline.bin: arch/$(ARCH)/kernel/trampoline.asm | $(
 $(O)/arch/$(ARCH)/kernel/trampoline_blob.o: $(O)/arch/$(ARCH)/kernel/trampoline.bin
 $(O)/arch/$(ARCH)/kernel/trampoline_blob.o: KAFLAGS += -I$(O)/arch/$(ARCH)/kernel/
 
+include arch/$(ARCH)/entry/vdso/vdso.mk
+
 $(lds): arch/$(ARCH)/kernel/kernel.lds.S $(autoconf)
 	$(quiet) LDS $@
 	$(Q)mkdir -p $(@D)

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * execve: a task's program replaced by another. Before the point of no return everything
- * that can fail does (the file, its permission, the argument strings, the ELF checks and
- * the new address space, built aside); after it the old address space is dropped, and
- * what is left (zeroing the bss tails, writing the start-up stack) can only fail for want
- * of memory, which kills the task, as on Linux.
+ * execve and execveat: a task's program replaced by another. Before the point of no return
+ * everything that can fail does (the file, its permission, the argument strings and their
+ * limits, the format's checks: a "#!" script's interpreter, the ELF loader and its
+ * interpreter, the new address space, built aside); after it the old address space is
+ * dropped, and what is left (zeroing the bss tails, writing the start-up stack) can only
+ * fail for want of memory, which kills the task, as on Linux.
  *
- * The start-up stack is the System V x86-64 one, from the top down: the 16 random bytes of
- * AT_RANDOM, the platform string, the file name (AT_EXECFN), the argument and environment
- * strings, then, 16-byte aligned at the new RSP: argc, argv[], NULL, envp[], NULL, auxv.
+ * The start-up stack is the System V x86-64 one, laid out as Linux lays it, from the top
+ * of the (randomised) stack down: a zero word, the file name (AT_EXECFN), the argument and
+ * environment strings, a random gap of up to 8 KiB (arch_align_stack), the platform string,
+ * the 16 random bytes of AT_RANDOM, then, 16-byte aligned at the new RSP: argc, argv[],
+ * NULL, envp[], NULL, auxv.
  */
+#include <asm/fpu.h>
 #include <asm/processor.h>
 #include <asm/switch_to.h>
 #include <asm/syscall.h>
@@ -26,26 +30,65 @@
 #include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/strace.h>
+#include <kernel/sched/signal.h>
 #include <kernel/signal.h>
 #include <kernel/slab.h>
+#include <kernel/sprintf.h>
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/vmalloc.h>
 #include <uapi/fcntl.h>
+#include <uapi/limits.h>
 
 #include "internal.h"
 
-#define MAX_ARG_STRINGS 0x7fffffff
-#define NR_AUXV 18 /* pairs written below, AT_NULL included */
+#define NR_AUXV 21 /* pairs written below, AT_NULL included */
+#define STRINGS_INIT_SIZE (32 * 1024)
+
+/* Linux's auxv types beyond what kernel/elf.h names. */
+#ifndef AT_HWCAP2
+#define AT_HWCAP2 26
+#endif
+#ifndef AT_SYSINFO_EHDR
+#define AT_SYSINFO_EHDR 33
+#endif
+#ifndef AT_MINSIGSTKSZ
+#define AT_MINSIGSTKSZ 51
+#endif
+#define HWCAP2_FSGSBASE (1 << 1)
+
+/* ---- the argument strings ------------------------------------------------------------ */
+
+/* Room for need more bytes of strings, the buffer grown up to the limit; 0 or -E2BIG. */
+static int strings_reserve(struct linux_binprm *bprm, size_t need)
+{
+	size_t cap = bprm->strings_cap;
+	char *bigger;
+
+	if (bprm->strings_len + need <= cap)
+		return 0;
+	if (need > bprm->strings_limit - bprm->strings_len)
+		return -E2BIG;
+	while (cap < bprm->strings_len + need)
+		cap *= 2;
+	if (cap > bprm->strings_limit)
+		cap = PAGE_ALIGN(bprm->strings_limit);
+	bigger = vmalloc(cap);
+	if (!bigger)
+		return -ENOMEM;
+	memcpy(bigger, bprm->strings, bprm->strings_len);
+	vfree(bprm->strings);
+	bprm->strings = bigger;
+	bprm->strings_cap = cap;
+	return 0;
+}
 
 /* Appends the strings of argv (user or kernel memory) to bprm->strings; counts them. */
 static int copy_strings(struct linux_binprm *bprm, const char *const *argv, bool user, int *count)
 {
-	int i;
+	int i, err;
 
 	for (i = 0; argv; i++) {
-		size_t room = ARG_SPACE - bprm->strings_len;
-		char *dst = bprm->strings + bprm->strings_len;
 		const char *s;
 		long len;
 
@@ -59,24 +102,196 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *argv, bool
 			break;
 		if (i == MAX_ARG_STRINGS)
 			return -E2BIG;
-		if (user) {
-			len = strncpy_from_user(dst, (const char __user *)s, room);
-			if (len < 0)
-				return -EFAULT;
-		} else {
-			len = strnlen(s, room);
-			memcpy(dst, s, len < (long)room ? len + 1 : len);
+		for (;;) {
+			size_t room = bprm->strings_cap - bprm->strings_len;
+			char *dst = bprm->strings + bprm->strings_len;
+
+			if (room > MAX_ARG_STRLEN)
+				room = MAX_ARG_STRLEN;
+			if (user) {
+				len = strncpy_from_user(dst, (const char __user *)s, room);
+				if (len < 0)
+					return -EFAULT;
+			} else {
+				len = strnlen(s, room);
+				memcpy(dst, s, (size_t)len < room ? len + 1 : len);
+			}
+			if ((size_t)len < room)
+				break;
+			/* No NUL within room: a longer buffer, or a string too long. */
+			if (room == MAX_ARG_STRLEN)
+				return -E2BIG;
+			err = strings_reserve(bprm, room + 1);
+			if (err)
+				return err;
 		}
-		if ((size_t)len >= room)
-			return -E2BIG;
-		dst[len] = '\0';
 		bprm->strings_len += len + 1;
 	}
 	*count = i;
 	return 0;
 }
 
-/* The point of no return: the new address space becomes the task's, the old one goes. */
+static int strings_put_front(struct linux_binprm *bprm, const char *arg)
+{
+	size_t len = strlen(arg) + 1;
+	int err;
+
+	if (len > MAX_ARG_STRLEN)
+		return -E2BIG;
+	err = strings_reserve(bprm, len);
+	if (err)
+		return err;
+	memmove(bprm->strings + len, bprm->strings, bprm->strings_len);
+	memcpy(bprm->strings, arg, len);
+	bprm->strings_len += len;
+	return 0;
+}
+
+int bprm_prepend_arg(struct linux_binprm *bprm, const char *arg)
+{
+	int err = strings_put_front(bprm, arg);
+
+	if (!err)
+		bprm->argc++;
+	return err;
+}
+
+void bprm_remove_arg_zero(struct linux_binprm *bprm)
+{
+	size_t len;
+
+	if (!bprm->argc)
+		return;
+	len = strlen(bprm->strings) + 1;
+	memmove(bprm->strings, bprm->strings + len, bprm->strings_len - len);
+	bprm->strings_len -= len;
+	bprm->argc--;
+}
+
+/*
+ * Linux's bprm_stack_limits: the strings and their pointers may take a quarter of the stack
+ * limit, no more than 3/4 of _STK_LIM, and never less than ARG_MAX.
+ */
+static unsigned long args_limit(void)
+{
+	unsigned long limit = _STK_LIM / 4 * 3, rlim = _STK_LIM;
+
+	if (current->signal)
+		rlim = READ_ONCE(current->signal->rlim[RLIMIT_STACK].rlim_cur);
+	if (limit > rlim / 4)
+		limit = rlim / 4;
+	return limit > ARG_MAX ? limit : ARG_MAX;
+}
+
+static int check_args_size(struct linux_binprm *bprm)
+{
+	unsigned long ptrs = (max(bprm->argc, 1) + (unsigned long)bprm->envc) * sizeof(void *);
+	unsigned long limit = args_limit();
+
+	if (ptrs >= limit || bprm->strings_len > limit - ptrs)
+		return -E2BIG;
+	return 0;
+}
+
+/* ---- opening the program ------------------------------------------------------------- */
+
+static int check_exec_file(struct file *file)
+{
+	if (!S_ISREG(file->f_inode->i_mode))
+		return -EACCES;
+	return inode_permission(file->f_inode, MAY_EXEC);
+}
+
+struct file *open_exec(const char *name)
+{
+	struct file *file = filp_open(name, O_RDONLY, 0);
+	int err;
+
+	if (IS_ERR(file))
+		return file;
+	err = check_exec_file(file);
+	if (err) {
+		fput(file);
+		return ERR_PTR(err);
+	}
+	return file;
+}
+
+/* execveat's lookup: name relative to fd, or fd itself for AT_EMPTY_PATH with "". */
+static struct file *open_execat(int fd, const char *name, int flags)
+{
+	int oflags = O_RDONLY | (flags & AT_SYMLINK_NOFOLLOW ? O_NOFOLLOW : 0);
+	struct file *dirf, *file;
+	struct path *base;
+	int err;
+
+	if (!*name) {
+		if (!(flags & AT_EMPTY_PATH))
+			return ERR_PTR(-ENOENT);
+		dirf = fget(fd);
+		if (!dirf)
+			return ERR_PTR(-EBADF);
+		/* Opened again for reading: fd may be open for writing only, or O_PATH. */
+		err = check_exec_file(dirf);
+		file = err ? ERR_PTR(err) : dentry_open(&dirf->f_path, O_RDONLY);
+		fput(dirf);
+		return file;
+	}
+	err = at_base(fd, name, &base, &dirf);
+	if (err)
+		return ERR_PTR(err);
+	file = filp_open_at(base, name, oflags, 0);
+	if (dirf)
+		fput(dirf);
+	if (IS_ERR(file))
+		return file;
+	err = check_exec_file(file);
+	if (err) {
+		fput(file);
+		return ERR_PTR(err);
+	}
+	return file;
+}
+
+int bprm_read_buf(struct linux_binprm *bprm)
+{
+	loff_t pos = 0;
+	ssize_t n = kernel_read(bprm->file, bprm->buf, sizeof(bprm->buf), &pos);
+
+	if (n < 0)
+		return n;
+	bprm->buf_len = n;
+	return 0;
+}
+
+/*
+ * The formats, tried in turn until one takes the file; a script hands over to its
+ * interpreter, which is tried again. Linux allows that for depths 0 to 5.
+ */
+static int exec_binprm(struct linux_binprm *bprm)
+{
+	for (int depth = 0;; depth++) {
+		int err;
+
+		if (depth > BINPRM_MAX_RECURSION + 1)
+			return -ELOOP;
+		err = bprm_read_buf(bprm);
+		if (err)
+			return err;
+		err = load_script(bprm);
+		if (!err) {
+			bprm->recursion++;
+			continue;
+		}
+		if (err != -ENOEXEC)
+			return err;
+		return load_elf_binary(bprm);
+	}
+}
+
+/* ---- the point of no return and after ----------------------------------------------- */
+
+/* The new address space becomes the task's, the old one goes. */
 static void exec_mmap(struct mm_struct *mm)
 {
 	struct mm_struct *old = current->mm;
@@ -100,6 +315,26 @@ static void set_comm_from(const char *filename)
 	task_unlock(current);
 }
 
+/*
+ * What the task drops of its old program once the new one is certain (Linux's
+ * begin_new_exec): the other threads, the address space, close-on-exec descriptors, the
+ * caught signals' handlers.
+ */
+static void begin_new_exec(struct linux_binprm *bprm)
+{
+	bprm->mm->exe_file = get_file(bprm->file);
+	exec_mmap(bprm->mm);
+	bprm->mm = NULL;
+	current->did_exec = true;
+	current->dumpable = true;
+	if (current->files)
+		do_close_on_exec(current->files);
+	set_comm_from(bprm->filename);
+	/* Handlers point into the old image: back to SIG_DFL, but ignored stays ignored. */
+	flush_signal_handlers(current, false);
+	strace_exec();
+}
+
 static unsigned long hwcap(void)
 {
 	u32 a, b, c, d;
@@ -108,27 +343,55 @@ static unsigned long hwcap(void)
 	return d;
 }
 
-/* Writes the start-up stack below STACK_TOP; the new RSP, or -errno. */
+/* FSGSBASE is user-visible when the kernel turned it on (CR4), as Linux's HWCAP2. */
+static unsigned long hwcap2(void)
+{
+	return read_cr4() & X86_CR4_FSGSBASE ? HWCAP2_FSGSBASE : 0;
+}
+
+/*
+ * The smallest signal stack a handler needs here: Linux's formula (the frame with siginfo
+ * and ucontext, the FPU state with its magic word, the alignment slack), for this CPU's
+ * FPU state size.
+ */
+static unsigned long minsigstksz(void)
+{
+	unsigned long frame = 8 + 128 + 304; /* return address, siginfo, ucontext */
+
+	frame += 15 + fpu_state_size() + 4 + 63;
+	return (frame + 15) & ~15UL;
+}
+
+/* Writes the start-up stack below bprm->stack_top; the new RSP, or -errno. */
 static long create_elf_tables(struct linux_binprm *bprm)
 {
 	static const char platform[] = "x86_64";
 	const struct cred *cred = current_cred();
-	unsigned long p = STACK_TOP, strings, execfn, plat, rnd, sp, *table, *t;
+	unsigned long p = bprm->stack_top, strings, execfn, plat, rnd, sp, *table, *t;
 	size_t fnlen = strlen(bprm->filename) + 1;
 	size_t items = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * NR_AUXV;
 	char *s = bprm->strings;
+	unsigned long uid = 0, euid = 0, gid = 0, egid = 0;
 	u8 random[16];
 	long ret = -EFAULT;
 
+	if (cred) {
+		uid = cred->uid;
+		euid = cred->euid;
+		gid = cred->gid;
+		egid = cred->egid;
+	}
 	get_random_bytes(random, sizeof(random));
-	p -= sizeof(random);
-	rnd = p;
-	p -= sizeof(platform);
-	plat = p;
+	p -= sizeof(void *); /* Linux's zero word at the very top */
 	p -= fnlen;
 	execfn = p;
 	p -= bprm->strings_len;
 	strings = p;
+	p = arch_align_stack(p, bprm->randomize);
+	p -= sizeof(platform);
+	plat = p;
+	p -= sizeof(random);
+	rnd = p;
 	sp = (p - items * sizeof(unsigned long)) & ~15UL;
 	if (copy_to_user((void __user *)rnd, random, sizeof(random)) ||
 	    copy_to_user((void __user *)plat, platform, sizeof(platform)) ||
@@ -161,26 +424,30 @@ static long create_elf_tables(struct linux_binprm *bprm)
 		*t++ = (id);  \
 		*t++ = (val); \
 	} while (0)
+	/* Linux's order: ARCH_DLINFO first, then create_elf_tables' own. */
+	NEW_AUX_ENT(AT_SYSINFO_EHDR, bprm->vdso_base);
+	NEW_AUX_ENT(AT_MINSIGSTKSZ, minsigstksz());
 	NEW_AUX_ENT(AT_HWCAP, hwcap());
 	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
 	NEW_AUX_ENT(AT_CLKTCK, 100);
 	NEW_AUX_ENT(AT_PHDR, bprm->phdr_addr);
 	NEW_AUX_ENT(AT_PHENT, sizeof(Elf64_Phdr));
 	NEW_AUX_ENT(AT_PHNUM, bprm->phnum);
-	NEW_AUX_ENT(AT_BASE, 0);
+	NEW_AUX_ENT(AT_BASE, bprm->interp_base);
 	NEW_AUX_ENT(AT_FLAGS, 0);
-	NEW_AUX_ENT(AT_ENTRY, bprm->entry);
-	NEW_AUX_ENT(AT_UID, cred ? cred->uid : 0);
-	NEW_AUX_ENT(AT_EUID, cred ? cred->euid : 0);
-	NEW_AUX_ENT(AT_GID, cred ? cred->gid : 0);
-	NEW_AUX_ENT(AT_EGID, cred ? cred->egid : 0);
-	NEW_AUX_ENT(AT_SECURE, 0);
+	NEW_AUX_ENT(AT_ENTRY, bprm->e_entry);
+	NEW_AUX_ENT(AT_UID, uid);
+	NEW_AUX_ENT(AT_EUID, euid);
+	NEW_AUX_ENT(AT_GID, gid);
+	NEW_AUX_ENT(AT_EGID, egid);
+	NEW_AUX_ENT(AT_SECURE, uid != euid || gid != egid);
 	NEW_AUX_ENT(AT_RANDOM, rnd);
+	NEW_AUX_ENT(AT_HWCAP2, hwcap2());
 	NEW_AUX_ENT(AT_EXECFN, execfn);
 	NEW_AUX_ENT(AT_PLATFORM, plat);
 	NEW_AUX_ENT(AT_NULL, 0);
 #undef NEW_AUX_ENT
-	BUILD_BUG_ON(NR_AUXV != 18);
+	BUILD_BUG_ON(NR_AUXV != 21);
 	if (!copy_to_user((void __user *)sp, table, (t - table) * sizeof(unsigned long)))
 		ret = sp;
 	kfree(table);
@@ -196,43 +463,78 @@ static long finish_exec(struct linux_binprm *bprm)
 	return create_elf_tables(bprm);
 }
 
-int do_execve(const char *filename, const char *const *argv, const char *const *envp, bool user)
+/* The name the new program knows itself by: Linux's, /dev/fd/N[/name] relative to an fd. */
+static char *exec_filename(int fd, const char *name)
+{
+	size_t len = strlen(name) + 32;
+	char *s = kmalloc(len, GFP_KERNEL);
+
+	if (!s)
+		return NULL;
+	if (fd == AT_FDCWD || name[0] == '/')
+		snprintf(s, len, "%s", name);
+	else if (!*name)
+		snprintf(s, len, "/dev/fd/%d", fd);
+	else
+		snprintf(s, len, "/dev/fd/%d/%s", fd, name);
+	return s;
+}
+
+static bool exec_randomizes(void)
+{
+	return randomize_va_space_enabled() && !(current->personality & ADDR_NO_RANDOMIZE);
+}
+
+int do_execveat(int fd, const char *filename, const char *const *argv, const char *const *envp,
+		int flags, bool user)
 {
 	struct linux_binprm *bprm;
 	struct file *file;
 	long sp;
 	int err;
 
+	if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW))
+		return -EINVAL;
 	bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
 	if (!bprm)
 		return -ENOMEM;
 	err = -ENOMEM;
-	bprm->strings = vmalloc(ARG_SPACE);
+	bprm->strings_cap = STRINGS_INIT_SIZE;
+	bprm->strings_limit = args_limit();
+	bprm->strings = vmalloc(bprm->strings_cap);
 	if (!bprm->strings)
 		goto out_free;
-	file = filp_open(filename, O_RDONLY, 0);
+	bprm->filename = exec_filename(fd, filename);
+	if (!bprm->filename)
+		goto out_free;
+	bprm->interp = bprm->filename;
+	file = open_execat(fd, filename, flags);
 	if (IS_ERR(file)) {
 		err = PTR_ERR(file);
 		goto out_free;
 	}
-	err = -EACCES;
-	if (!S_ISREG(file->f_inode->i_mode))
-		goto out_fput;
-	err = inode_permission(file->f_inode, MAY_EXEC);
-	if (err)
-		goto out_fput;
+	bprm->file = file;
 	err = copy_strings(bprm, argv, user, &bprm->argc);
 	if (!err)
 		err = copy_strings(bprm, envp, user, &bprm->envc);
+	if (!err)
+		err = check_args_size(bprm);
+	/* No argv at all: Linux gives the program an empty argv[0] rather than none. */
+	if (!err && !bprm->argc)
+		err = bprm_prepend_arg(bprm, "");
 	if (err)
 		goto out_fput;
-	bprm->file = file;
-	bprm->filename = filename;
-	err = load_elf_binary(bprm);
+	bprm->randomize = exec_randomizes();
+	if (bprm->randomize)
+		bprm->stack_top = randomize_stack_top(STACK_TOP);
+	err = exec_binprm(bprm);
 	if (err)
 		goto out_fput;
+	/* A script may have grown the strings past the limit: still before the point. */
+	err = check_args_size(bprm);
 	/* Threads: the others end first; this one may take the leader's pid (kernel/exit.c). */
-	err = de_thread(current);
+	if (!err)
+		err = de_thread(current);
 	if (err) {
 		mmput(bprm->mm);
 		goto out_fput;
@@ -251,31 +553,30 @@ int do_execve(const char *filename, const char *const *argv, const char *const *
 	}
 	mm_release(current); /* robust futexes, clear_child_tid, a vfork parent let go */
 
-	bprm->mm->exe_file = get_file(file);
-	exec_mmap(bprm->mm);
-	current->did_exec = true;
-	current->dumpable = true;
-	if (current->files)
-		do_close_on_exec(current->files);
-	set_comm_from(filename);
-	/* Handlers point into the old image: back to SIG_DFL, but ignored stays ignored. */
-	flush_signal_handlers(current, false);
-	strace_exec();
+	begin_new_exec(bprm);
 	sp = finish_exec(bprm);
 	if (sp < 0) {
 		pr_info("%s[%d]: execve of %s failed past the point of no return (%ld)\n",
-			current->comm, current->pid, filename, sp);
+			current->comm, current->pid, bprm->filename, sp);
 		force_fatal_sig(SIGSEGV);
 	}
 	current->mm->start_stack = sp;
 	start_thread(current_pt_regs(), bprm->entry, sp);
 	err = 0;
 out_fput:
-	fput(file);
+	fput(bprm->file);
 out_free:
+	if (bprm->interp != bprm->filename)
+		kfree(bprm->interp);
+	kfree(bprm->filename);
 	vfree(bprm->strings);
 	kfree(bprm);
 	return err;
+}
+
+int do_execve(const char *filename, const char *const *argv, const char *const *envp, bool user)
+{
+	return do_execveat(AT_FDCWD, filename, argv, envp, 0, user);
 }
 
 int kernel_execve(const char *filename, const char *const *argv, const char *const *envp)
@@ -298,4 +599,38 @@ long sys_execve(const char __user *filename, const char __user *const __user *ar
 	err = do_execve(name, (const char *const *)argv, (const char *const *)envp, true);
 	putname(name);
 	return err;
+}
+
+long sys_execveat(int fd, const char __user *filename, const char __user *const __user *argv,
+		  const char __user *const __user *envp, int flags)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+	int err;
+
+	if (!name)
+		return -ENOMEM;
+	/* As getname, but "" is a name when AT_EMPTY_PATH asks for the fd itself. */
+	len = strncpy_from_user(name, filename, PATH_MAX);
+	if (len < 0)
+		err = -EFAULT;
+	else if (len == PATH_MAX)
+		err = -ENAMETOOLONG;
+	else if (!len && !(flags & AT_EMPTY_PATH))
+		err = -ENOENT;
+	else
+		err = do_execveat(fd, name, (const char *const *)argv, (const char *const *)envp,
+				  flags, true);
+	kfree(name);
+	return err;
+}
+
+/* personality(2): the execution domain is always Linux's; the flags are kept, across exec. */
+long sys_personality(unsigned int personality)
+{
+	unsigned int old = current->personality;
+
+	if (personality != 0xffffffff)
+		current->personality = personality;
+	return old;
 }

@@ -251,9 +251,13 @@ static int pipe_release(struct inode *inode, struct file *file)
 	/* When everyone has closed, what was left unread is gone, as on Linux. */
 	if (last)
 		p->head = p->len = 0;
-	mutex_unlock(&p->mutex);
+	/*
+	 * Under the mutex: once it is dropped the other end's last close may free p (it
+	 * did, with a reader closing as soon as the writer's wake-up reached it).
+	 */
 	wake_up_all(&p->rd_wait);
 	wake_up_all(&p->wr_wait);
+	mutex_unlock(&p->mutex);
 	/* An anonymous pipe's ring goes with its last file; a FIFO's with its inode. */
 	if (last && inode->i_sb == pipe_sb) {
 		inode->i_pipe = NULL;

@@ -84,6 +84,7 @@ static struct task_struct *alloc_task(int (*fn)(void *), void *data, const char 
 	p->thread_fn = fn;
 	p->thread_data = data;
 	copy_creds(p);
+	p->personality = current->personality;
 	copy_thread(p, fn, data);
 	return p;
 

@@ -10,6 +10,7 @@
 #include <asm/fpu.h>
 #include <asm/setup.h>
 #include <asm/tsc.h>
+#include <asm/vdso.h>
 #include <kernel/acpi.h>
 #include <kernel/console.h>
 #include <kernel/binfmts.h>
@@ -194,6 +195,7 @@ void start_kernel(void)
 			err);
 	init_IRQ();
 	time_init();
+	vdso_init(); /* after time_init, which may move the clock again */
 	parse_kernel_params();
 
 	sched_init();

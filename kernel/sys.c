@@ -493,17 +493,6 @@ long sys_sched_setaffinity(int pid, unsigned int len, unsigned long __user *user
 	return ret;
 }
 
-long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep, void __user *unused)
-{
-	unsigned int cpu = smp_processor_id(), node = 0;
-
-	if (cpup && put_user(cpu, cpup))
-		return -EFAULT;
-	if (nodep && put_user(node, nodep))
-		return -EFAULT;
-	return 0;
-}
-
 /* Only the fair class exists: SCHED_OTHER, priority 0 (nice values are its knob). */
 #define SCHED_OTHER 0
 #define SCHED_FIFO 1

@@ -558,6 +558,36 @@ out_free:
 	return start;
 }
 
+/*
+ * A mapping of pages the kernel owns (the vDSO and its vvar page), served by ops->fault with
+ * priv in vm_private_data, at addr exactly (which must be free), as Linux's
+ * _install_special_mapping. addr, or -errno.
+ */
+long install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			     unsigned long vm_flags, const struct vm_operations_struct *ops,
+			     void *priv)
+{
+	struct vm_area_struct *vma;
+	long ret = addr;
+
+	if ((addr & ~PAGE_MASK) || !len || !range_ok(addr, PAGE_ALIGN(len)))
+		return -EINVAL;
+	vma = vma_alloc(addr, addr + PAGE_ALIGN(len), vm_flags);
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_ops = ops;
+	vma->vm_private_data = priv;
+	mmap_write_lock(mm);
+	if (addr < MMAP_MIN_ADDR || !range_free(mm, vma->vm_start, vma->vm_end)) {
+		ret = -EEXIST;
+		kfree(vma);
+	} else {
+		vma_link(mm, vma);
+	}
+	mmap_write_unlock(mm);
+	return ret;
+}
+
 static int __do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long end,
 			 unsigned long prot)
 {

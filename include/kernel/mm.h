@@ -112,6 +112,10 @@ static inline long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned lo
 	return do_mmap_file(mm, NULL, addr, len, prot, flags, 0);
 }
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+/* Kernel-owned pages (the vDSO) at a free addr, served by ops->fault (mm/mmap.c). */
+long install_special_mapping(struct mm_struct *mm, unsigned long addr, unsigned long len,
+			     unsigned long vm_flags, const struct vm_operations_struct *ops,
+			     void *priv);
 int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len, unsigned long prot);
 /* brk(2): returns the new break, or the old one when it cannot move. */
 unsigned long do_brk(struct mm_struct *mm, unsigned long brk);

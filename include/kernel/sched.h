@@ -161,6 +161,8 @@ struct task_struct {
 	spinlock_t alloc_lock;
 	struct mm_struct *mm; /* NULL for kernel threads */
 	struct mm_struct *active_mm; /* the address space in use (borrowed by kthreads) */
+	/* personality(2) (ADDR_NO_RANDOMIZE...): inherited by fork, kept across exec. */
+	unsigned int personality;
 
 	/* Kernel threads. */
 	int (*thread_fn)(void *data);

@@ -250,15 +250,22 @@ long sys_sysinfo(struct sysinfo __user *info);
 long sys_sethostname(const char __user *name, int len);
 long sys_setdomainname(const char __user *name, int len);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
-long sys_clock_getres(int which_clock, struct timespec64 __user *tp);
+
 long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *user_mask_ptr);
 long sys_sched_setaffinity(int pid, unsigned int len, unsigned long __user *user_mask_ptr);
-long sys_getcpu(unsigned int __user *cpup, unsigned int __user *nodep, void __user *unused);
 long sys_sched_getscheduler(int pid);
 long sys_sched_getparam(int pid, struct sched_param __user *param);
 long sys_sched_setscheduler(int pid, int policy, struct sched_param __user *param);
 long sys_sched_setparam(int pid, struct sched_param __user *param);
 long sys_sched_get_priority_max(int policy);
 long sys_sched_get_priority_min(int policy);
+/* exec: program loading (fs/exec.c) and the calls the vDSO falls back on (kernel/time). */
+long sys_execveat(int fd, const char __user *filename, const char __user *const __user *argv,
+		  const char __user *const __user *envp, int flags);
+long sys_personality(unsigned int personality);
+long sys_time(long __user *tloc);
+long sys_clock_getres(int which_clock, struct timespec64 __user *tp);
+
+long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node, void __user *unused);
 
 #endif /* _KERNEL_SYSCALLS_H */

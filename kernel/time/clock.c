@@ -6,6 +6,7 @@
  * of another.
  */
 #include <asm/tsc.h>
+#include <asm/vdso.h>
 #include <kernel/compiler.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
@@ -67,6 +68,7 @@ int do_settimeofday64(const struct timespec64 *ts)
 	WRITE_ONCE(wall_offset.tv_sec, off.tv_sec);
 	WRITE_ONCE(wall_offset.tv_nsec, off.tv_nsec);
 	write_seqcount_end(&wall_seq);
+	vdso_update_wall(off.tv_sec, off.tv_nsec);
 	spin_unlock_irqrestore(&wall_lock, flags);
 	return 0;
 }

@@ -16,7 +16,9 @@
 #include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/vmalloc.h>
+#include <asm/vdso.h>
 #include <uapi/fcntl.h>
+#include <uapi/limits.h>
 
 /* ---- the table ---------------------------------------------------------------------- */
 
@@ -219,6 +221,10 @@ static const struct {
 	ENTRY(302, prlimit64, sys_prlimit64),
 	ENTRY(309, getcpu, sys_getcpu),
 	ENTRY(325, mlock2, sys_mlock2),
+	/* exec: execveat, personality, and the time calls the vDSO falls back on. */
+	ENTRY(322, execveat, sys_execveat),
+	ENTRY(135, personality, sys_personality),
+	ENTRY(201, time, sys_time),
 };
 
 static void test_implemented_numbers_reach_their_entry(struct ktest *t)
@@ -257,6 +263,7 @@ static void test_every_other_number_is_enosys(struct ktest *t)
 /* ---- ELF images ----------------------------------------------------------------------- */
 
 #define TEST_FILE "/tmp/elf_test"
+#define TEST_SCRIPT "/tmp/elf_test_text"
 
 /* A minimal static executable: one text page (R+X) and a data+bss segment (R+W). */
 struct tiny_elf {
@@ -303,6 +310,18 @@ static void make_tiny(struct tiny_elf *e)
 	e->text[0] = 0xf4; /* hlt: never run */
 }
 
+/* ph[0] (the header page) turned into a PT_INTERP naming name, which lies in the padding. */
+static void set_interp(struct tiny_elf *e, const char *name, size_t filesz)
+{
+	size_t at = offsetof(struct tiny_elf, pad) + 64;
+
+	memcpy((u8 *)e + at, name, strlen(name) + 1);
+	e->ph[0] = (Elf64_Phdr){ .p_type = PT_INTERP,
+				 .p_flags = PF_R,
+				 .p_offset = at,
+				 .p_filesz = filesz ? filesz : strlen(name) + 1 };
+}
+
 static int write_file(const void *buf, size_t len)
 {
 	struct file *f = filp_open(TEST_FILE, O_CREAT | O_RDWR | O_TRUNC, 0755);
@@ -319,7 +338,7 @@ static int write_file(const void *buf, size_t len)
 /* Loads the test file into an address space nobody runs; 0 or -errno. */
 static int try_load(struct linux_binprm *out)
 {
-	struct linux_binprm bprm = { .filename = TEST_FILE };
+	struct linux_binprm bprm = { .filename = TEST_FILE, .interp = TEST_FILE };
 	int err;
 
 	bprm.file = filp_open(TEST_FILE, O_RDONLY, 0);
@@ -344,7 +363,7 @@ static int load_buf(const void *buf, size_t len)
 static void test_tiny_elf_loads(struct ktest *t)
 {
 	struct tiny_elf *e = kmalloc(sizeof(*e), GFP_KERNEL);
-	struct linux_binprm b;
+	struct linux_binprm b = {};
 
 	KTEST_ASSERT_NOT_NULL(t, e);
 	make_tiny(e);
@@ -362,6 +381,105 @@ static void test_tiny_elf_loads(struct ktest *t)
 	KTEST_EXPECT_EQ(t, write_file(e, sizeof(*e)), 0);
 	KTEST_EXPECT_EQ(t, try_load(&b), 0);
 	KTEST_EXPECT_EQ(t, b.entry, ELF_ET_DYN_BASE - 0x400000 + 0x401000);
+	KTEST_EXPECT_EQ(t, b.e_entry, b.entry);
+	KTEST_EXPECT_EQ(t, b.interp_base, 0);
+	kfree(e);
+}
+
+/* Loads the test file as exec would with ASLR on; 0 or -errno. */
+static int try_load_randomized(struct linux_binprm *out)
+{
+	struct linux_binprm bprm = { .filename = TEST_FILE, .interp = TEST_FILE };
+	int err;
+
+	bprm.randomize = true;
+	bprm.stack_top = randomize_stack_top(STACK_TOP);
+	bprm.file = filp_open(TEST_FILE, O_RDONLY, 0);
+	if (IS_ERR(bprm.file))
+		return PTR_ERR(bprm.file);
+	err = load_elf_binary(&bprm);
+	fput(bprm.file);
+	if (!err)
+		mmput(bprm.mm);
+	*out = bprm;
+	return err;
+}
+
+/*
+ * A PIE with ASLR: its bias a page multiple in [ELF_ET_DYN_BASE, + 2^40), different from one
+ * load to the next (20 loads all alike would be chance of 2^-532), the heap within 32 MiB
+ * past the image's end, the stack top within 16 GiB below STACK_TOP, and the vDSO mapped.
+ */
+static void test_pie_is_randomized(struct ktest *t)
+{
+	struct tiny_elf *e = kmalloc(sizeof(*e), GFP_KERNEL);
+	unsigned long first_bias = 0, first_top = 0;
+	bool bias_moved = false, top_moved = false;
+	struct linux_binprm b = {};
+
+	KTEST_ASSERT_NOT_NULL(t, e);
+	make_tiny(e);
+	e->eh.e_type = ET_DYN;
+	KTEST_ASSERT_EQ(t, write_file(e, sizeof(*e)), 0);
+	for (int i = 0; i < 20; i++) {
+		unsigned long base;
+
+		KTEST_ASSERT_EQ(t, try_load_randomized(&b), 0);
+		base = b.load_bias + 0x400000;
+		KTEST_EXPECT_EQ(t, base & ~PAGE_MASK, 0);
+		KTEST_EXPECT_GE(t, base, ELF_ET_DYN_BASE);
+		KTEST_EXPECT_LT(t, base, ELF_ET_DYN_BASE + (1UL << 40));
+		KTEST_EXPECT_GE(t, b.brk, base + 0x6000);
+		KTEST_EXPECT_LT(t, b.brk, base + 0x6000 + (32UL << 20));
+		KTEST_EXPECT_LE(t, b.stack_top, STACK_TOP);
+		KTEST_EXPECT_GT(t, b.stack_top, STACK_TOP - (16UL << 30));
+		if (vdso_image_size())
+			KTEST_EXPECT_NE(t, b.vdso_base, 0);
+		if (i == 0) {
+			first_bias = b.load_bias;
+			first_top = b.stack_top;
+		}
+		bias_moved |= b.load_bias != first_bias;
+		top_moved |= b.stack_top != first_top;
+	}
+	KTEST_EXPECT_TRUE(t, bias_moved);
+	KTEST_EXPECT_TRUE(t, top_moved);
+	kfree(e);
+}
+
+/*
+ * PT_INTERP naming a real static PIE: it is loaded at a base of its own in the mmap area
+ * (AT_BASE), it gets control, and AT_ENTRY stays the program's.
+ */
+static void test_interpreter_is_loaded_beside(struct ktest *t)
+{
+	struct tiny_elf *e = kmalloc(sizeof(*e), GFP_KERNEL);
+	struct linux_binprm b = {};
+	struct file *f;
+	Elf64_Ehdr ieh;
+	loff_t pos = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, e);
+	f = filp_open("/bin/hello", O_RDONLY, 0);
+	if (IS_ERR(f)) {
+		kfree(e);
+		ktest_skip(t, "no /bin/hello in the initramfs");
+		return;
+	}
+	KTEST_ASSERT_EQ(t, kernel_read(f, &ieh, sizeof(ieh), &pos), (ssize_t)sizeof(ieh));
+	fput(f);
+	KTEST_ASSERT_EQ(t, ieh.e_type, ET_DYN);
+	make_tiny(e);
+	set_interp(e, "/bin/hello", 0);
+	KTEST_ASSERT_EQ(t, write_file(e, sizeof(*e)), 0);
+	KTEST_ASSERT_EQ(t, try_load(&b), 0);
+	KTEST_EXPECT_EQ(t, b.e_entry, 0x401000);
+	KTEST_EXPECT_NE(t, b.interp_base, 0);
+	KTEST_EXPECT_EQ(t, b.interp_base & ~PAGE_MASK, 0);
+	/* hello links at 0: its entry is e_entry past its base. */
+	KTEST_EXPECT_EQ(t, b.entry, b.interp_base + ieh.e_entry);
+	KTEST_EXPECT_GT(t, b.interp_base, 0x406000);
+	KTEST_EXPECT_LT(t, b.interp_base, STACK_TOP - DEFAULT_STACK_LIMIT);
 	kfree(e);
 }
 
@@ -384,6 +502,23 @@ enum mutation {
 	MEMSZ_WRAPS,
 	INTERP,
 	NO_LOAD,
+	PHNUM_PAST_PAGE,
+	PHNUM_HUGE,
+	PHOFF_WRAPS,
+	FILESZ_PAST_EOF,
+	MEMSZ_HUGE,
+	MEMSZ_OVER_STACK,
+	EXEC_TYPE_CORE,
+	MACHINE_NONE,
+	CLASS_NONE,
+	DATA_NONE,
+	INTERP_MISSING,
+	INTERP_NO_NUL,
+	INTERP_TOO_SHORT,
+	INTERP_TOO_LONG,
+	INTERP_TWICE,
+	INTERP_NOT_ELF,
+	INTERP_DIRECTORY,
 	NR_MUTATIONS
 };
 
@@ -407,13 +542,82 @@ static const struct {
 	[OFFSET_PAST_EOF] = { "p_offset past the end", -EINVAL },
 	[VADDR_KERNEL] = { "p_vaddr in the kernel half", -EINVAL },
 	[MEMSZ_WRAPS] = { "p_vaddr + p_memsz wraps", -EINVAL },
-	[INTERP] = { "PT_INTERP", -ENOEXEC },
+	[INTERP] = { "PT_INTERP naming the header bytes", -ENOENT },
 	[NO_LOAD] = { "no PT_LOAD", -ENOEXEC },
+	[PHNUM_PAST_PAGE] = { "e_phnum 74: headers past one page", -ENOEXEC },
+	[PHNUM_HUGE] = { "e_phnum 0xffff", -ENOEXEC },
+	[PHOFF_WRAPS] = { "e_phoff + size wraps", -EIO },
+	[FILESZ_PAST_EOF] = { "p_filesz past the end", -EINVAL },
+	[MEMSZ_HUGE] = { "p_memsz 2^47", -EINVAL },
+	[MEMSZ_OVER_STACK] = { "p_memsz into the stack's area", -EINVAL },
+	[EXEC_TYPE_CORE] = { "ET_CORE", -ENOEXEC },
+	[MACHINE_NONE] = { "EM_NONE", -ENOEXEC },
+	[CLASS_NONE] = { "ELFCLASSNONE", -ENOEXEC },
+	[DATA_NONE] = { "ELFDATANONE", -ENOEXEC },
+	[INTERP_MISSING] = { "PT_INTERP naming no file", -ENOENT },
+	[INTERP_NO_NUL] = { "PT_INTERP without its NUL", -ENOEXEC },
+	[INTERP_TOO_SHORT] = { "PT_INTERP of 1 byte", -ENOEXEC },
+	[INTERP_TOO_LONG] = { "PT_INTERP longer than PATH_MAX", -ENOEXEC },
+	[INTERP_TWICE] = { "two PT_INTERPs", -ENOEXEC },
+	[INTERP_NOT_ELF] = { "PT_INTERP naming a text file", -ELIBBAD },
+	[INTERP_DIRECTORY] = { "PT_INTERP naming a directory", -EACCES },
 };
 
 static void mutate(struct tiny_elf *e, enum mutation m)
 {
 	switch (m) {
+	case PHNUM_PAST_PAGE:
+		e->eh.e_phnum = PAGE_SIZE / sizeof(Elf64_Phdr) + 1;
+		break;
+	case PHNUM_HUGE:
+		e->eh.e_phnum = 0xffff;
+		break;
+	case PHOFF_WRAPS:
+		e->eh.e_phoff = ~0UL - 8;
+		break;
+	case FILESZ_PAST_EOF:
+		e->ph[2].p_filesz = 0x2000;
+		break;
+	case MEMSZ_HUGE:
+		e->ph[2].p_memsz = 1UL << 47;
+		break;
+	case MEMSZ_OVER_STACK:
+		e->ph[2].p_memsz = TASK_SIZE - 0x403000 - PAGE_SIZE;
+		break;
+	case EXEC_TYPE_CORE:
+		e->eh.e_type = 4;
+		break;
+	case MACHINE_NONE:
+		e->eh.e_machine = 0;
+		break;
+	case CLASS_NONE:
+		e->eh.e_ident[EI_CLASS] = 0;
+		break;
+	case DATA_NONE:
+		e->eh.e_ident[EI_DATA] = 0;
+		break;
+	case INTERP_MISSING:
+		set_interp(e, "/no/such/ld.so", 0);
+		break;
+	case INTERP_NO_NUL:
+		set_interp(e, "/bin/hello", strlen("/bin/hello"));
+		break;
+	case INTERP_TOO_SHORT:
+		set_interp(e, "", 1);
+		break;
+	case INTERP_TOO_LONG:
+		set_interp(e, "/bin/hello", PATH_MAX + 1);
+		break;
+	case INTERP_TWICE:
+		set_interp(e, "/bin/hello", 0);
+		e->ph[1].p_type = PT_INTERP;
+		break;
+	case INTERP_NOT_ELF:
+		set_interp(e, TEST_SCRIPT, 0);
+		break;
+	case INTERP_DIRECTORY:
+		set_interp(e, "/bin", 0);
+		break;
 	case BAD_MAGIC:
 		e->eh.e_ident[1] = 'X';
 		break;
@@ -475,11 +679,25 @@ static void mutate(struct tiny_elf *e, enum mutation m)
 	}
 }
 
+static int write_text(const char *path, const char *text, umode_t mode)
+{
+	struct file *f = filp_open(path, O_CREAT | O_RDWR | O_TRUNC, mode);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_write(f, text, strlen(text), &pos);
+	fput(f);
+	return n == (ssize_t)strlen(text) ? 0 : -EIO;
+}
+
 static void test_each_malformation_has_its_errno(struct ktest *t)
 {
 	struct tiny_elf *e = kmalloc(sizeof(*e), GFP_KERNEL);
 
 	KTEST_ASSERT_NOT_NULL(t, e);
+	KTEST_ASSERT_EQ(t, write_text(TEST_SCRIPT, "not an ELF file\n", 0755), 0);
 	for (int m = 0; m < NR_MUTATIONS; m++) {
 		int err;
 
@@ -603,6 +821,8 @@ static struct ktest_case exec_cases[] = {
 	KTEST_CASE(test_implemented_numbers_reach_their_entry),
 	KTEST_CASE(test_every_other_number_is_enosys),
 	KTEST_CASE(test_tiny_elf_loads),
+	KTEST_CASE(test_pie_is_randomized),
+	KTEST_CASE(test_interpreter_is_loaded_beside),
 	KTEST_CASE(test_each_malformation_has_its_errno),
 	KTEST_CASE(test_every_truncation_fails_cleanly),
 	KTEST_CASE(test_random_header_mutations_never_crash),
@@ -613,6 +833,7 @@ static struct ktest_case exec_cases[] = {
 static void exec_exit(struct ktest *t)
 {
 	do_unlinkat(NULL, TEST_FILE);
+	do_unlinkat(NULL, TEST_SCRIPT);
 }
 
 static struct ktest_suite exec_suite = { .name = "exec", .cases = exec_cases, .exit = exec_exit };

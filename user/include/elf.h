@@ -48,7 +48,21 @@ typedef struct {
 		uint64_t a_val;
 	} a_un;
 } Elf64_auxv_t;
+typedef struct {
+	Elf64_Half vd_version, vd_flags, vd_ndx, vd_cnt;
+	Elf64_Word vd_hash, vd_aux, vd_next;
+} Elf64_Verdef;
+typedef struct {
+	Elf64_Word vda_name, vda_next;
+} Elf64_Verdaux;
 #define ELF64_R_TYPE(i) ((i)&0xffffffff)
+#define ELFMAG "\177ELF"
+#define SELFMAG 4
+#define ET_EXEC 2
+#define ET_DYN 3
+#define PF_X 1
+#define PF_W 2
+#define PF_R 4
 #define PT_NULL 0
 #define PT_LOAD 1
 #define PT_DYNAMIC 2
@@ -67,6 +81,8 @@ typedef struct {
 #define DT_RELRSZ 35
 #define DT_RELR 36
 #define DT_RELRENT 37
+#define DT_VERSYM 0x6ffffff0
+#define DT_VERDEF 0x6ffffffc
 #define R_X86_64_RELATIVE 8
 #define STT_FUNC 2
 #define SHN_UNDEF 0

@@ -31,16 +31,23 @@ static void relocate(unsigned long *auxv)
 
 	if (!dyn)
 		return; /* a plain -static executable: linked where it runs */
+	unsigned long interp_base = 0;
 	for (; auxv[0] != AT_NULL; auxv += 2) {
 		if (auxv[0] == AT_PHDR)
 			ph = (const Elf64_Phdr *)auxv[1];
 		else if (auxv[0] == AT_PHNUM)
 			phnum = auxv[1];
+		else if (auxv[0] == AT_BASE)
+			interp_base = auxv[1];
 	}
 	for (unsigned long i = 0; ph && i < phnum; i++)
 		if (ph[i].p_type == PT_DYNAMIC)
 			base = (unsigned long)dyn - ph[i].p_vaddr;
-	if (!ph)
+	/* Run as a program's PT_INTERP, AT_PHDR is the program's; AT_BASE is where we are
+	 * (we link at 0), as a dynamic loader finds itself. */
+	if (interp_base)
+		base = interp_base;
+	else if (!ph)
 		return; /* no AT_PHDR: no way to know where we were loaded */
 
 	unsigned long rela = 0, relasz = 0, relr = 0, relrsz = 0;

@@ -34,6 +34,13 @@ hidden void __init_tls(void)
 	const Elf64_Phdr *ph = (const Elf64_Phdr *)__getauxval(AT_PHDR);
 	unsigned long phnum = __getauxval(AT_PHNUM), base = 0;
 	const Elf64_Phdr *tls = 0;
+	/* Run as a program's PT_INTERP, our own headers are at AT_BASE (we link at 0, the ELF
+	 * header in the first page), not at AT_PHDR. */
+	const Elf64_Ehdr *self = (const Elf64_Ehdr *)__getauxval(AT_BASE);
+	if (self) {
+		ph = (const Elf64_Phdr *)((const char *)self + self->e_phoff);
+		phnum = self->e_phnum;
+	}
 
 	for (unsigned long i = 0; ph && i < phnum; i++) {
 		if (ph[i].p_type == PT_PHDR)

@@ -8,6 +8,7 @@
 #include <asm/page.h>
 #include <asm/percpu.h>
 #include <asm/processor.h>
+#include <asm/vdso.h>
 #include <kernel/string.h>
 
 struct cpu_data cpu_data[NR_CPUS];
@@ -30,4 +31,5 @@ void percpu_setup(int cpu)
 	cpu_tables_load(&c->tables);
 	wrmsr(MSR_GS_BASE, (u64)c);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
+	setup_getcpu(cpu);
 }

@@ -19,6 +19,7 @@
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
+#include <asm/vdso.h>
 #include <kernel/atomic.h>
 #include <kernel/delay.h>
 #include <kernel/printk.h>
@@ -93,6 +94,8 @@ void tsc_set_khz(unsigned long khz)
 	WRITE_ONCE(tsc_clk.base_ns, ns);
 	WRITE_ONCE(tsc_clk.mult, (1000000ULL << 32) / khz);
 	write_seqcount_end(&tsc_seq);
+	/* The vDSO reads the same clock from its own copy (asm/vdso.h). */
+	vdso_update_clock(now, ns, tsc_clk.mult);
 	WRITE_ONCE(tsc_khz, khz);
 	spin_unlock_irqrestore(&tsc_lock, flags);
 }

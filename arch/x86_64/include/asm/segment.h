@@ -13,6 +13,8 @@
 #define GDT_ENTRY_DEFAULT_USER_DS 5
 #define GDT_ENTRY_DEFAULT_USER_CS 6
 #define GDT_ENTRY_TSS 8
+/* A user data segment whose limit is node << 12 | cpu, for the vDSO's getcpu (LSL). */
+#define GDT_ENTRY_CPUNODE 15
 #define GDT_ENTRIES 16
 
 #define __KERNEL32_CS (GDT_ENTRY_KERNEL32_CS * 8)
@@ -22,5 +24,6 @@
 #define __USER_DS (GDT_ENTRY_DEFAULT_USER_DS * 8 + 3)
 #define __USER_CS (GDT_ENTRY_DEFAULT_USER_CS * 8 + 3)
 #define __TSS_SEL (GDT_ENTRY_TSS * 8)
+#define __CPUNODE_SEG (GDT_ENTRY_CPUNODE * 8 + 3)
 
 #endif /* _ASM_SEGMENT_H */
