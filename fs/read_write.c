@@ -246,11 +246,12 @@ static long ksys_rw(unsigned int fd, void __user *buf, size_t count, bool write)
 	ret = -EBADF;
 	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
 		goto out;
-	if (count > MAX_RW_COUNT)
-		count = MAX_RW_COUNT;
+	/* The whole range first, as Linux's vfs_read: (size_t)-1 is EFAULT, not clamped. */
 	ret = -EFAULT;
 	if (!access_ok(buf, count))
 		goto out;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
 	iov_iter_user(&iter, buf, count);
 	ret = rw_at_pos(file, &iter, write);
 out:
@@ -376,11 +377,12 @@ static long ksys_prw(unsigned int fd, void __user *buf, size_t count, loff_t pos
 	ret = -ESPIPE;
 	if (!file->f_op || !file->f_op->llseek)
 		goto out;
-	if (count > MAX_RW_COUNT)
-		count = MAX_RW_COUNT;
+	/* The whole range first, as Linux's vfs_read: (size_t)-1 is EFAULT, not clamped. */
 	ret = -EFAULT;
 	if (!access_ok(buf, count))
 		goto out;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
 	iov_iter_user(&iter, buf, count);
 	ret = write ? vfs_write(file, &iter, &pos) : vfs_read(file, &iter, &pos);
 out:

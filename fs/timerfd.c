@@ -25,11 +25,10 @@
 #include <uapi/fcntl.h>
 #include <uapi/poll.h>
 
+#include <uapi/time.h>
+
 #include "internal.h"
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
-#define CLOCK_BOOTTIME 7
 #define TFD_TIMER_ABSTIME 1
 #define TFD_TIMER_CANCEL_ON_SET 2
 #define TFD_CLOEXEC O_CLOEXEC

@@ -34,7 +34,7 @@
 #define M(sig) (1UL << ((sig)-1))
 #define SIG_KERNEL_ONLY_MASK (M(SIGKILL) | M(SIGSTOP))
 #define SIG_KERNEL_STOP_MASK (M(SIGSTOP) | M(SIGTSTP) | M(SIGTTIN) | M(SIGTTOU))
-#define SIG_KERNEL_COREDUMP_MASK                                                              \
+#define SIG_KERNEL_COREDUMP_MASK                                                                 \
 	(M(SIGQUIT) | M(SIGILL) | M(SIGTRAP) | M(SIGABRT) | M(SIGFPE) | M(SIGSEGV) | M(SIGBUS) | \
 	 M(SIGSYS) | M(SIGXCPU) | M(SIGXFSZ))
 #define SIG_KERNEL_IGNORE_MASK (M(SIGCONT) | M(SIGCHLD) | M(SIGWINCH) | M(SIGURG))
@@ -401,8 +401,8 @@ static void fill_kernel_info(struct kernel_siginfo *info, int sig, int code)
 }
 
 /* Caller holds p's siglock. */
-static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struct *p,
-			 bool group, bool force)
+static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group,
+			 bool force)
 {
 	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
 	struct sigqueue *q;
@@ -441,8 +441,7 @@ out_set:
 	return 0;
 }
 
-static int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p,
-			    bool group)
+static int do_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group)
 {
 	unsigned long flags;
 	int ret;
@@ -661,6 +660,8 @@ long sys_tkill(int pid, int sig)
 
 long sys_tgkill(int tgid, int pid, int sig)
 {
+	if (tgid <= 0) /* -1 means "any" only inside do_tkill, for tkill */
+		return -EINVAL;
 	return do_tkill(tgid, pid, sig, NULL);
 }
 
@@ -723,8 +724,8 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	struct kernel_siginfo info;
 	struct k_sigaction *psig;
 	/* A group exit's code wins over what the leader exited with before it. */
-	int status = (tsk->signal->flags & SIGNAL_GROUP_EXIT) ? tsk->signal->group_exit_code :
-								 tsk->exit_status;
+	int status = (tsk->signal->flags & SIGNAL_GROUP_EXIT) ? tsk->signal->group_exit_code
+							      : tsk->exit_status;
 	unsigned long flags;
 	bool autoreap = false;
 
@@ -744,8 +745,7 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	siglock(parent, &flags);
 	psig = &parent->sighand->action[SIGCHLD - 1];
 	/* POSIX: a parent that ignores SIGCHLD, or asks for SA_NOCLDWAIT, leaves no zombies. */
-	if (sig == SIGCHLD &&
-	    (psig->sa_handler == SIG_IGN || (psig->sa_flags & SA_NOCLDWAIT))) {
+	if (sig == SIGCHLD && (psig->sa_handler == SIG_IGN || (psig->sa_flags & SA_NOCLDWAIT))) {
 		autoreap = true;
 		if (psig->sa_handler == SIG_IGN)
 			sig = 0;
@@ -820,8 +820,7 @@ static void collect_signal(int sig, struct sigpending *list, struct kernel_sigin
 }
 
 /* The next signal not in mask, from the thread's own queue first; 0 if none. */
-static int dequeue_signal(struct task_struct *t, const sigset_t *mask,
-			  struct kernel_siginfo *info)
+static int dequeue_signal(struct task_struct *t, const sigset_t *mask, struct kernel_siginfo *info)
 {
 	int sig = next_signal(&t->pending, mask);
 
@@ -1053,8 +1052,8 @@ static int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oa
 	return 0;
 }
 
-long sys_rt_sigaction(int sig, const struct k_sigaction __user *act, struct k_sigaction __user *oact,
-		      size_t sigsetsize)
+long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
+		      struct k_sigaction __user *oact, size_t sigsetsize)
 {
 	struct k_sigaction new, old;
 	int ret;
@@ -1269,8 +1268,7 @@ long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
 
 	if (uss && copy_from_user(&new, uss, sizeof(new)))
 		return -EFAULT;
-	ret = do_sigaltstack(uss ? &new : NULL, uoss ? &old : NULL,
-			     current_pt_regs()->rsp);
+	ret = do_sigaltstack(uss ? &new : NULL, uoss ? &old : NULL, current_pt_regs()->rsp);
 	if (!ret && uoss && copy_to_user(uoss, &old, sizeof(old)))
 		ret = -EFAULT;
 	return ret;
@@ -1454,8 +1452,7 @@ bool signalfd_pending(const sigset_t *wanted)
 	bool ret;
 
 	siglock(t, &flags);
-	ret = (t->pending.signal.sig[0] | t->signal->shared_pending.signal.sig[0]) &
-	      wanted->sig[0];
+	ret = (t->pending.signal.sig[0] | t->signal->shared_pending.signal.sig[0]) & wanted->sig[0];
 	sigunlock(t, flags);
 	return ret;
 }

@@ -18,6 +18,7 @@
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
+#include <uapi/time.h>
 
 /* A process is a thread group: its id is the leader's pid; each thread has its own tid. */
 long sys_getpid(void)
@@ -181,13 +182,6 @@ long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
 	return done;
 }
 
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_REALTIME_COARSE 5
-#define CLOCK_MONOTONIC_COARSE 6
-#define CLOCK_BOOTTIME 7
-
 long sys_clock_gettime(int which_clock, struct timespec64 __user *tp)
 {
 	struct timespec64 ts;
@@ -304,6 +298,10 @@ long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __u
 	struct restart_block rb;
 	int err;
 
+	/* Clocks that exist but cannot be slept on are EOPNOTSUPP, as Linux's (no nsleep). */
+	if (which_clock == CLOCK_THREAD_CPUTIME_ID || which_clock == CLOCK_MONOTONIC_RAW ||
+	    which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE)
+		return -EOPNOTSUPP;
 	if (which_clock != CLOCK_REALTIME && which_clock != CLOCK_MONOTONIC &&
 	    which_clock != CLOCK_BOOTTIME)
 		return -EINVAL;
@@ -311,9 +309,10 @@ long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __u
 	if (err)
 		return err;
 	if (flags & TIMER_ABSTIME)
-		return sleep_until(timespec64_to_ns(&ts), realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC) ?
-			       0 :
-			       -ERESTARTNOHAND;
+		return sleep_until(timespec64_to_ns(&ts),
+				   realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC)
+			       ? 0
+			       : -ERESTARTNOHAND;
 	rb.expires = ktime_get_ns() + timespec64_to_ns(&ts);
 	rb.clockid = CLOCK_MONOTONIC;
 	rb.rmtp = rmtp;

@@ -89,6 +89,8 @@ enum proc_kind {
 	PROC_TASK_DIR, /* /proc/PID/task */
 	PROC_FD_DIR,
 	PROC_FDINFO_DIR,
+	PROC_SYS_DIR, /* /proc/sys */
+	PROC_SYS_VM_DIR, /* /proc/sys/vm */
 	PROC_FILE,
 	PROC_LINK,
 };
@@ -179,6 +181,8 @@ static ssize_t proc_file_write(struct file *file, struct iov_iter *from, loff_t 
 		return -EINVAL;
 	if (copy_from_iter(buf, len, from) != len)
 		return -EFAULT;
+	if (!pi->pid) /* a system-wide file (/proc/sys): about no task */
+		return pi->entry->write(NULL, buf, len);
 	task = find_get_task_by_pid(pi->pid);
 	if (!task)
 		return -ESRCH;
@@ -226,6 +230,8 @@ static const struct file_operations proc_file_fops = {
 static int proc_self_link(struct task_struct *task, int fd, char *buf);
 static int proc_thread_self_link(struct task_struct *task, int fd, char *buf);
 
+/* One entry a line, which clang-format would pack (the macros hide the braces). */
+/* clang-format off */
 static const struct proc_entry root_entries[] = {
 	REG("meminfo", 0444, proc_meminfo_show),
 	REG("uptime", 0444, proc_uptime_show),
@@ -238,7 +244,9 @@ static const struct proc_entry root_entries[] = {
 	REG("slabinfo", 0444, proc_slabinfo_show),
 	LNK("self", proc_self_link),
 	LNK("thread-self", proc_thread_self_link),
+	DIR("sys", 0555, PROC_SYS_DIR),
 };
+/* clang-format on */
 
 static const struct proc_entry tgid_entries[] = {
 	DIR("task", 0555, PROC_TASK_DIR),
@@ -293,6 +301,15 @@ static int proc_thread_self_link(struct task_struct *task, int fd, char *buf)
 	return 0;
 }
 
+/* /proc/sys: the few knobs Linux programs and our tests use (fs/proc/sysctl.c). */
+static const struct proc_entry sys_entries[] = {
+	DIR("vm", 0555, PROC_SYS_VM_DIR),
+};
+
+static const struct proc_entry sys_vm_entries[] = {
+	RW("drop_caches", 0644, proc_drop_caches_show, proc_drop_caches_write),
+};
+
 static const struct proc_entry *dir_entries(enum proc_kind kind, size_t *n)
 {
 	switch (kind) {
@@ -305,6 +322,12 @@ static const struct proc_entry *dir_entries(enum proc_kind kind, size_t *n)
 	case PROC_TID_DIR:
 		*n = ARRAY_SIZE(tid_entries);
 		return tid_entries;
+	case PROC_SYS_DIR:
+		*n = ARRAY_SIZE(sys_entries);
+		return sys_entries;
+	case PROC_SYS_VM_DIR:
+		*n = ARRAY_SIZE(sys_vm_entries);
+		return sys_vm_entries;
 	default:
 		*n = 0;
 		return NULL;

@@ -26,6 +26,9 @@ int proc_interrupts_show(struct proc_buf *b, struct task_struct *task);
 int proc_cpuinfo_show(struct proc_buf *b, struct task_struct *task);
 int proc_version_show(struct proc_buf *b, struct task_struct *task);
 int proc_slabinfo_show(struct proc_buf *b, struct task_struct *task); /* fs/proc/slabinfo.c */
+/* /proc/sys/vm/drop_caches (fs/proc/sysctl.c) */
+int proc_drop_caches_show(struct proc_buf *b, struct task_struct *task);
+long proc_drop_caches_write(struct task_struct *task, const char *buf, size_t len);
 int proc_pid_stat_show(struct proc_buf *b, struct task_struct *task);
 int proc_loadavg_show(struct proc_buf *b, struct task_struct *task);
 int proc_stat_show(struct proc_buf *b, struct task_struct *task);

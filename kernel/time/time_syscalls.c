@@ -10,13 +10,7 @@
 #include <kernel/sched.h>
 #include <kernel/syscalls.h>
 #include <kernel/time.h>
-
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_REALTIME_COARSE 5
-#define CLOCK_MONOTONIC_COARSE 6
-#define CLOCK_BOOTTIME 7
+#include <uapi/time.h>
 
 long sys_time(long __user *tloc)
 {

@@ -7,8 +7,9 @@
  *
  * Never run it on a host: the memory eater is meant to exhaust the machine.
  *
- * Tolerances, once everything has settled (a pause lets lazily freed task stacks and
- * deferred frees go):
+ * Tolerances, once everything has settled (a pause, and "3" written to
+ * /proc/sys/vm/drop_caches, as one does on Linux: it lets go of the unused dentries and of
+ * the lazily freed task stacks, which the kernel keeps in batches to save TLB flushes):
  *   slab objects: SLAB_TOLERANCE more than at the start. Nothing a finished process owned may
  *     stay; the slack covers objects the checker's own /proc reads and its parent's bookkeeping
  *     hold at the moment of reading. A leak of one object per cycle shows as 1,000.
@@ -33,7 +34,7 @@
 #define CYCLES 1000
 #define WARMUP 20
 #define NPROC_LIMIT 16
-#define BOMB_MAX 256      /* forks the bomb tries at most, should the limit not hold */
+#define BOMB_MAX 256 /* forks the bomb tries at most, should the limit not hold */
 #define EAT_CHUNK (1UL << 20)
 #define EAT_MAX (4UL << 30) /* the eater gives up here: far beyond the VM's memory */
 #define SLAB_TOLERANCE 64
@@ -59,7 +60,7 @@ static void ok(int cond, const char *fmt, ...)
 
 struct counts {
 	long mem_total, mem_free; /* kB */
-	long slab_objs;           /* -1: no /proc/slabinfo */
+	long slab_objs; /* -1: no /proc/slabinfo */
 	int nr_caches;
 	char cache[MAX_CACHES][32];
 	long active[MAX_CACHES];
@@ -86,6 +87,16 @@ static long meminfo_field(const char *text, const char *name)
 	return p ? strtol(p + strlen(name), NULL, 10) : -1;
 }
 
+static void drop_caches(void)
+{
+	int fd = open("/proc/sys/vm/drop_caches", O_WRONLY);
+
+	if (fd < 0 || write(fd, "3\n", 2) != 2)
+		printf("# /proc/sys/vm/drop_caches: %s\n", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+}
+
 static void settle(void)
 {
 	struct timespec ts = { 0, 100 * 1000 * 1000 };
@@ -94,6 +105,7 @@ static void settle(void)
 		nanosleep(&ts, NULL);
 		sched_yield();
 	}
+	drop_caches();
 }
 
 static struct counts read_counts(void)
@@ -136,7 +148,8 @@ static void compare(const char *after, const struct counts *before)
 	       now.mem_free, before->slab_objs, now.slab_objs);
 	for (int i = 0; i < now.nr_caches; i++) /* which caches grew: where to look for a leak */
 		for (int j = 0; j < before->nr_caches; j++)
-			if (!strcmp(now.cache[i], before->cache[j]) && now.active[i] != before->active[j])
+			if (!strcmp(now.cache[i], before->cache[j]) &&
+			    now.active[i] != before->active[j])
 				printf("#   %s: %ld -> %ld\n", now.cache[i], before->active[j],
 				       now.active[i]);
 	ok(now.slab_objs >= 0 && before->slab_objs >= 0 &&
