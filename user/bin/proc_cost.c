@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The costs issue 10 designs for, beside getpid_cost and vdso_cost: a 1-byte read of
+ * /dev/zero, a pipe round trip between two processes, fork+exit+wait, and
+ * fork+execve+wait of a tiny static program (/bin/false). Under `scripts/vmrun --icount`
+ * the guest TSC counts instructions, so each figure is instructions per operation, best of
+ * a few rounds. A figure, not a test: make bench (issue 11) is where they are compared.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+static inline unsigned long long rdtsc(void)
+{
+	unsigned int lo, hi;
+
+	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi));
+	return ((unsigned long long)hi << 32) | lo;
+}
+
+typedef void (*op_fn)(int n);
+
+static void report(const char *what, op_fn op, int n, int rounds)
+{
+	unsigned long long best = ~0ULL;
+
+	for (int r = 0; r < rounds; r++) {
+		unsigned long long t0 = rdtsc(), t;
+
+		op(n);
+		t = rdtsc() - t0;
+		if (t < best)
+			best = t;
+	}
+	printf("%s: %llu TSC ticks each (best of %d x %d)\n", what, best / n, rounds, n);
+	fflush(stdout);
+}
+
+static int zero_fd;
+
+static void read_zero(int n)
+{
+	char c;
+
+	for (int i = 0; i < n; i++)
+		if (read(zero_fd, &c, 1) != 1)
+			exit(1);
+}
+
+static int to_child[2], to_parent[2];
+
+static void pipe_round_trips(int n)
+{
+	char c = 'x';
+
+	for (int i = 0; i < n; i++)
+		if (write(to_child[1], &c, 1) != 1 || read(to_parent[0], &c, 1) != 1)
+			exit(1);
+}
+
+static void fork_exit_wait(int n)
+{
+	for (int i = 0; i < n; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(0);
+		if (pid < 0 || waitpid(pid, NULL, 0) != pid)
+			exit(1);
+	}
+}
+
+static void fork_exec_wait(int n)
+{
+	char *argv[] = { "false", NULL }, *envp[] = { NULL };
+
+	for (int i = 0; i < n; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			execve("/bin/false", argv, envp);
+			_exit(127);
+		}
+		if (pid < 0 || waitpid(pid, NULL, 0) != pid)
+			exit(1);
+	}
+}
+
+int main(void)
+{
+	pid_t echo;
+	char c;
+
+	zero_fd = open("/dev/zero", O_RDONLY);
+	if (zero_fd < 0 || pipe(to_child) || pipe(to_parent))
+		return 1;
+	echo = fork();
+	if (echo == 0) {
+		close(to_child[1]); /* or its read never sees the end */
+		close(to_parent[0]);
+		while (read(to_child[0], &c, 1) == 1 && write(to_parent[1], &c, 1) == 1)
+			;
+		_exit(0);
+	}
+	close(to_child[0]);
+	close(to_parent[1]);
+	report("read /dev/zero, 1 byte", read_zero, 10000, 5);
+	report("pipe round trip", pipe_round_trips, 2000, 5);
+	close(to_child[1]);
+	waitpid(echo, NULL, 0);
+	report("fork+exit+wait", fork_exit_wait, 100, 3);
+	report("fork+execve+wait", fork_exec_wait, 100, 3);
+	return 0;
+}
