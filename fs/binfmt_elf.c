@@ -315,8 +315,8 @@ out:
 static long map_stack(struct linux_binprm *bprm)
 {
 	unsigned long table = ((unsigned long)bprm->argc + bprm->envc + 64) * sizeof(void *);
-	unsigned long size = PAGE_ALIGN(bprm->strings_len + table + PATH_MAX + 8192) +
-			     STACK_INIT_SIZE;
+	unsigned long size =
+		PAGE_ALIGN(bprm->strings_len + table + PATH_MAX + 8192) + STACK_INIT_SIZE;
 
 	if (size > bprm->mm->stack_limit)
 		size = bprm->mm->stack_limit;
@@ -337,8 +337,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 	if (!bprm->stack_top)
 		bprm->stack_top = STACK_TOP;
 	if (prog.eh.e_type == ET_DYN)
-		prog.bias = ELF_ET_DYN_BASE + (bprm->randomize ? arch_mmap_rnd() : 0) -
-			    prog.min_vaddr;
+		prog.bias =
+			ELF_ET_DYN_BASE + (bprm->randomize ? arch_mmap_rnd() : 0) - prog.min_vaddr;
 	/* The whole image must fit below the stack's area. */
 	err = -EINVAL;
 	stack_floor = bprm->stack_top - DEFAULT_STACK_LIMIT - STACK_GUARD_GAP;

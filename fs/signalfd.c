@@ -65,8 +65,8 @@ static void to_ssi(struct signalfd_siginfo *n, const struct kernel_siginfo *si)
 	n->ssi_code = code;
 	if (code == SI_KERNEL)
 		return;
-	if (code > 0 && (sig == SIGILL || sig == SIGFPE || sig == SIGSEGV || sig == SIGBUS ||
-			 sig == SIGTRAP)) {
+	if (code > 0 &&
+	    (sig == SIGILL || sig == SIGFPE || sig == SIGSEGV || sig == SIGBUS || sig == SIGTRAP)) {
 		n->ssi_addr = (unsigned long)si->sigfault.addr;
 	} else if (code > 0 && sig == SIGCHLD) {
 		n->ssi_pid = si->sigchld.pid;

@@ -794,8 +794,8 @@ static bool process_dead(struct task_struct *c)
 /* What wait reports: a group exit's code, even if the leader had ended before with its own. */
 static int dead_status(struct task_struct *z)
 {
-	return (READ_ONCE(z->signal->flags) & SIGNAL_GROUP_EXIT) ? z->signal->group_exit_code :
-								    z->exit_status;
+	return (READ_ONCE(z->signal->flags) & SIGNAL_GROUP_EXIT) ? z->signal->group_exit_code
+								 : z->exit_status;
 }
 
 static void report_exit(struct wait_opts *wo, struct task_struct *c)
@@ -936,8 +936,8 @@ long sys_waitid(int which, int upid, struct kernel_siginfo __user *infop, int op
 	struct kernel_siginfo info;
 	long ret;
 
-	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD |
-			__WALL | __WCLONE))
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD | __WALL |
+			__WCLONE))
 		return -EINVAL;
 	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
 		return -EINVAL;

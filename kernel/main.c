@@ -212,7 +212,8 @@ void start_kernel(void)
 	init = kthread_create(kernel_init, NULL, "kernel_init");
 	if (!init)
 		panic("cannot start kernel_init");
-	init->pid = init->tgid = 1; /* it becomes init, whose pid is 1 (alloc_pid starts above it) */
+	init->pid = init->tgid =
+		1; /* it becomes init, whose pid is 1 (alloc_pid starts above it) */
 	init->signal->pgrp = init->signal->session = 1; /* and leads the first session */
 	wake_up_process(init);
 	put_task_struct(init); /* nobody stops it */

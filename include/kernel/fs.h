@@ -469,7 +469,7 @@ int vfs_poll_wait(struct kpollfd *fds, unsigned int n, u64 timeout_ns);
 #define LOOKUP_NO_XDEV 0x040000u /* crossing a mount: -EXDEV */
 #define LOOKUP_BENEATH 0x080000u /* leaving the start directory: -EXDEV */
 #define LOOKUP_IN_ROOT 0x100000u /* the start directory is the root of the walk */
-#define LOOKUP_RESOLVE_MASK                                                                \
+#define LOOKUP_RESOLVE_MASK                                                            \
 	(LOOKUP_NO_SYMLINKS | LOOKUP_NO_MAGICLINKS | LOOKUP_NO_XDEV | LOOKUP_BENEATH | \
 	 LOOKUP_IN_ROOT)
 /* filp_open_at with a walk restricted by LOOKUP_RESOLVE_MASK flags (openat2). */

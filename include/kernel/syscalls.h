@@ -203,8 +203,8 @@ long sys_sync(void);
 long sys_syncfs(int fd);
 long sys_fsync(unsigned int fd);
 long sys_fdatasync(unsigned int fd);
-long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
-	       unsigned long flags, void __user *data);
+long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, unsigned long flags,
+	       void __user *data);
 long sys_umount2(char __user *name, int flags);
 long sys_flock(unsigned int fd, unsigned int cmd);
 long sys_preadv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,

@@ -239,16 +239,11 @@ static void test_dequeue_order(struct ktest *t)
 }
 
 static struct ktest_case signal_cases[] = {
-	KTEST_CASE(test_sigcontext_layout),
-	KTEST_CASE(test_ucontext_layout),
-	KTEST_CASE(test_rt_sigframe_layout),
-	KTEST_CASE(test_siginfo_layout),
-	KTEST_CASE(test_standard_once_rt_each),
-	KTEST_CASE(test_rlimit_sigpending),
-	KTEST_CASE(test_ignored_discarded),
-	KTEST_CASE(test_stop_and_continue_cancel),
-	KTEST_CASE(test_dequeue_order),
-	{},
+	KTEST_CASE(test_sigcontext_layout),	KTEST_CASE(test_ucontext_layout),
+	KTEST_CASE(test_rt_sigframe_layout),	KTEST_CASE(test_siginfo_layout),
+	KTEST_CASE(test_standard_once_rt_each), KTEST_CASE(test_rlimit_sigpending),
+	KTEST_CASE(test_ignored_discarded),	KTEST_CASE(test_stop_and_continue_cancel),
+	KTEST_CASE(test_dequeue_order),		{},
 };
 
 static struct ktest_suite signal_suite = { .name = "signal", .cases = signal_cases };

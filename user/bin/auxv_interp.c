@@ -35,8 +35,8 @@ int main(int argc, char **argv)
 		if (ph[i].p_type == PT_LOAD && base + ph[i].p_vaddr + ph[i].p_memsz > end)
 			end = base + ph[i].p_vaddr + ph[i].p_memsz;
 	if (self < base || self >= end) {
-		printf("auxv_interp: main %#lx is outside [AT_BASE, end) [%#lx, %#lx)\n", self, base,
-		       end);
+		printf("auxv_interp: main %#lx is outside [AT_BASE, end) [%#lx, %#lx)\n", self,
+		       base, end);
 		bad = 1;
 	}
 	if (entry >= base && entry < end) {

@@ -35,8 +35,8 @@
 #define X86_EFLAGS_OF (1UL << 11)
 #define X86_EFLAGS_RF (1UL << 16)
 /* The flags sigreturn takes from the frame; the rest stay the kernel's choice. */
-#define FIX_EFLAGS                                                                          \
-	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | X86_EFLAGS_TF | X86_EFLAGS_SF |    \
+#define FIX_EFLAGS                                                                       \
+	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | X86_EFLAGS_TF | X86_EFLAGS_SF | \
 	 X86_EFLAGS_ZF | X86_EFLAGS_AF | X86_EFLAGS_PF | X86_EFLAGS_CF | X86_EFLAGS_RF)
 
 #define FXSAVE_SIZE 512
@@ -202,8 +202,8 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 		return -EFAULT;
 	memset(&frame, 0, sizeof(frame));
 	frame.pretcode = (unsigned long)ksig->ka.sa_restorer;
-	frame.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS |
-			    (fpu_uses_xsave() ? UC_FP_XSTATE : 0);
+	frame.uc.uc_flags =
+		UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS | (fpu_uses_xsave() ? UC_FP_XSTATE : 0);
 	frame.uc.uc_link = 0;
 	frame.uc.uc_stack.ss_sp = (void __user *)t->sas_ss_sp;
 	frame.uc.uc_stack.ss_flags = sas_ss_flags(regs->rsp) | (t->sas_ss_flags & SS_FLAG_BITS);

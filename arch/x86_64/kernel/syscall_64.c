@@ -143,8 +143,8 @@ void syscall_set_traced_entry(bool traced)
 {
 	WARN_ON(!irqs_disabled()); /* the CPU must not change under us */
 	this_cpu()->syscall_traced = traced;
-	wrmsr(MSR_LSTAR, traced ? (unsigned long)entry_SYSCALL_64_trace :
-				  (unsigned long)entry_SYSCALL_64);
+	wrmsr(MSR_LSTAR,
+	      traced ? (unsigned long)entry_SYSCALL_64_trace : (unsigned long)entry_SYSCALL_64);
 }
 
 /*

@@ -169,8 +169,8 @@ static void do_user_exception(struct pt_regs *regs, const char *name)
 
 	local_irq_enable();
 	if (vec != X86_TRAP_BP && unhandled_signal(current, exception_signal(vec)))
-		pr_info("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", current->comm,
-			current->pid, name, regs->rip, regs->rsp, regs->orig_rax);
+		pr_info("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n", current->comm, current->pid,
+			name, regs->rip, regs->rsp, regs->orig_rax);
 	switch (vec) {
 	case X86_TRAP_DE:
 		force_sig_fault(SIGFPE, FPE_INTDIV, ip);
@@ -309,7 +309,6 @@ unsigned long debug_trap_count(int cpu)
 }
 
 /* ---- the way back ------------------------------------------------------------------- */
-
 
 /* Task work before user mode (none registered yet): acknowledged. */
 static void resume_user_mode_work(struct pt_regs *regs)

@@ -19,7 +19,11 @@
 struct rusage;
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);
-typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2 } idtype_t;
+typedef enum {
+	P_ALL = 0,
+	P_PID = 1,
+	P_PGID = 2
+} idtype_t;
 int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options);
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru);
 #endif

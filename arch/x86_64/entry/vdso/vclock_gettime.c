@@ -18,7 +18,7 @@
 #define CLOCK_MONOTONIC_COARSE 6
 #define CLOCK_BOOTTIME 7
 /* The clocks served here, as bits of their ids; the realtime ones among them. */
-#define SERVED_CLOCKS                                                               \
+#define SERVED_CLOCKS                                                                     \
 	((1U << CLOCK_REALTIME) | (1U << CLOCK_MONOTONIC) | (1U << CLOCK_MONOTONIC_RAW) | \
 	 (1U << CLOCK_REALTIME_COARSE) | (1U << CLOCK_MONOTONIC_COARSE) | (1U << CLOCK_BOOTTIME))
 #define REALTIME_CLOCKS ((1U << CLOCK_REALTIME) | (1U << CLOCK_REALTIME_COARSE))
@@ -188,8 +188,10 @@ int __vdso_clock_getres(clockid_t clock, struct __kernel_timespec *res)
 	if (likely((unsigned int)clock < 32 && ((1U << clock) & SERVED_CLOCKS))) {
 		if (res) {
 			res->tv_sec = 0;
-			res->tv_nsec = (clock == CLOCK_REALTIME_COARSE ||
-					clock == CLOCK_MONOTONIC_COARSE) ? VDSO_TICK_NSEC : 1;
+			res->tv_nsec =
+				(clock == CLOCK_REALTIME_COARSE || clock == CLOCK_MONOTONIC_COARSE)
+					? VDSO_TICK_NSEC
+					: 1;
 		}
 		return 0;
 	}

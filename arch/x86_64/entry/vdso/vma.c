@@ -118,8 +118,8 @@ void setup_getcpu(int cpu)
 	if (cpu_has_rdtscp() || cpu_has_rdpid())
 		wrmsr(MSR_TSC_AUX, cpunode);
 	/* Present, DPL 3, data, read/write, accessed (the CPU never writes it back); byte limit. */
-	gdt[GDT_ENTRY_CPUNODE] = (cpunode & 0xffff) | (0xf3ULL << 40) |
-				 ((u64)(cpunode >> 16 & 0xf) << 48);
+	gdt[GDT_ENTRY_CPUNODE] =
+		(cpunode & 0xffff) | (0xf3ULL << 40) | ((u64)(cpunode >> 16 & 0xf) << 48);
 	if (cpu == 0)
 		early_data.getcpu_mode = cpu_has_rdpid() ? VDSO_GETCPU_RDPID : VDSO_GETCPU_LSL;
 }
