@@ -693,3 +693,26 @@ void exit_robust_list(struct task_struct *tsk)
 		handle_futex_death((u32 __user *)((char __user *)pending + futex_offset), tsk,
 				   true);
 }
+
+#ifdef CONFIG_KTEST
+/* For ktest=futex (tests/kernel/futex_test.c): the key and the bucket an address gets. */
+int futex_test_key(u32 __user *uaddr, bool shared, unsigned long *word, unsigned long *off)
+{
+	struct futex_key key;
+	int err = get_futex_key(uaddr, shared, &key);
+
+	if (!err) {
+		*word = key.word;
+		*off = key.off;
+	}
+	return err;
+}
+
+long futex_test_bucket(u32 __user *uaddr, bool shared)
+{
+	struct futex_key key;
+	int err = get_futex_key(uaddr, shared, &key);
+
+	return err ? err : hash_futex(&key) - futex_queues;
+}
+#endif

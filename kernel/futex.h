@@ -10,4 +10,8 @@ void exit_robust_list(struct task_struct *tsk);
 /* FUTEX_WAKE without FUTEX_PRIVATE_FLAG, as the kernel does for clear_child_tid. */
 int futex_wake_shared(u32 __user *uaddr, int nr);
 
+/* ktest=futex: the key (word, offset) and the hash bucket of uaddr; 0/index or -errno. */
+int futex_test_key(u32 __user *uaddr, bool shared, unsigned long *word, unsigned long *off);
+long futex_test_bucket(u32 __user *uaddr, bool shared);
+
 #endif
