@@ -10,12 +10,14 @@
  * (zap_other_threads), each of which then leaves through do_group_exit on its way back to
  * user mode. The last thread to go ends the process: its children go to a subreaper or to
  * init, and its leader (which stays a zombie while any thread is left, even if it ended
- * first) becomes waitable for the parent.
+ * first) becomes waitable for the parent, which learns of it through wait4 or waitid
+ * (the end of this file), as Linux keeps them in exit.c too.
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
+#include <kernel/cred.h>
 #include <kernel/fdtable.h>
 #include <kernel/fs_struct.h>
 #include <kernel/kthread.h>
@@ -27,6 +29,7 @@
 #include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
+#include <kernel/string.h>
 #include <kernel/syscalls.h>
 #include <kernel/wait.h>
 
@@ -371,4 +374,247 @@ __noreturn void force_fatal_sig(int sig)
 {
 	local_irq_enable();
 	do_group_exit(sig);
+}
+
+/* ---- wait4 and waitid: a parent learns how its children ended, stopped or went on ---- */
+
+#define WNOHANG 0x00000001
+#define WUNTRACED 0x00000002
+#define WSTOPPED WUNTRACED
+#define WEXITED 0x00000004
+#define WCONTINUED 0x00000008
+#define WNOWAIT 0x01000000
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
+
+#define P_ALL 0
+#define P_PID 1
+#define P_PGID 2
+#define P_PIDFD 3
+
+/* What one wait4/waitid asks, and what it found. */
+struct wait_opts {
+	int type; /* P_ALL, P_PID, P_PGID */
+	int id;
+	int options;
+	/* The report: */
+	int pid, status; /* status as wait4 gives it */
+	int code, si_status; /* as waitid gives it (CLD_*, and the code or signal) */
+	uid_t uid;
+	struct rusage ru; /* the child's usage, its reaped children's included */
+};
+
+/*
+ * Does child c match (P_ALL; P_PID: that pid; P_PGID: that process group) and the clone
+ * filter (a "clone" child is one whose exit signal is not SIGCHLD: __WCLONE waits only for
+ * those, __WALL for all, neither for the others)? Called with family_lock held.
+ */
+static bool wait_match(const struct wait_opts *wo, struct task_struct *c)
+{
+	lockdep_assert_held(&family_lock);
+	if (wo->type == P_PID && c->pid != wo->id)
+		return false;
+	if (wo->type == P_PGID && c->signal->pgrp != wo->id)
+		return false;
+	if (wo->options & __WALL)
+		return true;
+	return (c->exit_signal != SIGCHLD) == !!(wo->options & __WCLONE);
+}
+
+/*
+ * A process is waitable once its leader is a zombie and no thread of it is left: a leader
+ * that ended before its threads stays a zombie nobody can reap (Linux's delay_group_leader).
+ */
+static bool process_dead(struct task_struct *c)
+{
+	return READ_ONCE(c->exit_state) == EXIT_ZOMBIE && atomic_read(&c->signal->live) == 0;
+}
+
+/* What wait reports: a group exit's code, even if the leader had ended before with its own. */
+static int dead_status(struct task_struct *z)
+{
+	return (READ_ONCE(z->signal->flags) & SIGNAL_GROUP_EXIT) ? z->signal->group_exit_code
+								 : z->exit_status;
+}
+
+static void report_exit(struct wait_opts *wo, struct task_struct *c)
+{
+	int status = dead_status(c);
+
+	wo->status = status;
+	if (status & 0x7f) {
+		wo->code = status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+		wo->si_status = status & 0x7f;
+	} else {
+		wo->code = CLD_EXITED;
+		wo->si_status = (status >> 8) & 0xff;
+	}
+}
+
+/*
+ * One look at the caller's children, under family_lock (a child's siglock nests inside it
+ * for its stop state): 1 and the report if one matched with something to tell (a zombie,
+ * when reaped, is off the list and its reference put), 0 if some matched but none had
+ * anything, -ECHILD if none matched. peek only looks.
+ */
+static int wait_scan(struct wait_opts *wo, bool peek)
+{
+	struct task_struct *c, *found = NULL;
+	bool any = false, reap = false, nowait = wo->options & WNOWAIT;
+	unsigned long flags, sflags;
+	const struct cred *cred;
+
+	spin_lock_irqsave(&family_lock, flags);
+	list_for_each_entry(c, &current->group_leader->children, sibling) {
+		struct signal_struct *sig = c->signal;
+
+		if (!wait_match(wo, c))
+			continue;
+		any = true;
+		if (process_dead(c)) {
+			if (!(wo->options & WEXITED))
+				continue;
+			found = c;
+			if (!peek && !nowait) {
+				list_del_init(&c->sibling);
+				c->real_parent = NULL;
+				reap = true;
+			}
+			break;
+		}
+		spin_lock_irqsave(&c->sighand->siglock, sflags);
+		if ((wo->options & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) &&
+		    sig->stop_code_pending) {
+			found = c;
+			wo->status = (sig->stop_code_pending << 8) | 0x7f;
+			wo->code = CLD_STOPPED;
+			wo->si_status = sig->stop_code_pending;
+			if (!peek && !nowait)
+				sig->stop_code_pending = 0;
+		} else if ((wo->options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
+			found = c;
+			wo->status = 0xffff;
+			wo->code = CLD_CONTINUED;
+			wo->si_status = SIGCONT;
+			if (!peek && !nowait)
+				sig->flags &= ~SIGNAL_STOP_CONTINUED;
+		}
+		spin_unlock_irqrestore(&c->sighand->siglock, sflags);
+		if (found)
+			break;
+	}
+	if (found && !reap)
+		get_task_struct(found);
+	spin_unlock_irqrestore(&family_lock, flags);
+	if (!found)
+		return any ? 0 : -ECHILD;
+	if (process_dead(found))
+		report_exit(wo, found);
+	wo->pid = found->tgid;
+	cred = get_task_cred(found); /* a stopped child may be changing its own */
+	wo->uid = cred->uid;
+	put_cred(cred);
+	if (reap)
+		rusage_account_reaped(found); /* into the caller's children's totals */
+	getrusage_task(found, RUSAGE_BOTH, &wo->ru);
+	put_task_struct(found); /* ours, or the parent's for a reaped zombie */
+	return 1;
+}
+
+/* Sleeps until a child has something to report; the report, 0 (WNOHANG), or -errno. */
+static long do_wait(struct wait_opts *wo)
+{
+	for (;;) {
+		int ret = wait_scan(wo, false);
+
+		if (ret)
+			return ret;
+		if (wo->options & WNOHANG)
+			return 0;
+		ret = wait_event_interruptible(child_exit_wq, wait_scan(wo, true) != 0);
+		if (ret)
+			return ret;
+	}
+}
+
+#define RUSAGE_SIZE 144 /* struct rusage on x86-64 */
+
+long sys_wait4(int upid, int __user *stat_addr, int options, void __user *ru)
+{
+	struct wait_opts wo = { .type = P_ALL, .options = options | WEXITED };
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
+		return -EINVAL;
+	if (upid == -0x7fffffff - 1)
+		return -ESRCH;
+	if (upid > 0) {
+		wo.type = P_PID;
+		wo.id = upid;
+	} else if (upid < -1) {
+		wo.type = P_PGID;
+		wo.id = -upid;
+	} else if (upid == 0) {
+		wo.type = P_PGID;
+		wo.id = current->signal->pgrp;
+	}
+	ret = do_wait(&wo);
+	if (ret <= 0)
+		return ret;
+	if (stat_addr && put_user(wo.status, stat_addr))
+		return -EFAULT;
+	if (ru && copy_to_user(ru, &wo.ru, RUSAGE_SIZE))
+		return -EFAULT;
+	return wo.pid;
+}
+
+long sys_waitid(int which, int upid, struct kernel_siginfo __user *infop, int options,
+		void __user *ru)
+{
+	struct wait_opts wo = { .type = which, .id = upid, .options = options };
+	struct kernel_siginfo info;
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD | __WALL |
+			__WCLONE))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		if (!upid)
+			wo.id = current->signal->pgrp;
+		break;
+	default:
+		return -EINVAL;
+	}
+	ret = do_wait(&wo);
+	if (ret < 0)
+		return ret;
+	if (ru && copy_to_user(ru, &wo.ru, RUSAGE_SIZE))
+		return -EFAULT;
+	if (!infop)
+		return 0;
+	memset(&info, 0, sizeof(info));
+	if (ret > 0) {
+		info.si_signo = SIGCHLD;
+		info.si_code = wo.code;
+		info.sigchld.pid = wo.pid;
+		info.sigchld.uid = wo.uid;
+		info.sigchld.status = wo.si_status;
+	}
+	/* Linux writes these five fields (zeroes when WNOHANG found nothing), no more. */
+	if (copy_to_user(infop, &info, 16) ||
+	    copy_to_user(&infop->sigchld, &info.sigchld, 3 * sizeof(int)))
+		return -EFAULT;
+	return 0;
 }
