@@ -198,13 +198,14 @@ static void restore_user_sigmask(const void __user *umask, bool interrupted)
 
 	if (!umask)
 		return;
-	if (interrupted) {
-		/*
-		 * signals: restore via saved_sigmask. A handler for the signal that ended the
-		 * wait must run under the caller's mask, so Linux restores saved_sigmask only
-		 * after delivery (TIF_RESTORE_SIGMASK). Until delivery does that, restore here
-		 * so that the temporary mask never outlives the call.
-		 */
+	/*
+	 * The handler of the signal that ended the wait runs under the call's mask; the old one
+	 * (saved_sigmask) comes back after it, from its frame, or at once if no handler runs
+	 * (TIF_RESTORE_SIGMASK, as rt_sigsuspend and Linux's ppoll do).
+	 */
+	if (interrupted && signal_pending(current)) {
+		set_tsk_thread_flag(current, TIF_RESTORE_SIGMASK);
+		return;
 	}
 	spin_lock_irqsave(&sighand->siglock, flags);
 	current->blocked = current->saved_sigmask;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/mman.h>
 #include <sys/signalfd.h>
 #include <sys/time.h>
@@ -61,7 +62,7 @@ static int depth(int n)
 
 /* ---- the cases beyond the basics -------------------------------------------------------- */
 
-#define MORE_CASES 50
+#define MORE_CASES 52
 
 static volatile sig_atomic_t count, inner_blocked, on_alt;
 static volatile int last_code, last_status;
@@ -185,6 +186,48 @@ static void block(int sig, sigset_t *old)
 	sigemptyset(&s);
 	sigaddset(&s, sig);
 	sigprocmask(SIG_BLOCK, &s, old);
+}
+
+static volatile int usr2_blocked_in_handler = -1;
+
+static void mask_probe_handler(int sig)
+{
+	sigset_t now;
+
+	(void)sig;
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	usr2_blocked_in_handler = sigismember(&now, SIGUSR2);
+}
+
+/*
+ * ppoll's mask holds while the handler of the signal that ended it runs, and the caller's
+ * comes back only after (Linux's TIF_RESTORE_SIGMASK): with {USR1, USR2} blocked and an
+ * empty mask for the wait, a pending SIGUSR1 runs its handler with SIGUSR2 unblocked.
+ */
+static void ppoll_mask_cases(void)
+{
+	struct sigaction sa, old_sa;
+	sigset_t both, none, old, after;
+	struct timespec ts = { 5, 0 };
+	int ret;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = mask_probe_handler;
+	sigaction(SIGUSR1, &sa, &old_sa);
+	sigemptyset(&both);
+	sigaddset(&both, SIGUSR1);
+	sigaddset(&both, SIGUSR2);
+	sigemptyset(&none);
+	sigprocmask(SIG_BLOCK, &both, &old);
+	raise(SIGUSR1);
+	ret = ppoll(NULL, 0, &ts, &none);
+	ok(ret == -1 && errno == EINTR && usr2_blocked_in_handler == 0,
+	   "ppoll: the handler runs under ppoll's mask");
+	sigprocmask(SIG_SETMASK, NULL, &after);
+	ok(sigismember(&after, SIGUSR1) == 1 && sigismember(&after, SIGUSR2) == 1,
+	   "ppoll: the caller's mask is back after the handler");
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	sigaction(SIGUSR1, &old_sa, NULL);
 }
 
 static void more_cases(const char *self)
@@ -686,5 +729,6 @@ int main(int argc, char **argv)
 	   "sigsetjmp(env, 1) restored the mask (SIGUSR1 unblocked)");
 	signal(SIGUSR1, SIG_DFL);
 	more_cases(argv[0]);
+	ppoll_mask_cases();
 	return tap_done();
 }
