@@ -172,8 +172,6 @@ unsigned long rlimit_nofile(void)
  */
 static int set_user_sigmask(const void __user *umask, size_t sigsetsize)
 {
-	struct sighand_struct *sighand = current->sighand;
-	unsigned long flags;
 	sigset_t mask;
 
 	if (!umask)
@@ -182,20 +180,15 @@ static int set_user_sigmask(const void __user *umask, size_t sigsetsize)
 		return -EINVAL;
 	if (copy_from_user(&mask, umask, sizeof(mask)))
 		return -EFAULT;
-	sigdelset(&mask, SIGKILL);
-	sigdelset(&mask, SIGSTOP);
-	spin_lock_irqsave(&sighand->siglock, flags);
+	/* set_current_blocked recomputes TIF_SIGPENDING: a signal the new mask lets in ends
+	 * the wait at once. */
 	current->saved_sigmask = current->blocked;
-	current->blocked = mask;
-	spin_unlock_irqrestore(&sighand->siglock, flags);
+	set_current_blocked(&mask);
 	return 0;
 }
 
 static void restore_user_sigmask(const void __user *umask, bool interrupted)
 {
-	struct sighand_struct *sighand = current->sighand;
-	unsigned long flags;
-
 	if (!umask)
 		return;
 	/*
@@ -207,9 +200,7 @@ static void restore_user_sigmask(const void __user *umask, bool interrupted)
 		set_tsk_thread_flag(current, TIF_RESTORE_SIGMASK);
 		return;
 	}
-	spin_lock_irqsave(&sighand->siglock, flags);
-	current->blocked = current->saved_sigmask;
-	spin_unlock_irqrestore(&sighand->siglock, flags);
+	set_current_blocked(&current->saved_sigmask);
 }
 
 /* A user timespec as a relative timeout in ns (~0: forever), or -EINVAL/-EFAULT. */
