@@ -182,11 +182,41 @@ long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
 	return done;
 }
 
+/*
+ * The CPU time of the calling thread, or of its whole process: the live threads' (up to now,
+ * through task_cputime) and the ended threads' (signal->utime/stime), as Linux's
+ * CLOCK_THREAD_CPUTIME_ID and CLOCK_PROCESS_CPUTIME_ID count it. clock() reads the latter.
+ */
+static u64 cputime_ns(bool process)
+{
+	struct signal_struct *sig = current->signal;
+	struct task_struct *t;
+	unsigned long flags;
+	u64 u, st, sum;
+
+	if (!process) {
+		task_cputime(current, &u, &st);
+		return u + st;
+	}
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	sum = sig->utime + sig->stime;
+	list_for_each_entry(t, &sig->thread_head, thread_node) {
+		task_cputime(t, &u, &st);
+		sum += u + st;
+	}
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	return sum;
+}
+
 long sys_clock_gettime(int which_clock, struct timespec64 __user *tp)
 {
 	struct timespec64 ts;
 
 	switch (which_clock) {
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
+		ts = ns_to_timespec64(cputime_ns(which_clock == CLOCK_PROCESS_CPUTIME_ID));
+		break;
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
 		ktime_get_real_ts64(&ts);
@@ -397,6 +427,8 @@ long sys_clock_getres(int which_clock, struct timespec64 __user *tp)
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_BOOTTIME:
+	case CLOCK_PROCESS_CPUTIME_ID:
+	case CLOCK_THREAD_CPUTIME_ID:
 		break;
 	case CLOCK_REALTIME_COARSE:
 	case CLOCK_MONOTONIC_COARSE:

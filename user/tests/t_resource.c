@@ -368,6 +368,25 @@ static void test_sched(void)
 	ok(clock_getres(1000, &res) == -1 && errno == EINVAL &&
 		   clock_getres(CLOCK_MONOTONIC, NULL) == 0,
 	   "clock_getres: unknown clock EINVAL, NULL result fine");
+
+	/* The CPU-time clocks (clock() reads the process's): 30 ms of work shows in both. */
+	struct timespec p0, p1, t1, w0, w1;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &p0);
+	clock_gettime(CLOCK_MONOTONIC, &w0);
+	volatile unsigned long spin = 0;
+	do {
+		for (int i = 0; i < 100000; i++)
+			spin++;
+		clock_gettime(CLOCK_MONOTONIC, &w1);
+	} while ((w1.tv_sec - w0.tv_sec) * 1000000000L + (w1.tv_nsec - w0.tv_nsec) < 30000000L);
+	ok(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &p1) == 0 &&
+		   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1) == 0 &&
+		   (p1.tv_sec - p0.tv_sec) * 1000000000L + (p1.tv_nsec - p0.tv_nsec) >= 10000000L &&
+		   (t1.tv_sec > 0 || t1.tv_nsec > 0),
+	   "clock_gettime: the process's and the thread's CPU time advance with work");
+	ok(clock_getres(CLOCK_PROCESS_CPUTIME_ID, &res) == 0 && res.tv_sec == 0 &&
+		   res.tv_nsec == 1,
+	   "clock_getres: 1 ns for the CPU-time clocks");
 }
 
 /* In a child: a UTS namespace of its own where there are namespaces (the host's name stays). */
@@ -456,7 +475,7 @@ static void test_names_and_reboot(void)
 
 int main(void)
 {
-	tap_plan(46);
+	tap_plan(48);
 	test_limits();
 	test_enforced();
 	test_usage();
