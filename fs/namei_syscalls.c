@@ -503,6 +503,19 @@ long sys_utimensat(int dfd, const char __user *filename, struct timespec64 __use
 	return err;
 }
 
+/* utimes and utime: the times (NULL: now) on a path, symlinks followed. */
+static long utimes_path(const char __user *filename, struct timespec64 *t)
+{
+	struct path path;
+	long err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, 0, &path);
+
+	if (err)
+		return err;
+	err = utimes_common(&path, t);
+	path_put(&path);
+	return err;
+}
+
 struct old_timeval {
 	long tv_sec, tv_usec;
 };
@@ -512,8 +525,6 @@ long sys_utimes(const char __user *filename, struct old_timeval __user *utimes)
 {
 	struct old_timeval tv[2];
 	struct timespec64 t[2];
-	struct path path;
-	long err;
 
 	if (utimes) {
 		if (copy_from_user(tv, utimes, sizeof(tv)))
@@ -525,12 +536,7 @@ long sys_utimes(const char __user *filename, struct old_timeval __user *utimes)
 			t[i].tv_nsec = tv[i].tv_usec * 1000;
 		}
 	}
-	err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, 0, &path);
-	if (err)
-		return err;
-	err = utimes_common(&path, utimes ? t : NULL);
-	path_put(&path);
-	return err;
+	return utimes_path(filename, utimes ? t : NULL);
 }
 
 struct utimbuf {
@@ -541,8 +547,6 @@ long sys_utime(const char __user *filename, struct utimbuf __user *times)
 {
 	struct utimbuf ub;
 	struct timespec64 t[2];
-	struct path path;
-	long err;
 
 	if (times) {
 		if (copy_from_user(&ub, times, sizeof(ub)))
@@ -550,10 +554,5 @@ long sys_utime(const char __user *filename, struct utimbuf __user *times)
 		t[0] = (struct timespec64){ ub.actime, 0 };
 		t[1] = (struct timespec64){ ub.modtime, 0 };
 	}
-	err = user_path_at(AT_FDCWD, filename, LOOKUP_FOLLOW, 0, &path);
-	if (err)
-		return err;
-	err = utimes_common(&path, times ? t : NULL);
-	path_put(&path);
-	return err;
+	return utimes_path(filename, times ? t : NULL);
 }
