@@ -222,13 +222,16 @@ $(O)/cmdline: FORCE
 	$(Q)echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
 
 include user/user.mk
+include user/bench/bench.mk
 
-# The guest's /bin: our small programs (user/bin) and the libc's test programs (user/tests,
-# both builds).
-$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(USER_TESTS) $(USER_TESTS_MUSL)
+# The guest's /bin: our small programs (user/bin), the libc's test programs (user/tests,
+# both builds) and the benchmark's (user/bench, both builds).
+$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(USER_TESTS) $(USER_TESTS_MUSL) \
+		$(USER_BENCH) $(USER_BENCH_MUSL)
 	$(quiet) IMAGE $@
+	$(Q)mkdir -p $(USER_OUT)/bench
 	$(Q)scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \
-		--bin $(USER_OUT)/bin --bin $(USER_OUT)/tests
+		--bin $(USER_OUT)/bin --bin $(USER_OUT)/tests --bin $(USER_OUT)/bench
 
 vmrun_args = --accel $(ACCEL) --cpu $(CPU) --mem $(MEM) --smp $(SMP) --disk $(DISK)
 
