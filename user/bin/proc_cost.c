@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -88,7 +89,28 @@ static void fork_exec_wait(int n)
 	}
 }
 
-int main(void)
+/* "proc_cost OP N": only OP (zero, pipe, fork or exec), N times, silently: for scripts/vmprof. */
+static int run_one(const char *name, int n)
+{
+	static const struct {
+		const char *name;
+		op_fn op;
+	} ops[] = { { "zero", read_zero },
+		    { "pipe", pipe_round_trips },
+		    { "fork", fork_exit_wait },
+		    { "exec", fork_exec_wait } };
+
+	for (unsigned int i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (!strcmp(name, ops[i].name)) {
+			ops[i].op(n);
+			return 0;
+		}
+	}
+	fprintf(stderr, "proc_cost: no operation %s\n", name);
+	return 2;
+}
+
+int main(int argc, char **argv)
 {
 	pid_t echo;
 	char c;
@@ -106,6 +128,8 @@ int main(void)
 	}
 	close(to_child[0]);
 	close(to_parent[1]);
+	if (argc == 3)
+		return run_one(argv[1], atoi(argv[2]));
 	report("read /dev/zero, 1 byte", read_zero, 10000, 5);
 	report("pipe round trip", pipe_round_trips, 2000, 5);
 	close(to_child[1]);
