@@ -2,10 +2,14 @@
 /*
  * Memory and string routines, and whole-string integer parsing.
  *
- * memcpy, memmove and memset use "rep movsb"/"rep stosb" on x86-64: short, correct for every
- * length and alignment, and fast on CPUs with ERMSB. Writing them as C loops would also invite
- * the compiler to turn the loop back into a call to the very function being defined. The other
- * routines are plain byte loops: they are not hot enough yet to be worth anything cleverer.
+ * memcpy and memset move eight bytes per iteration ("rep movsq"/"rep stosq", then the tail
+ * with "rep movsb"/"rep stosb"): correct for every length and alignment, fast on CPUs with and
+ * without ERMSB, and an eighth of the iterations that a byte-wise REP costs where each
+ * iteration counts (under QEMU's icount, which the benchmarks use: clearing a page is 512
+ * of them, not 4096, as with Linux's clear_page on the same CPU model). Writing them as C
+ * loops would also invite the compiler to turn the loop back into a call to the very function
+ * being defined. The other routines are plain byte loops: they are not hot enough yet to be
+ * worth anything cleverer.
  *
  * The backwards memmove sets the direction flag and clears it again; the ABI requires it clear
  * everywhere else, so interrupt and exception entry code must clear it too (cld).
@@ -20,8 +24,14 @@ void *memcpy(void *dst, const void *src, size_t n)
 {
 #ifdef __x86_64__
 	void *d = dst;
+	size_t words = n >> 3;
 
-	__asm__ __volatile__("rep movsb" : "+D"(d), "+S"(src), "+c"(n) : : "memory");
+	__asm__ __volatile__("rep movsq\n\t"
+			     "mov %[tail], %%rcx\n\t"
+			     "rep movsb"
+			     : "+D"(d), "+S"(src), "+c"(words)
+			     : [tail] "r"(n & 7)
+			     : "memory");
 #else
 	unsigned char *d = dst;
 	const unsigned char *s = src;
@@ -67,8 +77,14 @@ void *memset(void *s, int c, size_t n)
 {
 #ifdef __x86_64__
 	void *d = s;
+	size_t words = n >> 3;
 
-	__asm__ __volatile__("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+	__asm__ __volatile__("rep stosq\n\t"
+			     "mov %[tail], %%rcx\n\t"
+			     "rep stosb"
+			     : "+D"(d), "+c"(words)
+			     : "a"(0x0101010101010101ULL * (unsigned char)c), [tail] "r"(n & 7)
+			     : "memory");
 #else
 	unsigned char *d = s;
 

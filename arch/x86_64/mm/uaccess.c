@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Copies across the user/kernel boundary. One primitive does the work: rep movsb (or stosb)
- * at a listed instruction. If it faults and the page cannot be faulted in, the handler
- * resumes after it with RCX still counting the bytes not done, which is exactly what the
- * callers return.
+ * Copies across the user/kernel boundary. One primitive does the work: rep movsq (or stosq)
+ * for the eight-byte words, then rep movsb for the tail, each at a listed instruction. If the
+ * word copy faults, the handler resumes at a fix-up that turns the words left into bytes and
+ * goes on byte by byte from where it stopped, so that a fault stops at the exact byte; if the
+ * byte copy faults and the page cannot be faulted in, it resumes after it with RCX counting
+ * the bytes not done, which is exactly what the callers return.
  */
 #include <asm/extable.h>
 #include <asm/uaccess.h>
@@ -29,14 +31,21 @@ static __always_inline void user_access_end(void)
 
 static unsigned long copy_user_generic(void *to, const void *from, unsigned long n)
 {
+	unsigned long left = n >> 3;
+
 	user_access_begin();
-	__asm__ volatile("1: rep movsb\n\t"
-			 "2:\n\t" _ASM_EXTABLE(1b, 2b)
-			 : "+c"(n), "+D"(to), "+S"(from)
-			 :
+	__asm__ volatile("1: rep movsq\n\t"
+			 "   mov %[tail], %%rcx\n\t"
+			 "2: rep movsb\n\t"
+			 "   jmp 4f\n\t"
+			 "3: lea (%[tail], %%rcx, 8), %%rcx\n\t"
+			 "   jmp 2b\n\t"
+			 "4:\n\t" _ASM_EXTABLE(1b, 3b) _ASM_EXTABLE(2b, 4b)
+			 : "+c"(left), "+D"(to), "+S"(from)
+			 : [tail] "r"(n & 7)
 			 : "memory");
 	user_access_end();
-	return n;
+	return left;
 }
 
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n)
@@ -64,17 +73,23 @@ unsigned long copy_from_user(void *to, const void __user *from, unsigned long n)
 unsigned long clear_user(void __user *to, unsigned long n)
 {
 	void *dst = (void *)to;
+	unsigned long left = n >> 3;
 
 	if (unlikely(!access_ok(to, n)))
 		return n;
 	user_access_begin();
-	__asm__ volatile("1: rep stosb\n\t"
-			 "2:\n\t" _ASM_EXTABLE(1b, 2b)
-			 : "+c"(n), "+D"(dst)
-			 : "a"(0)
+	__asm__ volatile("1: rep stosq\n\t"
+			 "   mov %[tail], %%rcx\n\t"
+			 "2: rep stosb\n\t"
+			 "   jmp 4f\n\t"
+			 "3: lea (%[tail], %%rcx, 8), %%rcx\n\t"
+			 "   jmp 2b\n\t"
+			 "4:\n\t" _ASM_EXTABLE(1b, 3b) _ASM_EXTABLE(2b, 4b)
+			 : "+c"(left), "+D"(dst)
+			 : "a"(0), [tail] "r"(n & 7)
 			 : "memory");
 	user_access_end();
-	return n;
+	return left;
 }
 
 /*
