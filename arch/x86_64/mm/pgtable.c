@@ -70,19 +70,44 @@ static void free_table(pteval_t *table, bool kernel)
 }
 
 /*
+ * Every user-half table of an address space is on a list headed in its pgd's struct page
+ * (lru.next, singly linked through each table's lru.next), so that pgd_free frees them one
+ * by one instead of scanning 512 entries of every table for the present ones: most of a
+ * small process's tables are empty, and that scan was a fifth of fork+exit. Tables are added
+ * by faults that may run on several CPUs at once (mmap_lock held only for reading), hence
+ * the lock-free push; the list is only walked by pgd_free, when nothing uses the address
+ * space any more.
+ */
+static void pgtable_list_push(pgd_t *pgd, pteval_t *table)
+{
+	struct list_head **head = &virt_to_page(pgd)->lru.next;
+	struct list_head *node = &virt_to_page(table)->lru;
+	struct list_head *first = __atomic_load_n(head, __ATOMIC_RELAXED);
+
+	do {
+		node->next = first;
+	} while (!__atomic_compare_exchange_n(head, &first, node, true, __ATOMIC_RELEASE,
+					      __ATOMIC_RELAXED));
+}
+
+/*
  * Installs next in the empty *entry, unless another CPU got there first: then next goes back
  * and the winner's table is used. No lock is needed: the kernel half is shared by every
  * address space and written by vmalloc and ioremap on any CPU at once, and a user half by
  * faults that hold mmap_lock only for reading. Tables are only ever freed with their whole
  * address space, so the table read back here stays valid.
  */
-static pteval_t install_table(pteval_t *entry, pteval_t *next, pteval_t table_flags, bool kernel)
+static pteval_t install_table(pgd_t *pgd, pteval_t *entry, pteval_t *next, pteval_t table_flags,
+			      bool kernel)
 {
 	pteval_t old = 0, new = __pa(next) | table_flags;
 
 	if (__atomic_compare_exchange_n(entry, &old, new, false, __ATOMIC_RELEASE,
-					__ATOMIC_ACQUIRE))
+					__ATOMIC_ACQUIRE)) {
+		if (!kernel)
+			pgtable_list_push(pgd, next);
 		return new;
+	}
 	free_table(next, kernel);
 	return old;
 }
@@ -111,7 +136,7 @@ static pteval_t *walk_to_level(pgd_t *pgd, unsigned long va, int level, bool all
 
 			if (!alloc || !(next = alloc_table(kernel)))
 				return NULL;
-			e = install_table(entry, next, table_flags, kernel);
+			e = install_table(pgd, entry, next, table_flags, kernel);
 		} else if (e & _PAGE_PSE) {
 			return NULL;
 		}
@@ -231,34 +256,23 @@ pgd_t *pgd_alloc(void)
 {
 	pgd_t *pgd = alloc_table(false);
 
-	if (pgd)
-		memcpy(pgd + KERNEL_PGD_FIRST, init_pgd + KERNEL_PGD_FIRST,
-		       (PTRS_PER_TABLE - KERNEL_PGD_FIRST) * sizeof(pgd_t));
+	if (!pgd)
+		return NULL;
+	virt_to_page(pgd)->lru.next = NULL; /* the list of its tables, empty */
+	memcpy(pgd + KERNEL_PGD_FIRST, init_pgd + KERNEL_PGD_FIRST,
+	       (PTRS_PER_TABLE - KERNEL_PGD_FIRST) * sizeof(pgd_t));
 	return pgd;
-}
-
-static void free_tables_below(pteval_t *table, int level)
-{
-	for (int i = 0; i < PTRS_PER_TABLE; i++) {
-		pteval_t e = table[i];
-
-		if (!(e & _PAGE_PRESENT) || (e & _PAGE_PSE))
-			continue;
-		if (level > 2)
-			free_tables_below(__va(e & PTE_PFN_MASK), level - 1);
-		free_table(__va(e & PTE_PFN_MASK), false);
-	}
 }
 
 void pgd_free(pgd_t *pgd)
 {
-	for (int i = 0; i < KERNEL_PGD_FIRST; i++) {
-		pteval_t e = pgd[i];
+	struct list_head *node = virt_to_page(pgd)->lru.next;
 
-		if (!(e & _PAGE_PRESENT))
-			continue;
-		free_tables_below(__va(e & PTE_PFN_MASK), 3);
-		free_table(__va(e & PTE_PFN_MASK), false);
+	while (node) {
+		struct page *page = container_of(node, struct page, lru);
+
+		node = node->next;
+		free_table(page_address(page), false);
 	}
 	free_table(pgd, false);
 }
