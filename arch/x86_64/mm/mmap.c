@@ -36,10 +36,7 @@ bool randomize_va_space_enabled(void)
 
 static unsigned long get_random_long(void)
 {
-	unsigned long v;
-
-	get_random_bytes(&v, sizeof(v));
-	return v;
+	return get_random_u64();
 }
 
 unsigned long arch_mmap_rnd(void)
