@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The costs issue 10 designs for, beside getpid_cost and vdso_cost: a 1-byte read of
- * /dev/zero, a pipe round trip between two processes, fork+exit+wait, and
- * fork+execve+wait of a tiny static program (/bin/false). Under `scripts/vmrun --icount`
+ * The costs the user-space and make-bench steps design for, beside getpid_cost and
+ * vdso_cost: a 1-byte read of /dev/zero, a pipe round trip between two processes,
+ * open+close, stat, mmap+touch+munmap of 4 KiB, fork+exit+wait, and fork+execve+wait of a
+ * tiny static program (/bin/false). Under `scripts/vmrun --icount`
  * the guest TSC counts instructions, so each figure is instructions per operation, best of
  * a few rounds. A figure, not a test: make bench (issue 11) is where they are compared.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -89,7 +92,41 @@ static void fork_exec_wait(int n)
 	}
 }
 
-/* "proc_cost OP N": only OP (zero, pipe, fork or exec), N times, silently: for scripts/vmprof. */
+static void open_close(int n)
+{
+	for (int i = 0; i < n; i++) {
+		int fd = open("/bin/false", O_RDONLY);
+
+		if (fd < 0 || close(fd))
+			exit(1);
+	}
+}
+
+static void stat_file(int n)
+{
+	struct stat st;
+
+	for (int i = 0; i < n; i++)
+		if (stat("/bin/false", &st))
+			exit(1);
+}
+
+static void mmap_touch_munmap(int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+			       0);
+
+		if (p == MAP_FAILED)
+			exit(1);
+		*p = 1;
+		if (munmap(p, 4096))
+			exit(1);
+	}
+}
+
+/* "proc_cost OP N": only OP (zero, pipe, fork, exec, open, stat or mmap), N times, silently:
+ * for scripts/vmprof. */
 static int run_one(const char *name, int n)
 {
 	static const struct {
@@ -98,7 +135,10 @@ static int run_one(const char *name, int n)
 	} ops[] = { { "zero", read_zero },
 		    { "pipe", pipe_round_trips },
 		    { "fork", fork_exit_wait },
-		    { "exec", fork_exec_wait } };
+		    { "exec", fork_exec_wait },
+		    { "open", open_close },
+		    { "stat", stat_file },
+		    { "mmap", mmap_touch_munmap } };
 
 	for (unsigned int i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		if (!strcmp(name, ops[i].name)) {
@@ -134,6 +174,9 @@ int main(int argc, char **argv)
 	report("pipe round trip", pipe_round_trips, 2000, 5);
 	close(to_child[1]);
 	waitpid(echo, NULL, 0);
+	report("open+close", open_close, 2000, 5);
+	report("stat", stat_file, 2000, 5);
+	report("mmap+touch+munmap, 4 KiB", mmap_touch_munmap, 1000, 5);
 	report("fork+exit+wait", fork_exit_wait, 100, 3);
 	report("fork+execve+wait", fork_exec_wait, 100, 3);
 	return 0;
