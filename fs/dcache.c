@@ -87,7 +87,7 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 		kmem_cache_free(dentry_cache, dentry);
 		return NULL;
 	}
-	dentry->d_count = 1;
+	atomic_set(&dentry->d_count, 1);
 	dentry->d_flags = DCACHE_UNHASHED;
 	INIT_HLIST_NODE(&dentry->d_hash);
 	INIT_LIST_HEAD(&dentry->d_subdirs);
@@ -95,7 +95,7 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 	INIT_LIST_HEAD(&dentry->d_child);
 	spin_lock_irqsave(&dcache_lock, flags);
 	if (parent) {
-		parent->d_count++;
+		atomic_inc(&parent->d_count);
 		dentry->d_parent = parent;
 		dentry->d_sb = parent->d_sb;
 		list_add(&dentry->d_child, &parent->d_subdirs);
@@ -169,10 +169,11 @@ void d_drop(struct dentry *dentry)
 	spin_unlock_irqrestore(&dcache_lock, flags);
 }
 
+/* A new reference to a dentry that may have none (found in the hash or a list). */
 static struct dentry *__dget(struct dentry *dentry)
 {
 	lockdep_assert_held(&dcache_lock);
-	dentry->d_count++;
+	atomic_inc(&dentry->d_count);
 	if (dentry->d_flags & DCACHE_ON_LRU) {
 		list_del_init(&dentry->d_lru);
 		dentry->d_flags &= ~DCACHE_ON_LRU;
@@ -180,16 +181,32 @@ static struct dentry *__dget(struct dentry *dentry)
 	return dentry;
 }
 
+/*
+ * Another reference, for a caller that holds one: the count is at least 1, so the dentry is
+ * on no LRU and the lock is not needed (a path walk takes and drops two per component).
+ */
 struct dentry *dget(struct dentry *dentry)
 {
-	unsigned long flags;
-
-	if (!dentry)
-		return NULL;
-	spin_lock_irqsave(&dcache_lock, flags);
-	__dget(dentry);
-	spin_unlock_irqrestore(&dcache_lock, flags);
+	if (dentry) {
+		BUG_ON(atomic_read(&dentry->d_count) <= 0);
+		atomic_inc(&dentry->d_count);
+	}
 	return dentry;
+}
+
+/* Drops a reference that is not the last one, without the lock; false if it is the last. */
+static bool dput_not_last(struct dentry *dentry)
+{
+	int c = atomic_read(&dentry->d_count);
+
+	while (c > 1) {
+		int old = atomic_cmpxchg(&dentry->d_count, c, c - 1);
+
+		if (old == c)
+			return true;
+		c = old;
+	}
+	return false;
 }
 
 struct dentry *d_lookup(struct dentry *parent, const struct qstr *name)
@@ -246,9 +263,11 @@ void dput(struct dentry *dentry)
 	while (dentry) {
 		struct dentry *parent;
 
+		if (dput_not_last(dentry))
+			return;
 		spin_lock_irqsave(&dcache_lock, flags);
-		BUG_ON(dentry->d_count <= 0);
-		if (--dentry->d_count > 0) {
+		BUG_ON(atomic_read(&dentry->d_count) <= 0);
+		if (atomic_dec_return(&dentry->d_count) > 0) {
 			spin_unlock_irqrestore(&dcache_lock, flags);
 			return;
 		}
@@ -277,7 +296,7 @@ void d_delete(struct dentry *dentry)
 	unsigned long flags;
 
 	spin_lock_irqsave(&dcache_lock, flags);
-	if (dentry->d_count == 1) {
+	if (atomic_read(&dentry->d_count) == 1) {
 		inode = dentry->d_inode;
 		dentry->d_inode = NULL;
 	} else {

@@ -28,7 +28,12 @@ struct mount {
 	struct list_head mnt_list; /* all mounts, in mount order */
 	struct list_head mnt_mounts; /* children */
 	struct list_head mnt_child;
-	int mnt_count;
+	/*
+	 * Atomic: a holder of a reference takes or drops another without mount_lock; a first
+	 * reference is only taken from the hash under mount_lock (lookup_mnt), which umount
+	 * holds while it checks that nobody else has one.
+	 */
+	atomic_t mnt_count;
 	char *mnt_devname;
 };
 
@@ -52,26 +57,16 @@ static struct hlist_head *m_hash(const struct vfsmount *mnt, const struct dentry
 
 struct vfsmount *mntget(struct vfsmount *mnt)
 {
-	unsigned long flags;
-
-	if (mnt) {
-		spin_lock_irqsave(&mount_lock, flags);
-		real_mount(mnt)->mnt_count++;
-		spin_unlock_irqrestore(&mount_lock, flags);
-	}
+	if (mnt)
+		atomic_inc(&real_mount(mnt)->mnt_count);
 	return mnt;
 }
 
+/* Only drops the count: a mount is freed by umount (or by whoever made it and failed). */
 void mntput(struct vfsmount *mnt)
 {
-	unsigned long flags;
-
-	if (!mnt)
-		return;
-	spin_lock_irqsave(&mount_lock, flags);
-	BUG_ON(real_mount(mnt)->mnt_count <= 0);
-	real_mount(mnt)->mnt_count--;
-	spin_unlock_irqrestore(&mount_lock, flags);
+	if (mnt)
+		BUG_ON(atomic_dec_return(&real_mount(mnt)->mnt_count) < 0);
 }
 
 void path_get(const struct path *path)
@@ -121,7 +116,7 @@ struct vfsmount *lookup_mnt(const struct path *path)
 	hlist_for_each_entry(m, m_hash(path->mnt, path->dentry), mnt_hash) {
 		if (&m->mnt_parent->mnt == path->mnt && m->mnt_mountpoint == path->dentry) {
 			found = m; /* the last mounted on top wins: the hash keeps it first */
-			found->mnt_count++;
+			atomic_inc(&found->mnt_count);
 			break;
 		}
 	}
@@ -145,7 +140,7 @@ static struct mount *alloc_mount(struct dentry *root, const char *dev_name, int 
 	m->mnt.mnt_root = root;
 	m->mnt.mnt_sb = root->d_sb;
 	m->mnt.mnt_flags = mnt_flags;
-	m->mnt_count = 1; /* the tree's reference */
+	atomic_set(&m->mnt_count, 1); /* the tree's reference */
 	INIT_HLIST_NODE(&m->mnt_hash);
 	INIT_LIST_HEAD(&m->mnt_mounts);
 	INIT_LIST_HEAD(&m->mnt_child);
@@ -262,7 +257,7 @@ int do_umount(const char *dir_name, int flags)
 	down_write(&namespace_sem);
 	spin_lock_irqsave(&mount_lock, irqflags);
 	/* The tree's reference and ours: anything more is a user. */
-	if (m->mnt_count > 2 || !list_empty(&m->mnt_mounts)) {
+	if (atomic_read(&m->mnt_count) > 2 || !list_empty(&m->mnt_mounts)) {
 		spin_unlock_irqrestore(&mount_lock, irqflags);
 		up_write(&namespace_sem);
 		path_put(&path);
@@ -275,7 +270,7 @@ int do_umount(const char *dir_name, int flags)
 	parent = m->mnt_parent;
 	if (!still_mounted_on(mountpoint))
 		mountpoint->d_flags &= ~DCACHE_MOUNTED;
-	m->mnt_count -= 2;
+	atomic_sub(2, &m->mnt_count);
 	spin_unlock_irqrestore(&mount_lock, irqflags);
 	up_write(&namespace_sem);
 

@@ -306,7 +306,11 @@ struct dentry {
 	struct dentry *d_parent;
 	struct super_block *d_sb;
 	unsigned int d_flags;
-	int d_count; /* under dcache_lock */
+	/*
+	 * Atomic: a holder of a reference takes or drops another without dcache_lock, but the
+	 * count only reaches 0 (and the LRU) or leaves it with dcache_lock held (dput, __dget).
+	 */
+	atomic_t d_count;
 	struct hlist_node d_hash; /* in the global name hash */
 	struct list_head d_child; /* in d_parent->d_subdirs */
 	struct list_head d_subdirs;

@@ -14,6 +14,7 @@
 #include <kernel/string.h>
 
 #include "fs_util.h"
+#include "two_cpus.h"
 #include <kernel/timer.h>
 
 #define T "/vt"
@@ -929,6 +930,71 @@ static void test_cleanup(struct ktest *t)
 	shrink_dcache_all();
 }
 
+/* ---- references taken without the lock, raced on two CPUs -------------------------------- */
+
+#define RACE_STEPS 4000
+
+struct lookup_race {
+	struct ktest_start_line line;
+	int bad[2];
+	int done[2];
+};
+
+/*
+ * Both CPUs walk the same names (dget and dput of the same dentries and mounts, the count
+ * crossing 1 <-> 2 on the lock-free path and 1 <-> 0 on the locked one) and a missing name
+ * (a negative dentry going on and off the LRU), while CPU 0 also empties the cache.
+ */
+static int lookup_race_worker(void *data)
+{
+	struct lookup_race *r = data;
+	int id = ktest_start_together(&r->line);
+	struct path p;
+
+	for (int i = 0; i < RACE_STEPS; i++) {
+		if (kern_path("/tmp/race/f", LOOKUP_FOLLOW, &p) == 0)
+			path_put(&p);
+		else
+			r->bad[id]++;
+		if (kern_path("/tmp/race/nothing", LOOKUP_FOLLOW, &p) != -ENOENT)
+			r->bad[id]++;
+		if (id == 0 && i % 64 == 0)
+			shrink_dcache_all();
+		r->done[id]++;
+	}
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void test_lookup_refs_race_two_cpus(struct ktest *t)
+{
+	struct lookup_race *r;
+	unsigned long dentries;
+	struct path p;
+
+	if (!ktest_need_two_cpus(t))
+		return;
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, r);
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, "/tmp/race", 0755), 0);
+	KTEST_ASSERT_EQ(t, ktest_write_file("/tmp/race/f", "f", 0), 0);
+	shrink_dcache_all();
+	dentries = nr_dentries();
+	KTEST_EXPECT_EQ(t, ktest_run_on_two_cpus(lookup_race_worker, r, "ktest-lookup"), 0);
+	KTEST_EXPECT_EQ(t, r->bad[0] + r->bad[1], 0);
+	KTEST_EXPECT_EQ(t, r->done[0] + r->done[1], 2 * RACE_STEPS);
+	/* Every reference came back: the cache empties to where it was, the file is intact. */
+	shrink_dcache_all();
+	KTEST_EXPECT_EQ(t, nr_dentries(), dentries);
+	KTEST_ASSERT_EQ(t, kern_path("/tmp/race/f", LOOKUP_FOLLOW, &p), 0);
+	KTEST_EXPECT_EQ(t, atomic_read(&p.dentry->d_count), 2); /* the tree's and ours */
+	path_put(&p);
+	KTEST_EXPECT_EQ(t, do_unlinkat(NULL, "/tmp/race/f"), 0);
+	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, "/tmp/race"), 0);
+	kfree(r);
+}
+
 static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(test_path_walk_table),
 	KTEST_CASE(test_name_limits),
@@ -951,6 +1017,7 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(test_two_appenders),
 	KTEST_CASE(test_write_cut_at_maxbytes),
 	KTEST_CASE(test_symlink_chain_stack),
+	KTEST_CASE(test_lookup_refs_race_two_cpus),
 	KTEST_CASE(test_cleanup),
 	{},
 };
