@@ -237,10 +237,10 @@ static ssize_t rw_at_pos(struct file *file, struct iov_iter *iter, bool write)
 static long ksys_rw(unsigned int fd, void __user *buf, size_t count, bool write)
 {
 	struct iov_iter iter;
-	struct file *file;
+	struct fd f = fdget(fd);
+	struct file *file = f.file;
 	ssize_t ret;
 
-	file = fget(fd);
 	if (!file)
 		return -EBADF;
 	ret = -EBADF;
@@ -255,7 +255,7 @@ static long ksys_rw(unsigned int fd, void __user *buf, size_t count, bool write)
 	iov_iter_user(&iter, buf, count);
 	ret = rw_at_pos(file, &iter, write);
 out:
-	fput(file);
+	fdput(f);
 	return ret;
 }
 

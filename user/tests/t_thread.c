@@ -13,6 +13,7 @@
 #include <sched.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -566,12 +567,72 @@ static void test_process_model(void)
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 3, "vfork: the child's status");
 }
 
+/*
+ * A read blocked in one thread keeps its file when another thread closes the descriptor:
+ * the call holds a reference of its own (a table shared by threads is never read without
+ * one), so the data written afterwards still reaches it.
+ */
+static int closing_pipe[2];
+static volatile int reader_tid;
+static long reader_got;
+static char reader_buf[8];
+
+static void *blocked_reader(void *arg)
+{
+	reader_tid = (int)syscall(NR_gettid);
+	reader_got = read(closing_pipe[0], reader_buf, sizeof(reader_buf));
+	return NULL;
+}
+
+/* Waits (up to 10 s) until the thread sleeps, as its /proc/self/task/TID/stat says. */
+static int wait_until_sleeping(int tid)
+{
+	char path[64], buf[256], *p;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
+	for (int i = 0; i < 10000; i++) {
+		int fd = open(path, O_RDONLY);
+		long n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+
+		if (fd >= 0)
+			close(fd);
+		if (n > 0) {
+			buf[n] = 0;
+			p = strrchr(buf, ')');
+			if (p && p[1] == ' ' && p[2] == 'S')
+				return 1;
+		}
+		usleep(1000);
+	}
+	return 0;
+}
+
+static void test_close_under_blocked_read(void)
+{
+	pthread_t t;
+
+	if (pipe(closing_pipe)) {
+		ok(0, "pipe for the close-under-read case");
+		return;
+	}
+	pthread_create(&t, NULL, blocked_reader, NULL);
+	while (!reader_tid)
+		sched_yield();
+	ok(wait_until_sleeping(reader_tid), "the reader sleeps in its read");
+	close(closing_pipe[0]);
+	ok(write(closing_pipe[1], "after", 5) == 5 || errno == EPIPE, "write after the close");
+	pthread_join(t, NULL);
+	close(closing_pipe[1]);
+	ok(reader_got == 5 && !memcmp(reader_buf, "after", 5),
+	   "a read blocked when another thread closes its descriptor still gets the data");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "--exec-child"))
 		return getpid() == atoi(argv[2]) ? 42 : 43;
 	self_path = argv[0];
-	tap_plan(39);
+	tap_plan(42);
 	test_raw_clone();
 	test_clone3_checks();
 	test_futex_basics();
@@ -580,5 +641,6 @@ int main(int argc, char **argv)
 	test_two_cpus();
 	test_shootdown();
 	test_process_model();
+	test_close_under_blocked_read();
 	return tap_done();
 }
