@@ -230,7 +230,7 @@ $(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(USER_TESTS) $
 		$(USER_BENCH) $(USER_BENCH_MUSL)
 	$(quiet) IMAGE $@
 	$(Q)mkdir -p $(USER_OUT)/bench
-	$(Q)scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \
+	$(Q)OBJCOPY=$(OBJCOPY) scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \
 		--bin $(USER_OUT)/bin --bin $(USER_OUT)/tests --bin $(USER_OUT)/bench
 
 vmrun_args = --accel $(ACCEL) --cpu $(CPU) --mem $(MEM) --smp $(SMP) --disk $(DISK)

@@ -10,7 +10,9 @@
 #                   [--bin DIR]...
 #
 # --bin DIR puts DIR's executables (not its .o and .d files) into the initramfs's /bin, where
-# the kernel's root (a tmpfs filled from it) has them.
+# the kernel's root (a tmpfs filled from it) has them, without their debug sections (kept in
+# the build tree): GRUB reads the initramfs through the BIOS, and with them it was 17 MB and
+# two thirds of the time from QEMU start to init. $OBJCOPY (default objcopy) strips them.
 set -eu
 
 kernel= cmdline= out= size_mib=64 extra= bins=
@@ -36,7 +38,10 @@ trap 'rm -rf "$work"' EXIT
 # The root file system's contents.
 root=$work/root
 mkdir -p "$root/boot/grub"
-cp "$kernel" "$root/boot/kernel.elf"
+# Without its debug sections too (gdb reads them from the build tree; backtraces use the
+# kernel's own symbol table): GRUB reads what it is given.
+"${OBJCOPY:-objcopy}" --strip-debug "$kernel" "$root/boot/kernel.elf" 2>/dev/null ||
+	cp "$kernel" "$root/boot/kernel.elf"
 scripts/grub-cfg.sh "$cmdline" > "$root/boot/grub/grub.cfg"
 [ -n "$extra" ] && cp -a "$extra"/. "$root"/
 
@@ -52,7 +57,9 @@ mkdir -p "$initramfs"
 for dir in $bins; do
 	for f in "$dir"/*; do
 		case $f in *.o|*.d) continue ;; esac
-		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$initramfs/bin/"
+		[ -f "$f" ] && [ -x "$f" ] || continue
+		"${OBJCOPY:-objcopy}" --strip-debug "$f" "$initramfs/bin/${f##*/}" 2>/dev/null ||
+			cp "$f" "$initramfs/bin/"
 	done
 done
 # Our init (user/bin/init.c) is the one the kernel looks for first.
