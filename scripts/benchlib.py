@@ -344,6 +344,8 @@ class Report:
         rows.append(["which libc where", m.get("libc_use", "")])
         rows.append(["host", m.get("host", "")])
         rows.append(["source", m.get("source", "")])
+        if m.get("notes"):
+            rows.append(["notes", m["notes"]])
         return {"title": "The run", "header": ["parameter", "value"], "rows": rows,
                 "note": "Figures under icount are guest instructions (-icount shift=0: one TSC "
                         "tick per instruction); wall figures are ns of CLOCK_MONOTONIC under "
