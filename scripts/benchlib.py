@@ -567,14 +567,23 @@ def esc(s):
     return html.escape(str(s), quote=True)
 
 
-def line_chart(title, xunit, yunit, lines, w=560, h=300):
+def short(v):
+    """An axis label: 14.1M rather than 14,135,064."""
+    for div, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if abs(v) >= div:
+            return f"{v / div:.3g}{suffix}"
+    return f"{v:.3g}"
+
+
+def line_chart(title, xunit, yunit, lines, w=640, h=320):
     """lines: {name: [(x, y)]}; x on a log-2 axis (the series double), y linear from 0."""
-    ml, mr, mt, mb = 70, 110, 30, 45
+    ml, mr, mt, mb = 70, 90, 40, 45
     pts = [p for ps in lines.values() for p in ps]
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
            f'viewBox="0 0 {w} {h}" role="img" aria-label="{esc(title)}">',
            f'<title>{esc(title)}</title>',
-           f'<rect x="0" y="0" width="{w}" height="{h}" fill="white"/>']
+           f'<rect x="0" y="0" width="{w}" height="{h}" fill="white"/>',
+           f'<text x="{w / 2}" y="16" font-size="12" text-anchor="middle">{esc(title)}</text>']
     if not pts:
         out.append(f'<text x="{w / 2}" y="{h / 2}" text-anchor="middle">no data</text></svg>')
         return "\n".join(out)
@@ -597,7 +606,7 @@ def line_chart(title, xunit, yunit, lines, w=560, h=300):
         out.append(f'<line x1="{ml - 4}" y1="{Y(yv):.1f}" x2="{w - mr}" y2="{Y(yv):.1f}" '
                    f'stroke="#ddd"/>')
         out.append(f'<text x="{ml - 6}" y="{Y(yv) + 4:.1f}" font-size="11" '
-                   f'text-anchor="end">{esc(fmt(yv))}</text>')
+                   f'text-anchor="end">{esc(short(yv))}</text>')
     for xv in sorted({p[0] for p in pts}):
         out.append(f'<text x="{X(xv):.1f}" y="{h - mb + 16}" font-size="11" '
                    f'text-anchor="middle">{esc(xv)}</text>')
