@@ -475,6 +475,8 @@ class Report:
             rows = []
             for op, variant, bases in IPC_PAIRS:
                 r = self.idx.get("mica", cpu, mode, smp, libc, op, variant)
+                if not r and variant == "same-cpu":  # a program that names no placement
+                    r = self.idx.get("mica", cpu, mode, smp, libc, op, "")
                 if not r:
                     continue
                 cells = []
@@ -482,7 +484,9 @@ class Report:
                     if bop == "kernel_ops_call":
                         b = self.kernel_call(mode)
                     else:
-                        b = self.idx.get("mica", cpu, mode, smp, libc, bop, bvar)
+                        b = self.idx.get("mica", cpu, mode, smp, libc, bop, bvar) or (
+                            self.idx.find("mica", cpu, mode, smp, libc, bop, bvar)
+                            if bvar in ("", "same-cpu") else None)
                     if b:
                         cells.append(f"{r['median'] / b['median']:.2f}x {bop}"
                                      f"{' [' + bvar + ']' if bvar else ''} ({fmt(b['median'])})")
