@@ -736,9 +736,11 @@ def summary_table(res):
     mc = rep.main_config("icount") or rep.main_config("wall")
     if not mc:
         return "no figures\n"
-    t = rep.per_op(mc[0], mc[2], mc[3])
-    lines = [t["title"]]
-    width = max(len(r[0]) for r in t["rows"]) if t["rows"] else 10
-    for r in [t["header"]] + t["rows"]:
-        lines.append(f"{r[0]:<{width}} " + " ".join(f"{c:>14}" for c in r[1:]))
-    return "\n".join(lines) + "\n"
+    lines = []
+    for t in (rep.per_op(mc[0], mc[2], mc[3]), rep.targets(), rep.boot()):
+        lines.append(t["title"])
+        width = max([len(str(r[0])) for r in t["rows"]] + [len(t["header"][0])])
+        for r in [t["header"]] + t["rows"]:
+            lines.append(f"{r[0]:<{width}} " + " ".join(f"{c:>14}" for c in r[1:]))
+        lines.append("")
+    return "\n".join(lines)
