@@ -197,6 +197,53 @@ def tables_have_the_expected_rows():
     assert md.count("| getpid |") >= 2
 
 
+def load_runner():
+    import importlib.machinery
+    import importlib.util
+    path = os.path.join(ROOT, "scripts", "bench")
+    loader = importlib.machinery.SourceFileLoader("bench_runner", path)
+    spec = importlib.util.spec_from_loader("bench_runner", loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+@case
+def the_matrix_runs_both_builds_on_both_kernels():
+    import argparse
+    runner = load_runner()
+    base = dict(only=None, cpu=None, smp=None, kernel=None, mode=None, wall_cpu="qemu64")
+    for quick, runs in ((True, 1), (False, 5)):
+        icount, wall = runner.plan(argparse.Namespace(quick=quick, runs=runs, **base))
+        benches = [j for j in icount + wall if j.kind == "bench"]
+        ran = {(j.kernel, p) for j in benches for p, _ in j.programs}
+        assert ran == {(k, p) for k in ("mica", "linux") for p in ("bench", "bench.musl")}, ran
+        assert all(j.mode == "icount" for j in icount) and all(j.mode == "wall" for j in wall)
+        assert any(j.kind == "opscall" for j in icount) and any(j.kind == "opscall" for j in wall)
+        for j in benches:
+            clock = "--clock=tsc" if j.mode == "icount" else "--clock=ns"
+            assert all(clock in args and ("--quick" in args) == quick for _, args in j.programs)
+        # Linux under icount only on one CPU (its second CPU never comes up there).
+        assert not [j for j in icount if j.kernel == "linux" and j.smp > 1]
+        per_kernel = {}
+        for j in wall:
+            if j.kind == "bench":
+                per_kernel[(j.kernel, j.smp)] = per_kernel.get((j.kernel, j.smp), 0) + 1
+        assert set(per_kernel.values()) == {runs}, per_kernel
+        if quick:
+            assert len(icount) == 3 and len(wall) == 3, (len(icount), len(wall))
+        else:
+            assert {j.cpu for j in icount} == {"qemu64", "max,-erms"}
+            assert {(j.kernel, j.smp) for j in wall} >= {("mica", 2), ("linux", 2)}
+            # Interleaved: the first kernel of a round alternates.
+            firsts = [wall[i].kernel for i in range(0, len(wall), 5)]
+            assert firsts[:2] == ["mica", "linux"], firsts
+    one, none = runner.plan(argparse.Namespace(quick=False, runs=1, **dict(
+        base, kernel="linux", cpu="qemu64", smp=1, mode="icount", only="getpid")))
+    assert len(one) == 1 and not none and one[0].programs == [
+        ("bench.musl", ["--clock=tsc", "--only=getpid"])], one[0].programs
+
+
 def compare_run(old, new, *extra):
     with tempfile.TemporaryDirectory() as d:
         po, pn = os.path.join(d, "old.json"), os.path.join(d, "new.json")
