@@ -223,6 +223,7 @@ $(O)/cmdline: FORCE
 
 include user/user.mk
 include user/bench/bench.mk
+include user/sh/sh.mk
 
 # The guest's /bin: our small programs (user/bin), the libc's test programs (user/tests,
 # both builds) and the benchmark's (user/bench, both builds).
