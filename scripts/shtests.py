@@ -62,12 +62,12 @@ def find_dash():
     return shutil.which("dash")
 
 
-def run_case(shell, case):
+def run_case(shell, case, path="/usr/bin:/bin"):
     """(stdout, stderr, status) of the case run by shell, in a scratch directory."""
     with tempfile.TemporaryDirectory(prefix="shtest.") as d:
         with open(os.path.join(d, "case.sh"), "w") as f:
             f.write(case.text)
-        env = {"PATH": "/usr/bin:/bin", "HOME": d, "LC_ALL": "C", "PWD": d,
+        env = {"PATH": path, "HOME": d, "LC_ALL": "C", "PWD": d,
                "TESTSHELL": os.path.abspath(shell)}
         try:
             r = subprocess.run([os.path.abspath(shell), "case.sh"], cwd=d, env=env,
@@ -99,17 +99,91 @@ def run_all(shells, cases, dash, report):
             report(sh, c, compare(want, run_case(sh, c)))
 
 
+# ---- the same cases inside the VM, by our /bin/sh ----
+
+GUEST_DIR = "/shtests"
+
+
+def needs_no_programs(dash, case):
+    """Does the case give dash's answer with no PATH at all (only built-ins)? Those are the
+    ones the VM can run: its /bin has no coreutils."""
+    if "sleep" in case.text:  # a race: "not found" may come before or after a kill
+        return False, None
+    with_path = run_case(dash, case)
+    saved = os.environ.get("SHTESTS_NOPATH")
+    try:
+        os.environ["SHTESTS_NOPATH"] = "1"
+        without = run_case(dash, case, path="/nonexistent")
+    finally:
+        if saved is None:
+            os.environ.pop("SHTESTS_NOPATH", None)
+    return with_path == without and with_path[2] != "timeout", with_path
+
+
+def vm_prepare(dash, busybox, cases, tmp):
+    """Writes the --extra tree for the guest: /shtests/N.sh, the expected outputs dash gave
+    here, /bin/busybox (for mkdir, cp and cmp), and run.sh, which our sh runs there and which
+    prints "ok ID" or "not ok ID: what" per case. Returns (command, ids)."""
+    root = os.path.join(tmp, GUEST_DIR.lstrip("/"))
+    os.makedirs(root)
+    os.makedirs(os.path.join(tmp, "bin"), exist_ok=True)
+    shutil.copy(busybox, os.path.join(tmp, "bin", "busybox"))
+    lines = ["bb=/bin/busybox", "n=0"]
+    ids = []
+    for i, c in enumerate(cases):
+        ok, want = needs_no_programs(dash, c)
+        if not ok:
+            continue
+        ids.append(c.id)
+        with open(os.path.join(root, f"{i}.sh"), "w") as f:
+            f.write(c.text)
+        with open(os.path.join(root, f"{i}.out"), "w") as f:
+            f.write(want[0])
+        with open(os.path.join(root, f"{i}.err"), "w") as f:
+            f.write(want[1])
+        lines.append(
+            f"d=/tmp/sht/{i}; $bb mkdir -p $d; $bb cp {GUEST_DIR}/{i}.sh $d/case.sh; "
+            f"(cd $d && HOME=$d PWD=$d PATH=/nonexistent /bin/sh case.sh </dev/null >$d/.out 2>$d/.err); "
+            f"st=$?; w=; [ $st = {want[2]} ] || w=\"status $st\"; "
+            f"$bb cmp -s $d/.out {GUEST_DIR}/{i}.out || w=\"$w stdout\"; "
+            f"$bb cmp -s $d/.err {GUEST_DIR}/{i}.err || w=\"$w stderr\"; "
+            f"if [ -z \"$w\" ]; then echo 'shtest ok {c.id}'; "
+            f"else echo 'shtest not ok {c.id} --'\"$w\"; fi")
+    lines.append("echo shtest end")
+    with open(os.path.join(root, "run.sh"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return ["sh", f"{GUEST_DIR}/run.sh"], ids
+
+
+def vm_parse(output):
+    """{case id: None (passed) or what differed}, from the guest's lines."""
+    res = {}
+    for raw in output.splitlines():
+        line = raw.rstrip("\r")
+        if line.startswith("shtest ok "):
+            res[line[10:]] = None
+        elif line.startswith("shtest not ok "):
+            ident, _, why = line[14:].partition(" --")
+            res[ident] = why.strip() or "differs"
+    return res
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--sh", action="append", required=True)
     p.add_argument("--only")
     p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("--vm-dir", help="write the guest's tree here and stop (for trying it)")
     args = p.parse_args()
     dash = find_dash()
     if not dash:
         print("shtests: no dash here (apt-get install dash)", file=sys.stderr)
         return 1
     cases = load_cases(args.only)
+    if args.vm_dir:
+        cmd, ids = vm_prepare(dash, "/bin/busybox", cases, args.vm_dir)
+        print(" ".join(cmd), f"({len(ids)} of {len(cases)} cases need no programs)")
+        return 0
     counts = {"pass": 0, "fail": 0}
 
     def report(sh, c, why):

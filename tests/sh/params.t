@@ -16,7 +16,7 @@ set -- a b; for x in "x$@y"; do echo "[$x]"; done
 set -- 1 2 3; shift; echo $# $1; shift 2; echo $#
 #### dollar-question
 true; echo $?; false; echo $?; (exit 7); echo $?
-#### dollar-dollar is the shell's pid in subshells
+#### dollar-dollar is the main shell pid in subshells
 a=$$; b=$(echo $$); [ "$a" = "$b" ] && echo same
 #### dollar-bang
 sleep 0 & p=$!; wait $p; [ -n "$p" ] && echo ok

@@ -88,8 +88,13 @@ static int b_eval(int argc, char **argv)
 		int status;
 		char *text = str_done(&b);
 
+		extern const char *parse_prefix;
+		const char *save = parse_prefix;
+
 		last_status = 0;
+		parse_prefix = "eval: ";
 		status = eval_string(text, 0);
+		parse_prefix = save;
 		free(text);
 		return status;
 	}
@@ -192,6 +197,8 @@ static int b_local(int argc, char **argv)
 
 static void print_options(int plus)
 {
+	if (!plus)
+		outf(1, "Current option settings\n");
 	for (int i = 0; i < NOPTS; i++) {
 		if (i == OPT_I || i == OPT_S)
 			continue;

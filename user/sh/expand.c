@@ -35,6 +35,7 @@ struct xb {
 struct exp {
 	struct xb b;
 	int flags;
+	int litexp;		/* in ${x-word}: the word's own characters split too */
 };
 
 static void xb_add(struct xb *b, char c, int f)
@@ -475,7 +476,11 @@ static struct exp *cur_exp;
 
 static char *exp_sub(const char *word, int flags, int dq)
 {
+	int save = cur_exp->litexp;
+
+	cur_exp->litexp = !dq;
 	exp_str(cur_exp, word, dq);
+	cur_exp->litexp = save;
 	return NULL;
 }
 
@@ -708,7 +713,7 @@ static void exp_str(struct exp *e, const char *s, int dq)
 			s = q;
 			continue;
 		}
-		xb_add(&e->b, c, dq ? F_Q : 0);
+		xb_add(&e->b, c, dq ? F_Q : e->litexp ? F_EXP : 0);
 		s++;
 	}
 	cur_exp = save;

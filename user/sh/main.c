@@ -332,6 +332,11 @@ static int toplevel(struct source *s)
 			dot_depth = 0;
 			s->pos = s->len;
 			s->nalias = 0;
+			{
+				extern const char *parse_prefix;
+
+				parse_prefix = "";
+			}
 			if (last_status < 128)
 				last_status = 2;
 			continue;

@@ -40,6 +40,8 @@ struct parser {
 };
 
 static struct node *compound_list(struct parser *p);
+int is_reserved(const char *s);
+const char *parse_prefix = "";
 static struct node *command(struct parser *p);
 
 static void syntax_error(struct parser *p, const char *fmt, const char *arg)
@@ -48,6 +50,7 @@ static void syntax_error(struct parser *p, const char *fmt, const char *arg)
 	char tmp[256];
 
 	snprintf(tmp, sizeof(tmp), fmt, arg);
+	str_adds(&b, parse_prefix);
 	str_adds(&b, "Syntax error: ");
 	str_adds(&b, tmp);
 	lineno = p->src->lineno;
@@ -459,6 +462,8 @@ static void unexpected(struct parser *p, const char *expecting)
 
 	if (p->tok == T_EOF || p->tok == T_NL) {
 		str_adds(&b, tok_names[p->tok]);
+	} else if ((p->tok == T_WORD && (p->quoted || !is_reserved(p->val))) || p->tok == T_IONUM) {
+		str_adds(&b, "word");
 	} else {
 		str_addc(&b, '"');
 		str_adds(&b, tok_text(p));
@@ -759,12 +764,12 @@ static struct node *do_group(struct parser *p)
 	return n;
 }
 
-static char *case_word(struct parser *p)
+static char *case_word(struct parser *p, const char *expecting)
 {
 	char *w;
 
 	if (lex(p) != T_WORD)
-		unexpected(p, NULL);
+		unexpected(p, expecting);
 	w = p->val;
 	p->val = NULL;
 	consume(p);
@@ -776,7 +781,7 @@ static struct node *case_clause(struct parser *p)
 	struct node *n = new_node(N_CASE);
 	struct case_item **tail = &n->items;
 
-	n->name = case_word(p);
+	n->name = case_word(p, NULL);
 	linebreak(p);
 	expect_word(p, "in");
 	for (;;) {
@@ -793,7 +798,7 @@ static struct node *case_clause(struct parser *p)
 			consume(p);
 		for (;;) {
 			pats = xrealloc(pats, (np + 2) * sizeof(*pats));
-			pats[np++] = case_word(p);
+			pats[np++] = case_word(p, ")");
 			if (lex(p) == T_PIPE) {
 				consume(p);
 				continue;
@@ -1004,6 +1009,9 @@ static struct node *bg(struct node *a, const char *text, size_t len)
 	n->text = xstrndup(text, len);
 	while (n->text[0] == ' ' || n->text[0] == '\t')
 		memmove(n->text, n->text + 1, strlen(n->text));
+	len = strlen(n->text);
+	while (len && (n->text[len - 1] == ' ' || n->text[len - 1] == '\t'))
+		n->text[--len] = 0;
 	return n;
 }
 

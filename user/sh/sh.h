@@ -145,7 +145,7 @@ extern char *arg0;
 
 /* the options of set; the letters are $- */
 enum opt {
-	OPT_E, OPT_U, OPT_X, OPT_F, OPT_N, OPT_V, OPT_C, OPT_M, OPT_A, OPT_B, OPT_I, OPT_S,
+	OPT_E, OPT_F, OPT_I, OPT_M, OPT_N, OPT_S, OPT_X, OPT_V, OPT_C, OPT_A, OPT_B, OPT_U,
 	OPT_PIPEFAIL, NOPTS,
 };
 extern char opts[NOPTS];

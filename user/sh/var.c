@@ -18,10 +18,11 @@ static struct var *buckets[NBUCKETS];
 struct params posparams;
 char *arg0;
 char opts[NOPTS];
-const char opt_letters[] = "euxfnvCmabis";
+/* in dash's order, which $- and set -o follow */
+const char opt_letters[] = "efimnsxvCabu";
 const char *const opt_names[] = {
-	"errexit", "nounset", "xtrace", "noglob", "noexec", "verbose", "noclobber", "monitor",
-	"allexport", "notify", "interactive", "stdin", "pipefail",
+	"errexit", "noglob", "interactive", "monitor", "noexec", "stdin", "xtrace", "verbose",
+	"noclobber", "allexport", "notify", "nounset", "pipefail",
 };
 
 static unsigned hash(const char *s, size_t n)
@@ -312,8 +313,9 @@ char *dollar_minus(void)
 	char buf[NOPTS + 1];
 	int i, n = 0;
 
-	for (i = 0; i < NOPTS; i++)
-		if (opts[i] && opt_letters[i] && i != OPT_B)
+	/* dash lists them last to first */
+	for (i = NOPTS - 1; i >= 0; i--)
+		if (opts[i] && opt_letters[i])
 			buf[n++] = opt_letters[i];
 	buf[n] = 0;
 	return xstrdup(buf);
