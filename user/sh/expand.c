@@ -36,6 +36,7 @@ struct exp {
 	struct xb b;
 	int flags;
 	int litexp;		/* in ${x-word}: the word's own characters split too */
+	int drop_dq;		/* in "${x-word}": quotes inside the word only group */
 };
 
 static void xb_add(struct xb *b, char c, int f)
@@ -124,7 +125,7 @@ static const char *skip_dollar(const char *s, int dq)
 	if (s[1] == '(') {
 		size_t used;
 
-		parse_cmdsubst(s + 2, &used);
+		node_free(parse_cmdsubst(s + 2, &used));
 		return s + 2 + used;
 	}
 	if (s[1] == '{') {
@@ -203,8 +204,10 @@ char *cmdsubst_output(const char *text)
 {
 	size_t used;
 	struct node *n = parse_cmdsubst(text, &used);
+	char *out = run_subst(n);
 
-	return run_subst(n);
+	node_free(n);
+	return out;
 }
 
 /* ---- parameters ---- */
@@ -392,7 +395,11 @@ static void exp_brace(struct exp *e, const char *s, const char *end, int dq)
 		char buf[32];
 
 		if (list) {
-			snprintf(buf, sizeof(buf), "%d", posparams.n);
+			char *j = join_star();
+
+			/* as dash: the length of "$*" */
+			snprintf(buf, sizeof(buf), "%zu", strlen(j));
+			free(j);
 		} else {
 			if (!val && opts[OPT_U])
 				goto unset_error;
@@ -476,11 +483,13 @@ static struct exp *cur_exp;
 
 static char *exp_sub(const char *word, int flags, int dq)
 {
-	int save = cur_exp->litexp;
+	int save = cur_exp->litexp, save_dq = cur_exp->drop_dq;
 
 	cur_exp->litexp = !dq;
+	cur_exp->drop_dq = dq == 1;
 	exp_str(cur_exp, word, dq);
 	cur_exp->litexp = save;
+	cur_exp->drop_dq = save_dq;
 	return NULL;
 }
 
@@ -514,6 +523,7 @@ static const char *exp_dollar(struct exp *e, const char *s, int dq)
 		struct node *n = parse_cmdsubst(p + 1, &used);
 		char *out = run_subst(n);
 
+		node_free(n);
 		add_value(e, out, dq);
 		free(out);
 		return p + 1 + used;
@@ -600,6 +610,7 @@ static void exp_backquote(struct exp *e, const char *s, const char *end, int dq)
 	src_free(&src);
 	free(b.s);
 	out = run_subst(tree);
+	node_free(tree);
 	add_value(e, out, dq);
 	free(out);
 }
@@ -689,6 +700,10 @@ static void exp_str(struct exp *e, const char *s, int dq)
 				xb_add(&e->b, *s, F_Q);
 			if (*s)
 				s++;
+			continue;
+		}
+		if (c == '"' && dq == 1 && e->drop_dq) {
+			s++;
 			continue;
 		}
 		if (c == '"' && !dq) {

@@ -464,6 +464,8 @@ static void unexpected(struct parser *p, const char *expecting)
 		str_adds(&b, tok_names[p->tok]);
 	} else if ((p->tok == T_WORD && (p->quoted || !is_reserved(p->val))) || p->tok == T_IONUM) {
 		str_adds(&b, "word");
+	} else if (p->tok >= T_LESS) {
+		str_adds(&b, "redirection");
 	} else {
 		str_addc(&b, '"');
 		str_adds(&b, tok_text(p));
@@ -1114,4 +1116,45 @@ struct node *parse_cmdsubst(const char *text, size_t *used)
 	src_free(&s);
 	lineno = save;
 	return n;
+}
+
+static void free_words(char **w)
+{
+	if (!w)
+		return;
+	for (char **p = w; *p; p++)
+		free(*p);
+	free(w);
+}
+
+/* Frees a tree that nothing else refers to (a command substitution's, once forked). */
+void node_free(struct node *n)
+{
+	struct redir *r, *rn;
+	struct case_item *it, *in;
+
+	if (!n)
+		return;
+	node_free(n->left);
+	node_free(n->right);
+	node_free(n->third);
+	free_words(n->words);
+	free(n->name);
+	free(n->text);
+	for (r = n->redirs; r; r = rn) {
+		rn = r->next;
+		free(r->word);
+		free(r->body);
+		free(r);
+	}
+	for (it = n->items; it; it = in) {
+		in = it->next;
+		free_words(it->pats);
+		node_free(it->body);
+		free(it);
+	}
+	for (int i = 0; i < n->ncmds; i++)
+		node_free(n->cmds[i]);
+	free(n->cmds);
+	free(n);
 }

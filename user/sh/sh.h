@@ -86,7 +86,7 @@ struct parser;
 struct node *parse_command(struct source *s, int *eof);
 struct node *parse_cmdsubst(const char *text, size_t *used);
 int is_name(const char *s, size_t n);
-char *node_text(struct node *n);
+void node_free(struct node *n);
 
 /* ---- expand.c ---- */
 #define EXP_SPLIT	1	/* field splitting and pathname expansion */
