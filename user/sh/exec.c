@@ -128,7 +128,8 @@ static const char *open_errmsg(int err, int create)
 
 static int heredoc_fd(struct redir *r)
 {
-	char *text = r->quoted ? xstrdup(r->body) : expand_heredoc(r->body);
+	const char *body = r->body ? r->body : "";
+	char *text = r->quoted ? xstrdup(body) : expand_heredoc(body);
 	size_t len = strlen(text);
 	int fds[2];
 

@@ -367,8 +367,10 @@ static int lex(struct parser *p)
 		}
 		break;
 	}
-	if (c < 0)
+	if (c < 0) {
+		read_heredocs(p);	/* bodies cut short by the end of input are empty */
 		return p->tok = T_EOF;
+	}
 	if (c == '\n') {
 		adv(p);
 		p->tok = T_NL;
