@@ -692,15 +692,14 @@ static int eval_bg(struct node *n)
 
 	if (pid == 0) {
 		if (!opts[OPT_M]) {
+			/* without job control: deaf to the terminal's signals, reading nothing */
+			int fd = open("/dev/null", O_RDONLY);
+
 			signal(SIGINT, SIG_IGN);
 			signal(SIGQUIT, SIG_IGN);
-			if (!interactive || 1) {
-				int fd = open("/dev/null", O_RDONLY);
-
-				if (fd >= 0 && fd != 0) {
-					dup2(fd, 0);
-					close(fd);
-				}
+			if (fd > 0) {
+				dup2(fd, 0);
+				close(fd);
 			}
 		}
 		eval(n->left, EV_EXIT);

@@ -166,7 +166,7 @@ static void vwarn(const char *fmt, va_list ap)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	str_adds(&b, arg0 ? arg0 : "sh");
 	str_adds(&b, ": ");
-	if (!interactive || 1) {
+	{
 		char n[16];
 
 		snprintf(n, sizeof(n), "%d: ", lineno);
@@ -468,7 +468,8 @@ int main(int argc, char **argv, char **envp)
 	opts[OPT_S] = read_stdin;
 	trap_init();
 	jobs_init();
-	if (!var_get("PWD") || 1) {
+	{
+		/* PWD from the environment if it names the working directory, else getcwd */
 		char cwd[4096];
 
 		if (getcwd(cwd, sizeof(cwd))) {
