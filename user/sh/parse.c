@@ -1076,10 +1076,9 @@ struct node *parse_command(struct source *s, int *eof)
 			break;
 		}
 		if (t == T_NL) {
+			/* an empty line is an empty command: no continuation prompt */
 			consume(&p);
-			if (list)
-				break;
-			continue;
+			break;
 		}
 		n = and_or(&p);
 		t = lex(&p);
