@@ -5,7 +5,8 @@
 Each .t file holds cases, each starting with a line "#### NAME". A case is written to
 case.sh in a scratch directory and run as "SHELL case.sh" there (so both shells name the
 script alike in their messages), with stdin from /dev/null and a fixed environment. Its
-stdout, stderr and exit status must equal dash's.
+stdout, stderr and exit status must equal dash's; a case for what dash lacks (pipefail) gives
+its own answer after "#### expect" (and "#### status N").
 
   scripts/shtests.py --sh build/user/sh/sh --sh build/user/sh-musl/sh.musl [--only NAME]
 
@@ -29,6 +30,16 @@ class Case:
         self.file = file
         self.name = name
         self.text = text
+        # A feature dash lacks (set -o pipefail): the case carries its answer, after a line
+        # "#### expect" (stdout) and optionally "#### status N"; stderr must be empty.
+        self.expect = None
+        if "#### expect\n" in text:
+            self.text, rest = text.split("#### expect\n", 1)
+            status = 0
+            if "#### status " in rest:
+                rest, st = rest.split("#### status ", 1)
+                status = int(st.strip())
+            self.expect = (rest, "", status)
 
     @property
     def id(self):
@@ -42,7 +53,8 @@ def load_cases(only=None):
         name, lines = None, []
         with open(path) as f:
             for line in f:
-                if line.startswith("#### "):
+                if line.startswith("#### ") and not line.startswith(("#### expect",
+                                                                      "#### status ")):
                     if name:
                         cases.append(Case(base, name, "".join(lines)))
                     name, lines = line[5:].strip(), []
@@ -94,7 +106,7 @@ def compare(want, got):
 def run_all(shells, cases, dash, report):
     """Calls report(shell, case, reason-or-None) for each case and shell."""
     for c in cases:
-        want = run_case(dash, c)
+        want = c.expect or run_case(dash, c)
         for sh in shells:
             report(sh, c, compare(want, run_case(sh, c)))
 
@@ -107,6 +119,8 @@ GUEST_DIR = "/shtests"
 def needs_no_programs(dash, case):
     """Does the case give dash's answer with no PATH at all (only built-ins)? Those are the
     ones the VM can run: its /bin has no coreutils."""
+    if case.expect:
+        return True, case.expect
     if "sleep" in case.text:  # a race: "not found" may come before or after a kill
         return False, None
     with_path = run_case(dash, case)
