@@ -157,7 +157,7 @@ def vm_prepare(dash, busybox, cases, tmp):
             f.write(want[1])
         lines.append(
             f"d=/tmp/sht/{i}; $bb mkdir -p $d; $bb cp {GUEST_DIR}/{i}.sh $d/case.sh; "
-            f"(cd $d && HOME=$d PWD=$d PATH=/nonexistent /bin/sh case.sh </dev/null >$d/.out 2>$d/.err); "
+            f"(cd $d && HOME=$d PWD=$d PATH=/nonexistent TESTSHELL=/bin/sh /bin/sh case.sh </dev/null >$d/.out 2>$d/.err); "
             f"st=$?; w=; [ $st = {want[2]} ] || w=\"status $st\"; "
             f"$bb cmp -s $d/.out {GUEST_DIR}/{i}.out || w=\"$w stdout\"; "
             f"$bb cmp -s $d/.err {GUEST_DIR}/{i}.err || w=\"$w stderr\"; "

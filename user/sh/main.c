@@ -495,7 +495,7 @@ int main(int argc, char **argv, char **envp)
 			lineno = 0;
 			outf(2, "%s: 0: cannot open %s: %s\n", argv[0], arg0,
 			     errno == ENOENT ? "No such file" : strerror(errno));
-			_exit(127);
+			_exit(2);	/* as dash */
 		}
 		src_init_fd(&s, fd, 0);
 	} else {
