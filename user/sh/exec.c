@@ -37,10 +37,14 @@ struct func *func_lookup(const char *name)
 	return NULL;
 }
 
+/* Counts definitions: a tree that defined no function can be freed after it ran. */
+static unsigned long funcs_defined;
+
 void func_define(const char *name, struct node *body, const char *text)
 {
 	struct func *f = func_lookup(name);
 
+	funcs_defined++;
 	if (!f) {
 		f = xmalloc(sizeof(*f));
 		f->name = xstrdup(name);
@@ -829,11 +833,16 @@ int eval_source(struct source *s, int toplevel)
 
 	while (!eof) {
 		struct node *n = parse_command(s, &eof);
+		unsigned long defs = funcs_defined;
 
 		if (n && !opts[OPT_N]) {
 			status = eval(n, 0);
+			if (funcs_defined == defs)
+				node_free(n);
 			if (eval_skip)
 				break;
+		} else if (n && funcs_defined == defs) {
+			node_free(n);
 		}
 		if (pending_signals)
 			trap_run_pending();

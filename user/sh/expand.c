@@ -667,7 +667,7 @@ static void exp_str(struct exp *e, const char *s, int dq)
 		if (c == '~' && !dq && (e->flags & EXP_TILDE) &&
 		    (s == start || ((e->flags & EXP_ASSIGN) && (s[-1] == ':' ||
 								 (s[-1] == '=' && !after_eq))))) {
-			if (s[-1] == '=')
+			if (s != start && s[-1] == '=')
 				after_eq = 1;
 			exp_tilde(e, &s, e->flags & EXP_ASSIGN);
 			continue;
