@@ -28,8 +28,6 @@ static void t_error(struct tst *t, const char *msg, const char *arg)
 	longjmp(t->err, 1);
 }
 
-static const char *const unary_ops = "bcdefghLnprsStuwxzO G";
-
 static int is_unary(const char *s)
 {
 	return s[0] == '-' && s[1] && !s[2] && strchr("bcdefghLnprsStuwxz", s[1]);
@@ -265,7 +263,6 @@ int bltin_test(int argc, char **argv)
 	struct tst t = { .argv = argv + 1, .argc = argc - 1, .who = argv[0] };
 	int v;
 
-	(void)unary_ops;
 	if (!strcmp(argv[0], "[")) {
 		if (strcmp(argv[argc - 1], "]")) {
 			sh_warn("[: missing ]");

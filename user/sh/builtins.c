@@ -782,7 +782,7 @@ static int b_command(int argc, char **argv)
 
 		if (b)
 			return run_builtin(b, argc - i, argv + i);
-		j = job_new(1, NULL);
+		j = job_new(NULL);
 		pid = fork_child(j, 0, NULL);
 		if (pid == 0) {
 			if (p)

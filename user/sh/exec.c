@@ -436,7 +436,6 @@ static int call_function(struct func *f, int argc, char **argv, int flags)
 	return last_status = status;
 }
 
-extern int command_builtin_v(int argc, char **argv);
 int run_builtin(const struct builtin *b, int argc, char **argv);
 
 static int eval_cmd(struct node *n, int flags)
@@ -540,7 +539,7 @@ static int eval_cmd(struct node *n, int flags)
 		traps_reset_child();
 		exec_command(argv, var_environ());
 	} else {
-		struct job *j = job_new(1, n);
+		struct job *j = job_new(n);
 		pid_t pid = fork_child(j, 0, n);
 
 		if (pid == 0) {
@@ -562,7 +561,7 @@ out:
 
 static int eval_pipe(struct node *n, int flags)
 {
-	struct job *j = job_new(n->ncmds, n);
+	struct job *j = job_new(n);
 	int prev = -1, i;
 
 	for (i = 0; i < n->ncmds; i++) {
@@ -691,7 +690,7 @@ out:
 
 static int eval_bg(struct node *n)
 {
-	struct job *j = job_new(1, n);
+	struct job *j = job_new(n);
 	pid_t pid = fork_child(j, 1, n);
 
 	if (pid == 0) {
@@ -728,7 +727,7 @@ static int eval_subshell(struct node *n, int flags)
 		eval(n->left, EV_EXIT);
 		sh_exit(last_status);
 	}
-	j = job_new(1, n);
+	j = job_new(n);
 	pid = fork_child(j, 0, n);
 	if (pid == 0) {
 		if (redirect(n->redirs, 0) < 0)

@@ -328,7 +328,7 @@ static char *trim(const char *val, const char *pat, int suffix, int longest)
 	return r ? r : xstrdup(val);
 }
 
-static char *exp_sub(const char *word, int flags, int dq);
+static void exp_sub(const char *word, int dq);
 
 /* s after "${"; end is the closing brace */
 static void exp_brace(struct exp *e, const char *s, const char *end, int dq)
@@ -413,15 +413,13 @@ static void exp_brace(struct exp *e, const char *s, const char *end, int dq)
 		break;
 	case '-':
 		if (!set) {
-			char *w = exp_sub(word, e->flags & EXP_SPLIT, dq);
-
-			(void)w;
+			exp_sub(word, dq);
 			goto out;
 		}
 		break;
 	case '+':
 		if (set)
-			exp_sub(word, e->flags & EXP_SPLIT, dq);
+			exp_sub(word, dq);
 		goto out;
 	case '=':
 		if (!set) {
@@ -481,7 +479,7 @@ out:
 /* expands word into e's buffer in place: for ${x-word}, with the same context */
 static struct exp *cur_exp;
 
-static char *exp_sub(const char *word, int flags, int dq)
+static void exp_sub(const char *word, int dq)
 {
 	int save = cur_exp->litexp, save_dq = cur_exp->drop_dq;
 
@@ -490,7 +488,6 @@ static char *exp_sub(const char *word, int flags, int dq)
 	exp_str(cur_exp, word, dq);
 	cur_exp->litexp = save;
 	cur_exp->drop_dq = save_dq;
-	return NULL;
 }
 
 static char *arith_text(const char *expr)

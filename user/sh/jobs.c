@@ -73,31 +73,46 @@ void jobs_init(void)
 	}
 }
 
-static void cmd_text(struct job *j, struct node *n)
+/* What jobs shows: a background command's source text, or the words of simple commands */
+static void add_text(struct str *b, struct node *n)
 {
-	if (n && n->type == N_BG && n->text)
-		j->cmd = xstrdup(n->text);
-	else if (n && n->type == N_CMD && n->nwords) {
-		struct str b = { 0 };
-
+	if (!n)
+		return;
+	if (n->type == N_BG && n->text) {
+		str_adds(b, n->text);
+	} else if (n->type == N_CMD) {
 		for (int i = 0; i < n->nwords; i++) {
 			if (i)
-				str_addc(&b, ' ');
-			str_adds(&b, n->words[i]);
+				str_addc(b, ' ');
+			str_adds(b, n->words[i]);
 		}
-		j->cmd = str_done(&b);
+	} else if (n->type == N_PIPE) {
+		for (int i = 0; i < n->ncmds; i++) {
+			if (i)
+				str_adds(b, " | ");
+			add_text(b, n->cmds[i]);
+		}
+	} else if (n->type == N_SUBSHELL) {
+		str_adds(b, "( ... )");
 	} else {
-		j->cmd = xstrdup("");
+		str_adds(b, "...");
 	}
 }
 
-struct job *job_new(int nprocs, struct node *n)
+static void cmd_text(struct job *j, struct node *n)
+{
+	struct str b = { 0 };
+
+	add_text(&b, n);
+	j->cmd = str_done(&b);
+}
+
+struct job *job_new(struct node *n)
 {
 	struct job *j = xmalloc(sizeof(*j));
 
 	memset(j, 0, sizeof(*j));
 	cmd_text(j, n);
-	(void)nprocs;
 	return j;
 }
 

@@ -185,7 +185,7 @@ void redirect_forget(void);
 /* ---- jobs.c ---- */
 struct job;
 pid_t fork_child(struct job *j, int bg, struct node *n);
-struct job *job_new(int nprocs, struct node *n);
+struct job *job_new(struct node *n);
 int job_wait(struct job *j);
 void job_add_pid(struct job *j, pid_t pid);
 void job_notify(void);
