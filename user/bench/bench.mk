@@ -4,7 +4,8 @@
 # twice, as for the tests: $(O)/user/bench/NAME with our libc and NAME.musl with musl-gcc.
 # Both builds go into the image's /bin, and scripts/bench puts the same files into the
 # initramfs it boots Linux with. include/uapi/ipc.h comes in after the libc's own headers
-# (-idirafter), so that musl's headers are never shadowed by the kernel's.
+# (-idirafter), so that musl's headers are never shadowed by the kernel's. BENCH_LIBC names
+# the libc in bench's output (our libc's build leaves it to bench.h's default, "mica").
 # Included by user/user.mk's includer (the top Makefile), after user/user.mk.
 
 USER_BENCH_NAMES := $(patsubst user/bench/%.c,%,$(sort $(wildcard user/bench/*.c)))
@@ -25,7 +26,7 @@ $(USER_BENCH): %: %.o $(USER_CRT0) $(USER_LIBC)
 $(USER_OUT)/bench/%.musl: user/bench/%.c $(USER_BENCH_HDRS) user/bench/bench.mk | $(tools_ok)
 	$(quiet) MUSLCC $<
 	$(Q)mkdir -p $(@D)
-	$(Q)$(MUSL_CC) $(MUSL_CFLAGS) -idirafter include -o $@ $< -lpthread
+	$(Q)$(MUSL_CC) $(MUSL_CFLAGS) -DBENCH_LIBC='"musl"' -idirafter include -o $@ $< -lpthread
 
 .PHONY: user-bench
 user-bench: $(USER_BENCH) $(USER_BENCH_MUSL)
