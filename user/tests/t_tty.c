@@ -514,7 +514,10 @@ static void test_ctty(void)
 			_exit(2);
 		_exit(tcgetsid(fd2) == getpid() ? 0 : 3);
 	}
-	ok(status_of(pid) == 0, "TIOCSCTTY makes an O_NOCTTY terminal the controlling one");
+	st = status_of(pid);
+	if (st)
+		printf("# TIOCSCTTY child status 0x%x\n", st);
+	ok(st == 0, "TIOCSCTTY makes an O_NOCTTY terminal the controlling one");
 	pid = fork();
 	if (pid == 0) {
 		errno = 0;
