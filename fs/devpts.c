@@ -23,8 +23,8 @@ static DEFINE_MUTEX(devpts_mutex);
 static struct dentry *devpts_root; /* the instance's root, referenced */
 static struct path devpts_path; /* where the kernel makes the nodes: the boot mount */
 
-static struct dentry *devpts_mount(struct file_system_type *type, int flags,
-				   const char *dev_name, void *data)
+static struct dentry *devpts_mount(struct file_system_type *type, int flags, const char *dev_name,
+				   void *data)
 {
 	struct file_system_type *tmpfs = get_fs_type("tmpfs");
 	struct dentry *root;

@@ -210,7 +210,11 @@ static unsigned int line_columns(struct tty_struct *tty, size_t end)
 	return col;
 }
 
-enum { ERASE, WERASE, KILL };
+enum {
+	ERASE,
+	WERASE,
+	KILL
+};
 
 /* ERASE, WERASE or KILL on the line being edited, with the echo that undoes it on screen. */
 static void eraser(struct tty_struct *tty, unsigned char c)
@@ -310,7 +314,11 @@ static void receive_signal_char(struct tty_struct *tty, int sig, unsigned char c
  * Room for one more byte: a line terminator may take the last slot; in canonical mode a
  * byte of an overlong line is dropped (consumed) rather than stop the flow for good.
  */
-enum { TAKE, DROP, FULL };
+enum {
+	TAKE,
+	DROP,
+	FULL
+};
 static int room_for(struct tty_struct *tty, bool terminator)
 {
 	struct n_tty_data *ld = &tty->ldata;
@@ -671,8 +679,7 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *file, unsigned char *kbu
  * Processes and writes the bytes, waiting for room as the driver needs; with TOSTOP a
  * background writer gets SIGTTOU first. A write cut short by a signal returns what went.
  */
-ssize_t n_tty_write(struct tty_struct *tty, struct file *file, const unsigned char *kbuf,
-		    size_t nr)
+ssize_t n_tty_write(struct tty_struct *tty, struct file *file, const unsigned char *kbuf, size_t nr)
 {
 	size_t done = 0;
 	ssize_t ret = 0;

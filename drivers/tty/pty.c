@@ -133,8 +133,7 @@ struct tty_struct *ptmx_new(void)
 	pair->master.link = &pair->slave;
 	pair->slave.link = &pair->master;
 	__set_bit(TTY_PTY_LOCK, &pair->slave.flags);
-	err = devpts_pty_new(index, MKDEV(UNIX98_PTY_SLAVE_MAJOR, index), cred->fsuid,
-			     cred->fsgid);
+	err = devpts_pty_new(index, MKDEV(UNIX98_PTY_SLAVE_MAJOR, index), cred->fsuid, cred->fsgid);
 	if (err) {
 		kfree(pair);
 		return ERR_PTR(err);
@@ -234,8 +233,8 @@ static struct tty_driver pts_driver = {
 	.init_termios = { .c_iflag = ICRNL | IXON,
 			  .c_oflag = OPOST | ONLCR,
 			  .c_cflag = B38400 | CS8 | CREAD,
-			  .c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE |
-				     IEXTEN,
+			  .c_lflag =
+				  ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
 			  .c_cc = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22 } },
 	.ops = &pts_ops,
 };

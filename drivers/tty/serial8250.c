@@ -236,8 +236,7 @@ static size_t serial_tty_write_room(struct tty_struct *tty)
 	return 4096; /* polled output never queues */
 }
 
-static struct tty_struct *serial_tty_lookup(struct tty_driver *driver, struct file *file,
-					    int index)
+static struct tty_struct *serial_tty_lookup(struct tty_driver *driver, struct file *file, int index)
 {
 	if (index != 0)
 		return ERR_PTR(-ENXIO); /* one UART */
@@ -261,8 +260,8 @@ static struct tty_driver serial_driver = {
 	.init_termios = { .c_iflag = ICRNL | IXON,
 			  .c_oflag = OPOST | ONLCR,
 			  .c_cflag = B115200 | CS8 | CREAD | HUPCL | CLOCAL,
-			  .c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE |
-				     IEXTEN,
+			  .c_lflag =
+				  ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
 			  .c_cc = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22 } },
 	.ops = &serial_tty_ops,
 };

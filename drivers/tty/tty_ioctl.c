@@ -35,7 +35,7 @@ static int set_termios(struct tty_struct *tty, unsigned int cmd, const void __us
 	if (cmd == TCSETSF)
 		n_tty_flush_input(t);
 	n_tty_set_termios(t, &old);
-	if (!(new.c_iflag & IXON))
+	if (!(new.c_iflag &IXON))
 		__clear_bit(TTY_STOPPED, &t->flags);
 	spin_unlock(&t->lock);
 	if (t->ops->set_termios)
@@ -122,8 +122,7 @@ static int flow(struct tty_struct *tty, unsigned long arg)
 	return -EINVAL;
 }
 
-long tty_mode_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd,
-		    unsigned long arg)
+long tty_mode_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *t = termios_tty(tty);
 	void __user *p = (void __user *)arg;

@@ -165,7 +165,8 @@ void tty_signal_session_leader(struct tty_struct *tty)
 		struct task_struct *leader = find_get_task_by_pid(sid);
 
 		if (leader) {
-			if (leader->tgid == sid && leader->signal && leader->signal->session == sid) {
+			if (leader->tgid == sid && leader->signal &&
+			    leader->signal->session == sid) {
 				group_send_sig_info(SIGHUP, SEND_SIG_PRIV, leader);
 				group_send_sig_info(SIGCONT, SEND_SIG_PRIV, leader);
 			}
@@ -227,8 +228,7 @@ static int tiocsctty(struct tty_struct *tty, struct file *file, unsigned long ar
 	int ret = 0, refs = 0;
 
 	spin_lock_irqsave(&family_lock, flags);
-	if (is_session_leader(current->group_leader) &&
-	    tty->session == current->signal->session)
+	if (is_session_leader(current->group_leader) && tty->session == current->signal->session)
 		goto out;
 	if (!is_session_leader(current->group_leader) || current->signal->tty) {
 		ret = -EPERM;

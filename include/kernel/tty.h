@@ -153,8 +153,7 @@ void n_tty_flush_input(struct tty_struct *tty); /* tty->lock held */
 size_t n_tty_inq(struct tty_struct *tty); /* tty->lock held */
 
 /* ---- ioctls (tty_ioctl.c) ---- */
-long tty_mode_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd,
-		    unsigned long arg);
+long tty_mode_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd, unsigned long arg);
 /* The new window size; SIGWINCH to the foreground group if it changed. */
 int tty_do_resize(struct tty_struct *tty, const struct winsize *ws);
 
