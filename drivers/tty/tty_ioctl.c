@@ -67,7 +67,6 @@ int tty_do_resize(struct tty_struct *tty, const struct winsize *ws)
 
 static int flush(struct tty_struct *tty, unsigned long arg)
 {
-	struct tty_struct *t = termios_tty(tty);
 	int ret = tty_check_change(tty);
 
 	if (ret)
@@ -87,7 +86,6 @@ static int flush(struct tty_struct *tty, unsigned long arg)
 	default:
 		return -EINVAL;
 	}
-	(void)t;
 	return 0;
 }
 
