@@ -217,6 +217,9 @@ void exit_notify(struct task_struct *tsk)
 	int orphaned[MAX_ORPHANED], nr_orphaned = 0;
 	LIST_HEAD(drop);
 
+	/* The last thread: the session's terminal goes before the parent can reap us. */
+	if (atomic_read(&sig->live) == 1)
+		tty_exit_group(leader);
 	spin_lock_irqsave(&family_lock, flags);
 	group_dead = atomic_dec_and_test(&sig->live);
 	if (group_dead) {

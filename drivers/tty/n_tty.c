@@ -483,8 +483,9 @@ size_t n_tty_receive_room(struct tty_struct *tty)
 
 	spin_lock(&tty->lock);
 	room = N_TTY_BUF_SIZE - read_cnt(ld);
-	if (ld->icanon && ld->canon_head == ld->read_tail && room < 1)
-		room = 1;
+	/* An overlong line has no reader to make room: its bytes are taken and dropped. */
+	if (ld->icanon && ld->canon_head == ld->read_tail)
+		room = N_TTY_BUF_SIZE;
 	spin_unlock(&tty->lock);
 	return room;
 }

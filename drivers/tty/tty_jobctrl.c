@@ -191,8 +191,14 @@ static void disassociate_ctty(bool on_exit)
 	tty = current->signal->tty;
 	if (tty) {
 		tty_kref_get(tty);
-		pgrp = tty->pgrp;
-		refs = session_clear_tty_locked(tty);
+		/* Only the terminal's own session may take it away from its session. */
+		if (tty->session == current->signal->session) {
+			pgrp = tty->pgrp;
+			refs = session_clear_tty_locked(tty);
+		} else {
+			current->signal->tty = NULL;
+			refs = 1;
+		}
 	}
 	spin_unlock_irqrestore(&family_lock, flags);
 	if (!tty)
@@ -206,7 +212,11 @@ static void disassociate_ctty(bool on_exit)
 	tty_kref_put(tty);
 }
 
-/* The process is gone: a session leader takes the terminal from its session. */
+/*
+ * The process is ending: a session leader takes the terminal from its session. Called
+ * before the process is a zombie (a parent that has reaped it must find the terminal
+ * free), and again once the group is dead, when a second call finds nothing to do.
+ */
 void tty_exit_group(struct task_struct *leader)
 {
 	struct tty_struct *tty;

@@ -241,6 +241,28 @@ static void test_canonical(void)
 	ok(read(slave, buf, sizeof(buf)) == 3 && memcmp(buf, "ef\n", 3) == 0,
 	   "the next read the rest of it");
 
+	/* A line longer than the buffer: the writer is not blocked, the line ends cut. */
+	{
+		static char big[6000];
+		ssize_t n, total = 0;
+		int fl = fcntl(master, F_GETFL);
+		set_lflag(slave, 0, ECHO);
+		memset(big, 'b', sizeof(big));
+		fcntl(master, F_SETFL, fl | O_NONBLOCK);
+		n = write(master, big, sizeof(big));
+		fcntl(master, F_SETFL, fl);
+		ok(n == (ssize_t)sizeof(big), "an overlong line does not block its writer");
+		ok(write(master, "\n", 1) == 1 && wait_in(slave, WAIT_MS), "the newline still ends it");
+		while (wait_in(slave, 200) && (n = read(slave, big, sizeof(big))) > 0) {
+			total += n;
+			if (big[n - 1] == '\n')
+				break;
+		}
+		ok(total > 1000 && total <= 4096 && big[n - 1] == '\n',
+		   "the line read is cut to the buffer and ends with its newline");
+		set_lflag(slave, ECHO, 0);
+	}
+
 	/* ^D: the line so far without a newline; on an empty line, end-of-file. */
 	ok(write(master, "abc\004", 4) == 4 && wait_in(slave, WAIT_MS) &&
 		   read(slave, buf, sizeof(buf)) == 3 && memcmp(buf, "abc", 3) == 0,
@@ -743,7 +765,7 @@ static void test_hangup(void)
 
 int main(void)
 {
-	tap_plan(124);
+	tap_plan(127);
 	test_pty_calls();
 	test_not_a_tty();
 	if (open_pair()) {
