@@ -72,7 +72,8 @@ struct file *dentry_open(const struct path *path, int flags)
 	path_get(path);
 	file->f_inode = inode;
 	file->f_mapping = inode->i_mapping;
-	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
+	/* O_NOCTTY is for the open itself (a terminal's): gone once it is done, as on Linux. */
+	file->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC);
 	file->f_mode = open_fmode(flags);
 	file->f_op = inode->i_fop;
 	mutex_init(&file->f_pos_lock);
@@ -92,6 +93,7 @@ struct file *dentry_open(const struct path *path, int flags)
 			return ERR_PTR(err);
 		}
 	}
+	file->f_flags &= ~O_NOCTTY;
 	return file;
 }
 

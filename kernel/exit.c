@@ -26,6 +26,7 @@
 #include <kernel/mm.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/tty.h>
 #include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
@@ -147,6 +148,57 @@ static void forget_original_parent(struct task_struct *leader, struct list_head 
 	}
 }
 
+#define MAX_ORPHANED 8
+
+static bool stopped_member(struct task_struct *p, void *data)
+{
+	return p->signal->pgrp == *(int *)data && !p->exit_state &&
+	       (READ_ONCE(p->signal->flags) & SIGNAL_STOP_STOPPED);
+}
+
+/*
+ * POSIX's orphaned process groups, as Linux's kill_orphaned_pgrp: member's group, tied to
+ * its session through parent until now, is orphaned by this exit and has a stopped member:
+ * it is to hear SIGHUP and SIGCONT. Returns the group, or 0. family_lock held.
+ */
+static int orphaned_by_exit(struct task_struct *member, struct task_struct *parent,
+			    struct task_struct *ignored, struct task_struct *dead_parent)
+{
+	int pgrp = member->signal->pgrp;
+
+	lockdep_assert_held(&family_lock);
+	if (!parent || !parent->signal || parent->signal->pgrp == pgrp ||
+	    parent->signal->session != member->signal->session)
+		return 0;
+	if (!will_become_orphaned_pgrp(pgrp, ignored, dead_parent))
+		return 0;
+	return for_each_process_locked(stopped_member, &pgrp) ? pgrp : 0;
+}
+
+/* The groups the end of leader's process orphans: its own, and its children's. */
+static int find_orphaned_pgrps(struct task_struct *leader, int *pgrps)
+{
+	struct task_struct *c;
+	int n = 0, pg;
+
+	pg = orphaned_by_exit(leader, leader->real_parent, leader, NULL);
+	if (pg)
+		pgrps[n++] = pg;
+	list_for_each_entry(c, &leader->children, sibling) {
+		if (n == MAX_ORPHANED)
+			break;
+		if (c->exit_state)
+			continue;
+		pg = orphaned_by_exit(c, leader, NULL, leader);
+		for (int i = 0; pg && i < n; i++)
+			if (pgrps[i] == pg)
+				pg = 0;
+		if (pg)
+			pgrps[n++] = pg;
+	}
+	return n;
+}
+
 /*
  * The family's part of a thread's end, after its memory and files are gone. If it was the
  * last thread the process is over (counted under family_lock, so that wait4 cannot reap the
@@ -162,12 +214,18 @@ void exit_notify(struct task_struct *tsk)
 	unsigned long flags;
 	u64 utime, stime;
 	bool notify = false, group_dead;
+	int orphaned[MAX_ORPHANED], nr_orphaned = 0;
 	LIST_HEAD(drop);
 
+	/* The last thread: the session's terminal goes before the parent can reap us. */
+	if (atomic_read(&sig->live) == 1)
+		tty_exit_group(leader);
 	spin_lock_irqsave(&family_lock, flags);
 	group_dead = atomic_dec_and_test(&sig->live);
-	if (group_dead)
+	if (group_dead) {
+		nr_orphaned = find_orphaned_pgrps(leader, orphaned);
 		forget_original_parent(leader, &drop);
+	}
 	if (tsk == leader) {
 		WRITE_ONCE(tsk->exit_state,
 			   reaper_waits(tsk->real_parent) ? EXIT_ZOMBIE : EXIT_DEAD);
@@ -204,8 +262,14 @@ void exit_notify(struct task_struct *tsk)
 		}
 	}
 	spin_unlock_irqrestore(&family_lock, flags);
-	if (group_dead)
+	if (group_dead) {
 		exit_itimers(sig); /* the process is over: its timers' signals would find nobody */
+		tty_exit_group(leader);
+		for (int i = 0; i < nr_orphaned; i++) {
+			kill_pgrp(orphaned[i], SIGHUP, 1);
+			kill_pgrp(orphaned[i], SIGCONT, 1);
+		}
+	}
 	list_for_each_entry_safe(c, n, &drop, sibling) {
 		list_del_init(&c->sibling);
 		put_task_struct(c); /* the parent's reference */

@@ -24,6 +24,7 @@
 #include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/slab.h>
+#include <kernel/tty.h>
 #include <kernel/spinlock.h>
 #include <kernel/resource.h>
 #include <kernel/strace.h>
@@ -168,6 +169,7 @@ static struct signal_struct *alloc_signal(void)
 void put_signal_struct(struct signal_struct *sig)
 {
 	if (sig && atomic_dec_and_test(&sig->sigcnt)) {
+		tty_kref_put(sig->tty);
 		flush_sigqueue(&sig->shared_pending);
 		kfree(sig);
 	}
@@ -236,6 +238,11 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *p)
 		spin_unlock_irqrestore(&current->sighand->siglock, flags);
 		sig->pgrp = cur->pgrp;
 		sig->session = cur->session;
+		spin_lock_irqsave(&family_lock, flags);
+		sig->tty = cur->tty;
+		if (sig->tty)
+			tty_kref_get(sig->tty);
+		spin_unlock_irqrestore(&family_lock, flags);
 	} else {
 		signal_struct_init_limits(sig);
 	}
@@ -857,6 +864,7 @@ long sys_getsid(int pid)
 long sys_setsid(void)
 {
 	struct task_struct *leader = current->group_leader, *p;
+	struct tty_struct *old_tty = NULL;
 	int sid = leader->pid;
 	unsigned long flags;
 	long err = -EPERM;
@@ -869,11 +877,75 @@ long sys_setsid(void)
 			goto out;
 	leader->signal->session = sid;
 	leader->signal->pgrp = sid;
+	/* The new session has no controlling terminal yet (Linux's proc_clear_tty). */
+	old_tty = leader->signal->tty;
+	leader->signal->tty = NULL;
 	err = sid;
 out:
 	spin_unlock(&tasklist_lock);
 	spin_unlock_irqrestore(&family_lock, flags);
+	tty_kref_put(old_tty);
 	return err;
+}
+
+bool for_each_process_locked(bool (*fn)(struct task_struct *p, void *arg), void *arg)
+{
+	struct task_struct *p;
+	bool ret = false;
+
+	lockdep_assert_held(&family_lock);
+	spin_lock(&tasklist_lock);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->tgid == p->pid && p->signal && READ_ONCE(p->state) != TASK_DEAD &&
+		    fn(p, arg)) {
+			ret = true;
+			break;
+		}
+	}
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+
+struct orphan_arg {
+	int pgrp;
+	struct task_struct *ignored, *dead_parent;
+};
+
+/* Does p tie its group to the session (a parent in another group of the same session)? */
+static bool ties_group(struct task_struct *p, void *data)
+{
+	struct orphan_arg *a = data;
+	struct task_struct *parent = p->real_parent;
+
+	if (p->signal->pgrp != a->pgrp || p == a->ignored || p->exit_state)
+		return false;
+	if (!parent || parent == a->dead_parent || parent->tgid == 1)
+		return false;
+	return parent->signal->pgrp != a->pgrp && parent->signal->session == p->signal->session;
+}
+
+/*
+ * Linux's will_become_orphaned_pgrp, with ignored (an exiting member) and dead_parent (an
+ * exiting parent whose children are about to move) not counted. family_lock held.
+ */
+bool will_become_orphaned_pgrp(int pgrp, struct task_struct *ignored,
+			       struct task_struct *dead_parent)
+{
+	struct orphan_arg a = { .pgrp = pgrp, .ignored = ignored, .dead_parent = dead_parent };
+
+	lockdep_assert_held(&family_lock);
+	return !for_each_process_locked(ties_group, &a);
+}
+
+bool is_current_pgrp_orphaned(void)
+{
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&family_lock, flags);
+	ret = will_become_orphaned_pgrp(current->signal->pgrp, NULL, NULL);
+	spin_unlock_irqrestore(&family_lock, flags);
+	return ret;
 }
 
 struct task_struct *child_reaper(void)

@@ -32,6 +32,7 @@
 #include <kernel/smp.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
+#include <kernel/tty.h>
 #include <uapi/fcntl.h>
 
 #define KERNEL_NAME "Mica"
@@ -42,7 +43,9 @@ const char linux_banner[] = KERNEL_NAME " version " KERNEL_VERSION CONFIG_LOCALV
 					" (" KBUILD_COMPILER ") #1 SMP\n";
 
 void chr_dev_init(void);
-void tty_dev_init(void);
+void tty_init(void);
+void pty_init(void);
+void serial8250_tty_init(void);
 
 /* ---- the first user program ------------------------------------------------------- */
 
@@ -159,9 +162,12 @@ static int kernel_init(void *unused)
 {
 	populate_rootfs();
 	chr_dev_init();
+	tty_init();
+	pty_init();
 	if (IS_ENABLED(CONFIG_SERIAL_8250))
-		tty_dev_init();
+		serial8250_tty_init();
 	devfs_mount();
+	devpts_mount_boot();
 	if (do_mount("proc", "/proc", "proc", 0, NULL))
 		pr_warn("cannot mount /proc\n");
 	if (IS_ENABLED(CONFIG_KTEST))

@@ -595,6 +595,13 @@ static bool match_pgrp(struct task_struct *p, int pgrp)
 	return p->signal->pgrp == pgrp;
 }
 
+int kill_pgrp(int pgrp, int sig, int priv)
+{
+	if (pgrp <= 0)
+		return -EINVAL;
+	return kill_each(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, match_pgrp, pgrp);
+}
+
 static bool match_all_but_init_and_self(struct task_struct *p, int unused)
 {
 	return p->tgid > 1 && p->tgid != current->tgid;
@@ -930,6 +937,17 @@ relock:
 		if (sig_kernel_ignore(signr) || (cur->tgid == 1 && !sig_kernel_only(signr)))
 			continue;
 		if (sig_kernel_stop(signr)) {
+			/*
+			 * POSIX: the terminal's stop signals do not stop an orphaned group,
+			 * which nobody would continue; the check takes family_lock, so siglock
+			 * is let go for it, as Linux does.
+			 */
+			if (signr != SIGSTOP) {
+				sigunlock(cur, flags);
+				if (is_current_pgrp_orphaned())
+					goto relock;
+				siglock(cur, &flags);
+			}
 			if (do_signal_stop(signr, flags))
 				goto relock;
 			continue;

@@ -4,6 +4,8 @@
 
 #include <kernel/types.h>
 
+struct tty_struct;
+
 /*
  * A console is anywhere printk's output can go: the UART, the screen. Drivers fill one of
  * these and register it; printk calls write() with interrupts off and its lock held, so
@@ -16,6 +18,8 @@ struct console {
 	/* Applies "console=name,options" options (e.g. the baud rate); may be NULL. */
 	int (*setup)(struct console *con, const char *options);
 	unsigned int flags;
+	/* The tty that /dev/console opens when this console is the chosen one, or NULL. */
+	struct tty_struct *(*device)(struct console *con);
 	struct console *next;
 };
 

@@ -265,6 +265,16 @@ extern spinlock_t family_lock;
 extern struct wait_queue_head child_exit_wq;
 /* A process's end when its last thread is gone, or a thread's own end (kernel/exit.c). */
 void exit_notify(struct task_struct *tsk);
+/*
+ * Job control's view of the family (kernel/fork.c, for drivers/tty): fn on each live
+ * process (its leader) until it returns true (family_lock held; returns whether one did);
+ * whether the caller's process group is orphaned (POSIX: no member has a parent in
+ * another group of the same session).
+ */
+bool for_each_process_locked(bool (*fn)(struct task_struct *p, void *arg), void *arg);
+bool will_become_orphaned_pgrp(int pgrp, struct task_struct *ignored,
+			       struct task_struct *dead_parent);
+bool is_current_pgrp_orphaned(void);
 /* The thread group leader of pid 1: where orphans go (NULL before init exists). */
 struct task_struct *child_reaper(void);
 /* The exiting thread's user-visible cleanup: robust futexes, clear_child_tid, vfork_done. */

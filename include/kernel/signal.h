@@ -169,6 +169,8 @@ struct task_struct;
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
 int send_sig(int sig, struct task_struct *p, int priv);
+/* sig to every process of group pgrp (priv: from the kernel, SI_KERNEL); as Linux's. */
+int kill_pgrp(int pgrp, int sig, int priv);
 void force_sig(int sig);
 int force_sig_fault(int sig, int code, void __user *addr);
 /* Caller holds p->sighand->siglock. fatal also wakes a stopped task. */

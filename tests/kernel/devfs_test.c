@@ -239,10 +239,37 @@ static void test_kmsg_reader_interrupted(struct ktest *t)
 	fput(r.f);
 }
 
-/* A terminal reader sleeps until the UART's interrupt delivers bytes. */
+/* The UART's line settings for a test (no echo on the log), and back. */
+static struct termios serial_set_lflag(tcflag_t clear)
+{
+	struct tty_struct *tty = serial8250_tty();
+	struct termios old;
+
+	spin_lock(&tty->lock);
+	old = tty->termios;
+	tty->termios.c_lflag &= ~clear;
+	n_tty_set_termios(tty, &old);
+	spin_unlock(&tty->lock);
+	return old;
+}
+
+static void serial_restore(const struct termios *saved)
+{
+	struct tty_struct *tty = serial8250_tty();
+	struct termios old;
+
+	spin_lock(&tty->lock);
+	old = tty->termios;
+	tty->termios = *saved;
+	n_tty_set_termios(tty, &old);
+	spin_unlock(&tty->lock);
+}
+
+/* A terminal reader sleeps until the UART's interrupt delivers a line. */
 static void test_tty_reader_woken_by_input(struct ktest *t)
 {
 	static struct blocked_read r;
+	struct termios saved = serial_set_lflag(ECHO);
 	struct task_struct *k;
 	u64 t0;
 
@@ -250,7 +277,7 @@ static void test_tty_reader_woken_by_input(struct ktest *t)
 	k = start_blocked_reader(t, "/dev/ttyS0", &r);
 	KTEST_ASSERT_NOT_NULL(t, k);
 	t0 = sched_clock();
-	tty_receive_buf("hi\n", 3); /* what the receive interrupt does */
+	serial8250_rx_push("hi\r", 3); /* what the receive interrupt does; ICRNL makes \n */
 	KTEST_EXPECT_TRUE(t, ktest_wait_flag(&r.done, 1000));
 	if (!READ_ONCE(r.done))
 		ktest_fake_signal(k);
@@ -259,11 +286,13 @@ static void test_tty_reader_woken_by_input(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, r.buf, "hi\n");
 	KTEST_EXPECT_LT(t, r.done_at - t0, 300 * MSEC);
 	fput(r.f);
+	serial_restore(&saved);
 }
 
 static void test_tty_reader_interrupted(struct ktest *t)
 {
 	static struct blocked_read r;
+	struct termios saved = serial_set_lflag(ECHO);
 	struct task_struct *k;
 
 	memset(&r, 0, sizeof(r));
@@ -271,17 +300,21 @@ static void test_tty_reader_interrupted(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, k);
 	ktest_fake_signal(k);
 	if (!ktest_wait_flag(&r.done, 1000))
-		tty_receive_buf("x", 1);
+		serial8250_rx_push("x\n", 2);
 	kthread_stop(k);
 	KTEST_EXPECT_EQ(t, r.ret, -ERESTARTSYS);
 	fput(r.f);
+	serial_restore(&saved);
 }
 
-/* Input beyond the buffer is dropped and counted, never written past the ring. */
+#define RX_RING 1024
+
+/* Input beyond the receive ring is dropped and counted, never written past the ring. */
 static void test_tty_input_overflow(struct ktest *t)
 {
-	char *junk = kmalloc(TTY_INPUT_SIZE + 10, GFP_KERNEL);
-	unsigned long dropped = tty_input_dropped();
+	struct termios saved = serial_set_lflag(ECHO | ICANON);
+	char *junk = kmalloc(RX_RING + 10, GFP_KERNEL);
+	unsigned long dropped = serial8250_rx_dropped();
 	struct file *f = filp_open("/dev/ttyS0", O_RDONLY | O_NONBLOCK, 0);
 	size_t got = 0;
 	loff_t pos = 0;
@@ -289,18 +322,25 @@ static void test_tty_input_overflow(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, junk);
 	KTEST_ASSERT_TRUE(t, !IS_ERR(f));
-	while (kernel_read(f, junk, TTY_INPUT_SIZE, &pos) > 0)
+	while (kernel_read(f, junk, RX_RING, &pos) > 0)
 		;
-	memset(junk, 'j', TTY_INPUT_SIZE + 10);
-	tty_receive_buf(junk, TTY_INPUT_SIZE + 10);
-	KTEST_EXPECT_EQ(t, tty_input_pending(), TTY_INPUT_SIZE);
-	KTEST_EXPECT_EQ(t, tty_input_dropped() - dropped, 10);
-	while ((n = kernel_read(f, junk, TTY_INPUT_SIZE, &pos)) > 0)
-		got += n;
+	memset(junk, 'j', RX_RING + 10);
+	serial8250_rx_push(junk, RX_RING + 10);
+	KTEST_EXPECT_EQ(t, serial8250_rx_dropped() - dropped, 10);
+	/* The rx thread hands the ring to the line discipline: 1 s at most for all of it. */
+	for (int i = 0; i < 100 && got < RX_RING; i++) {
+		while ((n = kernel_read(f, junk, RX_RING, &pos)) > 0)
+			got += n;
+		if (got < RX_RING)
+			msleep(10);
+	}
+	KTEST_EXPECT_EQ(t, serial8250_rx_pending(), 0);
+	n = kernel_read(f, junk, RX_RING, &pos);
 	KTEST_EXPECT_EQ(t, n, -EAGAIN);
-	KTEST_EXPECT_EQ(t, got, TTY_INPUT_SIZE);
+	KTEST_EXPECT_EQ(t, got, RX_RING);
 	fput(f);
 	kfree(junk);
+	serial_restore(&saved);
 }
 
 static struct ktest_case devfs_cases[] = {

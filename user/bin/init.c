@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -49,6 +50,10 @@ static pid_t start_shell(char **envp)
 		return -1;
 	pid = fork();
 	if (pid == 0) {
+		/* As getty does: the shell leads a session whose terminal is the console's, so
+		 * that ^C and ^Z reach its foreground job. */
+		setsid();
+		ioctl(0, TIOCSCTTY, 0);
 		execve("/bin/sh", argv, envp);
 		perror("init: /bin/sh");
 		_exit(127);

@@ -69,4 +69,10 @@ int mkstemp(char *tmpl);
 int mkostemp(char *tmpl, int flags);
 char *mkdtemp(char *tmpl);
 char *realpath(const char *restrict path, char *restrict resolved);
+/* Pseudo-terminals (POSIX XSI; ptsname_r is the GNU extension). */
+int posix_openpt(int flags);
+int grantpt(int fd);
+int unlockpt(int fd);
+char *ptsname(int fd);
+int ptsname_r(int fd, char *buf, size_t len);
 #endif

@@ -128,6 +128,8 @@ struct signal_struct {
 	/* Process group and session ids, under family_lock (kernel/fork.c). */
 	int pgrp;
 	int session;
+	/* The session's controlling terminal, referenced; under family_lock (drivers/tty). */
+	struct tty_struct *tty;
 	/* PR_SET_CHILD_SUBREAPER: orphaned descendants come here, not to init (family_lock). */
 	bool is_child_subreaper;
 
