@@ -404,7 +404,7 @@ int sched_switch_to_blocked(struct task_struct *next)
 	used = prev->sum_exec_runtime - rq->slice_start;
 	account_switch_out(rq, prev);
 	put_prev(rq, prev, false);
-	place_task(rq, next, false);
+	place_task(rq, next, next->nr_switches == 0);
 	enqueue_running_fair(rq, next);
 	switch_locked(rq, prev, next, used);
 	preempt_enable_no_resched();
