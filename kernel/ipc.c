@@ -285,6 +285,11 @@ static int ipc_switch_and_sleep(struct ipc_endpoint *ep, struct ipc_wait *w,
 		wake_up_process(next);
 	put_task_struct(next);
 	spin_lock(&ep->lock);
+	/* Switched back to with the wait ended, as a rule: no need to sleep again. */
+	if (likely(READ_ONCE(w->result) != IPC_PENDING)) {
+		__set_current_state(TASK_RUNNING);
+		return w->result;
+	}
 	return ipc_sleep(ep, w, -1);
 }
 

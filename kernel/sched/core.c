@@ -403,9 +403,14 @@ int sched_switch_to_blocked(struct task_struct *next)
 	update_curr(rq);
 	used = prev->sum_exec_runtime - rq->slice_start;
 	account_switch_out(rq, prev);
-	put_prev(rq, prev, false);
 	place_task(rq, next, next->nr_switches == 0);
-	enqueue_running_fair(rq, next);
+	if (likely(prev->state == TASK_INTERRUPTIBLE && prev->migrate_to < 0 &&
+		   prev->weight == next->weight)) {
+		swap_running_fair(rq, prev, next);
+	} else {
+		put_prev(rq, prev, false);
+		enqueue_running_fair(rq, next);
+	}
 	switch_locked(rq, prev, next, used);
 	preempt_enable_no_resched();
 	local_irq_restore(flags);

@@ -74,6 +74,7 @@ static inline bool task_on_rq_migrating(const struct task_struct *p)
 void enqueue_task_fair(struct rq *rq, struct task_struct *p);
 void dequeue_task_fair(struct rq *rq, struct task_struct *p);
 void enqueue_running_fair(struct rq *rq, struct task_struct *p);
+void swap_running_fair(struct rq *rq, struct task_struct *prev, struct task_struct *next);
 void put_prev_task_fair(struct rq *rq, struct task_struct *prev);
 struct task_struct *pick_next_task_fair(struct rq *rq);
 void take_task_fair(struct rq *rq, struct task_struct *p);
