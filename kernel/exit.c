@@ -20,6 +20,7 @@
 #include <kernel/cred.h>
 #include <kernel/fdtable.h>
 #include <kernel/fs_struct.h>
+#include <kernel/ipc.h>
 #include <kernel/kthread.h>
 #include <kernel/lockdep.h>
 #include <kernel/main.h>
@@ -90,6 +91,7 @@ void mm_release(struct task_struct *tsk)
 
 __noreturn void do_exit(int code)
 {
+	ipc_exit(current); /* before the files: a caller waiting for our reply gets EPIPE */
 	exit_files(current);
 	exit_mm(current);
 	exit_fs(current); /* here, where putting paths may sleep */

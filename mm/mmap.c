@@ -499,7 +499,8 @@ long do_mmap_file(struct mm_struct *mm, struct file *file, unsigned long addr, u
 	vm_flags = prot_to_vm_flags(prot, flags) | mm->def_flags;
 	npages = len >> PAGE_SHIFT;
 
-	vma = vma_alloc(0, 0, vm_flags);
+	/* Placed later; the size now, for a file's mmap to check (kernel/ipc.c's buffer). */
+	vma = vma_alloc(0, len, vm_flags);
 	if (!vma)
 		return -ENOMEM;
 	if (file) {

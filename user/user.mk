@@ -40,7 +40,9 @@ USER_TEST_NAMES := $(patsubst user/tests/%.c,%,$(filter-out user/tests/tap.c,\
 	$(sort $(wildcard user/tests/*.c))))
 USER_TESTS := $(addprefix $(USER_OUT)/tests/,$(USER_TEST_NAMES))
 USER_TESTS_MUSL := $(addsuffix .musl,$(USER_TESTS))
-MUSL_CFLAGS := -D_GNU_SOURCE -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -static
+# include/uapi (ipc.h) after the libc's own headers, which it never shadows.
+MUSL_CFLAGS := -D_GNU_SOURCE -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -static \
+	-idirafter include
 
 # The syscall numbers, from the table.
 $(USER_SYSCALL_H): user/libc/syscall.tbl user/user.mk
@@ -86,7 +88,7 @@ $(USER_TESTS): %: %.o $(USER_OUT)/tests/tap.o $(USER_CRT0) $(USER_LIBC)
 	$(quiet) USERLD $@
 	$(Q)$(USER_CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_OUT)/tests/tap.o $(USER_LIBC) -lgcc
 
-$(USER_OUT)/tests/%.musl: user/tests/%.c user/tests/tap.c user/tests/tap.h $(wildcard user/tests/data/*) \
+$(USER_OUT)/tests/%.musl: user/tests/%.c user/tests/tap.c user/tests/tap.h $(wildcard user/tests/data/*) include/uapi/ipc.h \
 		$(USER_SYSCALL_LIST) user/user.mk | $(tools_ok)
 	$(quiet) MUSLCC $<
 	$(Q)mkdir -p $(@D)

@@ -25,6 +25,12 @@ int fd_install_from(struct files_struct *files, struct file *file, int start, bo
 /* The file at fd, referenced (fput), or NULL. */
 struct file *fget_from(struct files_struct *files, int fd);
 int close_fd_in(struct files_struct *files, int fd);
+/*
+ * The caller's file at fd, as Linux's fdget: without the lock or a reference when the caller's
+ * table is its own alone (then nobody but the caller can close fd while it uses the file),
+ * referenced otherwise; *put says whether an fput is owed. For the IPC calls' fast path.
+ */
+struct file *fget_light(int fd, bool *put);
 int dup_fd_in(struct files_struct *files, int fd, int start, bool cloexec);
 /* dup3: newfd names oldfd's file (closing what it named); -EINVAL if they are equal. */
 int dup3_in(struct files_struct *files, int oldfd, int newfd, bool cloexec);

@@ -45,6 +45,8 @@ struct mm_struct;
 struct cred;
 struct fs_struct;
 struct files_struct;
+struct ipc_wait;
+struct ipc_endpoint;
 
 /*
  * Bits of task_struct.thread_flags: the rare work the return to user space must do, tested
@@ -171,6 +173,13 @@ struct task_struct {
 	int exit_code;
 	void *kthread; /* struct kthread: its exit completion; freed with the task */
 	struct list_head tasks; /* all tasks, under tasklist_lock */
+	/*
+	 * kernel/ipc.c: the call this thread received last and owes a reply (the caller's wait,
+	 * guarded by ipc_reply_ep->lock), and that endpoint, referenced; ipc_reply_ep changes
+	 * only by the task itself, when it owes nothing.
+	 */
+	struct ipc_wait *ipc_reply;
+	struct ipc_endpoint *ipc_reply_ep;
 	/* kernel/trace/strace.c: execve's log line, made before the call, ended after it. */
 	char *strace_line;
 
@@ -232,6 +241,13 @@ void yield(void);
  * caller then simply calls schedule()).
  */
 int sched_switch_to(struct task_struct *next);
+/*
+ * The same for a next that is asleep (the IPC fast path hands the CPU to the server it has
+ * just given a message): next is woken and runs at once, without passing through the run
+ * queue's timeline. next must sleep, on this CPU; the caller sleeps if it has set a sleeping
+ * state. -EINVAL, and nothing done, otherwise (the caller then wakes next the usual way).
+ */
+int sched_switch_to_blocked(struct task_struct *next);
 /* Called from the timer interrupt on every CPU. */
 void scheduler_tick(void);
 /* Does this CPU need the scheduler tick (more than one task to share it)? */

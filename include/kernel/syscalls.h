@@ -268,4 +268,13 @@ long sys_clock_getres(int which_clock, struct timespec64 __user *tp);
 
 long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node, void __user *unused);
 
+/* Mica's own L4-style IPC (kernel/ipc.c, include/uapi/ipc.h): the words travel in pt_regs. */
+long sys_ipc_endpoint(unsigned int flags);
+long sys_ipc_connect(int server_fd, u64 badge, unsigned int flags);
+long sys_ipc_call(int fd);
+long sys_ipc_reply_recv(int fd);
+long sys_ipc_send(int fd);
+long sys_ipc_recv(int fd);
+long sys_ipc_echo(void __user *buf, size_t len);
+
 #endif /* _KERNEL_SYSCALLS_H */

@@ -369,6 +369,54 @@ int sched_switch_to(struct task_struct *next)
 	return 0;
 }
 
+/*
+ * The IPC fast path's switch (kernel/ipc.c): next is asleep, and the caller has just given it
+ * what it waited for; prev has set its own sleeping state (or stays runnable if a wake-up
+ * already set it back to TASK_RUNNING). next is woken and becomes current in one step, with
+ * the rest of prev's slice: it is counted on the run queue (it runs, so it is not in the
+ * timeline) but never inserted, picked or compared with the others, as a wake-up would do.
+ * Anything unusual (next woken meanwhile by someone else, on another CPU, still switching
+ * out) is refused under the run-queue lock with -EINVAL and nothing done: the caller then
+ * wakes next the ordinary way.
+ */
+int sched_switch_to_blocked(struct task_struct *next)
+{
+	struct task_struct *prev = current;
+	unsigned long flags;
+	struct rq *rq;
+	u64 used;
+
+	local_irq_save(flags);
+	preempt_disable();
+	rq = this_rq();
+	arch_spin_lock(&rq->lock);
+	if (unlikely(next->on_rq || next->on_cpu || next->cpu != rq->cpu || prev->is_idle ||
+		     !(next->state & (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)))) {
+		arch_spin_unlock(&rq->lock);
+		preempt_enable_no_resched();
+		local_irq_restore(flags);
+		return -EINVAL;
+	}
+	/* From here a concurrent wake-up of next finds it running and does nothing. */
+	WRITE_ONCE(next->state, TASK_RUNNING);
+	loadavg_wake(rq, next);
+	update_curr(rq);
+	used = prev->sum_exec_runtime - rq->slice_start;
+	account_switch_out(rq, prev);
+	place_task(rq, next, next->nr_switches == 0);
+	if (likely(prev->state == TASK_INTERRUPTIBLE && prev->migrate_to < 0 &&
+		   prev->weight == next->weight)) {
+		swap_running_fair(rq, prev, next);
+	} else {
+		put_prev(rq, prev, false);
+		enqueue_running_fair(rq, next);
+	}
+	switch_locked(rq, prev, next, used);
+	preempt_enable_no_resched();
+	local_irq_restore(flags);
+	return 0;
+}
+
 void yield(void)
 {
 	struct rq *rq;

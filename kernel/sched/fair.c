@@ -90,6 +90,31 @@ void enqueue_task_fair(struct rq *rq, struct task_struct *p)
 	timeline_insert(rq, p);
 }
 
+/*
+ * A sleeping task that becomes the running one at once (sched_switch_to_blocked): counted,
+ * but not put into the timeline, where the running task never is.
+ */
+void enqueue_running_fair(struct rq *rq, struct task_struct *p)
+{
+	rq_lock_assert_held(rq);
+	if (unlikely(p->on_rq == TASK_ON_RQ_QUEUED)) {
+		report_double_enqueue(rq, p);
+		return;
+	}
+	account_enqueue(rq, p);
+}
+
+/*
+ * The running task prev goes to sleep as the sleeping next takes its place, of the same
+ * weight (sched_switch_to_blocked): the run queue's counts stay as they are.
+ */
+void swap_running_fair(struct rq *rq, struct task_struct *prev, struct task_struct *next)
+{
+	rq_lock_assert_held(rq);
+	WRITE_ONCE(prev->on_rq, 0);
+	WRITE_ONCE(next->on_rq, TASK_ON_RQ_QUEUED);
+}
+
 /* The running task leaves the queue (it sleeps, dies or migrates). */
 void dequeue_task_fair(struct rq *rq, struct task_struct *p)
 {

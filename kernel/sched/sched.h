@@ -73,6 +73,8 @@ static inline bool task_on_rq_migrating(const struct task_struct *p)
 /* fair.c: the policy. All called with rq->lock held. */
 void enqueue_task_fair(struct rq *rq, struct task_struct *p);
 void dequeue_task_fair(struct rq *rq, struct task_struct *p);
+void enqueue_running_fair(struct rq *rq, struct task_struct *p);
+void swap_running_fair(struct rq *rq, struct task_struct *prev, struct task_struct *next);
 void put_prev_task_fair(struct rq *rq, struct task_struct *prev);
 struct task_struct *pick_next_task_fair(struct rq *rq);
 void take_task_fair(struct rq *rq, struct task_struct *p);

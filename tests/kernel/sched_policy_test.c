@@ -3,7 +3,8 @@
  * The fair policy's promises, one by one, and sched_switch_to: a directed switch runs the
  * task it is given, not the one the policy would pick; an idle CPU pulls work from a busy
  * one; a task that moves keeps its lag, not its vruntime; a sleeper gets a bounded credit
- * and preempts on waking, a task that is ahead does not. Two-CPU cases skip on one.
+ * and preempts on waking, a task that is ahead does not. sched_switch_to_blocked runs a
+ * sleeping task at once, before the queued ones. Two-CPU cases skip on one.
  */
 #include <asm/irqflags.h>
 #include <kernel/atomic.h>
@@ -119,6 +120,66 @@ static void test_switch_to_refuses_what_cannot_run_here(struct ktest *t)
 		set_cpus_allowed(current, CPU_MASK_ALL);
 	}
 	kthread_stop(pb);
+}
+
+/* ---- sched_switch_to_blocked -------------------------------------------------------- */
+
+static void test_switch_to_blocked_runs_the_sleeper(struct ktest *t)
+{
+	struct ordered b = { .wake = current }, c = {};
+	struct task_struct *pb, *pc;
+	int cpu = smp_processor_id(), ret;
+	long state_after;
+
+	kthread_bind(current, cpu);
+	pc = kthread_create(note_order, &c, "ktest-c");
+	pb = kthread_create(note_order, &b, "ktest-b");
+	KTEST_ASSERT_NOT_NULL(t, pb);
+	KTEST_ASSERT_NOT_NULL(t, pc);
+	kthread_bind(pb, cpu);
+	kthread_bind(pc, cpu);
+	local_irq_disable();
+	wake_up_process(pc); /* queued: the policy's pick, but b, asleep, runs first */
+	/* As an IPC call: hand the CPU to the sleeper and sleep until it wakes us. */
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	ret = sched_switch_to_blocked(pb);
+	state_after = current->state;
+	local_irq_enable();
+	kthread_stop(pb);
+	kthread_stop(pc);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_EQ(t, ret, 0);
+	KTEST_EXPECT_GT(t, b.at, 0);
+	KTEST_EXPECT_LT(t, b.at, c.at);
+	KTEST_EXPECT_EQ(t, state_after, TASK_RUNNING);
+	KTEST_EXPECT_EQ(t, sched_double_enqueues(), 0);
+}
+
+static void test_switch_to_blocked_refuses_what_is_not_asleep_here(struct ktest *t)
+{
+	struct ordered b = {};
+	struct task_struct *pb = kthread_create(note_order, &b, "ktest-b");
+	int cpu = smp_processor_id();
+
+	KTEST_ASSERT_NOT_NULL(t, pb);
+	KTEST_EXPECT_EQ(t, sched_switch_to_blocked(current), -EINVAL); /* running */
+	kthread_bind(current, cpu);
+	kthread_bind(pb, cpu);
+	local_irq_disable();
+	wake_up_process(pb);
+	KTEST_EXPECT_EQ(t, sched_switch_to_blocked(pb), -EINVAL); /* queued: woken already */
+	local_irq_enable();
+	kthread_stop(pb);
+	if (num_online_cpus() >= 2) {
+		pb = kthread_create(note_order, &b, "ktest-b");
+		KTEST_ASSERT_NOT_NULL(t, pb);
+		kthread_bind(current, 0);
+		kthread_bind(pb, 1);
+		/* Asleep, but on the other CPU: not ours to run. */
+		KTEST_EXPECT_EQ(t, sched_switch_to_blocked(pb), -EINVAL);
+		kthread_stop(pb);
+	}
+	set_cpus_allowed(current, CPU_MASK_ALL);
 }
 
 /* ---- spinners ----------------------------------------------------------------------- */
@@ -346,6 +407,8 @@ static struct ktest_case sched_policy_cases[] = {
 	KTEST_CASE(test_switch_to_runs_the_given_task),
 	KTEST_CASE(test_switch_to_and_sleep),
 	KTEST_CASE(test_switch_to_refuses_what_cannot_run_here),
+	KTEST_CASE(test_switch_to_blocked_runs_the_sleeper),
+	KTEST_CASE(test_switch_to_blocked_refuses_what_is_not_asleep_here),
 	KTEST_CASE(test_idle_cpu_pulls_queued_work),
 	KTEST_CASE(test_vruntime_renormalised_on_migration),
 	KTEST_CASE(test_sleeper_credit_and_wakeup_preemption),

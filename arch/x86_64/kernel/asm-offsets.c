@@ -39,6 +39,7 @@ void asm_offsets(void)
 	OFFSET(PT_REGS_R10, pt_regs, r10);
 	OFFSET(PT_REGS_R8, pt_regs, r8);
 	OFFSET(PT_REGS_R9, pt_regs, r9);
+	OFFSET(PT_REGS_R12, pt_regs, r12);
 	DEFINE(_TIF_SYSCALL_TRACE, _TIF_SYSCALL_TRACE);
 	OFFSET(CPU_CURRENT, cpu_data, current_task);
 	OFFSET(CPU_TOP_OF_STACK, cpu_data, top_of_stack);

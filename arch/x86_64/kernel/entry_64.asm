@@ -10,7 +10,8 @@
 ; signals, ptrace and execve see one layout), interrupts on, the table call with the
 ; arguments still in their registers (the fourth moves from R10 to RCX, the C ABI's), then
 ; one look at the task's flags and this CPU's need_resched, and SYSRETQ. The callee-saved
-; registers are not reloaded there: C code preserved them, so they still hold the user's.
+; registers are not reloaded there: C code preserved them, so they still hold the user's;
+; all but R12, which carries the sixth word of an IPC message (include/uapi/ipc.h).
 ;
 ; Everything rare leaves the line: a number beyond the table, and any work before the
 ; return (a reschedule, a signal, task work, tracing, a frame that execve or a signal
@@ -60,7 +61,10 @@ entry_SYSCALL_64:
 	jnz .work
 	cmp byte [gs:CPU_NEED_RESCHED], 0
 	jne .work
-	add rsp, 6 * 8			; r15 .. rbx: callee-saved, still the user's
+	; Callee-saved, still the user's (C code preserved them), but r12: an IPC receive
+	; (kernel/ipc.c) delivers a message word in it, through the frame.
+	mov r12, [rsp + PT_REGS_R12]
+	add rsp, 6 * 8			; r15 .. rbx
 	pop r11				; user RFLAGS, for SYSRET
 	pop r10
 	pop r9
