@@ -13,25 +13,6 @@ int check_sticky(struct inode *dir, struct inode *inode);
 char *getname(const char __user *filename);
 void putname(char *name);
 struct file *fget(unsigned int fd);
-
-/*
- * A descriptor's file for the length of one system call, as Linux's fdget: when the caller's
- * table is its own alone (no thread shares it), nobody else can close the descriptor before
- * the call returns, so no reference is taken (nor the table's lock); fdput drops the one
- * taken otherwise. Reads and writes are the hot users.
- */
-struct fd {
-	struct file *file;
-	bool need_put;
-};
-
-struct fd fdget(unsigned int fd);
-
-static inline void fdput(struct fd f)
-{
-	if (f.need_put)
-		fput(f.file);
-}
 int at_base(int dfd, const char *name, struct path **base, struct file **file);
 
 /* fs/namei.c, for fs/dir_ops.c. */

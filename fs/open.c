@@ -50,17 +50,6 @@ struct file *fget(unsigned int fd)
 	return fget_from(current->files, fd);
 }
 
-struct fd fdget(unsigned int fd)
-{
-	struct files_struct *files = current->files;
-
-	if (!files || fd >= NR_OPEN_DEFAULT)
-		return (struct fd){ NULL, false };
-	if (atomic_read(&files->count) == 1)
-		return (struct fd){ READ_ONCE(files->fd[fd]), false };
-	return (struct fd){ fget_from(files, fd), true };
-}
-
 /*
  * Where a *at call starts a relative path: the working directory for AT_FDCWD, else the
  * directory open at dfd (base filled in and referenced, *file to fput). An absolute path

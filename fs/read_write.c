@@ -4,6 +4,7 @@
  * transfer goes through a struct iov_iter, so a file system has one read and one write.
  */
 #include <asm/uaccess.h>
+#include <kernel/fdtable.h>
 #include <kernel/fs.h>
 #include <kernel/mutex.h>
 #include <kernel/sched.h>
@@ -237,8 +238,8 @@ static ssize_t rw_at_pos(struct file *file, struct iov_iter *iter, bool write)
 static long ksys_rw(unsigned int fd, void __user *buf, size_t count, bool write)
 {
 	struct iov_iter iter;
-	struct fd f = fdget(fd);
-	struct file *file = f.file;
+	bool put;
+	struct file *file = fget_light((int)fd, &put);
 	ssize_t ret;
 
 	if (!file)
@@ -255,7 +256,8 @@ static long ksys_rw(unsigned int fd, void __user *buf, size_t count, bool write)
 	iov_iter_user(&iter, buf, count);
 	ret = rw_at_pos(file, &iter, write);
 out:
-	fdput(f);
+	if (put)
+		fput(file);
 	return ret;
 }
 

@@ -28,7 +28,8 @@ int close_fd_in(struct files_struct *files, int fd);
 /*
  * The caller's file at fd, as Linux's fdget: without the lock or a reference when the caller's
  * table is its own alone (then nobody but the caller can close fd while it uses the file),
- * referenced otherwise; *put says whether an fput is owed. For the IPC calls' fast path.
+ * referenced otherwise; *put says whether an fput is owed. For the hot calls: read, write
+ * and the IPC calls.
  */
 struct file *fget_light(int fd, bool *put);
 int dup_fd_in(struct files_struct *files, int fd, int start, bool cloexec);
