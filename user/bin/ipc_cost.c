@@ -8,6 +8,7 @@
  */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <uapi/ipc.h>
@@ -42,7 +43,18 @@ static int serve(int sfd)
 	}
 }
 
-int main(void)
+/* "ipc_cost N": only N calls, silently (for scripts/vmprof). */
+static int calls_only(int cfd, long n)
+{
+	struct ipc_msg m = { 0 };
+
+	for (long i = 0; i < n; i++)
+		if (ipc_call(cfd, &m) < 0)
+			return 1;
+	return m.w[0] == (unsigned long long)n ? 0 : 1;
+}
+
+int main(int argc, char **argv)
 {
 	unsigned long long t0, t1, best;
 	char buf[64] = "sixty-four bytes in and out";
@@ -61,6 +73,13 @@ int main(void)
 	if (pid == 0)
 		_exit(serve(sfd));
 	close(sfd);
+	if (argc == 2) {
+		int rc = calls_only(cfd, atol(argv[1]));
+
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		return rc;
+	}
 
 	best = ~0ULL;
 	for (int round = 0; round < ROUNDS; round++) {
