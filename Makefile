@@ -227,12 +227,19 @@ include user/sh/sh.mk
 
 # The guest's /bin: our small programs (user/bin), the libc's test programs (user/tests,
 # both builds), the benchmark's (user/bench, both builds) and our shell (user/sh) as /bin/sh.
-$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(USER_TESTS) $(USER_TESTS_MUSL) \
+# IMAGE_TESTS=0 leaves the test programs out: the benchmark's image carries what a user's
+# system would, and GRUB reads no more than that at boot (the boot-time figure).
+IMAGE_TESTS ?= 1
+image_tests := $(if $(filter 1,$(IMAGE_TESTS)),$(USER_TESTS) $(USER_TESTS_MUSL))
+image_bin_dirs := $(USER_OUT)/bin $(if $(image_tests),$(USER_OUT)/tests) $(USER_OUT)/bench \
+	$(USER_OUT)/sh
+
+$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(image_tests) \
 		$(USER_BENCH) $(USER_BENCH_MUSL) $(SH_BIN)
 	$(quiet) IMAGE $@
 	$(Q)mkdir -p $(USER_OUT)/bench
 	$(Q)OBJCOPY=$(OBJCOPY) scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \
-		--bin $(USER_OUT)/bin --bin $(USER_OUT)/tests --bin $(USER_OUT)/bench --bin $(USER_OUT)/sh
+		$(foreach d,$(image_bin_dirs),--bin $(d))
 
 vmrun_args = --accel $(ACCEL) --cpu $(CPU) --mem $(MEM) --smp $(SMP) --disk $(DISK)
 
@@ -289,7 +296,7 @@ $(bench_o)/.config: configs/bench_defconfig $(kconfig_files) | $(tools_ok)
 
 bench-image: $(bench_o)/.config FORCE
 	$(Q)$(MAKE) O=$(bench_o) KCONFIG_CONFIG=$(bench_o)/.config CMDLINE='$(BENCH_CMDLINE)' \
-		all user-bench
+		IMAGE_TESTS=0 all user-bench
 
 bench: bench-image
 	$(Q)$(KCONFIG_PYTHON) scripts/bench --build $(bench_o) --out $(O)/bench \

@@ -504,6 +504,7 @@ static long kernel_clone(struct kernel_clone_args *args)
 	p = alloc_task(ret_from_fork, NULL, current->comm);
 	if (!p)
 		return -ENOMEM;
+	sched_fork_inherit(p, current);
 	err = copy_fs(clone_flags & CLONE_FS, p);
 	if (!err)
 		err = copy_sighand(clone_flags, p);

@@ -254,6 +254,7 @@ void scheduler_tick(void);
 bool sched_needs_tick(void);
 
 int set_user_nice(struct task_struct *p, int nice);
+void sched_fork_inherit(struct task_struct *p, struct task_struct *parent);
 int set_cpus_allowed(struct task_struct *p, cpumask_t mask);
 
 /* Creating tasks: stack, FPU state and an entry that runs fn(data); not yet runnable. */

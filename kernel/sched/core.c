@@ -463,6 +463,20 @@ void sched_fork(struct task_struct *p)
 	RB_CLEAR_NODE(&p->run_node);
 }
 
+/*
+ * A forked or cloned task runs as its parent did: same nice value, same CPUs, as Linux's
+ * fork gives (sched_setaffinity(2): "a child created via fork(2) inherits its parent's CPU
+ * affinity mask"). Before, a child of a process pinned to one CPU could start on another.
+ */
+void sched_fork_inherit(struct task_struct *p, struct task_struct *parent)
+{
+	int nice = READ_ONCE(parent->nice);
+
+	p->nice = nice;
+	p->weight = nice_to_weight[nice - MIN_NICE];
+	p->cpus_allowed = READ_ONCE(parent->cpus_allowed);
+}
+
 int set_user_nice(struct task_struct *p, int nice)
 {
 	unsigned long flags;

@@ -223,8 +223,8 @@ def the_matrix_runs_both_builds_on_both_kernels():
         for j in benches:
             clock = "--clock=tsc" if j.mode == "icount" else "--clock=ns"
             assert all(clock in args and ("--quick" in args) == quick for _, args in j.programs)
-        # Linux under icount only on one CPU (its second CPU never comes up there).
-        assert not [j for j in icount if j.kernel == "linux" and j.smp > 1]
+        # icount only on one CPU (QEMU's round-robin vCPUs starve each other there).
+        assert not [j for j in icount if j.smp > 1]
         per_kernel = {}
         for j in wall:
             if j.kind == "bench":

@@ -932,7 +932,7 @@ static void test_cleanup(struct ktest *t)
 
 /* ---- references taken without the lock, raced on two CPUs -------------------------------- */
 
-#define RACE_STEPS 4000
+#define RACE_STEPS 2000
 
 struct lookup_race {
 	struct ktest_start_line line;
