@@ -467,9 +467,7 @@ static int wait_job(struct job *j)
 	{
 		int st = j->procs[j->nprocs - 1].status;
 
-		/* As dash: a script's wait says nothing of how the job ended, but $? does. */
-		if (interactive && WIFSIGNALED(st) && WTERMSIG(st) != SIGINT &&
-		    WTERMSIG(st) != SIGPIPE)
+		if (WIFSIGNALED(st) && WTERMSIG(st) != SIGINT && WTERMSIG(st) != SIGPIPE)
 			outf(2, "%s\n", sig_desc(WTERMSIG(st)));
 	}
 	job_unregister(j);
