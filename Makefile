@@ -223,15 +223,17 @@ $(O)/cmdline: FORCE
 
 include user/user.mk
 include user/bench/bench.mk
+include user/coreutils/coreutils.mk
 
 # The guest's /bin: our small programs (user/bin), the libc's test programs (user/tests,
 # both builds) and the benchmark's (user/bench, both builds).
 $(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(USER_TESTS) $(USER_TESTS_MUSL) \
-		$(USER_BENCH) $(USER_BENCH_MUSL)
+		$(USER_BENCH) $(USER_BENCH_MUSL) $(USER_COREUTILS)
 	$(quiet) IMAGE $@
 	$(Q)mkdir -p $(USER_OUT)/bench
 	$(Q)scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \
-		--bin $(USER_OUT)/bin --bin $(USER_OUT)/tests --bin $(USER_OUT)/bench
+		--bin $(USER_OUT)/bin --bin $(USER_OUT)/tests --bin $(USER_OUT)/bench \
+		--bin $(USER_OUT)/coreutils
 
 vmrun_args = --accel $(ACCEL) --cpu $(CPU) --mem $(MEM) --smp $(SMP) --disk $(DISK)
 
@@ -260,7 +262,7 @@ $(nodebug_o)/.config: configs/nodebug_defconfig $(kconfig_files) | $(tools_ok)
 nodebug-image: $(nodebug_o)/.config FORCE
 	$(Q)$(MAKE) O=$(nodebug_o) KCONFIG_CONFIG=$(nodebug_o)/.config CMDLINE='$(CMDLINE)' all
 
-test: $(image) host-tests user-tests nodebug-image
+test: $(image) host-tests user-tests coreutils nodebug-image
 	$(Q)scripts/run-tests --build $(O) --nodebug-image $(nodebug_image)
 
 check: test
