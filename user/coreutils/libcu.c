@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 const char *prog_name = "?";
@@ -330,4 +331,86 @@ post:
 int cu_walk(const char *path, cu_walk_fn fn, void *arg)
 {
 	return walk(path, fn, arg, 0);
+}
+
+static int digits(const char **p, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (**p < '0' || **p > '9')
+			return -1;
+		v = v * 10 + (*(*p)++ - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int parse_clock(const char **p, struct tm *tm, long *nsec)
+{
+	if (digits(p, 2, &tm->tm_hour) || *(*p)++ != ':' || digits(p, 2, &tm->tm_min))
+		return -1;
+	if (**p == ':') {
+		(*p)++;
+		if (digits(p, 2, &tm->tm_sec))
+			return -1;
+		if (**p == '.' || **p == ',') {
+			long scale = 100000000;
+
+			for ((*p)++; **p >= '0' && **p <= '9'; (*p)++, scale /= 10)
+				*nsec += (**p - '0') * scale;
+		}
+	}
+	return tm->tm_hour > 23 || tm->tm_min > 59 || tm->tm_sec > 60 ? -1 : 0;
+}
+
+int cu_parse_date(const char *s, struct timespec *ts)
+{
+	struct tm tm = { 0 };
+	long nsec = 0;
+	const char *p = s;
+
+	while (*p == ' ')
+		p++;
+	if (*p == '@') {
+		char *end;
+		long long v = strtoll(p + 1, &end, 10);
+
+		if (end == p + 1 || *end)
+			return -1;
+		ts->tv_sec = v;
+		ts->tv_nsec = 0;
+		return 0;
+	}
+	if (strlen(p) >= 5 && p[2] == ':') {
+		time_t now = time(NULL);
+
+		tm = *localtime(&now);
+		tm.tm_sec = 0;
+		if (parse_clock(&p, &tm, &nsec))
+			return -1;
+	} else {
+		if (digits(&p, 4, &tm.tm_year) || *p++ != '-' || digits(&p, 2, &tm.tm_mon) ||
+		    *p++ != '-' || digits(&p, 2, &tm.tm_mday))
+			return -1;
+		tm.tm_year -= 1900;
+		tm.tm_mon--;
+		if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31)
+			return -1;
+		if (*p == ' ' || *p == 'T') {
+			p++;
+			if (parse_clock(&p, &tm, &nsec))
+				return -1;
+		}
+	}
+	while (*p == ' ')
+		p++;
+	if (!strcmp(p, "Z") || !strcmp(p, "UTC"))
+		p += strlen(p);
+	if (*p)
+		return -1;
+	tm.tm_isdst = -1;
+	ts->tv_sec = mktime(&tm);
+	ts->tv_nsec = nsec;
+	return 0;
 }

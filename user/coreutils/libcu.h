@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 extern const char *prog_name;
 
@@ -57,5 +58,14 @@ int cu_walk(const char *path, cu_walk_fn fn, void *arg);
 
 /* path + "/" + name in a fresh malloc'd string (no doubled slash). */
 char *cu_join(const char *dir, const char *name);
+
+
+/*
+ * A date for touch -d and date -d: "@SECONDS", "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS[.frac]]"
+ * (a 'T' may separate them; a trailing 'Z' or "UTC" is ignored: times are local, and our
+ * local time is UTC), "HH:MM[:SS]" (today). Returns 0 and the time, or -1.
+ */
+struct timespec;
+int cu_parse_date(const char *s, struct timespec *ts);
 
 #endif
