@@ -57,9 +57,6 @@ static int remove_one(const char *path, const struct stat *st, int pre, int dept
 		return 0;
 	if ((S_ISDIR(st->st_mode) ? rmdir(path) : unlink(path)) == 0)
 		return 0;
-	/* A directory left non-empty by a "no" answer has been accounted for already. */
-	if (errno == ENOTEMPTY && interactive)
-		return 0;
 	cu_warn_errno(path);
 	return 1;
 }
