@@ -15,3 +15,5 @@ head -c 0 n
 head -n 3 < n
 @status head nope
 @status head -n x n
+head -3 n
+head -c2 n

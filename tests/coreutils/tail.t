@@ -16,3 +16,5 @@ tail -n +0 short
 tail -n -2 n
 @status tail nope
 @status tail -n x n
+tail -3 n
+tail +28 n

@@ -62,6 +62,14 @@ int main(int argc, char **argv)
 	cu_init(argc, argv, "[-n NUMBER | -c NUMBER] [-qv] [FILE]...\nPrint the first 10 lines "
 		"of each FILE.\n  -n N  the first N lines\n  -c N  the first N bytes\n"
 		"  -q    never print headers\n  -v    always print headers\n");
+	/* The historical "-N" (and for tail "+N") as the first argument means -n N. */
+	char nbuf[32];
+
+	if (argc > 1 && (argv[1][0] == '-') && argv[1][1] >= '0' && argv[1][1] <= '9' &&
+	    strspn(argv[1] + 1, "0123456789") == strlen(argv[1] + 1) && strlen(argv[1]) < 20) {
+		snprintf(nbuf, sizeof(nbuf), "-n%s%s", argv[1][0] == '+' ? "+" : "", argv[1] + 1);
+		argv[1] = nbuf;
+	}
 	while ((opt = getopt(argc, argv, "n:c:qv")) != -1) {
 		switch (opt) {
 		case 'n': count = parse_count(optarg, "lines"); bytes = 0; break;
