@@ -81,6 +81,8 @@ def snapshot(top):
                 out.append(f"{rel} link -> {os.readlink(p)}")
             elif stat.S_ISDIR(st.st_mode):
                 out.append(f"{rel} dir {mode:o}")
+            elif not stat.S_ISREG(st.st_mode):  # a FIFO would block the read
+                out.append(f"{rel} special {stat.S_IFMT(st.st_mode):o} {mode:o}")
             else:
                 with open(p, "rb") as f:
                     digest = hashlib.sha256(f.read()).hexdigest()[:16]
