@@ -226,9 +226,9 @@ include user/bench/bench.mk
 include user/coreutils/coreutils.mk
 
 # The guest's /bin: our small programs (user/bin), the libc's test programs (user/tests,
-# both builds), the benchmark's (user/bench, both builds) and the coreutils (both builds).
+# both builds), the benchmark's (user/bench, both builds) and the coreutils (ours only).
 $(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(USER_TESTS) $(USER_TESTS_MUSL) \
-		$(USER_BENCH) $(USER_BENCH_MUSL) $(USER_COREUTILS) $(USER_COREUTILS_MUSL)
+		$(USER_BENCH) $(USER_BENCH_MUSL) $(USER_COREUTILS)
 	$(quiet) IMAGE $@
 	$(Q)mkdir -p $(USER_OUT)/bench
 	$(Q)scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \

@@ -3,7 +3,7 @@
 """The coreutils (user/coreutils) against the host's GNU tools, on this host.
 
 Each tests/coreutils/NAME.t holds cases, one shell command a line, run by /bin/sh in a fresh
-scratch directory twice for each of our builds (NAME with our libc, NAME.musl): once with our
+scratch directory twice for each of our builds (NAME with our libc, musl/NAME.musl): once with our
 programs first in PATH, once with only the host's. Standard output and the exit status must
 match; with @err, standard error too; with @tree, the scratch directory's contents after (names,
 types, permissions, sizes, file contents and link targets). A case marked @expect FILE is
@@ -114,7 +114,7 @@ def make_bindir(build, suffix, tmp):
     """A directory of links NAME -> our build of NAME, so argv[0] is the plain name."""
     d = os.path.join(tmp, "bin" + suffix)
     os.makedirs(d)
-    src = os.path.abspath(os.path.join(build, "user", "coreutils"))
+    src = os.path.abspath(os.path.join(build, "user", "coreutils", "musl" if suffix else ""))
     for p in glob.glob(os.path.join(src, "*")):
         name = os.path.basename(p)
         if name.endswith((".o", ".d")) or not os.access(p, os.X_OK):
