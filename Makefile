@@ -224,18 +224,20 @@ $(O)/cmdline: FORCE
 include user/user.mk
 include user/bench/bench.mk
 include user/sh/sh.mk
+include user/coreutils/coreutils.mk
 
 # The guest's /bin: our small programs (user/bin), the libc's test programs (user/tests,
-# both builds), the benchmark's (user/bench, both builds) and our shell (user/sh) as /bin/sh.
-# IMAGE_TESTS=0 leaves the test programs out: the benchmark's image carries what a user's
-# system would, and GRUB reads no more than that at boot (the boot-time figure).
+# both builds), the benchmark's (user/bench, both builds), our shell (user/sh) as /bin/sh and
+# the coreutils (ours only). IMAGE_TESTS=0 leaves the test programs out: the benchmark's
+# image carries what a user's system would, and GRUB reads no more than that at boot (the
+# boot-time figure).
 IMAGE_TESTS ?= 1
 image_tests := $(if $(filter 1,$(IMAGE_TESTS)),$(USER_TESTS) $(USER_TESTS_MUSL))
 image_bin_dirs := $(USER_OUT)/bin $(if $(image_tests),$(USER_OUT)/tests) $(USER_OUT)/bench \
-	$(USER_OUT)/sh
+	$(USER_OUT)/sh $(USER_OUT)/coreutils
 
 $(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(image_tests) \
-		$(USER_BENCH) $(USER_BENCH_MUSL) $(SH_BIN)
+		$(USER_BENCH) $(USER_BENCH_MUSL) $(SH_BIN) $(USER_COREUTILS)
 	$(quiet) IMAGE $@
 	$(Q)mkdir -p $(USER_OUT)/bench
 	$(Q)OBJCOPY=$(OBJCOPY) scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \
@@ -268,7 +270,7 @@ $(nodebug_o)/.config: configs/nodebug_defconfig $(kconfig_files) | $(tools_ok)
 nodebug-image: $(nodebug_o)/.config FORCE
 	$(Q)$(MAKE) O=$(nodebug_o) KCONFIG_CONFIG=$(nodebug_o)/.config CMDLINE='$(CMDLINE)' all
 
-test: $(image) host-tests user-tests user-sh nodebug-image
+test: $(image) host-tests user-tests user-sh coreutils nodebug-image
 	$(Q)scripts/run-tests --build $(O) --nodebug-image $(nodebug_image)
 
 check: test

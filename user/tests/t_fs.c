@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <sys/timerfd.h>
 #include <sys/uio.h>
@@ -192,6 +193,10 @@ static void t_links(void)
 	ok(mknod("null2", S_IFCHR | 0666, (1 << 8) | 3) == 0 && stat("null2", &st) == 0 &&
 		   S_ISCHR(st.st_mode) && st.st_rdev == ((1 << 8) | 3),
 	   "mknod a character device as root (1,3)");
+	ok(major(st.st_rdev) == 1 && minor(st.st_rdev) == 3 && makedev(1, 3) == st.st_rdev &&
+		   major(makedev(0x12345, 0x6789a)) == 0x12345 &&
+		   minor(makedev(0x12345, 0x6789a)) == 0x6789a,
+	   "major, minor and makedev (<sys/sysmacros.h>) agree with the kernel's dev_t");
 	ok(err_is(mknod("nodir/x", S_IFIFO | 0600, 0), ENOENT), "mknod in a missing dir: ENOENT");
 	ok(err_is(mknod(NULL, S_IFIFO | 0600, 0), EFAULT), "mknod NULL: EFAULT");
 }
@@ -1184,7 +1189,7 @@ static void rm_tree(const char *path)
 
 int main(void)
 {
-	tap_plan(318);
+	tap_plan(319);
 	umask(022);
 	char dir[] = "t_fs.XXXXXX";
 	/* 0777: the non-root child must be able to work in it too */

@@ -1,0 +1,2 @@
+exec false
+exec false ignored args

@@ -1,0 +1,3 @@
+groups
+groups root
+groups root daemon

@@ -1,0 +1,2 @@
+hostname
+hostname | wc -l

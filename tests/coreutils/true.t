@@ -1,0 +1,2 @@
+exec true
+exec true ignored args

@@ -1,0 +1,2 @@
+whoami
+@status whoami x
