@@ -47,7 +47,11 @@
 #define IPC_BUF_PAGES (IPC_BUF_SIZE / PAGE_SIZE)
 #define IPC_ECHO_CHUNK 256
 
-enum ipc_kind { IPC_W_CALL, IPC_W_SEND, IPC_W_RECV };
+enum ipc_kind {
+	IPC_W_CALL,
+	IPC_W_SEND,
+	IPC_W_RECV
+};
 
 /* A waiting thread, on its own stack; all fields but task under its endpoint's lock. */
 struct ipc_wait {
@@ -405,8 +409,8 @@ static long ipc_receive(struct ipc_endpoint *ep, struct pt_regs *regs, s64 timeo
  * that waits (straight to it, on this CPU), or queued until one comes. A call then waits for
  * the reply; a send only until its message is taken (or the timeout).
  */
-static long ipc_send_common(struct ipc_endpoint *ep, u64 badge, struct pt_regs *regs,
-			    bool call, s64 timeout)
+static long ipc_send_common(struct ipc_endpoint *ep, u64 badge, struct pt_regs *regs, bool call,
+			    s64 timeout)
 {
 	struct ipc_wait w, *r;
 	struct task_struct *server;

@@ -24,13 +24,13 @@
 #define _UAPI_IPC_H
 
 /* Above Linux's numbers, so that no future Linux call can collide with them. */
-#define __NR_ipc_endpoint 1024	  /* (unsigned int flags) -> server fd */
-#define __NR_ipc_connect 1025	  /* (int server_fd, u64 badge, unsigned int flags) -> client fd */
-#define __NR_ipc_call 1026	  /* client fd: send w[], wait for the reply's w[] */
-#define __NR_ipc_reply_recv 1027  /* server fd: reply to the last caller, wait for the next */
-#define __NR_ipc_send 1028	  /* client fd: send w[] and wait (timeout) until it is taken */
-#define __NR_ipc_recv 1029	  /* server fd: wait (timeout) for a call or a send */
-#define __NR_ipc_echo 1030	  /* (void *buf, size_t len): the in-kernel comparison: copy in, out */
+#define __NR_ipc_endpoint 1024 /* (unsigned int flags) -> server fd */
+#define __NR_ipc_connect 1025 /* (int server_fd, u64 badge, unsigned int flags) -> client fd */
+#define __NR_ipc_call 1026 /* client fd: send w[], wait for the reply's w[] */
+#define __NR_ipc_reply_recv 1027 /* server fd: reply to the last caller, wait for the next */
+#define __NR_ipc_send 1028 /* client fd: send w[] and wait (timeout) until it is taken */
+#define __NR_ipc_recv 1029 /* server fd: wait (timeout) for a call or a send */
+#define __NR_ipc_echo 1030 /* (void *buf, size_t len): the in-kernel comparison: copy in, out */
 
 #define IPC_MSG_WORDS 6
 #define IPC_BUF_SIZE (64 * 1024)
@@ -43,7 +43,7 @@
 struct ipc_msg {
 	unsigned long long w[IPC_MSG_WORDS];
 	unsigned long long badge; /* out, on a receive: the sending client end's badge */
-	int pid;		  /* out, on a receive: the sender's pid */
+	int pid; /* out, on a receive: the sender's pid */
 	int __pad;
 };
 
@@ -64,8 +64,8 @@ static inline long __ipc_syscall(long nr, long fd, struct ipc_msg *m, long timeo
 	register long r13 __asm__("r13") = timeout;
 
 	__asm__ volatile("syscall"
-			 : "+a"(rax), "+D"(rdi), "+S"(rsi), "+d"(rdx), "+r"(r10), "+r"(r8), "+r"(r9),
-			   "+r"(r12)
+			 : "+a"(rax), "+D"(rdi), "+S"(rsi), "+d"(rdx), "+r"(r10), "+r"(r8),
+			   "+r"(r9), "+r"(r12)
 			 : "r"(r13)
 			 : "rcx", "r11", "memory");
 	if (rax >= 0) {
