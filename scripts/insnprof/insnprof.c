@@ -21,7 +21,9 @@
 typedef uint64_t qemu_plugin_id_t;
 struct qemu_plugin_tb;
 typedef struct qemu_info_t qemu_info_t;
-enum qemu_plugin_op { QEMU_PLUGIN_INLINE_ADD_U64 };
+enum qemu_plugin_op {
+	QEMU_PLUGIN_INLINE_ADD_U64
+};
 typedef void (*qemu_plugin_vcpu_tb_trans_cb_t)(qemu_plugin_id_t id, struct qemu_plugin_tb *tb);
 typedef void (*qemu_plugin_udata_cb_t)(qemu_plugin_id_t id, void *userdata);
 
@@ -93,16 +95,15 @@ static void at_exit(qemu_plugin_id_t id, void *udata)
 			struct block *b = &chunks[c][i];
 
 			if (b->execs)
-				fprintf(f, "%" PRIx64 " %" PRIu64 " %" PRIu64 "\n", b->vaddr, b->insns,
-					b->execs);
+				fprintf(f, "%" PRIx64 " %" PRIu64 " %" PRIu64 "\n", b->vaddr,
+					b->insns, b->execs);
 		}
 	}
 	fclose(f);
 }
 
-__attribute__((visibility("default"))) int qemu_plugin_install(qemu_plugin_id_t id,
-							      const qemu_info_t *info, int argc,
-							      char **argv)
+__attribute__((visibility("default"))) int
+qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, int argc, char **argv)
 {
 	for (int i = 0; i < argc; i++)
 		if (!strncmp(argv[i], "out=", 4))

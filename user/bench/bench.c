@@ -27,9 +27,13 @@
 #define FUTEX_WAIT_PRIVATE 128
 #define FUTEX_WAKE_PRIVATE 129
 
-enum { PLACE_NONE, PLACE_SAME, PLACE_CROSS };
-#define F_SERIES 1	/* a scaling series: left out by --no-series */
-#define F_NOT_QUICK 2	/* left out by --quick */
+enum {
+	PLACE_NONE,
+	PLACE_SAME,
+	PLACE_CROSS
+};
+#define F_SERIES 1 /* a scaling series: left out by --no-series */
+#define F_NOT_QUICK 2 /* left out by --quick */
 
 struct opdef;
 typedef int op_fn(struct rec *r, const struct opdef *d);
@@ -39,15 +43,15 @@ struct opdef {
 	op_fn *fn;
 	long iters; /* per round in a full run: a round of >= ~1M instructions on Mica */
 	int place;
-	long size;  /* bytes: the sized variants, pipe_tput's writes */
+	long size; /* bytes: the sized variants, pipe_tput's writes */
 	long param; /* the series' x; -1: none */
 	int flags;
 };
 
-static char scratch[64];	/* our directory under /tmp; the working directory */
-static char scratch_file[96];	/* scratch/f: open_close, stat, fstat */
-static char self_path[512];	/* this program: pread_4k's cached file */
-static char nop_path[512];	/* bench_nop of our libc */
+static char scratch[64]; /* our directory under /tmp; the working directory */
+static char scratch_file[96]; /* scratch/f: open_close, stat, fstat */
+static char self_path[512]; /* this program: pread_4k's cached file */
+static char nop_path[512]; /* bench_nop of our libc */
 static char *const nop_argv[] = { "bench_nop", NULL };
 static char *const nop_envp[] = { NULL };
 
@@ -91,9 +95,9 @@ static int wait_ok(struct rec *r, pid_t pid)
 	if (waitpid(pid, &status, 0) != pid)
 		return bench_fail_errno(r, errno);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return bench_fail(r, WIFEXITED(status) && WEXITSTATUS(status) == 127 ?
-					     "check:exec failed in the child" :
-					     "check:child status not 0");
+		return bench_fail(r, WIFEXITED(status) && WEXITSTATUS(status) == 127
+					     ? "check:exec failed in the child"
+					     : "check:child status not 0");
 	return 0;
 }
 
@@ -103,7 +107,8 @@ static int op_getpid(struct rec *r, const struct opdef *d)
 {
 	long want = getpid();
 
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		long ret = 0;
 		u64 t0 = bench_now(), t;
 
@@ -115,7 +120,8 @@ static int op_getpid(struct rec *r, const struct opdef *d)
 					 : "rcx", "r11", "memory");
 		t = bench_now() - t0;
 		if (ret != want)
-			return ret < 0 ? bench_fail_errno(r, (int)-ret) : bench_fail(r, "check:pid");
+			return ret < 0 ? bench_fail_errno(r, (int)-ret)
+				       : bench_fail(r, "check:pid");
 		bench_sample(r, t, r->n);
 	}
 	return 0;
@@ -127,7 +133,8 @@ static int op_read_devzero(struct rec *r, const struct opdef *d)
 
 	if (fd < 0)
 		return bench_fail_errno(r, errno);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		unsigned char c = 1;
 		u64 t0 = bench_now(), t;
 
@@ -155,7 +162,8 @@ static int op_write_devnull(struct rec *r, const struct opdef *d)
 
 	if (fd < 0)
 		return bench_fail_errno(r, errno);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++)
@@ -173,7 +181,8 @@ out:
 
 static int op_open_close(struct rec *r, const struct opdef *d)
 {
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -194,7 +203,8 @@ static int op_stat(struct rec *r, const struct opdef *d)
 {
 	struct stat st;
 
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++)
@@ -215,7 +225,8 @@ static int op_fstat(struct rec *r, const struct opdef *d)
 
 	if (fd < 0)
 		return bench_fail_errno(r, errno);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++)
@@ -244,7 +255,8 @@ static int op_getdents(struct rec *r, const struct opdef *d)
 
 	if (fd < 0)
 		return bench_fail_errno(r, errno);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		long entries = 0;
 		u64 t0 = bench_now(), t;
 
@@ -283,7 +295,8 @@ static int op_pread(struct rec *r, int fd, long size, int elf)
 {
 	static unsigned char buf[64 * KIB];
 
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++)
@@ -327,7 +340,8 @@ static int op_vdso_clock_gettime(struct rec *r, const struct opdef *d)
 {
 	struct timespec ts, prev = { 0, 0 };
 
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -362,7 +376,8 @@ static int op_signal_rtt(struct rec *r, const struct opdef *d)
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGUSR1, &sa, &old))
 		return bench_fail_errno(r, errno);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0, t;
 
 		signals_seen = 0;
@@ -390,7 +405,8 @@ static int op_mmap(struct rec *r, const struct opdef *d)
 {
 	size_t size = (size_t)d->size;
 
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -412,7 +428,8 @@ static int op_mmap(struct rec *r, const struct opdef *d)
 /* Per demand-zero fault: a fresh mapping each round (not timed), each page written once. */
 static int op_fault_zero(struct rec *r, const struct opdef *d)
 {
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		size_t size = (size_t)r->n * PAGE;
 		volatile char *p = map_anon(size, 0);
 		u64 t0, t;
@@ -451,7 +468,8 @@ static int op_fault_cow(struct rec *r, const struct opdef *d)
 		rc = bench_fail_errno(r, errno);
 		goto out;
 	}
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		size_t len = (size_t)r->n * PAGE;
 		pid_t pid;
 
@@ -503,7 +521,8 @@ out:
 
 static int op_fork_exit_wait(struct rec *r, const struct opdef *d)
 {
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -534,7 +553,8 @@ static __attribute__((noinline)) pid_t vfork_exit(void)
 
 static int op_vfork_exit_wait(struct rec *r, const struct opdef *d)
 {
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -555,7 +575,8 @@ static int op_fork_exec_wait(struct rec *r, const struct opdef *d)
 {
 	if (access(nop_path, X_OK))
 		return bench_fail_errno(r, errno);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -580,7 +601,8 @@ static int op_posix_spawn(struct rec *r, const struct opdef *d)
 {
 	if (access(nop_path, X_OK))
 		return bench_fail_errno(r, errno);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -621,7 +643,8 @@ static void *thread_ret(void *arg)
 
 static int op_thread_create_join(struct rec *r, const struct opdef *d)
 {
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -647,7 +670,7 @@ static int op_thread_create_join(struct rec *r, const struct opdef *d)
 
 struct pipes {
 	int to_srv[2], to_cli[2];
-	long size;		/* echo64: bytes a message; pipe_tput: bytes a read */
+	long size; /* echo64: bytes a message; pipe_tput: bytes a read */
 };
 
 static int open_pipes(struct rec *r, struct pipes *p)
@@ -741,7 +764,8 @@ static int op_pipe_rtt(struct rec *r, const struct opdef *d)
 		goto out;
 	}
 	client_ends(&p);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		unsigned char c = 0;
 		u64 t0 = bench_now(), t;
 
@@ -826,12 +850,14 @@ static int op_pipe_echo64(struct rec *r, const struct opdef *d)
 		goto out;
 	}
 	client_ends(&p);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
 			fill64(buf, i);
-			if (write_full(p.to_srv[1], buf, 64) || read_full(p.to_cli[0], buf, 64) != 1) {
+			if (write_full(p.to_srv[1], buf, 64) ||
+			    read_full(p.to_cli[0], buf, 64) != 1) {
 				rc = bench_fail_errno(r, errno ? errno : EPIPE);
 				goto out;
 			}
@@ -906,7 +932,8 @@ static int pipe_mib(struct rec *r, const struct opdef *d, long wsize, long rsize
 		goto out;
 	}
 	client_ends(&p);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -988,7 +1015,8 @@ static int op_ctxsw_yield(struct rec *r, const struct opdef *d)
 		}
 		sched_yield();
 	}
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		long before = y->count;
 		u64 t0 = bench_now(), t;
 
@@ -1055,7 +1083,8 @@ static int op_futex_rtt(struct rec *r, const struct opdef *d)
 	err = pthread_create(&th, NULL, futex_peer, &f);
 	if (err)
 		return bench_fail_errno(r, err);
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -1086,7 +1115,12 @@ out:
 
 #define IPC_BADGE 0x6d696361ULL /* "mica" */
 
-enum { SRV_NULL, SRV_REGS48, SRV_ECHO64, SRV_BULK };
+enum {
+	SRV_NULL,
+	SRV_REGS48,
+	SRV_ECHO64,
+	SRV_BULK
+};
 
 struct ipc_srv {
 	int sfd, cfd, mode;
@@ -1205,7 +1239,8 @@ static int op_ipc(struct rec *r, const struct opdef *d, int mode)
 
 	if (rc)
 		goto out;
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		struct ipc_msg m;
 		u64 t0, t;
 
@@ -1226,7 +1261,8 @@ static int op_ipc(struct rec *r, const struct opdef *d, int mode)
 					m.w[k] = (unsigned long long)(i + k);
 				ret = ipc_call(s.cfd, &m);
 				for (int k = 0; k < IPC_MSG_WORDS; k++)
-					ok &= m.w[k] == ~(unsigned long long)(i + IPC_MSG_WORDS - 1 - k);
+					ok &= m.w[k] ==
+					      ~(unsigned long long)(i + IPC_MSG_WORDS - 1 - k);
 				break;
 			case SRV_ECHO64:
 				fill64(buf, i);
@@ -1281,7 +1317,8 @@ static int op_kecho64(struct rec *r, const struct opdef *d)
 {
 	unsigned char buf[64];
 
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++) {
@@ -1316,7 +1353,8 @@ static int op_path_depth(struct rec *r, const struct opdef *d)
 		path[2 * k + 1] = '/';
 	}
 	path[2 * n - 1] = 0;
-	bench_for_each_round(r) {
+	bench_for_each_round(r)
+	{
 		u64 t0 = bench_now(), t;
 
 		for (long i = 0; i < r->n; i++)
@@ -1332,18 +1370,29 @@ static int op_path_depth(struct rec *r, const struct opdef *d)
 
 /* ---- the table ---- */
 
-#define OP(name, fn, iters) { #name, "", op_##fn, iters, PLACE_NONE, 0, -1, 0 }
-#define PLACED(name, fn, iters)                                          \
-	{ #name, "same-cpu", op_##fn, iters, PLACE_SAME, 0, -1, 0 },     \
-	{ #name, "cross-cpu", op_##fn, iters, PLACE_CROSS, 0, -1, 0 }
-#define SIZED(name, fn, iters, variant, size) \
-	{ #name, variant, op_##fn, iters, PLACE_NONE, size, -1, 0 }
+#define OP(name, fn, iters)                                     \
+	{                                                       \
+#name, "", op_##fn, iters, PLACE_NONE, 0, -1, 0 \
+	}
+#define PLACED(name, fn, iters)                                           \
+	{ #name, "same-cpu", op_##fn, iters, PLACE_SAME, 0, -1, 0 },      \
+	{                                                                 \
+#name, "cross-cpu", op_##fn, iters, PLACE_CROSS, 0, -1, 0 \
+	}
+#define SIZED(name, fn, iters, variant, size)                           \
+	{                                                               \
+#name, variant, op_##fn, iters, PLACE_NONE, size, -1, 0 \
+	}
 /* a size and a placement: the size alone on one CPU, "SIZE-cross-cpu" across two */
-#define SIZED_PLACED(name, fn, iters, variant, size)                             \
-	{ #name, variant, op_##fn, iters, PLACE_SAME, size, -1, 0 },             \
-	{ #name, variant "-cross-cpu", op_##fn, iters, PLACE_CROSS, size, -1, 0 }
-#define SERIES(name, fn, iters, param, flags) \
-	{ #name, "", op_##fn, iters, PLACE_NONE, 0, param, F_SERIES | (flags) }
+#define SIZED_PLACED(name, fn, iters, variant, size)                                  \
+	{ #name, variant, op_##fn, iters, PLACE_SAME, size, -1, 0 },                  \
+	{                                                                             \
+#name, variant "-cross-cpu", op_##fn, iters, PLACE_CROSS, size, -1, 0 \
+	}
+#define SERIES(name, fn, iters, param, flags)                                       \
+	{                                                                           \
+#name, "", op_##fn, iters, PLACE_NONE, 0, param, F_SERIES | (flags) \
+	}
 
 static const struct opdef ops[] = {
 	OP(getpid, getpid, 20000),
@@ -1602,8 +1651,9 @@ int main(int argc, char **argv)
 		r.param = d->param;
 		r.rounds = smoke ? 1 : quick ? 3 : 7;
 		r.warmup = !smoke;
-		r.iters = smoke ? (d->iters < 3 ? d->iters : 3) :
-			  quick ? (d->iters >= 4 ? d->iters / 4 : 1) : d->iters;
+		r.iters = smoke	  ? (d->iters < 3 ? d->iters : 3)
+			  : quick ? (d->iters >= 4 ? d->iters / 4 : 1)
+				  : d->iters;
 		fprintf(stderr, "@bench-progress %s %d/%d\n", d->name, ++done, total);
 		fflush(NULL);
 		errno = 0;

@@ -57,13 +57,13 @@ static inline u64 bench_now(void)
  */
 struct rec {
 	const char *op, *variant;
-	long param;	/* the x of a scaling series; < 0: none */
-	long iters;	/* iterations of a measured round */
+	long param; /* the x of a scaling series; < 0: none */
+	long iters; /* iterations of a measured round */
 	int rounds;
-	int warmup;	/* 0 under --smoke */
-	int round;	/* the current round; -1 is the warm-up */
-	long n;		/* iterations of the current round */
-	long units;	/* operations a measured round covers (reported as "iters") */
+	int warmup; /* 0 under --smoke */
+	int round; /* the current round; -1 is the warm-up */
+	long n; /* iterations of the current round */
+	long units; /* operations a measured round covers (reported as "iters") */
 	int nsamples;
 	double sample[BENCH_MAX_ROUNDS];
 	const char *reason; /* why the record is a skip */
@@ -75,7 +75,7 @@ static inline void bench_round_set(struct rec *r)
 	r->n = r->round < 0 ? (r->iters >= 8 ? r->iters / 8 : 1) : r->iters;
 }
 
-#define bench_for_each_round(r)                                                           \
+#define bench_for_each_round(r)                                                               \
 	for ((r)->round = (r)->warmup ? -1 : 0, bench_round_set(r); (r)->round < (r)->rounds; \
 	     (r)->round++, bench_round_set(r))
 
@@ -91,18 +91,42 @@ static const struct {
 	int err;
 	const char *name;
 } bench_errnos[] = {
-	{ EPERM, "EPERM" },	      { ENOENT, "ENOENT" },	  { ESRCH, "ESRCH" },
-	{ EINTR, "EINTR" },	      { EIO, "EIO" },		  { E2BIG, "E2BIG" },
-	{ ENOEXEC, "ENOEXEC" },	      { EBADF, "EBADF" },	  { ECHILD, "ECHILD" },
-	{ EAGAIN, "EAGAIN" },	      { ENOMEM, "ENOMEM" },	  { EACCES, "EACCES" },
-	{ EFAULT, "EFAULT" },	      { EBUSY, "EBUSY" },	  { EEXIST, "EEXIST" },
-	{ EXDEV, "EXDEV" },	      { ENOTDIR, "ENOTDIR" },	  { EISDIR, "EISDIR" },
-	{ EINVAL, "EINVAL" },	      { ENFILE, "ENFILE" },	  { EMFILE, "EMFILE" },
-	{ ENOTTY, "ENOTTY" },	      { EFBIG, "EFBIG" },	  { ENOSPC, "ENOSPC" },
-	{ ESPIPE, "ESPIPE" },	      { EROFS, "EROFS" },	  { EPIPE, "EPIPE" },
-	{ ERANGE, "ERANGE" },	      { EDEADLK, "EDEADLK" },	  { ENAMETOOLONG, "ENAMETOOLONG" },
-	{ ENOSYS, "ENOSYS" },	      { ENOTEMPTY, "ENOTEMPTY" }, { ELOOP, "ELOOP" },
-	{ EOVERFLOW, "EOVERFLOW" },   { EOPNOTSUPP, "EOPNOTSUPP" }, { ETIMEDOUT, "ETIMEDOUT" },
+	{ EPERM, "EPERM" },
+	{ ENOENT, "ENOENT" },
+	{ ESRCH, "ESRCH" },
+	{ EINTR, "EINTR" },
+	{ EIO, "EIO" },
+	{ E2BIG, "E2BIG" },
+	{ ENOEXEC, "ENOEXEC" },
+	{ EBADF, "EBADF" },
+	{ ECHILD, "ECHILD" },
+	{ EAGAIN, "EAGAIN" },
+	{ ENOMEM, "ENOMEM" },
+	{ EACCES, "EACCES" },
+	{ EFAULT, "EFAULT" },
+	{ EBUSY, "EBUSY" },
+	{ EEXIST, "EEXIST" },
+	{ EXDEV, "EXDEV" },
+	{ ENOTDIR, "ENOTDIR" },
+	{ EISDIR, "EISDIR" },
+	{ EINVAL, "EINVAL" },
+	{ ENFILE, "ENFILE" },
+	{ EMFILE, "EMFILE" },
+	{ ENOTTY, "ENOTTY" },
+	{ EFBIG, "EFBIG" },
+	{ ENOSPC, "ENOSPC" },
+	{ ESPIPE, "ESPIPE" },
+	{ EROFS, "EROFS" },
+	{ EPIPE, "EPIPE" },
+	{ ERANGE, "ERANGE" },
+	{ EDEADLK, "EDEADLK" },
+	{ ENAMETOOLONG, "ENAMETOOLONG" },
+	{ ENOSYS, "ENOSYS" },
+	{ ENOTEMPTY, "ENOTEMPTY" },
+	{ ELOOP, "ELOOP" },
+	{ EOVERFLOW, "EOVERFLOW" },
+	{ EOPNOTSUPP, "EOPNOTSUPP" },
+	{ ETIMEDOUT, "ETIMEDOUT" },
 	{ ECONNREFUSED, "ECONNREFUSED" },
 };
 

@@ -132,12 +132,9 @@ static int run_one(const char *name, int n)
 	static const struct {
 		const char *name;
 		op_fn op;
-	} ops[] = { { "zero", read_zero },
-		    { "pipe", pipe_round_trips },
-		    { "fork", fork_exit_wait },
-		    { "exec", fork_exec_wait },
-		    { "open", open_close },
-		    { "stat", stat_file },
+	} ops[] = { { "zero", read_zero },	  { "pipe", pipe_round_trips },
+		    { "fork", fork_exit_wait },	  { "exec", fork_exec_wait },
+		    { "open", open_close },	  { "stat", stat_file },
 		    { "mmap", mmap_touch_munmap } };
 
 	for (unsigned int i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {

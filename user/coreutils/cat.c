@@ -39,7 +39,8 @@ int main(int argc, char **argv)
 	static char *dash[] = { "-", NULL };
 	int opt, status = 0;
 
-	cu_init(argc, argv, "[-nu] [FILE]...\nConcatenate FILEs (or standard input) to standard "
+	cu_init(argc, argv,
+		"[-nu] [FILE]...\nConcatenate FILEs (or standard input) to standard "
 		"output.\n  -n  number all output lines\n  -u  unbuffered (always)\n");
 	while ((opt = getopt(argc, argv, "nu")) != -1) {
 		if (opt == 'n')

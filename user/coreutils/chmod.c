@@ -33,7 +33,8 @@ int main(int argc, char **argv)
 {
 	int recursive = 0, i;
 
-	cu_init(argc, argv, "[-R] MODE FILE...\nChange the FILEs' modes: octal (755) or symbolic "
+	cu_init(argc, argv,
+		"[-R] MODE FILE...\nChange the FILEs' modes: octal (755) or symbolic "
 		"([ugoa]*[-+=][rwxXst]*|[ugo], comma-separated).\n  -R  recursively\n");
 	/* Not getopt: "-w" or "-x" is a mode, not an option. */
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
@@ -51,7 +52,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (argc - i < 2) {
-		cu_warn(argc - i ? "missing operand after '%s'" : "missing operand", argv[argc - 1]);
+		cu_warn(argc - i ? "missing operand after '%s'" : "missing operand",
+			argv[argc - 1]);
 		cu_usage(1);
 	}
 	mode_arg = argv[i++];

@@ -14,7 +14,8 @@ int main(int argc, char **argv)
 {
 	int opt, recursive = 0, no_deref = 0, status = 0;
 
-	cu_init(argc, argv, "[-hR] OWNER[:GROUP] FILE...\nChange the owner and group of the "
+	cu_init(argc, argv,
+		"[-hR] OWNER[:GROUP] FILE...\nChange the owner and group of the "
 		"FILEs.\n  -R  recursively\n  -h  change symbolic links, not what they point to\n");
 	while ((opt = getopt(argc, argv, "hRHLP")) != -1) {
 		if (opt == 'R')

@@ -14,7 +14,8 @@ int main(int argc, char **argv)
 {
 	int opt, list = 0, silent = 0, status = 0;
 
-	cu_init(argc, argv, "[-l|-s] FILE1 [FILE2]\nCompare two files byte by byte.\n"
+	cu_init(argc, argv,
+		"[-l|-s] FILE1 [FILE2]\nCompare two files byte by byte.\n"
 		"  -l  list every difference\n  -s  silent: only the exit status\n");
 	while ((opt = getopt(argc, argv, "ls")) != -1) {
 		if (opt == 'l')
@@ -25,7 +26,8 @@ int main(int argc, char **argv)
 			cu_usage(2);
 	}
 	if (argc - optind < 1 || argc - optind > 2) {
-		cu_warn(argc - optind < 1 ? "missing operand" : "extra operand '%s'", argv[argc - 1]);
+		cu_warn(argc - optind < 1 ? "missing operand" : "extra operand '%s'",
+			argv[argc - 1]);
 		cu_usage(2);
 	}
 	const char *n1 = argv[optind], *n2 = argc - optind > 1 ? argv[optind + 1] : "-";
@@ -61,10 +63,11 @@ int main(int argc, char **argv)
 					fprintf(stderr, "%s: EOF on %s which is empty\n", prog_name,
 						shorter);
 				else if (list)
-					fprintf(stderr, "%s: EOF on %s after byte %llu\n", prog_name,
-						shorter, pos - 1);
+					fprintf(stderr, "%s: EOF on %s after byte %llu\n",
+						prog_name, shorter, pos - 1);
 				else
-					fprintf(stderr, "%s: EOF on %s after byte %llu, line %llu\n",
+					fprintf(stderr,
+						"%s: EOF on %s after byte %llu, line %llu\n",
 						prog_name, shorter, pos - 1, line - (last == '\n'));
 			}
 			status = 1;

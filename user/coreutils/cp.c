@@ -20,7 +20,8 @@ int main(int argc, char **argv)
 	struct copy_opts o = { 0 };
 	int opt, status = 0, link_opt = 0;
 
-	cu_init(argc, argv, "[-RrpaifnvPLH] SOURCE TARGET\n   or: cp [OPTION]... SOURCE... "
+	cu_init(argc, argv,
+		"[-RrpaifnvPLH] SOURCE TARGET\n   or: cp [OPTION]... SOURCE... "
 		"DIRECTORY\nCopy files.\n  -R, -r  copy directories recursively\n  -p  keep "
 		"mode, owner and times\n  -a  -R -P -p\n  -i  ask before overwriting\n  -f  remove "
 		"a destination that cannot be opened\n  -n  never overwrite\n  -v  say what is "
@@ -29,18 +30,41 @@ int main(int argc, char **argv)
 	while ((opt = getopt(argc, argv, "RrpaifnvPLHd")) != -1) {
 		switch (opt) {
 		case 'R':
-		case 'r': o.recursive = 1; break;
-		case 'p': o.preserve = 1; break;
-		case 'a': o.recursive = o.preserve = 1; link_opt = 'P'; break;
-		case 'd': link_opt = 'P'; break;
-		case 'i': o.interactive = 1; o.no_clobber = 0; break;
-		case 'f': o.force = 1; o.interactive = 0; break;
-		case 'n': o.no_clobber = 1; o.interactive = 0; break;
-		case 'v': o.verbose = 1; break;
+		case 'r':
+			o.recursive = 1;
+			break;
+		case 'p':
+			o.preserve = 1;
+			break;
+		case 'a':
+			o.recursive = o.preserve = 1;
+			link_opt = 'P';
+			break;
+		case 'd':
+			link_opt = 'P';
+			break;
+		case 'i':
+			o.interactive = 1;
+			o.no_clobber = 0;
+			break;
+		case 'f':
+			o.force = 1;
+			o.interactive = 0;
+			break;
+		case 'n':
+			o.no_clobber = 1;
+			o.interactive = 0;
+			break;
+		case 'v':
+			o.verbose = 1;
+			break;
 		case 'P':
 		case 'L':
-		case 'H': link_opt = opt; break;
-		default: cu_usage(1);
+		case 'H':
+			link_opt = opt;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	/* -R without -L or -H copies links as links; a plain cp follows them */

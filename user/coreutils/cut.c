@@ -80,7 +80,8 @@ int main(int argc, char **argv)
 	char delim = '\t';
 	const char *list = NULL;
 
-	cu_init(argc, argv, "-b LIST [-n] [FILE]...\n   or: cut -c LIST [FILE]...\n   or: cut -f "
+	cu_init(argc, argv,
+		"-b LIST [-n] [FILE]...\n   or: cut -c LIST [FILE]...\n   or: cut -f "
 		"LIST [-d DELIM] [-s] [FILE]...\nPrint selected parts of each line.\n  -b LIST  "
 		"bytes\n  -c LIST  characters\n  -f LIST  fields\n  -d DELIM field delimiter (tab)\n"
 		"  -s       only lines that contain the delimiter\n");
@@ -99,9 +100,13 @@ int main(int argc, char **argv)
 				cu_die(1, "the delimiter must be a single character");
 			delim = *optarg;
 			break;
-		case 's': only_delimited = 1; break;
-		case 'n': break;
-		default: cu_usage(1);
+		case 's':
+			only_delimited = 1;
+			break;
+		case 'n':
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if (!mode) {

@@ -85,7 +85,7 @@ static void print_format(const char *fmt, const struct tm *tm, long nsec)
 			width = width * 10 + (*p++ - '0');
 		if (!*p)
 			break;
-		if (*p == 'E' || *p == 'O')	/* alternative forms: none in the C locale */
+		if (*p == 'E' || *p == 'O') /* alternative forms: none in the C locale */
 			p++;
 		convert(flag, width, *p, tm, nsec);
 	}
@@ -99,7 +99,8 @@ int main(int argc, char **argv)
 	int rfc = 0;
 	struct timespec ts;
 
-	cu_init(argc, argv, "[-u] [-d DATE | -r FILE] [-I[TIMESPEC] | -R] [+FORMAT]\n"
+	cu_init(argc, argv,
+		"[-u] [-d DATE | -r FILE] [-I[TIMESPEC] | -R] [+FORMAT]\n"
 		"Print the date and time.\n  -d DATE  "
 		"YYYY-MM-DD[ HH:MM[:SS]], HH:MM[:SS] or @SECONDS instead of now\n  -r FILE  FILE's "
 		"modification time\n  -u       UTC\n  -I       ISO 8601 (date, hours, minutes, "
@@ -111,11 +112,20 @@ int main(int argc, char **argv)
 			setenv("TZ", "UTC0", 1);
 			tzset();
 			break;
-		case 'd': date_str = optarg; break;
-		case 'r': ref = optarg; break;
-		case 'I': iso = optarg ? optarg : "date"; break;
-		case 'R': rfc = 1; break;
-		default: cu_usage(1);
+		case 'd':
+			date_str = optarg;
+			break;
+		case 'r':
+			ref = optarg;
+			break;
+		case 'I':
+			iso = optarg ? optarg : "date";
+			break;
+		case 'R':
+			rfc = 1;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if (date_str && strcmp(date_str, "now") && cu_parse_date(date_str, &ts))

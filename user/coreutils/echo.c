@@ -19,16 +19,35 @@ static int put_escaped(const char *s)
 		}
 		s++;
 		switch (*s) {
-		case 'a': putchar('\a'); break;
-		case 'b': putchar('\b'); break;
-		case 'c': return 1;
-		case 'e': putchar(033); break;
-		case 'f': putchar('\f'); break;
-		case 'n': putchar('\n'); break;
-		case 'r': putchar('\r'); break;
-		case 't': putchar('\t'); break;
-		case 'v': putchar('\v'); break;
-		case '\\': putchar('\\'); break;
+		case 'a':
+			putchar('\a');
+			break;
+		case 'b':
+			putchar('\b');
+			break;
+		case 'c':
+			return 1;
+		case 'e':
+			putchar(033);
+			break;
+		case 'f':
+			putchar('\f');
+			break;
+		case 'n':
+			putchar('\n');
+			break;
+		case 'r':
+			putchar('\r');
+			break;
+		case 't':
+			putchar('\t');
+			break;
+		case 'v':
+			putchar('\v');
+			break;
+		case '\\':
+			putchar('\\');
+			break;
 		case '0': {
 			int v = 0, i;
 
@@ -65,7 +84,8 @@ int main(int argc, char **argv)
 {
 	int newline = 1, escapes = 0, i = 1;
 
-	cu_init(argc, argv, "[-neE] [STRING]...\nWrite the STRINGs, separated by spaces, and a "
+	cu_init(argc, argv,
+		"[-neE] [STRING]...\nWrite the STRINGs, separated by spaces, and a "
 		"newline.\n  -n  no newline\n  -e  interpret backslash escapes\n  -E  do not (default)\n");
 	/* Options only while every letter of the word is one of n, e, E. */
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {

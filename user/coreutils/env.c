@@ -18,15 +18,21 @@ int main(int argc, char **argv)
 {
 	int opt;
 
-	cu_init(argc, argv, "[-i] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]\nRun COMMAND in "
+	cu_init(argc, argv,
+		"[-i] [-u NAME] [NAME=VALUE]... [COMMAND [ARG]...]\nRun COMMAND in "
 		"a modified environment, or print the environment.\n  -i       start with an "
 		"empty environment\n  -u NAME  remove NAME\n");
 	/* '+': options end at the first operand, so the command's own options are its own. */
 	while ((opt = getopt(argc, argv, "+iu:")) != -1) {
 		switch (opt) {
-		case 'i': clearenv(); break;
-		case 'u': unsetenv(optarg); break;
-		default: cu_usage(125);
+		case 'i':
+			clearenv();
+			break;
+		case 'u':
+			unsetenv(optarg);
+			break;
+		default:
+			cu_usage(125);
 		}
 	}
 	/* A lone "-" as the first operand is the old spelling of -i. */

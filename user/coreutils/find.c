@@ -22,9 +22,30 @@
 #include "libowner.h"
 
 enum kind {
-	N_AND, N_OR, N_NOT, N_NAME, N_INAME, N_PATH, N_TYPE, N_NEWER, N_SIZE, N_MTIME, N_MMIN,
-	N_PERM, N_EMPTY, N_LINKS, N_UID, N_GID, N_TRUE, N_FALSE, N_PRINT, N_PRINT0, N_EXEC,
-	N_EXEC_PLUS, N_DELETE, N_PRUNE,
+	N_AND,
+	N_OR,
+	N_NOT,
+	N_NAME,
+	N_INAME,
+	N_PATH,
+	N_TYPE,
+	N_NEWER,
+	N_SIZE,
+	N_MTIME,
+	N_MMIN,
+	N_PERM,
+	N_EMPTY,
+	N_LINKS,
+	N_UID,
+	N_GID,
+	N_TRUE,
+	N_FALSE,
+	N_PRINT,
+	N_PRINT0,
+	N_EXEC,
+	N_EXEC_PLUS,
+	N_DELETE,
+	N_PRUNE,
 };
 
 struct node {
@@ -32,14 +53,14 @@ struct node {
 	struct node *l, *r;
 	const char *str;
 	long long num;
-	int cmp;		/* -1 less, 0 exactly, 1 more */
-	long long unit;		/* -size */
+	int cmp; /* -1 less, 0 exactly, 1 more */
+	long long unit; /* -size */
 	mode_t mode;
-	int perm_how;		/* 0 exact, '-' all bits, '/' any bit */
+	int perm_how; /* 0 exact, '-' all bits, '/' any bit */
 	time_t when;
-	char **argv;		/* -exec: the command, with {} */
+	char **argv; /* -exec: the command, with {} */
 	int argc;
-	char **batch;		/* -exec +: the paths collected */
+	char **batch; /* -exec +: the paths collected */
 	int nbatch;
 };
 
@@ -139,8 +160,14 @@ static struct node *parse_primary(void)
 
 		n = new_node(N_SIZE);
 		n->num = parse_num(s, &n->cmp, a, &rest);
-		n->unit = !*rest ? 512 : *rest == 'c' ? 1 : *rest == 'w' ? 2 : *rest == 'b' ? 512 :
-			  *rest == 'k' ? 1024 : *rest == 'M' ? 1048576 : *rest == 'G' ? 1073741824 : 0;
+		n->unit = !*rest	 ? 512
+			  : *rest == 'c' ? 1
+			  : *rest == 'w' ? 2
+			  : *rest == 'b' ? 512
+			  : *rest == 'k' ? 1024
+			  : *rest == 'M' ? 1048576
+			  : *rest == 'G' ? 1073741824
+					 : 0;
 		if (!n->unit || (*rest && rest[1]))
 			cu_die(1, "invalid -size type '%s'", rest);
 		return n;
@@ -197,7 +224,7 @@ static struct node *parse_primary(void)
 			cu_die(1, "missing argument to '-exec'");
 		if (!strcmp(args[pos], "+")) {
 			n->kind = N_EXEC_PLUS;
-			n->argc--;	/* the {} goes; the paths come in its place */
+			n->argc--; /* the {} goes; the paths come in its place */
 			plus_nodes = realloc(plus_nodes, (nplus + 1) * sizeof(*plus_nodes));
 			plus_nodes[nplus++] = n;
 		}
@@ -211,7 +238,8 @@ static struct node *parse_primary(void)
 		long v = strtol(s, &end, 10);
 
 		if (end == s || *end || v < 0)
-			cu_die(1, "Expected a positive decimal integer argument to %s, but got '%s'",
+			cu_die(1,
+			       "Expected a positive decimal integer argument to %s, but got '%s'",
 			       a, s);
 		if (a[2] == 'a')
 			maxdepth = v;
@@ -308,7 +336,7 @@ static char *substitute(const char *arg, const char *path)
 		len += pl;
 	char *out = malloc(len), *o = out;
 
-	for (const char *p = arg; *p; ) {
+	for (const char *p = arg; *p;) {
 		if (p[0] == '{' && p[1] == '}') {
 			memcpy(o, path, pl);
 			o += pl;
@@ -346,9 +374,12 @@ static int eval(struct node *n, const char *path, const struct stat *st)
 	long long v;
 
 	switch (n->kind) {
-	case N_AND: return eval(n->l, path, st) && eval(n->r, path, st);
-	case N_OR: return eval(n->l, path, st) || eval(n->r, path, st);
-	case N_NOT: return !eval(n->l, path, st);
+	case N_AND:
+		return eval(n->l, path, st) && eval(n->r, path, st);
+	case N_OR:
+		return eval(n->l, path, st) || eval(n->r, path, st);
+	case N_NOT:
+		return !eval(n->l, path, st);
 	case N_NAME:
 	case N_INAME: {
 		/* the last component, trailing slashes ignored ("/" stays "/") */
@@ -363,16 +394,24 @@ static int eval(struct node *n, const char *path, const struct stat *st)
 		snprintf(name, sizeof(name), "%.*s", (int)(path + len - base), base);
 		return !fnmatch(n->str, name, n->kind == N_INAME ? FNM_CASEFOLD : 0);
 	}
-	case N_PATH: return !fnmatch(n->str, path, 0);
+	case N_PATH:
+		return !fnmatch(n->str, path, 0);
 	case N_TYPE:
 		switch (n->str[0]) {
-		case 'f': return S_ISREG(st->st_mode);
-		case 'd': return S_ISDIR(st->st_mode);
-		case 'l': return S_ISLNK(st->st_mode);
-		case 'p': return S_ISFIFO(st->st_mode);
-		case 's': return S_ISSOCK(st->st_mode);
-		case 'c': return S_ISCHR(st->st_mode);
-		case 'b': return S_ISBLK(st->st_mode);
+		case 'f':
+			return S_ISREG(st->st_mode);
+		case 'd':
+			return S_ISDIR(st->st_mode);
+		case 'l':
+			return S_ISLNK(st->st_mode);
+		case 'p':
+			return S_ISFIFO(st->st_mode);
+		case 's':
+			return S_ISSOCK(st->st_mode);
+		case 'c':
+			return S_ISCHR(st->st_mode);
+		case 'b':
+			return S_ISBLK(st->st_mode);
 		}
 		return 0;
 	case N_NEWER:
@@ -394,9 +433,15 @@ static int eval(struct node *n, const char *path, const struct stat *st)
 		v = d > 0 ? (d + 59) / 60 : d / 60;
 		goto compare;
 	}
-	case N_LINKS: v = st->st_nlink; goto compare;
-	case N_UID: v = st->st_uid; goto compare;
-	case N_GID: v = st->st_gid; goto compare;
+	case N_LINKS:
+		v = st->st_nlink;
+		goto compare;
+	case N_UID:
+		v = st->st_uid;
+		goto compare;
+	case N_GID:
+		v = st->st_gid;
+		goto compare;
 	case N_PERM: {
 		mode_t m = st->st_mode & 07777;
 
@@ -425,11 +470,20 @@ static int eval(struct node *n, const char *path, const struct stat *st)
 			return empty;
 		}
 		return 0;
-	case N_TRUE: return 1;
-	case N_FALSE: return 0;
-	case N_PRINT: printf("%s\n", path); return 1;
-	case N_PRINT0: fputs(path, stdout); putchar(0); return 1;
-	case N_PRUNE: prune_flag = 1; return 1;
+	case N_TRUE:
+		return 1;
+	case N_FALSE:
+		return 0;
+	case N_PRINT:
+		printf("%s\n", path);
+		return 1;
+	case N_PRINT0:
+		fputs(path, stdout);
+		putchar(0);
+		return 1;
+	case N_PRUNE:
+		prune_flag = 1;
+		return 1;
 	case N_DELETE:
 		if (S_ISDIR(st->st_mode) ? rmdir(path) : unlink(path)) {
 			/* "." cannot go, and that is no failure */
@@ -487,7 +541,8 @@ int main(int argc, char **argv)
 {
 	int i;
 
-	cu_init(argc, argv, "[PATH]... [EXPRESSION]\nWalk the PATHs (default .) and evaluate "
+	cu_init(argc, argv,
+		"[PATH]... [EXPRESSION]\nWalk the PATHs (default .) and evaluate "
 		"EXPRESSION for each file.\nTests: -name -iname -path PATTERN, -type [fdlpscb], "
 		"-newer FILE, -size [+-]N[ckMG], -mtime [+-]N, -mmin [+-]N, -perm [-/]MODE, "
 		"-empty, -links N, -user U, -group G, -true, -false\nActions: -print, -print0, "
@@ -495,7 +550,8 @@ int main(int argc, char **argv)
 		"-a or -and, -o or -or\nOptions: -maxdepth N, -mindepth N, -depth\n");
 	now = time(NULL);
 	for (i = 1; i < argc && strcmp(argv[i], "(") && strcmp(argv[i], "!") &&
-		    !(argv[i][0] == '-' && argv[i][1]); i++)
+		    !(argv[i][0] == '-' && argv[i][1]);
+	     i++)
 		;
 	int npaths = i - 1;
 

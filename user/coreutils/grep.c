@@ -23,14 +23,18 @@
 
 #include "libcu.h"
 
-enum { MODE_BRE, MODE_ERE, MODE_FIXED };
+enum {
+	MODE_BRE,
+	MODE_ERE,
+	MODE_FIXED
+};
 
 static int mode = MODE_BRE, icase, invert, words, whole_lines, count_only, list_files;
 static int list_nonmatching, only_matching, line_numbers, quiet, no_messages, recursive;
 static int with_names = -1, binary_text;
 static long max_count = -1;
 static int status = 1, errors;
-static const char implicit_dot[] = ".";	/* "grep -r PATTERN": names without "./" */
+static const char implicit_dot[] = "."; /* "grep -r PATTERN": names without "./" */
 
 static char **patterns;
 static int npatterns;
@@ -350,7 +354,8 @@ int main(int argc, char **argv)
 {
 	int opt, have_pattern = 0;
 
-	cu_init(argc, argv, "[-EFGcHhiLlnoqRrsvwx] [-e PATTERN]... [-f FILE]... [PATTERN] "
+	cu_init(argc, argv,
+		"[-EFGcHhiLlnoqRrsvwx] [-e PATTERN]... [-f FILE]... [PATTERN] "
 		"[FILE]...\nPrint lines that match patterns.\n  -E  extended regular expressions"
 		"\n  -F  fixed strings\n  -G  basic regular expressions (default)\n  -e PAT  a "
 		"pattern\n  -f FILE  patterns from FILE\n  -i  ignore case\n  -v  non-matching "
@@ -361,17 +366,39 @@ int main(int argc, char **argv)
 		"  -a  binary files as text\n");
 	while ((opt = getopt(argc, argv, "EFGcHhiyLlm:noqRrsvwxe:f:a")) != -1) {
 		switch (opt) {
-		case 'E': mode = MODE_ERE; break;
-		case 'F': mode = MODE_FIXED; break;
-		case 'G': mode = MODE_BRE; break;
-		case 'c': count_only = 1; break;
-		case 'H': with_names = 1; break;
-		case 'h': with_names = 0; break;
+		case 'E':
+			mode = MODE_ERE;
+			break;
+		case 'F':
+			mode = MODE_FIXED;
+			break;
+		case 'G':
+			mode = MODE_BRE;
+			break;
+		case 'c':
+			count_only = 1;
+			break;
+		case 'H':
+			with_names = 1;
+			break;
+		case 'h':
+			with_names = 0;
+			break;
 		case 'i':
-		case 'y': icase = 1; break;
-		case 'L': list_nonmatching = 1; list_files = 0; break;
-		case 'l': list_files = 1; list_nonmatching = 0; break;
-		case 'n': line_numbers = 1; break;
+		case 'y':
+			icase = 1;
+			break;
+		case 'L':
+			list_nonmatching = 1;
+			list_files = 0;
+			break;
+		case 'l':
+			list_files = 1;
+			list_nonmatching = 0;
+			break;
+		case 'n':
+			line_numbers = 1;
+			break;
 		case 'm': {
 			char *e;
 
@@ -380,18 +407,41 @@ int main(int argc, char **argv)
 				cu_die(2, "invalid max count");
 			break;
 		}
-		case 'o': only_matching = 1; break;
-		case 'q': quiet = 1; break;
+		case 'o':
+			only_matching = 1;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
 		case 'R':
-		case 'r': recursive = opt; break;
-		case 's': no_messages = 1; break;
-		case 'v': invert = 1; break;
-		case 'w': words = 1; break;
-		case 'x': whole_lines = 1; break;
-		case 'a': binary_text = 1; break;
-		case 'e': add_patterns(optarg); have_pattern = 1; break;
-		case 'f': read_pattern_file(optarg); have_pattern = 1; break;
-		default: cu_usage(2);
+		case 'r':
+			recursive = opt;
+			break;
+		case 's':
+			no_messages = 1;
+			break;
+		case 'v':
+			invert = 1;
+			break;
+		case 'w':
+			words = 1;
+			break;
+		case 'x':
+			whole_lines = 1;
+			break;
+		case 'a':
+			binary_text = 1;
+			break;
+		case 'e':
+			add_patterns(optarg);
+			have_pattern = 1;
+			break;
+		case 'f':
+			read_pattern_file(optarg);
+			have_pattern = 1;
+			break;
+		default:
+			cu_usage(2);
 		}
 	}
 	if (!have_pattern) {

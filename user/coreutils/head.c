@@ -59,7 +59,8 @@ int main(int argc, char **argv)
 	long long count = 10;
 	int bytes = 0, opt, status = 0, headers = -1;
 
-	cu_init(argc, argv, "[-n NUMBER | -c NUMBER] [-qv] [FILE]...\nPrint the first 10 lines "
+	cu_init(argc, argv,
+		"[-n NUMBER | -c NUMBER] [-qv] [FILE]...\nPrint the first 10 lines "
 		"of each FILE.\n  -n N  the first N lines\n  -c N  the first N bytes\n"
 		"  -q    never print headers\n  -v    always print headers\n");
 	/* The historical "-N" (and for tail "+N") as the first argument means -n N. */
@@ -72,11 +73,22 @@ int main(int argc, char **argv)
 	}
 	while ((opt = getopt(argc, argv, "n:c:qv")) != -1) {
 		switch (opt) {
-		case 'n': count = parse_count(optarg, "lines"); bytes = 0; break;
-		case 'c': count = parse_count(optarg, "bytes"); bytes = 1; break;
-		case 'q': headers = 0; break;
-		case 'v': headers = 1; break;
-		default: cu_usage(1);
+		case 'n':
+			count = parse_count(optarg, "lines");
+			bytes = 0;
+			break;
+		case 'c':
+			count = parse_count(optarg, "bytes");
+			bytes = 1;
+			break;
+		case 'q':
+			headers = 0;
+			break;
+		case 'v':
+			headers = 1;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	char **files = optind < argc ? argv + optind : dash;

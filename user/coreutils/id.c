@@ -42,7 +42,8 @@ int main(int argc, char **argv)
 	uid_t uid, euid;
 	gid_t gid, egid, list[MAX_GROUPS];
 
-	cu_init(argc, argv, "[-G|-g|-u] [-nr] [USER]\nPrint user and group ids.\n  -u  the user "
+	cu_init(argc, argv,
+		"[-G|-g|-u] [-nr] [USER]\nPrint user and group ids.\n  -u  the user "
 		"id\n  -g  the group id\n  -G  all group ids\n  -n  names instead of numbers\n"
 		"  -r  real ids instead of effective ones\n");
 	while ((opt = getopt(argc, argv, "ugGnr")) != -1) {
@@ -54,9 +55,14 @@ int main(int argc, char **argv)
 				cu_die(1, "cannot print \"only\" of more than one choice");
 			only = opt;
 			break;
-		case 'n': names = 1; break;
-		case 'r': real = 1; break;
-		default: cu_usage(1);
+		case 'n':
+			names = 1;
+			break;
+		case 'r':
+			real = 1;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if ((names || real) && !only)

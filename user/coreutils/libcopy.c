@@ -146,7 +146,8 @@ static int copy_tree(const char *src, const char *dst, int top, const struct cop
 		int bad = 0;
 
 		if (rs) {
-			char *parent = slash ? strndup(dst, slash - dst + (slash == dst)) : strdup(".");
+			char *parent =
+				slash ? strndup(dst, slash - dst + (slash == dst)) : strdup(".");
 
 			rd = realpath(parent, NULL);
 			free(parent);

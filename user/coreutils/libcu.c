@@ -131,7 +131,8 @@ char *cu_human(uint64_t n, char *buf, size_t len)
 		unsigned __int128 t = ((unsigned __int128)n * 10 + unit - 1) / unit;
 
 		if (t < 100) {
-			snprintf(buf, len, "%u.%u%c", (unsigned)(t / 10), (unsigned)(t % 10), units[u]);
+			snprintf(buf, len, "%u.%u%c", (unsigned)(t / 10), (unsigned)(t % 10),
+				 units[u]);
 			return buf;
 		}
 	}
@@ -189,22 +190,34 @@ int cu_parse_mode(const char *s, mode_t old, int is_dir, mode_t umask_val, mode_
 
 			if (*p && strchr("ugo", *p)) {
 				/* copy another class's permissions */
-				mode_t src = *p == 'u' ? (m >> 6) & 7 : *p == 'g' ? (m >> 3) & 7 : m & 7;
+				mode_t src = *p == 'u'	 ? (m >> 6) & 7
+					     : *p == 'g' ? (m >> 3) & 7
+							 : m & 7;
 
 				bits = src << 6 | src << 3 | src;
 				p++;
 			} else {
 				for (; *p && strchr("rwxXst", *p); p++) {
 					switch (*p) {
-					case 'r': bits |= 0444; break;
-					case 'w': bits |= 0222; break;
-					case 'x': bits |= 0111; break;
+					case 'r':
+						bits |= 0444;
+						break;
+					case 'w':
+						bits |= 0222;
+						break;
+					case 'x':
+						bits |= 0111;
+						break;
 					case 'X':
 						if (is_dir || (old & 0111))
 							bits |= 0111;
 						break;
-					case 's': bits |= S_ISUID | S_ISGID; break;
-					case 't': bits |= S_ISVTX; break;
+					case 's':
+						bits |= S_ISUID | S_ISGID;
+						break;
+					case 't':
+						bits |= S_ISVTX;
+						break;
 					}
 				}
 			}
@@ -241,8 +254,13 @@ int cu_parse_mode(const char *s, mode_t old, int is_dir, mode_t umask_val, mode_
 
 void cu_mode_string(mode_t m, char *b)
 {
-	b[0] = S_ISDIR(m) ? 'd' : S_ISLNK(m) ? 'l' : S_ISCHR(m) ? 'c' : S_ISBLK(m) ? 'b' :
-	       S_ISFIFO(m) ? 'p' : S_ISSOCK(m) ? 's' : '-';
+	b[0] = S_ISDIR(m)    ? 'd'
+	       : S_ISLNK(m)  ? 'l'
+	       : S_ISCHR(m)  ? 'c'
+	       : S_ISBLK(m)  ? 'b'
+	       : S_ISFIFO(m) ? 'p'
+	       : S_ISSOCK(m) ? 's'
+			     : '-';
 	b[1] = m & S_IRUSR ? 'r' : '-';
 	b[2] = m & S_IWUSR ? 'w' : '-';
 	b[3] = m & S_ISUID ? (m & S_IXUSR ? 's' : 'S') : (m & S_IXUSR ? 'x' : '-');

@@ -59,7 +59,6 @@ int cu_walk(const char *path, cu_walk_fn fn, void *arg);
 /* path + "/" + name in a fresh malloc'd string (no doubled slash). */
 char *cu_join(const char *dir, const char *name);
 
-
 /*
  * A date for touch -d and date -d: "@SECONDS", "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS[.frac]]"
  * (a 'T' may separate them; a trailing 'Z' or "UTC" is ignored: times are local, and our

@@ -63,7 +63,7 @@ char *cu_normalize(const char *path)
 
 	if (!buf)
 		return NULL;
-	for (const char *p = path; *p; ) {
+	for (const char *p = path; *p;) {
 		while (*p == '/')
 			p++;
 		size_t n = strcspn(p, "/");
@@ -96,7 +96,7 @@ char *cu_canonicalize(const char *path, int mode)
 		goto fail;
 	}
 	strcpy(rest, path);
-	for (char *p = rest; *p; ) {
+	for (char *p = rest; *p;) {
 		while (*p == '/')
 			p++;
 		size_t n = strcspn(p, "/");
@@ -118,7 +118,7 @@ char *cu_canonicalize(const char *path, int mode)
 			goto fail;
 		p += n;
 		int last = !p[strspn(p, "/")];
-		int dir_wanted = !last || *p == '/';	/* "file/" must be a directory */
+		int dir_wanted = !last || *p == '/'; /* "file/" must be a directory */
 		struct stat st;
 
 		if (missing) {

@@ -4,9 +4,9 @@
 #define _LIBPATH_H
 
 enum {
-	CANON_ALL_EXIST = 1,	/* every component must exist (realpath -e, readlink -e) */
-	CANON_LAST_MAY_MISS,	/* all but the last (readlink -f, realpath's default) */
-	CANON_MISSING_OK,	/* none need exist (-m) */
+	CANON_ALL_EXIST = 1, /* every component must exist (realpath -e, readlink -e) */
+	CANON_LAST_MAY_MISS, /* all but the last (readlink -f, realpath's default) */
+	CANON_MISSING_OK, /* none need exist (-m) */
 };
 
 /*

@@ -41,8 +41,8 @@ static int make_link(const char *src, const char *dst)
 			return 1;
 		}
 	}
-	int r = symbolic ? symlink(src, dst) :
-		linkat(AT_FDCWD, src, AT_FDCWD, dst, follow_src ? AT_SYMLINK_FOLLOW : 0);
+	int r = symbolic ? symlink(src, dst)
+			 : linkat(AT_FDCWD, src, AT_FDCWD, dst, follow_src ? AT_SYMLINK_FOLLOW : 0);
 
 	if (r) {
 		cu_warn_errno(errno == ENOENT && !symbolic && access(src, F_OK) ? src : dst);
@@ -55,18 +55,30 @@ int main(int argc, char **argv)
 {
 	int opt, status = 0;
 
-	cu_init(argc, argv, "[-fnsLP] SOURCE TARGET\n   or: ln [-fnsLP] SOURCE... DIRECTORY\n"
+	cu_init(argc, argv,
+		"[-fnsLP] SOURCE TARGET\n   or: ln [-fnsLP] SOURCE... DIRECTORY\n"
 		"Make links.\n  -s  symbolic links\n  -f  remove existing targets\n  -n  a link "
 		"to a directory as TARGET is a file\n  -L  hard-link what a SOURCE link points to\n"
 		"  -P  hard-link a SOURCE link itself (default)\n");
 	while ((opt = getopt(argc, argv, "fnsLP")) != -1) {
 		switch (opt) {
-		case 's': symbolic = 1; break;
-		case 'f': force = 1; break;
-		case 'n': no_deref = 1; break;
-		case 'L': follow_src = 1; break;
-		case 'P': follow_src = 0; break;
-		default: cu_usage(1);
+		case 's':
+			symbolic = 1;
+			break;
+		case 'f':
+			force = 1;
+			break;
+		case 'n':
+			no_deref = 1;
+			break;
+		case 'L':
+			follow_src = 1;
+			break;
+		case 'P':
+			follow_src = 0;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	int n = argc - optind;

@@ -24,19 +24,29 @@
 #include "libowner.h"
 
 struct entry {
-	char *name;	/* as shown */
-	char *path;	/* for stat and readlink */
+	char *name; /* as shown */
+	char *path; /* for stat and readlink */
 	struct stat st;
 	int stat_ok;
-	char *link;	/* a symbolic link's target (-l) */
+	char *link; /* a symbolic link's target (-l) */
 };
 
-enum { SORT_NAME, SORT_TIME, SORT_SIZE, SORT_NONE };
-enum { FMT_ONE, FMT_COLUMNS, FMT_ACROSS, FMT_LONG };
+enum {
+	SORT_NAME,
+	SORT_TIME,
+	SORT_SIZE,
+	SORT_NONE
+};
+enum {
+	FMT_ONE,
+	FMT_COLUMNS,
+	FMT_ACROSS,
+	FMT_LONG
+};
 
 static int show_all, almost_all, dirs_only, recursive, human, show_inode, classify;
 static int reverse, sort_by = SORT_NAME, format = FMT_ONE, color, numeric_ids;
-static int no_owner, no_group, time_field;	/* 0 mtime, 'c' ctime, 'u' atime */
+static int no_owner, no_group, time_field; /* 0 mtime, 'c' ctime, 'u' atime */
 static int width = 80, status;
 static time_t now;
 
@@ -471,7 +481,8 @@ int main(int argc, char **argv)
 	static char *dot[] = { ".", NULL };
 	int opt;
 
-	cu_init(argc, argv, "[-1AaCcdFghiRlnoprStux] [--color[=WHEN]] [FILE]...\nList "
+	cu_init(argc, argv,
+		"[-1AaCcdFghiRlnoprStux] [--color[=WHEN]] [FILE]...\nList "
 		"directory contents.\n  -a  all, dot files included\n  -A  all but . and ..\n"
 		"  -d  directories themselves\n  -R  recursively\n  -l  long form\n  -h  sizes "
 		"like 1.5K (with -l)\n  -i  inode numbers\n  -1  one name a line\n  -C  columns, "
@@ -507,28 +518,74 @@ int main(int argc, char **argv)
 	argv[argc] = NULL;
 	while ((opt = getopt(argc, argv, "1AaCcdFfghiRlnoprStux")) != -1) {
 		switch (opt) {
-		case '1': format = FMT_ONE; break;
-		case 'A': almost_all = 1; break;
-		case 'a': show_all = 1; break;
-		case 'C': format = FMT_COLUMNS; break;
-		case 'x': format = FMT_ACROSS; break;
-		case 'l': format = FMT_LONG; break;
-		case 'n': numeric_ids = 1; format = FMT_LONG; break;
-		case 'g': no_owner = 1; format = FMT_LONG; break;
-		case 'o': no_group = 1; format = FMT_LONG; break;
-		case 'c': time_field = 'c'; break;
-		case 'u': time_field = 'u'; break;
-		case 'd': dirs_only = 1; break;
-		case 'F': classify = 1; break;
-		case 'f': sort_by = SORT_NONE; show_all = 1; break;
-		case 'h': human = 1; break;
-		case 'i': show_inode = 1; break;
-		case 'R': recursive = 1; break;
-		case 'p': break;
-		case 'r': reverse = 1; break;
-		case 'S': sort_by = SORT_SIZE; break;
-		case 't': sort_by = SORT_TIME; break;
-		default: cu_usage(2);
+		case '1':
+			format = FMT_ONE;
+			break;
+		case 'A':
+			almost_all = 1;
+			break;
+		case 'a':
+			show_all = 1;
+			break;
+		case 'C':
+			format = FMT_COLUMNS;
+			break;
+		case 'x':
+			format = FMT_ACROSS;
+			break;
+		case 'l':
+			format = FMT_LONG;
+			break;
+		case 'n':
+			numeric_ids = 1;
+			format = FMT_LONG;
+			break;
+		case 'g':
+			no_owner = 1;
+			format = FMT_LONG;
+			break;
+		case 'o':
+			no_group = 1;
+			format = FMT_LONG;
+			break;
+		case 'c':
+			time_field = 'c';
+			break;
+		case 'u':
+			time_field = 'u';
+			break;
+		case 'd':
+			dirs_only = 1;
+			break;
+		case 'F':
+			classify = 1;
+			break;
+		case 'f':
+			sort_by = SORT_NONE;
+			show_all = 1;
+			break;
+		case 'h':
+			human = 1;
+			break;
+		case 'i':
+			show_inode = 1;
+			break;
+		case 'R':
+			recursive = 1;
+			break;
+		case 'p':
+			break;
+		case 'r':
+			reverse = 1;
+			break;
+		case 'S':
+			sort_by = SORT_SIZE;
+			break;
+		case 't':
+			sort_by = SORT_TIME;
+			break;
+		default:
+			cu_usage(2);
 		}
 	}
 	char **ops = optind < argc ? argv + optind : dot;

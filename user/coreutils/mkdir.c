@@ -40,7 +40,8 @@ int main(int argc, char **argv)
 	int opt, parents = 0, status = 0;
 	const char *mode_str = NULL;
 
-	cu_init(argc, argv, "[-p] [-m MODE] DIR...\nCreate the DIRs.\n  -p       create parents "
+	cu_init(argc, argv,
+		"[-p] [-m MODE] DIR...\nCreate the DIRs.\n  -p       create parents "
 		"as needed; no error if a DIR exists\n  -m MODE  the DIRs' mode (as chmod's)\n");
 	while ((opt = getopt(argc, argv, "pm:")) != -1) {
 		if (opt == 'p')

@@ -52,7 +52,8 @@ static int move(const char *src, const char *dst)
 			return 1;
 		}
 		if (!S_ISDIR(d.st_mode) && S_ISDIR(s.st_mode)) {
-			cu_warn("cannot overwrite non-directory '%s' with directory '%s'", dst, src);
+			cu_warn("cannot overwrite non-directory '%s' with directory '%s'", dst,
+				src);
 			return 1;
 		}
 	}
@@ -82,16 +83,29 @@ int main(int argc, char **argv)
 {
 	int opt, status = 0;
 
-	cu_init(argc, argv, "[-fin] SOURCE TARGET\n   or: mv [-fin] SOURCE... DIRECTORY\nMove "
+	cu_init(argc, argv,
+		"[-fin] SOURCE TARGET\n   or: mv [-fin] SOURCE... DIRECTORY\nMove "
 		"(rename) files.\n  -i  ask before overwriting\n  -f  never ask\n  -n  never "
 		"overwrite\n  -v  say what is moved\n");
 	while ((opt = getopt(argc, argv, "finv")) != -1) {
 		switch (opt) {
-		case 'f': force = 1; interactive = no_clobber = 0; break;
-		case 'i': interactive = 1; force = no_clobber = 0; break;
-		case 'n': no_clobber = 1; force = interactive = 0; break;
-		case 'v': verbose = 1; break;
-		default: cu_usage(1);
+		case 'f':
+			force = 1;
+			interactive = no_clobber = 0;
+			break;
+		case 'i':
+			interactive = 1;
+			force = no_clobber = 0;
+			break;
+		case 'n':
+			no_clobber = 1;
+			force = interactive = 0;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	int n = argc - optind;

@@ -54,7 +54,8 @@ int main(int argc, char **argv)
 	size_t cap = 0;
 
 	parse_delims("\t");
-	cu_init(argc, argv, "[-s] [-d LIST] FILE...\nJoin the lines of the FILEs side by side.\n"
+	cu_init(argc, argv,
+		"[-s] [-d LIST] FILE...\nJoin the lines of the FILEs side by side.\n"
 		"  -d LIST  delimiters to use in turn (tab)\n  -s       one file at a time, its lines "
 		"joined into one\n");
 	while ((opt = getopt(argc, argv, "sd:")) != -1) {

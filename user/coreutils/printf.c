@@ -13,24 +13,46 @@
 #include "libcu.h"
 
 static int status;
-static int stop;	/* \c seen: no more output */
+static int stop; /* \c seen: no more output */
 
 static const char *escape(const char *s, int in_b, int *c)
 {
 	int v = 0, i;
 
 	switch (*s) {
-	case 'a': *c = '\a'; return s + 1;
-	case 'b': *c = '\b'; return s + 1;
-	case 'f': *c = '\f'; return s + 1;
-	case 'n': *c = '\n'; return s + 1;
-	case 'r': *c = '\r'; return s + 1;
-	case 't': *c = '\t'; return s + 1;
-	case 'v': *c = '\v'; return s + 1;
-	case '\\': *c = '\\'; return s + 1;
-	case 'e': *c = 033; return s + 1;
-	case '"': *c = '"'; return s + 1;
-	case '\'': *c = '\''; return s + 1;
+	case 'a':
+		*c = '\a';
+		return s + 1;
+	case 'b':
+		*c = '\b';
+		return s + 1;
+	case 'f':
+		*c = '\f';
+		return s + 1;
+	case 'n':
+		*c = '\n';
+		return s + 1;
+	case 'r':
+		*c = '\r';
+		return s + 1;
+	case 't':
+		*c = '\t';
+		return s + 1;
+	case 'v':
+		*c = '\v';
+		return s + 1;
+	case '\\':
+		*c = '\\';
+		return s + 1;
+	case 'e':
+		*c = 033;
+		return s + 1;
+	case '"':
+		*c = '"';
+		return s + 1;
+	case '\'':
+		*c = '\'';
+		return s + 1;
 	case 'x':
 		for (i = 0, s++; i < 2 && *s && strchr("0123456789abcdefABCDEF", *s); i++, s++)
 			v = v * 16 + (*s <= '9' ? *s - '0' : (*s | 040) - 'a' + 10);
@@ -143,7 +165,7 @@ static int format_once(const char *fmt, char **args, int nargs)
 {
 	int used = 0;
 
-	for (const char *p = fmt; *p && !stop; ) {
+	for (const char *p = fmt; *p && !stop;) {
 		if (*p == '\\') {
 			int c;
 
@@ -224,12 +246,17 @@ static int format_once(const char *fmt, char **args, int nargs)
 		spec[k] = 0;
 		char full[72];
 
-#define EMIT(type, value) do { \
-	if (has_width && has_prec) printf(full, width, prec, (type)(value)); \
-	else if (has_width) printf(full, width, (type)(value)); \
-	else if (has_prec) printf(full, prec, (type)(value)); \
-	else printf(full, (type)(value)); \
-} while (0)
+#define EMIT(type, value)                                         \
+	do {                                                      \
+		if (has_width && has_prec)                        \
+			printf(full, width, prec, (type)(value)); \
+		else if (has_width)                               \
+			printf(full, width, (type)(value));       \
+		else if (has_prec)                                \
+			printf(full, prec, (type)(value));        \
+		else                                              \
+			printf(full, (type)(value));              \
+	} while (0)
 		switch (conv) {
 		case 'd':
 		case 'i':
@@ -266,7 +293,8 @@ static int format_once(const char *fmt, char **args, int nargs)
 
 int main(int argc, char **argv)
 {
-	cu_init(argc, argv, "FORMAT [ARGUMENT]...\nPrint the ARGUMENTs as FORMAT says (printf(3)'s "
+	cu_init(argc, argv,
+		"FORMAT [ARGUMENT]...\nPrint the ARGUMENTs as FORMAT says (printf(3)'s "
 		"conversions, and %b for escapes).\n");
 	int i = argc > 1 && !strcmp(argv[1], "--") ? 2 : 1;
 

@@ -17,20 +17,34 @@ int main(int argc, char **argv)
 {
 	int opt, canon = 0, no_newline = 0, quiet = 1, status = 0;
 
-	cu_init(argc, argv, "[-f|-e|-m] [-nqsv] FILE...\nPrint what symbolic links point to.\n"
+	cu_init(argc, argv,
+		"[-f|-e|-m] [-nqsv] FILE...\nPrint what symbolic links point to.\n"
 		"  -f  canonicalize: all but the last component must exist\n  -e  canonicalize: all "
 		"must exist\n  -m  canonicalize: none need exist\n  -n  no newline\n"
 		"  -v  report errors\n");
 	while ((opt = getopt(argc, argv, "femnqsv")) != -1) {
 		switch (opt) {
-		case 'f': canon = CANON_LAST_MAY_MISS; break;
-		case 'e': canon = CANON_ALL_EXIST; break;
-		case 'm': canon = CANON_MISSING_OK; break;
-		case 'n': no_newline = 1; break;
+		case 'f':
+			canon = CANON_LAST_MAY_MISS;
+			break;
+		case 'e':
+			canon = CANON_ALL_EXIST;
+			break;
+		case 'm':
+			canon = CANON_MISSING_OK;
+			break;
+		case 'n':
+			no_newline = 1;
+			break;
 		case 'q':
-		case 's': quiet = 1; break;
-		case 'v': quiet = 0; break;
-		default: cu_usage(1);
+		case 's':
+			quiet = 1;
+			break;
+		case 'v':
+			quiet = 0;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if (optind >= argc) {

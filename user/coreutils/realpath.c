@@ -14,16 +14,26 @@ int main(int argc, char **argv)
 {
 	int opt, mode = CANON_LAST_MAY_MISS, no_links = 0, quiet = 0, status = 0;
 
-	cu_init(argc, argv, "[-e|-m] [-qs] FILE...\nPrint the canonical absolute path of each "
+	cu_init(argc, argv,
+		"[-e|-m] [-qs] FILE...\nPrint the canonical absolute path of each "
 		"FILE.\n  -e  all components must exist\n  -m  no component need exist\n"
 		"  -s  do not resolve symbolic links\n  -q  no error messages\n");
 	while ((opt = getopt(argc, argv, "emqs")) != -1) {
 		switch (opt) {
-		case 'e': mode = CANON_ALL_EXIST; break;
-		case 'm': mode = CANON_MISSING_OK; break;
-		case 'q': quiet = 1; break;
-		case 's': no_links = 1; break;
-		default: cu_usage(1);
+		case 'e':
+			mode = CANON_ALL_EXIST;
+			break;
+		case 'm':
+			mode = CANON_MISSING_OK;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 's':
+			no_links = 1;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if (optind >= argc) {

@@ -79,16 +79,26 @@ int main(int argc, char **argv)
 {
 	int opt, status = 0;
 
-	cu_init(argc, argv, "[-fiRr] FILE...\nRemove the FILEs.\n  -f  ignore missing files, "
+	cu_init(argc, argv,
+		"[-fiRr] FILE...\nRemove the FILEs.\n  -f  ignore missing files, "
 		"never ask\n  -i  ask before every removal\n  -r  remove directories and their "
 		"contents (also -R)\n");
 	while ((opt = getopt(argc, argv, "fiRr")) != -1) {
 		switch (opt) {
-		case 'f': force = 1; interactive = 0; break;
-		case 'i': interactive = 1; force = 0; break;
+		case 'f':
+			force = 1;
+			interactive = 0;
+			break;
+		case 'i':
+			interactive = 1;
+			force = 0;
+			break;
 		case 'r':
-		case 'R': recursive = 1; break;
-		default: cu_usage(1);
+		case 'R':
+			recursive = 1;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if (optind >= argc && !force) {

@@ -10,7 +10,8 @@ int main(int argc, char **argv)
 {
 	int opt, parents = 0, status = 0;
 
-	cu_init(argc, argv, "[-p] DIR...\nRemove the empty DIRs.\n  -p  remove each DIR and "
+	cu_init(argc, argv,
+		"[-p] DIR...\nRemove the empty DIRs.\n  -p  remove each DIR and "
 		"then its parents in the path\n");
 	while ((opt = getopt(argc, argv, "p")) != -1) {
 		if (opt == 'p')

@@ -45,7 +45,8 @@ int main(int argc, char **argv)
 	const char *sep = "\n", *fmt = NULL;
 	int opt, equal_width = 0;
 
-	cu_init(argc, argv, "[-w] [-s SEP] [-f FORMAT] [FIRST [INCREMENT]] LAST\nPrint numbers "
+	cu_init(argc, argv,
+		"[-w] [-s SEP] [-f FORMAT] [FIRST [INCREMENT]] LAST\nPrint numbers "
 		"from FIRST to LAST by INCREMENT.\n  -s SEP     separator (default newline)\n"
 		"  -w         equal width, padded with zeros\n  -f FORMAT  printf format for each\n");
 	/* Negative numbers are operands, not options: stop at the first "-<digit>". */
@@ -53,10 +54,17 @@ int main(int argc, char **argv)
 	       (argv[optind][1] < '0' || argv[optind][1] > '9') && argv[optind][1] != '.' &&
 	       (opt = getopt(argc, argv, "s:wf:")) != -1) {
 		switch (opt) {
-		case 's': sep = optarg; break;
-		case 'w': equal_width = 1; break;
-		case 'f': fmt = optarg; break;
-		default: cu_usage(1);
+		case 's':
+			sep = optarg;
+			break;
+		case 'w':
+			equal_width = 1;
+			break;
+		case 'f':
+			fmt = optarg;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	int n = argc - optind;
@@ -100,8 +108,8 @@ int main(int argc, char **argv)
 		for (long long k = 0;; k++) {
 			double v = first + k * inc;
 
-			if (inc > 0 ? v > last + 1e-12 * (last < 0 ? -last : last) :
-				      v < last - 1e-12 * (last < 0 ? -last : last))
+			if (inc > 0 ? v > last + 1e-12 * (last < 0 ? -last : last)
+				    : v < last - 1e-12 * (last < 0 ? -last : last))
 				break;
 			if (printed++)
 				fputs(sep, stdout);

@@ -23,7 +23,7 @@
 #define K_REVERSE 64
 
 struct key {
-	long sf, sc, ef, ec;	/* start field/char (1-based), end field/char (0: to the end) */
+	long sf, sc, ef, ec; /* start field/char (1-based), end field/char (0: to the end) */
 	int flags;
 };
 
@@ -43,13 +43,26 @@ static int parse_flags(const char **p)
 
 	for (; **p; (*p)++) {
 		switch (**p) {
-		case 'b': f |= K_BLANK_START | K_BLANK_END; break;
-		case 'n': f |= K_NUMERIC; break;
-		case 'h': f |= K_HUMAN; break;
-		case 'f': f |= K_FOLD; break;
-		case 'd': f |= K_DICT; break;
-		case 'r': f |= K_REVERSE; break;
-		default: return f;
+		case 'b':
+			f |= K_BLANK_START | K_BLANK_END;
+			break;
+		case 'n':
+			f |= K_NUMERIC;
+			break;
+		case 'h':
+			f |= K_HUMAN;
+			break;
+		case 'f':
+			f |= K_FOLD;
+			break;
+		case 'd':
+			f |= K_DICT;
+			break;
+		case 'r':
+			f |= K_REVERSE;
+			break;
+		default:
+			return f;
 		}
 	}
 	return f;
@@ -349,7 +362,8 @@ int main(int argc, char **argv)
 	int opt, check = 0, quiet_check = 0;
 	const char *outname = NULL;
 
-	cu_init(argc, argv, "[-bcCdfhmnrsu] [-k KEY]... [-t CHAR] [-o FILE] [FILE]...\nSort lines "
+	cu_init(argc, argv,
+		"[-bcCdfhmnrsu] [-k KEY]... [-t CHAR] [-o FILE] [FILE]...\nSort lines "
 		"of text.\n  -k F[.C][OPTS][,F[.C][OPTS]]  sort by a key\n  -t CHAR  field "
 		"separator\n  -n  numeric\n  -h  human-readable numbers (2K, 1G)\n  -r  reverse\n"
 		"  -u  only the first of equal lines\n  -s  stable: no last-resort comparison\n"
@@ -357,25 +371,51 @@ int main(int argc, char **argv)
 		"order (-C quietly)\n  -m  merge sorted files\n  -o FILE  output to FILE\n");
 	while ((opt = getopt(argc, argv, "bcCdfhmnrsuk:t:o:")) != -1) {
 		switch (opt) {
-		case 'b': global_flags |= K_BLANK_START | K_BLANK_END; break;
-		case 'd': global_flags |= K_DICT; break;
-		case 'f': global_flags |= K_FOLD; break;
-		case 'h': global_flags |= K_HUMAN; break;
-		case 'n': global_flags |= K_NUMERIC; break;
-		case 'r': global_flags |= K_REVERSE; break;
-		case 'c': check = 1; break;
-		case 'C': check = quiet_check = 1; break;
-		case 'm': break;	/* sorting merged input gives the same answer */
-		case 's': stable = 1; break;
-		case 'u': unique = 1; break;
-		case 'k': add_key(optarg); break;
-		case 'o': outname = optarg; break;
+		case 'b':
+			global_flags |= K_BLANK_START | K_BLANK_END;
+			break;
+		case 'd':
+			global_flags |= K_DICT;
+			break;
+		case 'f':
+			global_flags |= K_FOLD;
+			break;
+		case 'h':
+			global_flags |= K_HUMAN;
+			break;
+		case 'n':
+			global_flags |= K_NUMERIC;
+			break;
+		case 'r':
+			global_flags |= K_REVERSE;
+			break;
+		case 'c':
+			check = 1;
+			break;
+		case 'C':
+			check = quiet_check = 1;
+			break;
+		case 'm':
+			break; /* sorting merged input gives the same answer */
+		case 's':
+			stable = 1;
+			break;
+		case 'u':
+			unique = 1;
+			break;
+		case 'k':
+			add_key(optarg);
+			break;
+		case 'o':
+			outname = optarg;
+			break;
 		case 't':
 			if (strlen(optarg) != 1 && strcmp(optarg, "\\0"))
 				cu_die(2, "multi-character tab '%s'", optarg);
 			tab = strcmp(optarg, "\\0") ? (unsigned char)*optarg : 0;
 			break;
-		default: cu_usage(2);
+		default:
+			cu_usage(2);
 		}
 	}
 	/* Keys without their own ordering options take the global ones. */
@@ -400,7 +440,8 @@ int main(int argc, char **argv)
 			if (c > 0 || (unique && c == 0)) {
 				if (!quiet_check)
 					fprintf(stderr, "%s: %s:%zu: disorder: %s\n", prog_name,
-						optind < argc ? argv[optind] : "-", i + 1, lines[i].s);
+						optind < argc ? argv[optind] : "-", i + 1,
+						lines[i].s);
 				return 1;
 			}
 		}

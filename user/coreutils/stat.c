@@ -21,13 +21,20 @@
 static const char *type_name(const struct stat *st)
 {
 	switch (st->st_mode & S_IFMT) {
-	case S_IFREG: return st->st_size ? "regular file" : "regular empty file";
-	case S_IFDIR: return "directory";
-	case S_IFLNK: return "symbolic link";
-	case S_IFCHR: return "character special file";
-	case S_IFBLK: return "block special file";
-	case S_IFIFO: return "fifo";
-	case S_IFSOCK: return "socket";
+	case S_IFREG:
+		return st->st_size ? "regular file" : "regular empty file";
+	case S_IFDIR:
+		return "directory";
+	case S_IFLNK:
+		return "symbolic link";
+	case S_IFCHR:
+		return "character special file";
+	case S_IFBLK:
+		return "block special file";
+	case S_IFIFO:
+		return "fifo";
+	case S_IFSOCK:
+		return "socket";
 	}
 	return "weird file";
 }
@@ -98,30 +105,79 @@ static void format(const char *fmt, const char *path, const struct stat *st)
 			continue;
 		}
 		switch (*++p) {
-		case '%': putchar('%'); break;
-		case 'n': fputs(path, stdout); break;
-		case 'N': put_quoted_name(path, st, 1); break;
-		case 's': printf("%lld", (long long)st->st_size); break;
-		case 'b': printf("%lld", (long long)st->st_blocks); break;
-		case 'B': printf("512"); break;
-		case 'o': printf("%ld", (long)st->st_blksize); break;
-		case 'f': printf("%x", (unsigned)st->st_mode); break;
-		case 'a': printf("%o", (unsigned)(st->st_mode & 07777)); break;
-		case 'A': cu_mode_string(st->st_mode, modes); fputs(modes, stdout); break;
-		case 'F': fputs(type_name(st), stdout); break;
-		case 'u': printf("%u", (unsigned)st->st_uid); break;
-		case 'U': fputs(cu_user_name(st->st_uid), stdout); break;
-		case 'g': printf("%u", (unsigned)st->st_gid); break;
-		case 'G': fputs(cu_group_name(st->st_gid), stdout); break;
-		case 'h': printf("%lu", (unsigned long)st->st_nlink); break;
-		case 'i': printf("%lu", (unsigned long)st->st_ino); break;
-		case 'd': printf("%lu", (unsigned long)st->st_dev); break;
-		case 'D': printf("%lx", (unsigned long)st->st_dev); break;
-		case 't': printf("%x", major(st->st_rdev)); break;
-		case 'T': printf("%x", minor(st->st_rdev)); break;
-		case 'x': put_time(&st->st_atim); break;
-		case 'y': put_time(&st->st_mtim); break;
-		case 'z': put_time(&st->st_ctim); break;
+		case '%':
+			putchar('%');
+			break;
+		case 'n':
+			fputs(path, stdout);
+			break;
+		case 'N':
+			put_quoted_name(path, st, 1);
+			break;
+		case 's':
+			printf("%lld", (long long)st->st_size);
+			break;
+		case 'b':
+			printf("%lld", (long long)st->st_blocks);
+			break;
+		case 'B':
+			printf("512");
+			break;
+		case 'o':
+			printf("%ld", (long)st->st_blksize);
+			break;
+		case 'f':
+			printf("%x", (unsigned)st->st_mode);
+			break;
+		case 'a':
+			printf("%o", (unsigned)(st->st_mode & 07777));
+			break;
+		case 'A':
+			cu_mode_string(st->st_mode, modes);
+			fputs(modes, stdout);
+			break;
+		case 'F':
+			fputs(type_name(st), stdout);
+			break;
+		case 'u':
+			printf("%u", (unsigned)st->st_uid);
+			break;
+		case 'U':
+			fputs(cu_user_name(st->st_uid), stdout);
+			break;
+		case 'g':
+			printf("%u", (unsigned)st->st_gid);
+			break;
+		case 'G':
+			fputs(cu_group_name(st->st_gid), stdout);
+			break;
+		case 'h':
+			printf("%lu", (unsigned long)st->st_nlink);
+			break;
+		case 'i':
+			printf("%lu", (unsigned long)st->st_ino);
+			break;
+		case 'd':
+			printf("%lu", (unsigned long)st->st_dev);
+			break;
+		case 'D':
+			printf("%lx", (unsigned long)st->st_dev);
+			break;
+		case 't':
+			printf("%x", major(st->st_rdev));
+			break;
+		case 'T':
+			printf("%x", minor(st->st_rdev));
+			break;
+		case 'x':
+			put_time(&st->st_atim);
+			break;
+		case 'y':
+			put_time(&st->st_mtim);
+			break;
+		case 'z':
+			put_time(&st->st_ctim);
+			break;
 		case 'w':
 		case 'W': {
 			struct timespec b;
@@ -134,10 +190,18 @@ static void format(const char *fmt, const char *path, const struct stat *st)
 				printf("%lld", (long long)b.tv_sec);
 			break;
 		}
-		case 'X': printf("%lld", (long long)st->st_atim.tv_sec); break;
-		case 'Y': printf("%lld", (long long)st->st_mtim.tv_sec); break;
-		case 'Z': printf("%lld", (long long)st->st_ctim.tv_sec); break;
-		default: putchar('?'); break;
+		case 'X':
+			printf("%lld", (long long)st->st_atim.tv_sec);
+			break;
+		case 'Y':
+			printf("%lld", (long long)st->st_mtim.tv_sec);
+			break;
+		case 'Z':
+			printf("%lld", (long long)st->st_ctim.tv_sec);
+			break;
+		default:
+			putchar('?');
+			break;
 		}
 	}
 }
@@ -179,15 +243,23 @@ int main(int argc, char **argv)
 	int opt, follow = 0, terse = 0, status = 0;
 	const char *fmt = NULL;
 
-	cu_init(argc, argv, "[-L] [-c FORMAT | --printf=FORMAT] FILE...\nPrint file status.\n"
+	cu_init(argc, argv,
+		"[-L] [-c FORMAT | --printf=FORMAT] FILE...\nPrint file status.\n"
 		"  -L         follow symbolic links\n  -c FORMAT  as FORMAT says (%n %s %a %A %F %u "
 		"%U %g %G %h %i %x %y %z %X %Y %Z ...), and a newline\n  -t         terse\n");
 	while ((opt = getopt(argc, argv, "Lc:t")) != -1) {
 		switch (opt) {
-		case 'L': follow = follow_links = 1; break;
-		case 'c': fmt = optarg; break;
-		case 't': terse = 1; break;
-		default: cu_usage(1);
+		case 'L':
+			follow = follow_links = 1;
+			break;
+		case 'c':
+			fmt = optarg;
+			break;
+		case 't':
+			terse = 1;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if (terse && !fmt)

@@ -94,23 +94,34 @@ int main(int argc, char **argv)
 	long long count = 10;
 	int bytes = 0, follow = 0, opt, status = 0;
 
-	cu_init(argc, argv, "[-f] [-c NUMBER | -n NUMBER] [FILE]\nPrint the last 10 lines of "
+	cu_init(argc, argv,
+		"[-f] [-c NUMBER | -n NUMBER] [FILE]\nPrint the last 10 lines of "
 		"FILE.\n  -n [+]N  the last N lines (+N: from line N on)\n  -c [+]N  the last N "
 		"bytes (+N: from byte N on)\n  -f       follow: keep printing what is appended\n");
 	/* The historical "-N" (and for tail "+N") as the first argument means -n N. */
 	char nbuf[32];
 
-	if (argc > 1 && (argv[1][0] == '-' || argv[1][0] == '+') && argv[1][1] >= '0' && argv[1][1] <= '9' &&
-	    strspn(argv[1] + 1, "0123456789") == strlen(argv[1] + 1) && strlen(argv[1]) < 20) {
+	if (argc > 1 && (argv[1][0] == '-' || argv[1][0] == '+') && argv[1][1] >= '0' &&
+	    argv[1][1] <= '9' && strspn(argv[1] + 1, "0123456789") == strlen(argv[1] + 1) &&
+	    strlen(argv[1]) < 20) {
 		snprintf(nbuf, sizeof(nbuf), "-n%s%s", argv[1][0] == '+' ? "+" : "", argv[1] + 1);
 		argv[1] = nbuf;
 	}
 	while ((opt = getopt(argc, argv, "n:c:f")) != -1) {
 		switch (opt) {
-		case 'n': count = parse_count(optarg, "lines"); bytes = 0; break;
-		case 'c': count = parse_count(optarg, "bytes"); bytes = 1; break;
-		case 'f': follow = 1; break;
-		default: cu_usage(1);
+		case 'n':
+			count = parse_count(optarg, "lines");
+			bytes = 0;
+			break;
+		case 'c':
+			count = parse_count(optarg, "bytes");
+			bytes = 1;
+			break;
+		case 'f':
+			follow = 1;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if (argc - optind > 1) {

@@ -13,7 +13,8 @@ int main(int argc, char **argv)
 	int opt, append = 0, status = 0;
 	static char buf[65536];
 
-	cu_init(argc, argv, "[-ai] [FILE]...\nCopy standard input to standard output and to each "
+	cu_init(argc, argv,
+		"[-ai] [FILE]...\nCopy standard input to standard output and to each "
 		"FILE.\n  -a  append to the FILEs\n  -i  ignore interrupts\n");
 	while ((opt = getopt(argc, argv, "ai")) != -1) {
 		if (opt == 'a')
@@ -30,8 +31,8 @@ int main(int argc, char **argv)
 		cu_die(1, "out of memory");
 	fds[0] = 1;
 	for (int i = 0; i < n; i++) {
-		fds[i + 1] = open(argv[optind + i], O_WRONLY | O_CREAT |
-				  (append ? O_APPEND : O_TRUNC), 0666);
+		fds[i + 1] = open(argv[optind + i],
+				  O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0666);
 		if (fds[i + 1] < 0) {
 			cu_warn_errno(argv[optind + i]);
 			status = 1;

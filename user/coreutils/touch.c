@@ -59,16 +59,24 @@ int main(int argc, char **argv)
 	int opt, only_a = 0, only_m = 0, no_create = 0, status = 0, given = 0;
 	struct timespec times[2];
 
-	cu_init(argc, argv, "[-acm] [-d DATE | -r FILE | -t STAMP] FILE...\nSet the FILEs' times "
+	cu_init(argc, argv,
+		"[-acm] [-d DATE | -r FILE | -t STAMP] FILE...\nSet the FILEs' times "
 		"(creating them).\n  -a        access time only\n  -m        modification time "
 		"only\n  -c        do not create files\n  -d DATE   YYYY-MM-DD[ HH:MM[:SS]] or "
 		"@SECONDS\n  -r FILE   FILE's times\n  -t STAMP  [[CC]YY]MMDDhhmm[.SS]\n");
 	while ((opt = getopt(argc, argv, "acmd:r:t:f")) != -1) {
 		switch (opt) {
-		case 'a': only_a = 1; break;
-		case 'm': only_m = 1; break;
-		case 'c': no_create = 1; break;
-		case 'f': break;
+		case 'a':
+			only_a = 1;
+			break;
+		case 'm':
+			only_m = 1;
+			break;
+		case 'c':
+			no_create = 1;
+			break;
+		case 'f':
+			break;
 		case 'd':
 			if (cu_parse_date(optarg, &times[0]))
 				cu_die(1, "invalid date format '%s'", optarg);

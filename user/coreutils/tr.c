@@ -16,7 +16,7 @@
 struct set {
 	unsigned char c[4096];
 	int len;
-	int repeat_at;	/* index of a [c*] to grow, or -1 */
+	int repeat_at; /* index of a [c*] to grow, or -1 */
 };
 
 static const struct {
@@ -47,14 +47,22 @@ static int one_char(const char **p)
 	}
 	*p = s + 1;
 	switch (*s) {
-	case 'a': return '\a';
-	case 'b': return '\b';
-	case 'f': return '\f';
-	case 'n': return '\n';
-	case 'r': return '\r';
-	case 't': return '\t';
-	case 'v': return '\v';
-	default: return (unsigned char)*s;
+	case 'a':
+		return '\a';
+	case 'b':
+		return '\b';
+	case 'f':
+		return '\f';
+	case 'n':
+		return '\n';
+	case 'r':
+		return '\r';
+	case 't':
+		return '\t';
+	case 'v':
+		return '\v';
+	default:
+		return (unsigned char)*s;
 	}
 }
 
@@ -86,7 +94,8 @@ static void parse_set(const char *p, struct set *s, int is_set2)
 				continue;
 			}
 			if (end)
-				cu_die(1, "invalid character class '%.*s'", (int)(end - p - 2), p + 2);
+				cu_die(1, "invalid character class '%.*s'", (int)(end - p - 2),
+				       p + 2);
 		}
 		if (p[0] == '[' && p[1] == '=' && p[2] && p[3] == '=' && p[4] == ']') {
 			add(s, (unsigned char)p[2]);
@@ -121,8 +130,10 @@ static void parse_set(const char *p, struct set *s, int is_set2)
 			int hi = one_char(&p);
 
 			if (hi < c)
-				cu_die(1, "range-endpoints of '%c-%c' are in reverse collating sequence "
-				       "order", c, hi);
+				cu_die(1,
+				       "range-endpoints of '%c-%c' are in reverse collating sequence "
+				       "order",
+				       c, hi);
 			for (; c <= hi; c++)
 				add(s, c);
 			continue;
@@ -137,16 +148,24 @@ int main(int argc, char **argv)
 	static struct set s1, s2;
 	unsigned char map[256], in1[256] = { 0 }, sq[256] = { 0 };
 
-	cu_init(argc, argv, "[-cCds] SET1 [SET2]\nTranslate, squeeze or delete bytes of standard "
+	cu_init(argc, argv,
+		"[-cCds] SET1 [SET2]\nTranslate, squeeze or delete bytes of standard "
 		"input.\n  -c, -C  complement SET1\n  -d      delete bytes in SET1\n  -s      "
 		"squeeze repeats of bytes in the last SET into one\n");
 	while ((opt = getopt(argc, argv, "cCds")) != -1) {
 		switch (opt) {
 		case 'c':
-		case 'C': complement = 1; break;
-		case 'd': del = 1; break;
-		case 's': squeeze = 1; break;
-		default: cu_usage(1);
+		case 'C':
+			complement = 1;
+			break;
+		case 'd':
+			del = 1;
+			break;
+		case 's':
+			squeeze = 1;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	int n = argc - optind;
@@ -184,7 +203,8 @@ int main(int argc, char **argv)
 		if (s2.repeat_at >= 0 && s2.len < s1.len) {
 			int grow = s1.len - s2.len;
 
-			memmove(s2.c + s2.repeat_at + grow, s2.c + s2.repeat_at, s2.len - s2.repeat_at);
+			memmove(s2.c + s2.repeat_at + grow, s2.c + s2.repeat_at,
+				s2.len - s2.repeat_at);
 			memset(s2.c + s2.repeat_at, s2.c[s2.repeat_at + grow], grow);
 			s2.len += grow;
 		}

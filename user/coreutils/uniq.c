@@ -49,19 +49,33 @@ int main(int argc, char **argv)
 {
 	int opt, count = 0, only_dup = 0, only_uniq = 0;
 
-	cu_init(argc, argv, "[-c|-d|-u] [-i] [-f FIELDS] [-s CHARS] [INPUT [OUTPUT]]\nFilter out "
+	cu_init(argc, argv,
+		"[-c|-d|-u] [-i] [-f FIELDS] [-s CHARS] [INPUT [OUTPUT]]\nFilter out "
 		"repeated adjacent lines.\n  -c  prefix lines with their counts\n  -d  only "
 		"repeated lines\n  -u  only lines that are not repeated\n  -f N  skip N fields\n"
 		"  -s N  skip N characters\n  -i  ignore case\n");
 	while ((opt = getopt(argc, argv, "cduif:s:")) != -1) {
 		switch (opt) {
-		case 'c': count = 1; break;
-		case 'd': only_dup = 1; break;
-		case 'u': only_uniq = 1; break;
-		case 'i': ignore_case = 1; break;
-		case 'f': skip_fields = number(optarg); break;
-		case 's': skip_chars = number(optarg); break;
-		default: cu_usage(1);
+		case 'c':
+			count = 1;
+			break;
+		case 'd':
+			only_dup = 1;
+			break;
+		case 'u':
+			only_uniq = 1;
+			break;
+		case 'i':
+			ignore_case = 1;
+			break;
+		case 'f':
+			skip_fields = number(optarg);
+			break;
+		case 's':
+			skip_chars = number(optarg);
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if (argc - optind > 2) {

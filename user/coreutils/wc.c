@@ -84,15 +84,27 @@ int main(int argc, char **argv)
 	struct counts total = { 0 };
 	int opt, status = 0;
 
-	cu_init(argc, argv, "[-c|-m] [-lw] [FILE]...\nPrint newline, word and byte counts.\n"
+	cu_init(argc, argv,
+		"[-c|-m] [-lw] [FILE]...\nPrint newline, word and byte counts.\n"
 		"  -l  lines\n  -w  words\n  -c  bytes\n  -m  characters\n");
 	while ((opt = getopt(argc, argv, "lwcm")) != -1) {
 		switch (opt) {
-		case 'l': opt_l = 1; break;
-		case 'w': opt_w = 1; break;
-		case 'c': opt_c = 1; opt_m = 0; break;
-		case 'm': opt_m = 1; opt_c = 0; break;
-		default: cu_usage(1);
+		case 'l':
+			opt_l = 1;
+			break;
+		case 'w':
+			opt_w = 1;
+			break;
+		case 'c':
+			opt_c = 1;
+			opt_m = 0;
+			break;
+		case 'm':
+			opt_m = 1;
+			opt_c = 0;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	if (!opt_l && !opt_w && !opt_c && !opt_m)

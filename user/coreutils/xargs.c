@@ -22,8 +22,8 @@ static int nul_sep, trace, no_empty;
 static long max_args = -1, max_lines = -1, max_chars = 128 * 1024;
 static const char *replace, *eof_str;
 static int status;
-static int line_ended;	/* the word just read ended its line (for -L) */
-static char *pending;	/* a word read but left for the next command (-s) */
+static int line_ended; /* the word just read ended its line (for -L) */
+static char *pending; /* a word read but left for the next command (-s) */
 static int pending_ended;
 
 /* The next word, or NULL at the end of input. */
@@ -142,7 +142,7 @@ static char *substitute(const char *arg, const char *with)
 		len += wl;
 	char *out = malloc(len), *o = out;
 
-	for (const char *p = arg; *p; ) {
+	for (const char *p = arg; *p;) {
 		if (rl && !strncmp(p, replace, rl)) {
 			memcpy(o, with, wl);
 			o += wl;
@@ -170,7 +170,8 @@ int main(int argc, char **argv)
 	static char *echo[] = { "echo", NULL };
 	int opt;
 
-	cu_init(argc, argv, "[-0rt] [-n N] [-L N] [-I STR] [-s SIZE] [-E EOF] [COMMAND "
+	cu_init(argc, argv,
+		"[-0rt] [-n N] [-L N] [-I STR] [-s SIZE] [-E EOF] [COMMAND "
 		"[ARG]...]\nRun COMMAND with arguments read from standard input.\n  -0      "
 		"NUL-separated input\n  -n N    at most N arguments a command\n  -L N    the "
 		"words of N lines a command\n  -I STR  one command a line, STR replaced by it\n"
@@ -178,16 +179,35 @@ int main(int argc, char **argv)
 		"  -t      print commands before running them\n  -E STR  stop at the word STR\n");
 	while ((opt = getopt(argc, argv, "+0rtn:L:I:s:E:x")) != -1) {
 		switch (opt) {
-		case '0': nul_sep = 1; break;
-		case 'r': no_empty = 1; break;
-		case 't': trace = 1; break;
-		case 'x': break;
-		case 'n': max_args = number(optarg, "n"); break;
-		case 'L': max_lines = number(optarg, "L"); break;
-		case 'I': replace = optarg; max_lines = 1; break;
-		case 's': max_chars = number(optarg, "s"); break;
-		case 'E': eof_str = optarg; break;
-		default: cu_usage(1);
+		case '0':
+			nul_sep = 1;
+			break;
+		case 'r':
+			no_empty = 1;
+			break;
+		case 't':
+			trace = 1;
+			break;
+		case 'x':
+			break;
+		case 'n':
+			max_args = number(optarg, "n");
+			break;
+		case 'L':
+			max_lines = number(optarg, "L");
+			break;
+		case 'I':
+			replace = optarg;
+			max_lines = 1;
+			break;
+		case 's':
+			max_chars = number(optarg, "s");
+			break;
+		case 'E':
+			eof_str = optarg;
+			break;
+		default:
+			cu_usage(1);
 		}
 	}
 	char **cmd = optind < argc ? argv + optind : echo;
@@ -199,8 +219,8 @@ int main(int argc, char **argv)
 		size_t cap = 0;
 		ssize_t len;
 
-		while ((len = nul_sep ? getdelim(&line, &cap, 0, stdin) :
-				       getline(&line, &cap, stdin)) > 0) {
+		while ((len = nul_sep ? getdelim(&line, &cap, 0, stdin)
+				      : getline(&line, &cap, stdin)) > 0) {
 			if (line[len - 1] == '\n' || (nul_sep && line[len - 1] == 0))
 				line[--len] = 0;
 			char *s = line;

@@ -29,11 +29,13 @@ typedef struct {
 } posix_spawn_file_actions_t;
 
 int posix_spawn(pid_t *restrict pid, const char *restrict path,
-		const posix_spawn_file_actions_t *file_actions, const posix_spawnattr_t *restrict attr,
-		char *const argv[restrict], char *const envp[restrict]);
+		const posix_spawn_file_actions_t *file_actions,
+		const posix_spawnattr_t *restrict attr, char *const argv[restrict],
+		char *const envp[restrict]);
 int posix_spawnp(pid_t *restrict pid, const char *restrict file,
-		 const posix_spawn_file_actions_t *file_actions, const posix_spawnattr_t *restrict attr,
-		 char *const argv[restrict], char *const envp[restrict]);
+		 const posix_spawn_file_actions_t *file_actions,
+		 const posix_spawnattr_t *restrict attr, char *const argv[restrict],
+		 char *const envp[restrict]);
 
 int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa);
 int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa);
@@ -51,8 +53,7 @@ int posix_spawnattr_getpgroup(const posix_spawnattr_t *restrict attr, pid_t *res
 int posix_spawnattr_setsigmask(posix_spawnattr_t *restrict attr, const sigset_t *restrict mask);
 int posix_spawnattr_getsigmask(const posix_spawnattr_t *restrict attr, sigset_t *restrict mask);
 int posix_spawnattr_setsigdefault(posix_spawnattr_t *restrict attr, const sigset_t *restrict set);
-int posix_spawnattr_getsigdefault(const posix_spawnattr_t *restrict attr,
-				  sigset_t *restrict set);
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *restrict attr, sigset_t *restrict set);
 int posix_spawnattr_setschedpolicy(posix_spawnattr_t *attr, int policy);
 int posix_spawnattr_getschedpolicy(const posix_spawnattr_t *restrict attr, int *restrict policy);
 int posix_spawnattr_setschedparam(posix_spawnattr_t *restrict attr,

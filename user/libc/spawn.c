@@ -27,7 +27,11 @@ hidden long __clone_thread(unsigned long flags, void *stack, volatile int *ptid,
 #define CLONE_VM 0x00000100
 #define CLONE_VFORK 0x00004000
 
-enum { ACT_OPEN, ACT_CLOSE, ACT_DUP2 };
+enum {
+	ACT_OPEN,
+	ACT_CLOSE,
+	ACT_DUP2
+};
 
 struct __spawn_action {
 	int kind, fd, newfd, oflag;
@@ -116,7 +120,7 @@ int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa, int fd, int
 
 /* ---- attributes ---- */
 
-#define ALL_FLAGS                                                                         \
+#define ALL_FLAGS                                                                        \
 	(POSIX_SPAWN_RESETIDS | POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF |          \
 	 POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSCHEDPARAM | POSIX_SPAWN_SETSCHEDULER | \
 	 POSIX_SPAWN_USEVFORK | POSIX_SPAWN_SETSID)
@@ -176,8 +180,7 @@ int posix_spawnattr_setsigdefault(posix_spawnattr_t *restrict attr, const sigset
 	return 0;
 }
 
-int posix_spawnattr_getsigdefault(const posix_spawnattr_t *restrict attr,
-				  sigset_t *restrict set)
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *restrict attr, sigset_t *restrict set)
 {
 	*set = attr->__sigdefault;
 	return 0;
@@ -295,7 +298,8 @@ static int do_actions(const posix_spawn_file_actions_t *fa)
 				r = 0;
 			break;
 		case ACT_DUP2:
-			if (op->fd == op->newfd) { /* the same descriptor: keep it across the exec */
+			if (op->fd ==
+			    op->newfd) { /* the same descriptor: keep it across the exec */
 				r = __sys(SYS_fcntl, op->fd, F_GETFD);
 				if (r >= 0)
 					r = __sys(SYS_fcntl, op->fd, F_SETFD, r & ~FD_CLOEXEC);
@@ -322,7 +326,8 @@ static int spawn_child(void *arg)
 	 * stay ignored, as exec keeps them), and so do the attribute's SETSIGDEF signals. */
 	for (int sig = 1; sig < _NSIG; sig++) {
 		struct k_sigaction ka, dfl = { 0, 0, 0, 0 };
-		int def = (flags & POSIX_SPAWN_SETSIGDEF) && sigismember(&attr->__sigdefault, sig) == 1;
+		int def = (flags & POSIX_SPAWN_SETSIGDEF) &&
+			  sigismember(&attr->__sigdefault, sig) == 1;
 
 		if (sig == SIGKILL || sig == SIGSTOP)
 			continue;
@@ -411,15 +416,17 @@ static int do_spawn(pid_t *restrict pid, const char *path, const char *search,
 }
 
 int posix_spawn(pid_t *restrict pid, const char *restrict path,
-		const posix_spawn_file_actions_t *file_actions, const posix_spawnattr_t *restrict attr,
-		char *const argv[restrict], char *const envp[restrict])
+		const posix_spawn_file_actions_t *file_actions,
+		const posix_spawnattr_t *restrict attr, char *const argv[restrict],
+		char *const envp[restrict])
 {
 	return do_spawn(pid, path, NULL, file_actions, attr, argv, envp);
 }
 
 int posix_spawnp(pid_t *restrict pid, const char *restrict file,
-		 const posix_spawn_file_actions_t *file_actions, const posix_spawnattr_t *restrict attr,
-		 char *const argv[restrict], char *const envp[restrict])
+		 const posix_spawn_file_actions_t *file_actions,
+		 const posix_spawnattr_t *restrict attr, char *const argv[restrict],
+		 char *const envp[restrict])
 {
 	const char *search = NULL;
 

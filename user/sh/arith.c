@@ -114,9 +114,9 @@ static const struct {
 	const char *op;
 	int prec;
 } binops[] = {
-	{ "||", 1 }, { "&&", 2 }, { "|", 3 }, { "^", 4 }, { "&", 5 }, { "==", 6 }, { "!=", 6 },
-	{ "<=", 7 }, { ">=", 7 }, { "<<", 8 }, { ">>", 8 }, { "<", 7 }, { ">", 7 },
-	{ "+", 9 }, { "-", 9 }, { "*", 10 }, { "/", 10 }, { "%", 10 },
+	{ "||", 1 }, { "&&", 2 }, { "|", 3 },  { "^", 4 },  { "&", 5 },	 { "==", 6 },
+	{ "!=", 6 }, { "<=", 7 }, { ">=", 7 }, { "<<", 8 }, { ">>", 8 }, { "<", 7 },
+	{ ">", 7 },  { "+", 9 },  { "-", 9 },  { "*", 10 }, { "/", 10 }, { "%", 10 },
 };
 
 static int peek_binop(struct ar *a, const char **op)
@@ -127,8 +127,9 @@ static int peek_binop(struct ar *a, const char **op)
 
 		if (!strncmp(a->s, binops[i].op, n)) {
 			/* not an assignment operator (<<= |= ...) nor "||" seen as "|" */
-			if (a->s[n] == '=' && strcmp(binops[i].op, "<=") && strcmp(binops[i].op, ">=") &&
-			    strcmp(binops[i].op, "==") && strcmp(binops[i].op, "!="))
+			if (a->s[n] == '=' && strcmp(binops[i].op, "<=") &&
+			    strcmp(binops[i].op, ">=") && strcmp(binops[i].op, "==") &&
+			    strcmp(binops[i].op, "!="))
 				return 0;
 			*op = binops[i].op;
 			return binops[i].prec;
@@ -142,16 +143,26 @@ static intmax_t apply(struct ar *a, const char *op, intmax_t l, intmax_t r)
 	if (a->noeval)
 		return 0;
 	switch (op[0]) {
-	case '|': return op[1] ? (l || r) : (l | r);
-	case '&': return op[1] ? (l && r) : (l & r);
-	case '^': return l ^ r;
-	case '=': return l == r;
-	case '!': return l != r;
-	case '<': return op[1] == '<' ? (intmax_t)((uintmax_t)l << (r & 63)) : op[1] ? l <= r : l < r;
-	case '>': return op[1] == '>' ? l >> (r & 63) : op[1] ? l >= r : l > r;
-	case '+': return (intmax_t)((uintmax_t)l + (uintmax_t)r);
-	case '-': return (intmax_t)((uintmax_t)l - (uintmax_t)r);
-	case '*': return (intmax_t)((uintmax_t)l * (uintmax_t)r);
+	case '|':
+		return op[1] ? (l || r) : (l | r);
+	case '&':
+		return op[1] ? (l && r) : (l & r);
+	case '^':
+		return l ^ r;
+	case '=':
+		return l == r;
+	case '!':
+		return l != r;
+	case '<':
+		return op[1] == '<' ? (intmax_t)((uintmax_t)l << (r & 63)) : op[1] ? l <= r : l < r;
+	case '>':
+		return op[1] == '>' ? l >> (r & 63) : op[1] ? l >= r : l > r;
+	case '+':
+		return (intmax_t)((uintmax_t)l + (uintmax_t)r);
+	case '-':
+		return (intmax_t)((uintmax_t)l - (uintmax_t)r);
+	case '*':
+		return (intmax_t)((uintmax_t)l * (uintmax_t)r);
 	case '/':
 	case '%':
 		if (!r)

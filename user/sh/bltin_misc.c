@@ -294,7 +294,10 @@ int bltin_umask(int argc, char **argv)
 			char op;
 
 			for (; *s && strchr("ugoa", *s); s++)
-				who |= *s == 'u' ? 0700 : *s == 'g' ? 0070 : *s == 'o' ? 0007 : 0777;
+				who |= *s == 'u'   ? 0700
+				       : *s == 'g' ? 0070
+				       : *s == 'o' ? 0007
+						   : 0777;
 			if (!who)
 				who = 0777;
 			if (!*s || !strchr("+-=", *s))

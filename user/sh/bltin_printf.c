@@ -19,7 +19,7 @@ struct pf {
 	char **args;
 	int nargs, pos;
 	int status;
-	int stop;		/* \c seen */
+	int stop; /* \c seen */
 	struct str out;
 };
 
@@ -35,14 +35,30 @@ static void escape(struct pf *p, const char **sp, int in_b)
 	int c = *s++;
 
 	switch (c) {
-	case 'a': str_addc(&p->out, '\a'); break;
-	case 'b': str_addc(&p->out, '\b'); break;
-	case 'f': str_addc(&p->out, '\f'); break;
-	case 'n': str_addc(&p->out, '\n'); break;
-	case 'r': str_addc(&p->out, '\r'); break;
-	case 't': str_addc(&p->out, '\t'); break;
-	case 'v': str_addc(&p->out, '\v'); break;
-	case '\\': str_addc(&p->out, '\\'); break;
+	case 'a':
+		str_addc(&p->out, '\a');
+		break;
+	case 'b':
+		str_addc(&p->out, '\b');
+		break;
+	case 'f':
+		str_addc(&p->out, '\f');
+		break;
+	case 'n':
+		str_addc(&p->out, '\n');
+		break;
+	case 'r':
+		str_addc(&p->out, '\r');
+		break;
+	case 't':
+		str_addc(&p->out, '\t');
+		break;
+	case 'v':
+		str_addc(&p->out, '\v');
+		break;
+	case '\\':
+		str_addc(&p->out, '\\');
+		break;
 	case 'c':
 		if (in_b) {
 			p->stop = 1;
@@ -51,7 +67,14 @@ static void escape(struct pf *p, const char **sp, int in_b)
 		str_addc(&p->out, '\\');
 		str_addc(&p->out, 'c');
 		break;
-	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+	case '0':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7': {
 		int v = 0, n = 0, max = 3;
 
 		s--;
@@ -88,8 +111,8 @@ static intmax_t num_arg(struct pf *p, const char *a, int is_unsigned)
 	errno = 0;
 	v = is_unsigned && a[0] != '-' ? (intmax_t)strtoumax(a, &e, 0) : strtoimax(a, &e, 0);
 	if (e == a || *e) {
-		sh_warn("printf: %s: %s", a, e == a ? "expected numeric value" :
-			"not completely converted");
+		sh_warn("printf: %s: %s", a,
+			e == a ? "expected numeric value" : "not completely converted");
 		p->status = 1;
 	} else if (errno) {
 		sh_warn("printf: %s: %s", a, strerror(errno));
@@ -195,20 +218,28 @@ static int one_pass(struct pf *p, const char *f)
 			spec[sl++] = 'j';
 			spec[sl++] = 'd';
 			spec[sl] = 0;
-			if (has_w && has_p) add_fmt(p, spec, width, prec, v);
-			else if (has_w) add_fmt(p, spec, width, v);
-			else if (has_p) add_fmt(p, spec, prec, v);
-			else add_fmt(p, spec, v);
+			if (has_w && has_p)
+				add_fmt(p, spec, width, prec, v);
+			else if (has_w)
+				add_fmt(p, spec, width, v);
+			else if (has_p)
+				add_fmt(p, spec, prec, v);
+			else
+				add_fmt(p, spec, v);
 		} else if (strchr("ouxX", conv)) {
 			uintmax_t v = (uintmax_t)num_arg(p, next_arg(p), 1);
 
 			spec[sl++] = 'j';
 			spec[sl++] = conv;
 			spec[sl] = 0;
-			if (has_w && has_p) add_fmt(p, spec, width, prec, v);
-			else if (has_w) add_fmt(p, spec, width, v);
-			else if (has_p) add_fmt(p, spec, prec, v);
-			else add_fmt(p, spec, v);
+			if (has_w && has_p)
+				add_fmt(p, spec, width, prec, v);
+			else if (has_w)
+				add_fmt(p, spec, width, v);
+			else if (has_p)
+				add_fmt(p, spec, prec, v);
+			else
+				add_fmt(p, spec, v);
 		} else if (strchr("eEfFgGaA", conv)) {
 			const char *a = next_arg(p);
 			double v = 0;
@@ -220,17 +251,22 @@ static int one_pass(struct pf *p, const char *f)
 				if (a[0] == '\'' || a[0] == '"')
 					v = (unsigned char)a[1];
 				else if (e == a || *e) {
-					sh_warn("printf: %s: %s", a, e == a ?
-						"expected numeric value" : "not completely converted");
+					sh_warn("printf: %s: %s", a,
+						e == a ? "expected numeric value"
+						       : "not completely converted");
 					p->status = 1;
 				}
 			}
 			spec[sl++] = conv;
 			spec[sl] = 0;
-			if (has_w && has_p) add_fmt(p, spec, width, prec, v);
-			else if (has_w) add_fmt(p, spec, width, v);
-			else if (has_p) add_fmt(p, spec, prec, v);
-			else add_fmt(p, spec, v);
+			if (has_w && has_p)
+				add_fmt(p, spec, width, prec, v);
+			else if (has_w)
+				add_fmt(p, spec, width, v);
+			else if (has_p)
+				add_fmt(p, spec, prec, v);
+			else
+				add_fmt(p, spec, v);
 		} else {
 			const char *a = next_arg(p);
 			char *s;
@@ -262,10 +298,14 @@ static int one_pass(struct pf *p, const char *f)
 			if (conv == 'c' && !*s) {
 				/* %c of an empty string prints nothing but the padding */
 			}
-			if (has_w && has_p) add_fmt(p, spec, width, prec, s);
-			else if (has_w) add_fmt(p, spec, width, s);
-			else if (has_p) add_fmt(p, spec, prec, s);
-			else add_fmt(p, spec, s);
+			if (has_w && has_p)
+				add_fmt(p, spec, width, prec, s);
+			else if (has_w)
+				add_fmt(p, spec, width, s);
+			else if (has_p)
+				add_fmt(p, spec, prec, s);
+			else
+				add_fmt(p, spec, s);
 			free(s);
 		}
 	}

@@ -86,16 +86,26 @@ static int unary(struct tst *t, const char *op, const char *arg)
 	if (stat(arg, &st))
 		return 0;
 	switch (op[1]) {
-	case 'b': return S_ISBLK(st.st_mode);
-	case 'c': return S_ISCHR(st.st_mode);
-	case 'd': return S_ISDIR(st.st_mode);
-	case 'e': return 1;
-	case 'f': return S_ISREG(st.st_mode);
-	case 'g': return (st.st_mode & S_ISGID) != 0;
-	case 'u': return (st.st_mode & S_ISUID) != 0;
-	case 'p': return S_ISFIFO(st.st_mode);
-	case 'S': return S_ISSOCK(st.st_mode);
-	case 's': return st.st_size > 0;
+	case 'b':
+		return S_ISBLK(st.st_mode);
+	case 'c':
+		return S_ISCHR(st.st_mode);
+	case 'd':
+		return S_ISDIR(st.st_mode);
+	case 'e':
+		return 1;
+	case 'f':
+		return S_ISREG(st.st_mode);
+	case 'g':
+		return (st.st_mode & S_ISGID) != 0;
+	case 'u':
+		return (st.st_mode & S_ISUID) != 0;
+	case 'p':
+		return S_ISFIFO(st.st_mode);
+	case 'S':
+		return S_ISSOCK(st.st_mode);
+	case 's':
+		return st.st_size > 0;
 	}
 	return 0;
 }
@@ -134,11 +144,16 @@ static int binary(struct tst *t, const char *a, const char *op, const char *b)
 	{
 		long long x = num(t, a), y = num(t, b);
 
-		if (!strcmp(op, "-eq")) return x == y;
-		if (!strcmp(op, "-ne")) return x != y;
-		if (!strcmp(op, "-lt")) return x < y;
-		if (!strcmp(op, "-le")) return x <= y;
-		if (!strcmp(op, "-gt")) return x > y;
+		if (!strcmp(op, "-eq"))
+			return x == y;
+		if (!strcmp(op, "-ne"))
+			return x != y;
+		if (!strcmp(op, "-lt"))
+			return x < y;
+		if (!strcmp(op, "-le"))
+			return x <= y;
+		if (!strcmp(op, "-gt"))
+			return x > y;
 		return x >= y;
 	}
 }
@@ -160,7 +175,7 @@ static int primary(struct tst *t)
 		t->pos++;
 		return !primary(t);
 	}
-	if (!strcmp(a, "(") ) {
+	if (!strcmp(a, "(")) {
 		int v;
 
 		t->pos++;

@@ -227,7 +227,7 @@ static int b_set(int argc, char **argv)
 			i++;
 			goto params;
 		}
-		if (!strcmp(a, "-") ) {
+		if (!strcmp(a, "-")) {
 			opts[OPT_X] = opts[OPT_V] = 0;
 			i++;
 			break;
@@ -253,18 +253,17 @@ static int b_set(int argc, char **argv)
 	}
 	if (i >= argc)
 		return 0;
-params:
-	{
-		int n = argc - i;
-		char **v = xmalloc((n + 1) * sizeof(char *));
+params : {
+	int n = argc - i;
+	char **v = xmalloc((n + 1) * sizeof(char *));
 
-		for (int k = 0; k < n; k++)
-			v[k] = xstrdup(argv[i + k]);
-		v[n] = NULL;
-		/* the old list may still be a function's or a dot script's: leak it */
-		posparams.v = v;
-		posparams.n = n;
-	}
+	for (int k = 0; k < n; k++)
+		v[k] = xstrdup(argv[i + k]);
+	v[n] = NULL;
+	/* the old list may still be a function's or a dot script's: leak it */
+	posparams.v = v;
+	posparams.n = n;
+}
 	return 0;
 }
 
@@ -396,7 +395,7 @@ static int b_cd(int argc, char **argv)
 	if (!pwd && getcwd(cwd, sizeof(cwd)))
 		pwd = cwd;
 	if (dir[0] != '/' && !(dir[0] == '.' && (dir[1] == '/' || !dir[1] ||
-						  (dir[1] == '.' && (dir[2] == '/' || !dir[2]))))) {
+						 (dir[1] == '.' && (dir[2] == '/' || !dir[2]))))) {
 		const char *cdpath = var_get("CDPATH");
 
 		while (cdpath && *cdpath) {

@@ -220,15 +220,15 @@ int redirect(struct redir *r, int save)
 
 				if (!*word || *e || v < 0)
 					sh_error("Syntax error: Bad fd number");
-				fd = -3 - (int)v;	/* dup below */
+				fd = -3 - (int)v; /* dup below */
 			}
 			break;
 		}
 		if (fd == -1) {
 			fd = open(word, flags | O_CLOEXEC, 0666);
 			if (fd < 0) {
-				sh_warn("cannot %s %s: %s", r->type == R_IN ? "open" : "create", word,
-					open_errmsg(errno, r->type != R_IN));
+				sh_warn("cannot %s %s: %s", r->type == R_IN ? "open" : "create",
+					word, open_errmsg(errno, r->type != R_IN));
 				free(word);
 				return -1;
 			}

@@ -20,11 +20,11 @@
 
 #include "sh.h"
 
-#define F_Q	1	/* quoted */
-#define F_EXP	2	/* from an unquoted expansion: IFS splits here */
-#define F_MARK	4	/* zero-width: a quoted empty string, the field exists */
-#define F_BREAK	8	/* zero-width: a field ends here ("$@") */
-#define F_SOFT	16	/* zero-width: a field ends here if it has anything (unquoted $@) */
+#define F_Q 1 /* quoted */
+#define F_EXP 2 /* from an unquoted expansion: IFS splits here */
+#define F_MARK 4 /* zero-width: a quoted empty string, the field exists */
+#define F_BREAK 8 /* zero-width: a field ends here ("$@") */
+#define F_SOFT 16 /* zero-width: a field ends here if it has anything (unquoted $@) */
 
 struct xb {
 	char *s;
@@ -35,8 +35,8 @@ struct xb {
 struct exp {
 	struct xb b;
 	int flags;
-	int litexp;		/* in ${x-word}: the word's own characters split too */
-	int drop_dq;		/* in "${x-word}": quotes inside the word only group */
+	int litexp; /* in ${x-word}: the word's own characters split too */
+	int drop_dq; /* in "${x-word}": quotes inside the word only group */
 };
 
 static void xb_add(struct xb *b, char c, int f)
@@ -214,8 +214,8 @@ char *cmdsubst_output(const char *text)
 
 static int is_special(int c)
 {
-	return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' ||
-	       c == '!' || (c >= '0' && c <= '9');
+	return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' || c == '!' ||
+	       (c >= '0' && c <= '9');
 }
 
 /* The value of a scalar parameter, or NULL if unset. *tmp is freed by the caller. */
@@ -371,7 +371,7 @@ static void exp_brace(struct exp *e, const char *s, const char *end, int dq)
 		if (colon && (op == '#' || op == '%'))
 			sh_error("Bad substitution");
 		if ((op == '#' || op == '%') && p < end && *p == op) {
-			op = op == '#' ? 'H' : 'P';	/* ## and %% */
+			op = op == '#' ? 'H' : 'P'; /* ## and %% */
 			p++;
 		}
 		word = xstrndup(p, end - p);
@@ -662,8 +662,8 @@ static void exp_str(struct exp *e, const char *s, int dq)
 		char c = *s;
 
 		if (c == '~' && !dq && (e->flags & EXP_TILDE) &&
-		    (s == start || ((e->flags & EXP_ASSIGN) && (s[-1] == ':' ||
-								 (s[-1] == '=' && !after_eq))))) {
+		    (s == start ||
+		     ((e->flags & EXP_ASSIGN) && (s[-1] == ':' || (s[-1] == '=' && !after_eq))))) {
 			if (s != start && s[-1] == '=')
 				after_eq = 1;
 			exp_tilde(e, &s, e->flags & EXP_ASSIGN);

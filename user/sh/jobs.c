@@ -16,22 +16,26 @@
 
 #include "sh.h"
 
-enum { J_RUNNING, J_STOPPED, J_DONE };
+enum {
+	J_RUNNING,
+	J_STOPPED,
+	J_DONE
+};
 
 struct proc {
 	pid_t pid;
-	int status;		/* wait status */
+	int status; /* wait status */
 	int state;
 };
 
 struct job {
-	int num;		/* 0: a foreground job, not in the table */
+	int num; /* 0: a foreground job, not in the table */
 	pid_t pgid;
 	struct proc *procs;
 	int nprocs, cap;
 	int state;
 	int bg;
-	int changed;		/* state changed since the last notice */
+	int changed; /* state changed since the last notice */
 	char *cmd;
 	struct job *next;
 };
@@ -39,7 +43,7 @@ struct job {
 pid_t last_bg_pid;
 pid_t shell_pgid;
 int tty_fd = -1;
-static struct job *jobs;	/* the table: background and stopped jobs */
+static struct job *jobs; /* the table: background and stopped jobs */
 static struct job *current_fg;
 
 int status_of(int st)
@@ -258,8 +262,8 @@ static void record(pid_t pid, int st)
 static int reap(int block)
 {
 	int st;
-	pid_t pid = waitpid(-1, &st, (block ? 0 : WNOHANG) | (opts[OPT_M] ? WUNTRACED : 0) |
-				       WCONTINUED);
+	pid_t pid = waitpid(-1, &st,
+			    (block ? 0 : WNOHANG) | (opts[OPT_M] ? WUNTRACED : 0) | WCONTINUED);
 
 	if (pid > 0)
 		record(pid, st);
@@ -310,7 +314,8 @@ static void print_job(struct job *j, int fd, int pids)
 		outf(fd, "[%d] %c %d %-27s%s\n", j->num, mark, (int)j->procs[0].pid,
 		     state_text(j, buf, sizeof(buf)), j->cmd);
 	else
-		outf(fd, "[%d] %c %-27s%s\n", j->num, mark, state_text(j, buf, sizeof(buf)), j->cmd);
+		outf(fd, "[%d] %c %-27s%s\n", j->num, mark, state_text(j, buf, sizeof(buf)),
+		     j->cmd);
 }
 
 /* Waits for a foreground job; a stopped one joins the table. */

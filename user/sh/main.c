@@ -379,7 +379,8 @@ void run_script_child(const char *path, char **argv)
 
 static void usage(void)
 {
-	out_str(2, "usage: sh [-abCefhimnuvx] [-o option] [-c command [name [arg...]] | file [arg...]]\n");
+	out_str(2,
+		"usage: sh [-abCefhimnuvx] [-o option] [-c command [name [arg...]] | file [arg...]]\n");
 	_exit(2);
 }
 
@@ -495,7 +496,7 @@ int main(int argc, char **argv, char **envp)
 			lineno = 0;
 			outf(2, "%s: 0: cannot open %s: %s\n", argv[0], arg0,
 			     errno == ENOENT ? "No such file" : strerror(errno));
-			_exit(2);	/* as dash */
+			_exit(2); /* as dash */
 		}
 		src_init_fd(&s, fd, 0);
 	} else {

@@ -15,28 +15,45 @@
 #include "sh.h"
 
 enum tok {
-	T_EOF, T_NL, T_SEMI, T_AMP, T_PIPE, T_AND, T_OR, T_DSEMI, T_LPAREN, T_RPAREN,
-	T_WORD, T_IONUM,
-	T_LESS, T_GREAT, T_DLESS, T_DGREAT, T_LESSAND, T_GREATAND, T_LESSGREAT, T_DLESSDASH,
+	T_EOF,
+	T_NL,
+	T_SEMI,
+	T_AMP,
+	T_PIPE,
+	T_AND,
+	T_OR,
+	T_DSEMI,
+	T_LPAREN,
+	T_RPAREN,
+	T_WORD,
+	T_IONUM,
+	T_LESS,
+	T_GREAT,
+	T_DLESS,
+	T_DGREAT,
+	T_LESSAND,
+	T_GREATAND,
+	T_LESSGREAT,
+	T_DLESSDASH,
 	T_CLOBBER,
 };
 
 static const char *const tok_names[] = {
-	"end of file", "newline", ";", "&", "|", "&&", "||", ";;", "(", ")", "word", "number",
-	"<", ">", "<<", ">>", "<&", ">&", "<>", "<<-", ">|",
+	"end of file", "newline", ";", "&",  "|",  "&&", "||", ";;", "(",   ")",  "word",
+	"number",      "<",	  ">", "<<", ">>", "<&", ">&", "<>", "<<-", ">|",
 };
 
 struct parser {
 	struct source *src;
-	int tok;		/* the current token, when peeked */
+	int tok; /* the current token, when peeked */
 	int peeked;
-	char *val;		/* T_WORD: its text */
-	int quoted;		/* T_WORD: has quote characters */
+	char *val; /* T_WORD: its text */
+	int quoted; /* T_WORD: has quote characters */
 	int ionum;
-	int nest;		/* inside $(...): an unmatched ")" ends the list */
+	int nest; /* inside $(...): an unmatched ")" ends the list */
 	struct redir *heredocs[32];
 	int nheredocs;
-	int alias_next;		/* the alias before ended in a blank: check this word too */
+	int alias_next; /* the alias before ended in a blank: check this word too */
 };
 
 static struct node *compound_list(struct parser *p);
@@ -100,8 +117,8 @@ static int skip_bsnl(struct parser *p)
 
 static int is_meta(int c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' ||
-	       c == '<' || c == '>' || c == '(' || c == ')' || c < 0;
+	return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' ||
+	       c == '>' || c == '(' || c == ')' || c < 0;
 }
 
 int is_name(const char *s, size_t n)
@@ -368,7 +385,7 @@ static int lex(struct parser *p)
 		break;
 	}
 	if (c < 0) {
-		read_heredocs(p);	/* bodies cut short by the end of input are empty */
+		read_heredocs(p); /* bodies cut short by the end of input are empty */
 		return p->tok = T_EOF;
 	}
 	if (c == '\n') {
@@ -377,9 +394,16 @@ static int lex(struct parser *p)
 		read_heredocs(p);
 		return T_NL;
 	}
-#define TWO(a, b, t1, t2) \
-	if (c == (a)) { adv(p); skip_bsnl(p); if (pc(p) == (b)) { adv(p); return p->tok = (t2); } \
-			return p->tok = (t1); }
+#define TWO(a, b, t1, t2)                     \
+	if (c == (a)) {                       \
+		adv(p);                       \
+		skip_bsnl(p);                 \
+		if (pc(p) == (b)) {           \
+			adv(p);               \
+			return p->tok = (t2); \
+		}                             \
+		return p->tok = (t1);         \
+	}
 	TWO('&', '&', T_AMP, T_AND);
 	TWO('|', '|', T_PIPE, T_OR);
 	TWO(';', ';', T_SEMI, T_DSEMI);
@@ -511,8 +535,8 @@ static struct node *new_node(int type)
 }
 
 static const char *const reserved[] = {
-	"if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until",
-	"for", "{", "}", "!", "in", NULL,
+	"if",	 "then",  "else", "elif", "fi", "do", "done", "case", "esac",
+	"while", "until", "for",  "{",	  "}",	"!",  "in",   NULL,
 };
 
 int is_reserved(const char *s)
@@ -526,8 +550,8 @@ int is_reserved(const char *s)
 /* Does the current token end a compound list? */
 static int list_end(struct parser *p)
 {
-	static const char *const ends[] = { "then", "else", "elif", "fi", "do", "done", "esac",
-					    "}", NULL };
+	static const char *const ends[] = { "then", "else", "elif", "fi", "do",
+					    "done", "esac", "}",    NULL };
 	int t = lex(p);
 
 	if (t == T_EOF || t == T_RPAREN || t == T_DSEMI)
@@ -556,7 +580,7 @@ static void read_heredocs(struct parser *p)
 			while ((c = pc(p)) >= 0 && c != '\n') {
 				adv(p);
 				if (c == '\\' && !r->quoted && pc(p) == '\n') {
-					adv(p);	/* a backslash-newline joins lines */
+					adv(p); /* a backslash-newline joins lines */
 					continue;
 				}
 				str_addc(&line, c);
@@ -631,18 +655,37 @@ static struct redir *redirection(struct parser *p)
 	}
 	consume(p);
 	switch (t) {
-	case T_LESS: r->type = R_IN; break;
-	case T_GREAT: r->type = R_OUT; break;
-	case T_CLOBBER: r->type = R_CLOBBER; break;
-	case T_DGREAT: r->type = R_APPEND; break;
-	case T_LESSAND: r->type = R_DUPIN; break;
-	case T_GREATAND: r->type = R_DUPOUT; break;
-	case T_LESSGREAT: r->type = R_RDWR; break;
-	case T_DLESS: case T_DLESSDASH: r->type = R_HEREDOC; break;
+	case T_LESS:
+		r->type = R_IN;
+		break;
+	case T_GREAT:
+		r->type = R_OUT;
+		break;
+	case T_CLOBBER:
+		r->type = R_CLOBBER;
+		break;
+	case T_DGREAT:
+		r->type = R_APPEND;
+		break;
+	case T_LESSAND:
+		r->type = R_DUPIN;
+		break;
+	case T_GREATAND:
+		r->type = R_DUPOUT;
+		break;
+	case T_LESSGREAT:
+		r->type = R_RDWR;
+		break;
+	case T_DLESS:
+	case T_DLESSDASH:
+		r->type = R_HEREDOC;
+		break;
 	}
 	if (r->fd < 0)
 		r->fd = (r->type == R_IN || r->type == R_DUPIN || r->type == R_RDWR ||
-			 r->type == R_HEREDOC) ? 0 : 1;
+			 r->type == R_HEREDOC)
+				? 0
+				: 1;
 	if (lex(p) != T_WORD)
 		unexpected(p, NULL);
 	if (r->type == R_HEREDOC) {
@@ -958,8 +1001,8 @@ static struct node *pipeline(struct parser *p)
 			pipe_n->cmds = xmalloc(2 * sizeof(*pipe_n->cmds));
 			pipe_n->cmds[pipe_n->ncmds++] = n;
 		} else {
-			pipe_n->cmds = xrealloc(pipe_n->cmds,
-						(pipe_n->ncmds + 1) * sizeof(*pipe_n->cmds));
+			pipe_n->cmds =
+				xrealloc(pipe_n->cmds, (pipe_n->ncmds + 1) * sizeof(*pipe_n->cmds));
 		}
 		pipe_n->cmds[pipe_n->ncmds++] = c;
 	}

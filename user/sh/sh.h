@@ -24,20 +24,42 @@
 
 /* ---- the tree ---- */
 enum node_type {
-	N_CMD, N_PIPE, N_AND, N_OR, N_SEQ, N_BG, N_NOT, N_SUBSHELL, N_GROUP,
-	N_IF, N_WHILE, N_UNTIL, N_FOR, N_CASE, N_FUNC,
+	N_CMD,
+	N_PIPE,
+	N_AND,
+	N_OR,
+	N_SEQ,
+	N_BG,
+	N_NOT,
+	N_SUBSHELL,
+	N_GROUP,
+	N_IF,
+	N_WHILE,
+	N_UNTIL,
+	N_FOR,
+	N_CASE,
+	N_FUNC,
 };
 
-enum redir_type { R_IN, R_OUT, R_CLOBBER, R_APPEND, R_DUPIN, R_DUPOUT, R_RDWR, R_HEREDOC };
+enum redir_type {
+	R_IN,
+	R_OUT,
+	R_CLOBBER,
+	R_APPEND,
+	R_DUPIN,
+	R_DUPOUT,
+	R_RDWR,
+	R_HEREDOC
+};
 
 struct redir {
 	struct redir *next;
 	int type;
 	int fd;
-	char *word;		/* the target, unexpanded; a here-document's delimiter */
-	char *body;		/* a here-document's text */
-	int quoted;		/* here-document: delimiter was quoted, so no expansion */
-	int strip_tabs;		/* <<- */
+	char *word; /* the target, unexpanded; a here-document's delimiter */
+	char *body; /* a here-document's text */
+	int quoted; /* here-document: delimiter was quoted, so no expansion */
+	int strip_tabs; /* <<- */
 };
 
 struct case_item {
@@ -50,24 +72,24 @@ struct node {
 	int type;
 	int lineno;
 	struct node *left, *right, *third; /* and-or/seq operands; if: cond, then, else */
-	char **words;		/* N_CMD: the words, assignments first; N_FOR: the list */
+	char **words; /* N_CMD: the words, assignments first; N_FOR: the list */
 	int nwords;
-	int nassign;		/* N_CMD: leading assignment words */
-	char *name;		/* N_FOR: variable; N_FUNC: name; N_CASE: the subject word */
-	int has_in;		/* N_FOR */
+	int nassign; /* N_CMD: leading assignment words */
+	char *name; /* N_FOR: variable; N_FUNC: name; N_CASE: the subject word */
+	int has_in; /* N_FOR */
 	struct redir *redirs;
 	struct case_item *items;
-	struct node **cmds;	/* N_PIPE */
+	struct node **cmds; /* N_PIPE */
 	int ncmds;
-	char *text;		/* N_FUNC, N_BG: the source text, for type/jobs */
+	char *text; /* N_FUNC, N_BG: the source text, for type/jobs */
 };
 
 /* ---- input.c ---- */
 struct source {
 	char *buf;
 	size_t len, pos, cap;
-	int fd;			/* read lines from here when the buffer runs out; -1: none */
-	int interactive;	/* prompt with PS1/PS2 */
+	int fd; /* read lines from here when the buffer runs out; -1: none */
+	int interactive; /* prompt with PS1/PS2 */
 	int eof;
 	int lineno;
 	const char *alias_busy[16]; /* aliases being expanded, and where their text ends */
@@ -79,7 +101,7 @@ void src_init_fd(struct source *s, int fd, int interactive);
 void src_free(struct source *s);
 int src_more(struct source *s, int ps2);
 void src_insert(struct source *s, const char *text, const char *alias);
-char *line_read(const char *prompt);	/* an editor may replace this */
+char *line_read(const char *prompt); /* an editor may replace this */
 
 /* ---- parse.c ---- */
 struct parser;
@@ -89,12 +111,12 @@ int is_name(const char *s, size_t n);
 void node_free(struct node *n);
 
 /* ---- expand.c ---- */
-#define EXP_SPLIT	1	/* field splitting and pathname expansion */
-#define EXP_TILDE	2
-#define EXP_ASSIGN	4	/* tildes after ':' too */
-#define EXP_PAT		8	/* result is a pattern: quoted characters come escaped */
-#define EXP_HEREDOC	16	/* a here-document body: only $ ` and \ are special */
-#define EXP_DQ		32	/* as inside double quotes */
+#define EXP_SPLIT 1 /* field splitting and pathname expansion */
+#define EXP_TILDE 2
+#define EXP_ASSIGN 4 /* tildes after ':' too */
+#define EXP_PAT 8 /* result is a pattern: quoted characters come escaped */
+#define EXP_HEREDOC 16 /* a here-document body: only $ ` and \ are special */
+#define EXP_DQ 32 /* as inside double quotes */
 char **expand_words(char **words, int n, int *argc);
 char *expand_one(const char *word, int flags);
 char *expand_heredoc(const char *body);
@@ -111,9 +133,9 @@ char *pat_unescape(const char *pat);
 intmax_t arith_eval(const char *expr);
 
 /* ---- var.c ---- */
-#define V_EXPORT	1
-#define V_READONLY	2
-#define V_UNSET		4	/* exported or readonly, but without a value */
+#define V_EXPORT 1
+#define V_READONLY 2
+#define V_UNSET 4 /* exported or readonly, but without a value */
 struct var {
 	struct var *next;
 	char *name;
@@ -123,12 +145,12 @@ struct var {
 const char *var_get(const char *name);
 int var_set(const char *name, const char *value, int flags);
 int var_setv(const char *name, size_t namelen, const char *value, int flags);
-int var_assign(const char *assign, int flags);	/* "name=value" */
+int var_assign(const char *assign, int flags); /* "name=value" */
 int var_unset(const char *name);
 struct var *var_lookup(const char *name);
 void var_init(char **envp);
 char **var_environ(void);
-void var_list(int flags, const char *prefix);	/* set, export -p, readonly -p */
+void var_list(int flags, const char *prefix); /* set, export -p, readonly -p */
 void var_mark(struct var *v, int flags);
 /* local scopes: temporary assignments and function locals */
 void var_push_scope(void);
@@ -145,8 +167,20 @@ extern char *arg0;
 
 /* the options of set; the letters are $- */
 enum opt {
-	OPT_E, OPT_F, OPT_I, OPT_M, OPT_N, OPT_S, OPT_X, OPT_V, OPT_C, OPT_A, OPT_B, OPT_U,
-	OPT_PIPEFAIL, NOPTS,
+	OPT_E,
+	OPT_F,
+	OPT_I,
+	OPT_M,
+	OPT_N,
+	OPT_S,
+	OPT_X,
+	OPT_V,
+	OPT_C,
+	OPT_A,
+	OPT_B,
+	OPT_U,
+	OPT_PIPEFAIL,
+	NOPTS,
 };
 extern char opts[NOPTS];
 extern const char opt_letters[];
@@ -154,19 +188,24 @@ extern const char *const opt_names[];
 char *dollar_minus(void);
 
 /* ---- exec.c ---- */
-#define EV_EXIT		1	/* the last thing this process does: exec, don't fork */
-#define EV_TESTED	2	/* a condition: set -e does not apply */
+#define EV_EXIT 1 /* the last thing this process does: exec, don't fork */
+#define EV_TESTED 2 /* a condition: set -e does not apply */
 int eval(struct node *n, int flags);
 int eval_string(const char *str, int flags);
 int eval_source(struct source *s, int toplevel);
 void exec_command(char **argv, char **env) __attribute__((noreturn));
 char *find_path(const char *name, const char *path, int *err);
 extern int last_status;
-extern int eval_skip;		/* SKIP_BREAK, SKIP_CONT, SKIP_RETURN */
+extern int eval_skip; /* SKIP_BREAK, SKIP_CONT, SKIP_RETURN */
 extern int skip_count;
 extern int loop_depth;
 extern int func_depth;
-enum { SKIP_NONE, SKIP_BREAK, SKIP_CONT, SKIP_RETURN };
+enum {
+	SKIP_NONE,
+	SKIP_BREAK,
+	SKIP_CONT,
+	SKIP_RETURN
+};
 struct func {
 	struct func *next;
 	char *name;
@@ -240,7 +279,10 @@ void hash_clear(void);
 void hash_add(const char *name, const char *path);
 
 /* ---- main.c: errors, memory, output ---- */
-enum { EX_ERROR = 1, EX_EXIT = 2 };
+enum {
+	EX_ERROR = 1,
+	EX_EXIT = 2
+};
 struct handler {
 	jmp_buf jb;
 	struct handler *prev;
@@ -250,7 +292,7 @@ extern int exception;
 extern int exit_code;
 extern int interactive;
 extern int lineno;
-extern int subshell;		/* this process is a subshell of the main shell */
+extern int subshell; /* this process is a subshell of the main shell */
 extern pid_t root_pid;
 void raise_exc(int e) __attribute__((noreturn));
 void sh_error(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));

@@ -14,22 +14,46 @@
 #define NSIGS 65
 
 static const char *const names[] = {
-	"EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV",
-	"USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU",
-	"URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS",
+	"EXIT", "HUP",	"INT",	"QUIT", "ILL",	  "TRAP",   "ABRT",  "BUS",  "FPE",  "KILL", "USR1",
+	"SEGV", "USR2", "PIPE", "ALRM", "TERM",	  "STKFLT", "CHLD",  "CONT", "STOP", "TSTP", "TTIN",
+	"TTOU", "URG",	"XCPU", "XFSZ", "VTALRM", "PROF",   "WINCH", "IO",   "PWR",  "SYS",
 };
 #define NNAMES ((int)(sizeof(names) / sizeof(names[0])))
 
 /* as Linux's C library describes them: the shell prints these for a killed command */
 static const char *const descs[] = {
-	"Unknown signal 0", "Hangup", "Interrupt", "Quit", "Illegal instruction",
-	"Trace/breakpoint trap", "Aborted", "Bus error", "Floating point exception", "Killed",
-	"User defined signal 1", "Segmentation fault", "User defined signal 2", "Broken pipe",
-	"Alarm clock", "Terminated", "Stack fault", "Child exited", "Continued",
-	"Stopped (signal)", "Stopped", "Stopped (tty input)", "Stopped (tty output)",
-	"Urgent I/O condition", "CPU time limit exceeded", "File size limit exceeded",
-	"Virtual timer expired", "Profiling timer expired", "Window changed", "I/O possible",
-	"Power failure", "Bad system call",
+	"Unknown signal 0",
+	"Hangup",
+	"Interrupt",
+	"Quit",
+	"Illegal instruction",
+	"Trace/breakpoint trap",
+	"Aborted",
+	"Bus error",
+	"Floating point exception",
+	"Killed",
+	"User defined signal 1",
+	"Segmentation fault",
+	"User defined signal 2",
+	"Broken pipe",
+	"Alarm clock",
+	"Terminated",
+	"Stack fault",
+	"Child exited",
+	"Continued",
+	"Stopped (signal)",
+	"Stopped",
+	"Stopped (tty input)",
+	"Stopped (tty output)",
+	"Urgent I/O condition",
+	"CPU time limit exceeded",
+	"File size limit exceeded",
+	"Virtual timer expired",
+	"Profiling timer expired",
+	"Window changed",
+	"I/O possible",
+	"Power failure",
+	"Bad system call",
 };
 
 static char *traps[NSIGS];

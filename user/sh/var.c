@@ -21,8 +21,8 @@ char opts[NOPTS];
 /* in dash's order, which $- and set -o follow */
 const char opt_letters[] = "efimnsxvCabu";
 const char *const opt_names[] = {
-	"errexit", "noglob", "interactive", "monitor", "noexec", "stdin", "xtrace", "verbose",
-	"noclobber", "allexport", "notify", "nounset", "pipefail",
+	"errexit", "noglob",	"interactive", "monitor", "noexec",  "stdin",	 "xtrace",
+	"verbose", "noclobber", "allexport",   "notify",  "nounset", "pipefail",
 };
 
 static unsigned hash(const char *s, size_t n)
@@ -59,7 +59,7 @@ const char *var_get(const char *name)
 struct saved {
 	struct saved *next;
 	char *name;
-	char *value;		/* NULL: did not exist */
+	char *value; /* NULL: did not exist */
 	int flags;
 	int existed;
 };
@@ -157,7 +157,7 @@ int var_setv(const char *name, size_t n, const char *value, int flags)
 
 	if (v && (v->flags & V_READONLY) && !(flags & V_READONLY && !value))
 		return -1;
-	if (flags & 0x100)	/* a temporary assignment: remember the old value */
+	if (flags & 0x100) /* a temporary assignment: remember the old value */
 		save_old(name, n);
 	if (!v) {
 		unsigned h = hash(name, n);

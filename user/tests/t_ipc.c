@@ -29,13 +29,13 @@
 
 static const char *self;
 
-#define CHECK(cond)                                                                    \
-	do {                                                                           \
-		if (!(cond)) {                                                         \
+#define CHECK(cond)                                                                   \
+	do {                                                                          \
+		if (!(cond)) {                                                        \
 			printf("# line %d: %s (errno %d)\n", __LINE__, #cond, errno); \
-			fflush(stdout);                                                \
-			return 0;                                                      \
-		}                                                                      \
+			fflush(stdout);                                               \
+			return 0;                                                     \
+		}                                                                     \
 	} while (0)
 
 static long now_ns(void)
@@ -826,9 +826,10 @@ static int exec_mode(const char *what, int fd)
 	struct ipc_msg m = { 0 };
 
 	if (!strcmp(what, "--exec-call"))
-		return ipc_call(fd, &m) == 0 && m.w[0] == 77 && m.w[1] == (unsigned long long)getpid() ?
-			       0 :
-			       1;
+		return ipc_call(fd, &m) == 0 && m.w[0] == 77 &&
+				       m.w[1] == (unsigned long long)getpid()
+			       ? 0
+			       : 1;
 	if (!strcmp(what, "--exec-closed"))
 		return fcntl(fd, F_GETFD) == -1 && errno == EBADF ? 0 : 1;
 	return 2;

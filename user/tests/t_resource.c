@@ -310,7 +310,8 @@ static void test_sched(void)
 	ok(n > 0 && n % 8 == 0 && n <= (long)sizeof(mask) && count >= 1 && cpu >= 0 &&
 		   (mask[cpu / 64] >> (cpu % 64) & 1),
 	   "sched_getaffinity returns its mask size, the current CPU in it");
-	printf("# the mask size: %ld bytes\n", n); /* the kernel's own: 8 here, 32 or more on Linux */
+	printf("# the mask size: %ld bytes\n",
+	       n); /* the kernel's own: 8 here, 32 or more on Linux */
 	errno = 0;
 	ok(sys(SYS_sched_getaffinity, 0, 4, (long)mask, 0) == -1 && errno == EINVAL,
 	   "sched_getaffinity: a size not a multiple of 8 is EINVAL");
@@ -332,9 +333,9 @@ static void test_sched(void)
 		cpu_set_t k;
 
 		_exit(sched_getaffinity(0, sizeof(k), &k) == 0 && CPU_COUNT(&k) == 1 &&
-			      CPU_ISSET(cpu, &k) && sched_getcpu() == cpu ?
-			      0 :
-			      1);
+				      CPU_ISSET(cpu, &k) && sched_getcpu() == cpu
+			      ? 0
+			      : 1);
 	}
 	int kst = -1;
 	ok(kid > 0 && waitpid(kid, &kst, 0) == kid && WIFEXITED(kst) && WEXITSTATUS(kst) == 0,
@@ -410,8 +411,7 @@ static void test_sched(void)
 		   (p1.tv_sec - p0.tv_sec) * 1000000000L + (p1.tv_nsec - p0.tv_nsec) >= 10000000L &&
 		   (t1.tv_sec > 0 || t1.tv_nsec > 0),
 	   "clock_gettime: the process's and the thread's CPU time advance with work");
-	ok(clock_getres(CLOCK_PROCESS_CPUTIME_ID, &res) == 0 && res.tv_sec == 0 &&
-		   res.tv_nsec == 1,
+	ok(clock_getres(CLOCK_PROCESS_CPUTIME_ID, &res) == 0 && res.tv_sec == 0 && res.tv_nsec == 1,
 	   "clock_getres: 1 ns for the CPU-time clocks");
 }
 

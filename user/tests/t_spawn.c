@@ -115,10 +115,12 @@ int main(int argc, char **argv)
 	 * slash taken as they are */
 	{
 		const char *slash = strrchr(self, '/');
-		char *pathvar = malloc(strlen(self) + 64), *name = (char *)(slash ? slash + 1 : self);
+		char *pathvar = malloc(strlen(self) + 64),
+		     *name = (char *)(slash ? slash + 1 : self);
 		char *sargv[] = { name, "--exit", "5", NULL };
 
-		snprintf(pathvar, strlen(self) + 64, "/nonexistent:%.*s", (int)(slash - self), self);
+		snprintf(pathvar, strlen(self) + 64, "/nonexistent:%.*s", (int)(slash - self),
+			 self);
 		setenv("PATH", pathvar, 1);
 		err = posix_spawnp(&pid, name, NULL, NULL, sargv, environ);
 		ok(!err && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&

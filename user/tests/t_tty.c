@@ -166,8 +166,9 @@ static void test_defaults(void)
 	ok((t.c_lflag & (ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN)) ==
 		   (ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN),
 	   "the slave starts cooked (ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN)");
-	ok((t.c_iflag & (ICRNL | IXON)) == (ICRNL | IXON) && (t.c_oflag & (OPOST | ONLCR)) ==
-		   (OPOST | ONLCR), "ICRNL IXON, OPOST ONLCR");
+	ok((t.c_iflag & (ICRNL | IXON)) == (ICRNL | IXON) &&
+		   (t.c_oflag & (OPOST | ONLCR)) == (OPOST | ONLCR),
+	   "ICRNL IXON, OPOST ONLCR");
 	ok(t.c_cc[VINTR] == 3 && t.c_cc[VQUIT] == 28 && t.c_cc[VERASE] == 127 &&
 		   t.c_cc[VKILL] == 21 && t.c_cc[VEOF] == 4 && t.c_cc[VSUSP] == 26 &&
 		   t.c_cc[VWERASE] == 23 && t.c_cc[VLNEXT] == 22 && t.c_cc[VMIN] == 1,
@@ -184,7 +185,8 @@ static void test_defaults(void)
 	errno = 0;
 	ok(tcsetattr(slave, 3, &t) < 0 && errno == EINVAL, "tcsetattr with a bad action: EINVAL");
 	errno = 0;
-	ok(ioctl(slave, TCGETS, (void *)8) < 0 && errno == EFAULT, "TCGETS to a bad pointer: EFAULT");
+	ok(ioctl(slave, TCGETS, (void *)8) < 0 && errno == EFAULT,
+	   "TCGETS to a bad pointer: EFAULT");
 	tcsetattr(slave, TCSANOW, &saved);
 }
 
@@ -219,8 +221,8 @@ static void test_canonical(void)
 	canon_case("hello\n", "hello\n", "hello\r\n", "a line");
 	canon_case("abx\177c\n", "abc\n", "abx\b \bc\r\n", "erase (ECHOE)");
 	canon_case("junk\025ok\n", "ok\n", "junk\b \b\b \b\b \b\b \bok\r\n", "kill (ECHOKE)");
-	canon_case("one two  \027x\n", "one x\n",
-		   "one two  \b \b\b \b\b \b\b \b\b \bx\r\n", "werase");
+	canon_case("one two  \027x\n", "one x\n", "one two  \b \b\b \b\b \b\b \b\b \bx\r\n",
+		   "werase");
 	canon_case("a\026\003b\n", "a\003b\n", "a^\b^Cb\r\n", "lnext takes ^C literally");
 	canon_case("a\tb\177\177c\n", "ac\n", "a\tb\b \b\b\b\b\b\b\bc\r\n", "erasing a tab");
 	canon_case("x\001\177y\n", "xy\n", "x^A\b \b\b \by\r\n", "erasing a control character");
@@ -230,7 +232,8 @@ static void test_canonical(void)
 	tcflush(slave, TCIOFLUSH);
 	ok(write(master, "l1\nl2\n", 6) == 6, "two lines written");
 	ok(wait_in(slave, WAIT_MS) && read(slave, buf, sizeof(buf)) == 3 &&
-		   memcmp(buf, "l1\n", 3) == 0, "a read returns the first line only");
+		   memcmp(buf, "l1\n", 3) == 0,
+	   "a read returns the first line only");
 	ok(read(slave, buf, sizeof(buf)) == 3 && memcmp(buf, "l2\n", 3) == 0,
 	   "the next read the second");
 
@@ -252,7 +255,8 @@ static void test_canonical(void)
 		n = write(master, big, sizeof(big));
 		fcntl(master, F_SETFL, fl);
 		ok(n == (ssize_t)sizeof(big), "an overlong line does not block its writer");
-		ok(write(master, "\n", 1) == 1 && wait_in(slave, WAIT_MS), "the newline still ends it");
+		ok(write(master, "\n", 1) == 1 && wait_in(slave, WAIT_MS),
+		   "the newline still ends it");
 		while (wait_in(slave, 200) && (n = read(slave, big, sizeof(big))) > 0) {
 			total += n;
 			if (big[n - 1] == '\n')
@@ -268,7 +272,8 @@ static void test_canonical(void)
 		   read(slave, buf, sizeof(buf)) == 3 && memcmp(buf, "abc", 3) == 0,
 	   "^D ends a line without a newline");
 	ok(write(master, "\004", 1) == 1 && wait_in(slave, WAIT_MS) &&
-		   read(slave, buf, sizeof(buf)) == 0, "^D on an empty line: end-of-file (0)");
+		   read(slave, buf, sizeof(buf)) == 0,
+	   "^D on an empty line: end-of-file (0)");
 	tcflush(master, TCIFLUSH);
 }
 
@@ -282,12 +287,14 @@ static void test_echo_modes(void)
 	tcflush(master, TCIFLUSH);
 	ok(set_lflag(slave, 0, ECHO) == 0, "ECHO off");
 	ok(write(master, "quiet\n", 6) == 6 && wait_in(slave, WAIT_MS) &&
-		   read(slave, buf, sizeof(buf)) == 6, "the line is read");
+		   read(slave, buf, sizeof(buf)) == 6,
+	   "the line is read");
 	n = master_until_marker(got, sizeof(got));
 	tap_streq(got, n > 0 ? "@" : "", "without ECHO nothing comes back");
 	ok(set_lflag(slave, ECHONL, 0) == 0, "ECHONL on");
 	ok(write(master, "nl\n", 3) == 3 && wait_in(slave, WAIT_MS) &&
-		   read(slave, buf, sizeof(buf)) == 3, "the line is read");
+		   read(slave, buf, sizeof(buf)) == 3,
+	   "the line is read");
 	master_until_marker(got, sizeof(got));
 	tap_streq(got, "\r\n@", "ECHONL echoes the newline alone");
 	set_lflag(slave, ECHO, ECHONL);
@@ -358,7 +365,8 @@ static void test_raw(void)
 	ok(set_raw(0, 0) == 0, "raw, VMIN 0 VTIME 0");
 	ok(read(slave, buf, sizeof(buf)) == 0, "0/0 with nothing: 0 at once");
 	ok(write(master, "abc", 3) == 3 && wait_in(slave, WAIT_MS) &&
-		   ioctl(slave, FIONREAD, &cnt) == 0 && cnt == 3, "FIONREAD counts raw input");
+		   ioctl(slave, FIONREAD, &cnt) == 0 && cnt == 3,
+	   "FIONREAD counts raw input");
 	ok(read(slave, buf, sizeof(buf)) == 3 && memcmp(buf, "abc", 3) == 0,
 	   "0/0 returns what there is");
 
@@ -366,7 +374,8 @@ static void test_raw(void)
 	ok(write(master, "xy", 2) == 2 && read(slave, buf, sizeof(buf)) == 2,
 	   "1/0 waits for a byte and returns all there is");
 	ok(write(master, "\003\r", 2) == 2 && read(slave, buf, 1) == 1 && buf[0] == 3 &&
-		   read(slave, buf, 1) == 1 && buf[0] == '\r', "raw: ^C and CR are plain bytes");
+		   read(slave, buf, 1) == 1 && buf[0] == '\r',
+	   "raw: ^C and CR are plain bytes");
 
 	set_raw(0, 2);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -417,9 +426,11 @@ static void test_raw(void)
 	ok(ioctl(slave, FIONREAD, &cnt) == 0 && cnt == 0,
 	   "FIONREAD in canonical mode counts whole lines only");
 	ok(write(master, "\n", 1) == 1 && wait_in(slave, WAIT_MS) &&
-		   ioctl(slave, FIONREAD, &cnt) == 0 && cnt == 4, "a finished line is counted");
+		   ioctl(slave, FIONREAD, &cnt) == 0 && cnt == 4,
+	   "a finished line is counted");
 	ok(write(slave, "12345", 5) == 5 && wait_in(master, WAIT_MS) &&
-		   ioctl(master, FIONREAD, &cnt) == 0 && cnt >= 1, "FIONREAD on the master");
+		   ioctl(master, FIONREAD, &cnt) == 0 && cnt >= 1,
+	   "FIONREAD on the master");
 	tcflush(slave, TCIFLUSH);
 	tcflush(master, TCIFLUSH);
 	ok(ioctl(slave, TIOCOUTQ, &cnt) == 0 && cnt == 0, "TIOCOUTQ");
@@ -432,7 +443,8 @@ static void test_raw(void)
 		fcntl(slave, F_SETFL, fl);
 	}
 	ok(tcflow(slave, TCOON) == 0 && write(slave, "s", 1) == 1 &&
-		   expect(master, "s", buf, sizeof(buf)), "TCOON lets it go again");
+		   expect(master, "s", buf, sizeof(buf)),
+	   "TCOON lets it go again");
 }
 
 /* ---- children in sessions of their own ----------------------------------------------------- */
@@ -501,7 +513,8 @@ static void test_ctty(void)
 		c = 'r';
 		if (write(p[1], &c, 1) != 1)
 			e |= 32;
-		signal(SIGHUP, SIG_IGN); /* TIOCNOTTY by the leader hangs up its foreground: itself */
+		signal(SIGHUP,
+		       SIG_IGN); /* TIOCNOTTY by the leader hangs up its foreground: itself */
 		if (ioctl(fd, TIOCNOTTY) != 0)
 			e |= 64;
 		errno = 0;
@@ -517,7 +530,8 @@ static void test_ctty(void)
 		printf("# ctty child status 0x%x\n", st);
 	ok(WIFEXITED(st) && (WEXITSTATUS(st) & 3) == 0,
 	   "it becomes the controlling terminal: TIOCGPGRP and TIOCGSID are the leader's");
-	ok(WIFEXITED(st) && (WEXITSTATUS(st) & 12) == 0, "/dev/tty opens; TIOCSCTTY of one's own is 0");
+	ok(WIFEXITED(st) && (WEXITSTATUS(st) & 12) == 0,
+	   "/dev/tty opens; TIOCSCTTY of one's own is 0");
 	ok(WIFEXITED(st) && (WEXITSTATUS(st) & 16) == 0, "TIOCSPGRP to no such group: ESRCH");
 	ok(WIFEXITED(st) && (WEXITSTATUS(st) & 192) == 0, "TIOCNOTTY gives the terminal up");
 	close(p[0]);
@@ -552,8 +566,17 @@ static void test_ctty(void)
  * A shell's shape: the child leads a session on the slave and runs a job (grandchild) in a
  * group of its own; what happens to the job comes back as the child's exit status.
  */
-enum { JOB_FG_INTR, JOB_FG_SUSP, JOB_BG_READ, JOB_BG_READ_IGN, JOB_BG_WRITE, JOB_BG_TOSTOP,
-       JOB_BG_TCSETATTR, JOB_ORPHAN_READ, JOB_WINCH };
+enum {
+	JOB_FG_INTR,
+	JOB_FG_SUSP,
+	JOB_BG_READ,
+	JOB_BG_READ_IGN,
+	JOB_BG_WRITE,
+	JOB_BG_TOSTOP,
+	JOB_BG_TCSETATTR,
+	JOB_ORPHAN_READ,
+	JOB_WINCH
+};
 
 static int job(int kind, int sync)
 {
