@@ -236,8 +236,11 @@ image_tests := $(if $(filter 1,$(IMAGE_TESTS)),$(USER_TESTS) $(USER_TESTS_MUSL))
 image_bin_dirs := $(USER_OUT)/bin $(if $(image_tests),$(USER_OUT)/tests) $(USER_OUT)/bench \
 	$(USER_OUT)/sh $(USER_OUT)/coreutils
 
+# user/rootfs is the root's skeleton (/etc and the like), copied as it is.
+ROOTFS_FILES := $(shell find user/rootfs -type f)
+
 $(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(image_tests) \
-		$(USER_BENCH) $(USER_BENCH_MUSL) $(SH_BIN) $(USER_COREUTILS)
+		$(USER_BENCH) $(USER_BENCH_MUSL) $(SH_BIN) $(USER_COREUTILS) $(ROOTFS_FILES)
 	$(quiet) IMAGE $@
 	$(Q)mkdir -p $(USER_OUT)/bench
 	$(Q)OBJCOPY=$(OBJCOPY) scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \

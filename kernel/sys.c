@@ -12,6 +12,7 @@
 #include <kernel/random.h>
 #include <kernel/reboot.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/smp.h>
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
@@ -646,8 +647,40 @@ long sys_sched_get_priority_min(int policy)
 #define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
 #define LINUX_REBOOT_CMD_RESTART2 0xA1B2C3D4
 
-/* Ctrl-Alt-Del's meaning (1: restart at once; 0: signal init), for the keyboard driver. */
+/* Ctrl-Alt-Del's meaning (1: restart at once; 0: signal init), set by reboot(2). */
 int C_A_D = 1;
+
+/*
+ * The keyboard's Ctrl-Alt-Del, called from its interrupt. As on Linux: a restart at once
+ * until init takes the keys over with reboot(LINUX_REBOOT_CMD_CAD_OFF), then SIGINT to init,
+ * which runs its ctrlaltdel action. Sending a signal is safe here: siglock is irqsave.
+ */
+void ctrl_alt_del(void)
+{
+	struct task_struct *init = child_reaper();
+
+	if (READ_ONCE(C_A_D) || !init) {
+		pr_emerg("reboot: Ctrl-Alt-Del: restarting system\n");
+		machine_restart();
+	}
+	send_sig(SIGINT, init, 1);
+}
+
+/*
+ * The ACPI power button, from the SCI interrupt. Linux hands it to user space as an input
+ * event; we have no input layer, so init is told directly, with busybox init's poweroff
+ * signal (SIGUSR2), which our init understands too.
+ */
+void power_button_pressed(void)
+{
+	struct task_struct *init = child_reaper();
+
+	if (!init) {
+		pr_emerg("reboot: power button before init: Power down\n");
+		machine_power_off();
+	}
+	send_sig(SIGUSR2, init, 1);
+}
 
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
 {

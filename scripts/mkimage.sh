@@ -45,15 +45,14 @@ mkdir -p "$root/boot/grub"
 scripts/grub-cfg.sh "$cmdline" > "$root/boot/grub/grub.cfg"
 [ -n "$extra" ] && cp -a "$extra"/. "$root"/
 
-# The initramfs: the directories a Unix root needs and a little of /etc, as a cpio archive
-# that GRUB loads as a module and the kernel unpacks into its root tmpfs.
+# The initramfs: the directories a Unix root needs and the tree's user/rootfs (/etc and the
+# like), as a cpio archive that GRUB loads as a module and the kernel unpacks into its root
+# tmpfs.
 initramfs=$work/initramfs
 mkdir -p "$initramfs"
 (cd "$initramfs" && mkdir -p bin sbin etc dev proc sys tmp root mnt && chmod 1777 tmp &&
-	chmod 0700 root && echo mica > etc/hostname &&
-	printf 'Welcome to Mica.\n' > etc/motd &&
-	printf 'root:x:0:0:root:/root:/bin/sh\n' > etc/passwd &&
-	printf 'root:x:0:\n' > etc/group)
+	chmod 0700 root)
+cp -R user/rootfs/. "$initramfs"/
 for dir in $bins; do
 	for f in "$dir"/*; do
 		case $f in *.o|*.d) continue ;; esac
