@@ -52,7 +52,7 @@ initramfs=$work/initramfs
 mkdir -p "$initramfs"
 (cd "$initramfs" && mkdir -p bin sbin etc dev proc sys tmp root mnt && chmod 1777 tmp &&
 	chmod 0700 root)
-cp -R user/rootfs/. "$initramfs"/
+cp -R user/rootfs/. "$initramfs"/ && rm -f "$initramfs/README.md"
 for dir in $bins; do
 	for f in "$dir"/*; do
 		case $f in *.o|*.d) continue ;; esac
