@@ -488,13 +488,130 @@ void d_genocide(struct dentry *root)
 }
 
 /*
- * readdir for directories whose entries are all in the dcache: ".", "..", then the
- * children that name something. ctx->pos counts entries.
+ * readdir for directories whose entries are all in the dcache (tmpfs): ".", "..", then the
+ * children that name something; ctx->pos counts entries. Each open directory has a cursor,
+ * a dentry with no name in the hash and no inode (so every other walker of d_subdirs passes
+ * over it, as they pass over negative entries), kept in d_subdirs just after the last entry
+ * returned, as Linux's dcache_readdir keeps one: reading n entries costs O(n), where counting
+ * from the start each time cost O(n^2) (getdents64 of 100 entries: 72,846 instructions).
+ * The cursor's d_fsdata holds the ctx->pos it stands at; it is guarded by the file's
+ * f_pos_lock (getdents64 holds it), its place in the list by dcache_lock.
  */
+static bool d_is_listed(const struct dentry *child)
+{
+	return child->d_inode && !(child->d_flags & DCACHE_UNHASHED);
+}
+
+static loff_t cursor_pos(const struct dentry *cursor)
+{
+	return (loff_t)(unsigned long)cursor->d_fsdata;
+}
+
+static void set_cursor_pos(struct dentry *cursor, loff_t pos)
+{
+	cursor->d_fsdata = (void *)(unsigned long)pos;
+}
+
+int dcache_dir_open(struct inode *inode, struct file *file)
+{
+	static const struct qstr no_name = { .name = "", .len = 0 };
+	struct dentry *cursor = d_alloc(file->f_path.dentry, &no_name);
+
+	(void)inode;
+	if (!cursor)
+		return -ENOMEM;
+	set_cursor_pos(cursor, 2); /* d_alloc put it first among the children */
+	file->private_data = cursor;
+	return 0;
+}
+
+int dcache_dir_close(struct inode *inode, struct file *file)
+{
+	struct dentry *cursor = file->private_data, *parent;
+	unsigned long flags;
+
+	(void)inode;
+	spin_lock_irqsave(&dcache_lock, flags);
+	parent = __d_unlink(cursor);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	d_free(cursor);
+	dput(parent);
+	return 0;
+}
+
+/* After an lseek: the cursor goes just before the child whose position is pos. */
+static void cursor_seek(struct dentry *dir, struct dentry *cursor, loff_t pos)
+{
+	struct list_head *after = &dir->d_subdirs;
+	struct dentry *child;
+	unsigned long flags;
+	loff_t n = 2;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	list_del(&cursor->d_child);
+	list_for_each_entry(child, &dir->d_subdirs, d_child) {
+		if (n >= pos)
+			break;
+		if (d_is_listed(child)) {
+			after = &child->d_child;
+			n++;
+		}
+	}
+	list_add(&cursor->d_child, after);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	set_cursor_pos(cursor, pos);
+}
+
+/*
+ * The next child after the cursor, its name copied out and the cursor moved past it; false
+ * at the end. The actor then runs without dcache_lock (a leaf lock).
+ */
+static bool cursor_next(struct dentry *dir, struct dentry *cursor, struct dentry **childp,
+			char *name, int *len, u64 *ino, unsigned int *type)
+{
+	struct dentry *child = cursor;
+	unsigned long flags;
+	bool found = false;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	list_for_each_entry_continue(child, &dir->d_subdirs, d_child) {
+		if (!d_is_listed(child))
+			continue;
+		*len = child->d_name.len;
+		memcpy(name, child->d_name.name, *len);
+		*ino = child->d_inode->i_ino;
+		*type = (child->d_inode->i_mode >> 12) & 15;
+		list_move(&cursor->d_child, &child->d_child);
+		*childp = child;
+		found = true;
+		break;
+	}
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return found;
+}
+
+/*
+ * The actor refused child (the buffer is full): the cursor steps back before it, so that the
+ * next read returns it. Only the pointer is compared: if child went away meanwhile, the
+ * cursor's neighbour is another entry and it stays where it is.
+ */
+static void cursor_unread(struct dentry *cursor, struct dentry *child)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&dcache_lock, flags);
+	if (cursor->d_child.prev == &child->d_child)
+		list_move_tail(&cursor->d_child, &child->d_child);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+}
+
 int dcache_readdir(struct file *file, struct dir_context *ctx)
 {
-	struct dentry *dir = file->f_path.dentry, *child;
-	loff_t n = 2;
+	struct dentry *dir = file->f_path.dentry, *cursor = file->private_data, *child;
+	char name[NAME_MAX + 1];
+	unsigned int type;
+	int len;
+	u64 ino;
 
 	if (ctx->pos == 0) {
 		if (!ctx->actor(ctx, ".", 1, 0, dir->d_inode->i_ino, DT_DIR))
@@ -506,35 +623,17 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 			return 0;
 		ctx->pos = 2;
 	}
-	for (;;) {
-		unsigned long flags;
-		char name[NAME_MAX + 1];
-		int len = 0;
-		u64 ino = 0;
-		unsigned int type = DT_UNKNOWN;
-		bool found = false;
-
-		spin_lock_irqsave(&dcache_lock, flags);
-		n = 2;
-		list_for_each_entry(child, &dir->d_subdirs, d_child) {
-			if (!child->d_inode || (child->d_flags & DCACHE_UNHASHED))
-				continue;
-			if (n++ < ctx->pos)
-				continue;
-			len = child->d_name.len;
-			memcpy(name, child->d_name.name, len);
-			ino = child->d_inode->i_ino;
-			type = (child->d_inode->i_mode >> 12) & 15;
-			found = true;
-			break;
+	if (cursor_pos(cursor) != ctx->pos)
+		cursor_seek(dir, cursor, ctx->pos);
+	while (cursor_next(dir, cursor, &child, name, &len, &ino, &type)) {
+		if (!ctx->actor(ctx, name, len, ctx->pos, ino, type)) {
+			cursor_unread(cursor, child);
+			return 0;
 		}
-		spin_unlock_irqrestore(&dcache_lock, flags);
-		if (!found)
-			return 0;
-		if (!ctx->actor(ctx, name, len, ctx->pos, ino, type))
-			return 0;
 		ctx->pos++;
+		set_cursor_pos(cursor, ctx->pos);
 	}
+	return 0;
 }
 
 int d_name_copy(struct dentry *dentry, char *buf, size_t size)

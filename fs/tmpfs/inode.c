@@ -232,6 +232,8 @@ static loff_t tmpfs_dir_llseek(struct file *file, loff_t offset, int whence)
 static const struct file_operations tmpfs_dir_fops = {
 	.llseek = tmpfs_dir_llseek,
 	.iterate_shared = dcache_readdir,
+	.open = dcache_dir_open,
+	.release = dcache_dir_close,
 };
 
 static const struct file_operations tmpfs_file_fops = {

@@ -351,6 +351,9 @@ void d_pin(struct dentry *dentry);
 void d_unpin(struct dentry *dentry);
 void d_genocide(struct dentry *root);
 int dcache_readdir(struct file *file, struct dir_context *ctx);
+/* The open and release of a directory read with dcache_readdir: its cursor. */
+int dcache_dir_open(struct inode *inode, struct file *file);
+int dcache_dir_close(struct inode *inode, struct file *file);
 
 /* ---- mounts ------------------------------------------------------------------------- */
 

@@ -187,6 +187,11 @@ static inline void list_splice_tail_init(struct list_head *list, struct list_hea
 	for ((pos) = list_first_entry(head, __typeof__(*(pos)), member); \
 	     !list_entry_is_head(pos, head, member); (pos) = list_next_entry(pos, member))
 
+/* Iterate over the entries after @pos (not @pos itself), to the end. */
+#define list_for_each_entry_continue(pos, head, member)                                 \
+	for ((pos) = list_next_entry(pos, member); !list_entry_is_head(pos, head, member); \
+	     (pos) = list_next_entry(pos, member))
+
 /* Iterate over the entries backwards, from the last one. */
 #define list_for_each_entry_reverse(pos, head, member)                  \
 	for ((pos) = list_last_entry(head, __typeof__(*(pos)), member); \

@@ -995,6 +995,238 @@ static void test_lookup_refs_race_two_cpus(struct ktest *t)
 	kfree(r);
 }
 
+/* ---- readdir's cursor: small reads, seeks and a directory changing under a reader -------- */
+
+#define CURSOR_FILES 16
+
+/* Takes one entry per vfs_readdir, as a getdents64 with room for one record does. */
+struct one_at_a_time {
+	struct dir_context ctx;
+	int budget;
+	int seen[CURSOR_FILES]; /* how often s0..s15 came back */
+	int others;		/* ".", "..", or a churned name */
+	loff_t last_pos;
+};
+
+static bool take_one(struct dir_context *ctx, const char *name, int len, loff_t pos, u64 ino,
+		     unsigned int type)
+{
+	struct one_at_a_time *o = container_of(ctx, struct one_at_a_time, ctx);
+	int i = 0;
+
+	if (!o->budget)
+		return false;
+	o->budget--;
+	o->last_pos = pos;
+	if (len >= 2 && name[0] == 's') {
+		for (int k = 1; k < len; k++)
+			i = i * 10 + (name[k] - '0');
+		if (i < CURSOR_FILES) {
+			o->seen[i]++;
+			return true;
+		}
+	}
+	o->others++;
+	return true;
+}
+
+/* One whole pass from position 0, an entry per call; returns the entries taken. */
+static int read_one_at_a_time(struct file *dir, struct one_at_a_time *o)
+{
+	int taken = 0;
+
+	memset(o->seen, 0, sizeof(o->seen));
+	o->others = 0;
+	dir->f_pos = 0;
+	for (;;) {
+		o->ctx.pos = dir->f_pos;
+		o->budget = 1;
+		if (vfs_readdir(dir, &o->ctx) || o->budget)
+			return taken;
+		dir->f_pos = o->ctx.pos;
+		taken++;
+	}
+}
+
+static bool each_seen_once(const struct one_at_a_time *o)
+{
+	for (int i = 0; i < CURSOR_FILES; i++)
+		if (o->seen[i] != 1)
+			return false;
+	return true;
+}
+
+static void make_cursor_files(struct ktest *t, const char *dir)
+{
+	char name[64];
+
+	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, dir, 0755), 0);
+	for (int i = 0; i < CURSOR_FILES; i++) {
+		snprintf(name, sizeof(name), "%s/s%d", dir, i);
+		KTEST_ASSERT_EQ(t, ktest_write_file(name, "", 0), 0);
+	}
+}
+
+static void remove_cursor_files(struct ktest *t, const char *dir)
+{
+	char name[64];
+
+	for (int i = 0; i < CURSOR_FILES; i++) {
+		snprintf(name, sizeof(name), "%s/s%d", dir, i);
+		KTEST_EXPECT_EQ(t, do_unlinkat(NULL, name), 0);
+	}
+	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, dir), 0);
+}
+
+static void test_readdir_cursor(struct ktest *t)
+{
+	struct one_at_a_time o = { .ctx.actor = take_one };
+	unsigned long dentries;
+	struct file *dir;
+	loff_t fifth;
+	char name[64];
+	int n;
+
+	shrink_dcache_all();
+	dentries = nr_dentries();
+	make_cursor_files(t, "/sem/cur");
+	dir = filp_open("/sem/cur", O_RDONLY | O_DIRECTORY, 0);
+	KTEST_ASSERT_TRUE(t, !IS_ERR(dir));
+	/* Every entry once, though each call's second entry is refused and read again. */
+	KTEST_EXPECT_EQ(t, read_one_at_a_time(dir, &o), CURSOR_FILES + 2);
+	KTEST_EXPECT_TRUE(t, each_seen_once(&o));
+	KTEST_EXPECT_EQ(t, o.others, 2);
+
+	/* A seek back to a position read before returns the same entries from there. */
+	dir->f_pos = 0;
+	for (n = 0; n < 5; n++) {
+		o.ctx.pos = dir->f_pos;
+		o.budget = 1;
+		KTEST_ASSERT_EQ(t, vfs_readdir(dir, &o.ctx), 0);
+		dir->f_pos = o.ctx.pos;
+	}
+	fifth = dir->f_pos;
+	memset(o.seen, 0, sizeof(o.seen));
+	o.ctx.pos = fifth;
+	o.budget = CURSOR_FILES;
+	KTEST_EXPECT_EQ(t, vfs_readdir(dir, &o.ctx), 0);
+	n = 0;
+	for (int i = 0; i < CURSOR_FILES; i++)
+		n += o.seen[i];
+	KTEST_EXPECT_EQ(t, n, CURSOR_FILES - 3); /* ".", "..", and three files came before */
+	o.ctx.pos = fifth; /* and again: the same count */
+	o.budget = CURSOR_FILES;
+	memset(o.seen, 0, sizeof(o.seen));
+	KTEST_EXPECT_EQ(t, vfs_readdir(dir, &o.ctx), 0);
+	n = 0;
+	for (int i = 0; i < CURSOR_FILES; i++)
+		n += o.seen[i];
+	KTEST_EXPECT_EQ(t, n, CURSOR_FILES - 3);
+
+	/* Entries removed behind and ahead of the cursor: the rest still come, once each. */
+	dir->f_pos = 0;
+	memset(o.seen, 0, sizeof(o.seen));
+	for (n = 0; n < 6; n++) {
+		o.ctx.pos = dir->f_pos;
+		o.budget = 1;
+		KTEST_ASSERT_EQ(t, vfs_readdir(dir, &o.ctx), 0);
+		dir->f_pos = o.ctx.pos;
+	}
+	for (int i = 0; i < CURSOR_FILES; i += 2) {
+		snprintf(name, sizeof(name), "/sem/cur/s%d", i);
+		KTEST_EXPECT_EQ(t, do_unlinkat(NULL, name), 0);
+	}
+	o.ctx.pos = dir->f_pos;
+	o.budget = CURSOR_FILES;
+	KTEST_EXPECT_EQ(t, vfs_readdir(dir, &o.ctx), 0);
+	for (int i = 0; i < CURSOR_FILES; i++) /* a removed one once at most, a kept one once */
+		KTEST_EXPECT_EQ(t, o.seen[i], i % 2 ? 1 : o.seen[i] <= 1 ? o.seen[i] : -1);
+	for (int i = 0; i < CURSOR_FILES; i += 2) {
+		snprintf(name, sizeof(name), "/sem/cur/s%d", i);
+		KTEST_EXPECT_EQ(t, ktest_write_file(name, "", 0), 0);
+	}
+	fput(dir);
+	remove_cursor_files(t, "/sem/cur");
+	/* The cursor went with the file. */
+	shrink_dcache_all();
+	KTEST_EXPECT_EQ(t, nr_dentries(), dentries);
+}
+
+struct cursor_race {
+	struct ktest_start_line line;
+	int bad_passes;
+	int passes;
+	int churns;
+};
+
+/*
+ * CPU 0 reads a directory an entry at a time while CPU 1 creates, renames and removes other
+ * names in it (moving entries across the reader's cursor) and empties the dcache: every pass
+ * must still return each of the stable names exactly once.
+ */
+static int cursor_race_worker(void *data)
+{
+	struct cursor_race *r = data;
+	int id = ktest_start_together(&r->line);
+	struct one_at_a_time *o;
+	char a[64], b[64];
+	struct file *dir;
+
+	if (id == 0) {
+		o = kzalloc(sizeof(*o), GFP_KERNEL);
+		dir = filp_open("/tmp/cur", O_RDONLY | O_DIRECTORY, 0);
+		if (o && !IS_ERR(dir)) {
+			o->ctx.actor = take_one;
+			for (int i = 0; i < RACE_STEPS / 20; i++) {
+				read_one_at_a_time(dir, o);
+				r->bad_passes += !each_seen_once(o);
+				r->passes++;
+			}
+			fput(dir);
+		} else {
+			r->bad_passes++;
+		}
+		kfree(o);
+	} else {
+		for (int i = 0; i < RACE_STEPS; i++) {
+			snprintf(a, sizeof(a), "/tmp/cur/t%d", i % 7);
+			snprintf(b, sizeof(b), "/tmp/cur/u%d", i % 5);
+			ktest_write_file(a, "", 0);
+			do_renameat2(NULL, a, NULL, b, 0);
+			if (i % 3 == 0)
+				do_unlinkat(NULL, b);
+			if (i % 64 == 0)
+				shrink_dcache_all();
+			r->churns++;
+		}
+	}
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static void test_readdir_cursor_race_two_cpus(struct ktest *t)
+{
+	struct cursor_race *r;
+	char name[64];
+
+	if (!ktest_need_two_cpus(t))
+		return;
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	KTEST_ASSERT_NOT_NULL(t, r);
+	make_cursor_files(t, "/tmp/cur");
+	KTEST_EXPECT_EQ(t, ktest_run_on_two_cpus(cursor_race_worker, r, "ktest-cursor"), 0);
+	KTEST_EXPECT_EQ(t, r->bad_passes, 0);
+	KTEST_EXPECT_EQ(t, r->passes, RACE_STEPS / 20);
+	KTEST_EXPECT_EQ(t, r->churns, RACE_STEPS);
+	for (int i = 0; i < 5; i++) {
+		snprintf(name, sizeof(name), "/tmp/cur/u%d", i);
+		do_unlinkat(NULL, name);
+	}
+	remove_cursor_files(t, "/tmp/cur");
+	kfree(r);
+}
+
 static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(test_path_walk_table),
 	KTEST_CASE(test_name_limits),
@@ -1018,6 +1250,8 @@ static struct ktest_case vfs_cases[] = {
 	KTEST_CASE(test_write_cut_at_maxbytes),
 	KTEST_CASE(test_symlink_chain_stack),
 	KTEST_CASE(test_lookup_refs_race_two_cpus),
+	KTEST_CASE(test_readdir_cursor),
+	KTEST_CASE(test_readdir_cursor_race_two_cpus),
 	KTEST_CASE(test_cleanup),
 	{},
 };

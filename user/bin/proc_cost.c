@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <fcntl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 static inline unsigned long long rdtsc(void)
@@ -125,17 +126,41 @@ static void mmap_touch_munmap(int n)
 	}
 }
 
-/* "proc_cost OP N": only OP (zero, pipe, fork, exec, open, stat or mmap), N times, silently:
+/* Reads a 100-entry tmpfs directory from its start, as make bench's getdents_100 does. */
+static void getdents_dir(int n)
+{
+	static char buf[32768] __attribute__((aligned(8)));
+	char name[32];
+	int fd;
+
+	mkdir("/tmp/g", 0755);
+	for (int i = 0; i < 100; i++) {
+		snprintf(name, sizeof(name), "/tmp/g/entry%d", i);
+		close(open(name, O_WRONLY | O_CREAT, 0644));
+	}
+	fd = open("/tmp/g", O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		exit(1);
+	for (int i = 0; i < n; i++) {
+		if (lseek(fd, 0, SEEK_SET))
+			exit(1);
+		while (syscall(SYS_getdents64, fd, buf, sizeof(buf)) > 0)
+			;
+	}
+	close(fd);
+}
+
+/* "proc_cost OP N": only OP (zero, pipe, fork, exec, open, stat, mmap or getdents), N times, silently:
  * for scripts/vmprof. */
 static int run_one(const char *name, int n)
 {
 	static const struct {
 		const char *name;
 		op_fn op;
-	} ops[] = { { "zero", read_zero },	  { "pipe", pipe_round_trips },
-		    { "fork", fork_exit_wait },	  { "exec", fork_exec_wait },
-		    { "open", open_close },	  { "stat", stat_file },
-		    { "mmap", mmap_touch_munmap } };
+	} ops[] = { { "zero", read_zero },	   { "pipe", pipe_round_trips },
+		    { "fork", fork_exit_wait },	   { "exec", fork_exec_wait },
+		    { "open", open_close },	   { "stat", stat_file },
+		    { "mmap", mmap_touch_munmap }, { "getdents", getdents_dir } };
 
 	for (unsigned int i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		if (!strcmp(name, ops[i].name)) {
