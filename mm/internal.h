@@ -46,4 +46,35 @@ struct address_space *vma_page_cache(const struct vm_area_struct *vma);
 /* Test-only fault injection for dup_mm: true when this allocation is to fail. */
 bool dup_mm_should_fail(void);
 
+/* The VMA tree's neighbours, and a range's checks, for the mm/ files that walk it. */
+static inline struct vm_area_struct *vma_of(struct rb_node *node)
+{
+	return node ? rb_entry(node, struct vm_area_struct, vm_rb) : NULL;
+}
+
+static inline struct vm_area_struct *vma_next(struct vm_area_struct *vma)
+{
+	return vma_of(rb_next(&vma->vm_rb));
+}
+
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
+/* [start, start + len) lies in user space, without wrapping. */
+static inline bool range_ok(unsigned long start, unsigned long len)
+{
+	return len <= TASK_SIZE && start <= TASK_SIZE - len;
+}
+
+/*
+ * Makes [start, end) begin and end on VMA boundaries; *first is the first VMA inside, or
+ * NULL. Called with mmap_lock held for writing.
+ */
+int split_around(struct mm_struct *mm, unsigned long start, unsigned long end,
+		 struct vm_area_struct **first);
+/* mlock's limit: RLIMIT_MEMLOCK, which root (CAP_IPC_LOCK) may pass. */
+bool mlock_allowed(struct mm_struct *mm, unsigned long npages);
+
 #endif /* _MM_INTERNAL_H */

@@ -93,16 +93,6 @@ void switch_mm(struct mm_struct *mm)
 
 /* ---- the VMA tree ------------------------------------------------------------------ */
 
-static struct vm_area_struct *vma_of(struct rb_node *node)
-{
-	return node ? rb_entry(node, struct vm_area_struct, vm_rb) : NULL;
-}
-
-static struct vm_area_struct *vma_next(struct vm_area_struct *vma)
-{
-	return vma_of(rb_next(&vma->vm_rb));
-}
-
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
 	struct rb_node *node = mm->mm_rb.rb_node;
@@ -154,11 +144,6 @@ bool may_expand_vm(struct mm_struct *mm, unsigned long flags, unsigned long npag
 	if (is_data_mapping(flags) && mm->data_vm + npages > rlimit(RLIMIT_DATA) >> PAGE_SHIFT)
 		return false;
 	return true;
-}
-
-static unsigned long vma_pages(const struct vm_area_struct *vma)
-{
-	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
 
 static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
@@ -243,8 +228,8 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 }
 
 /* Makes [start, end) begin and end on VMA boundaries; returns the first VMA inside or NULL. */
-static int split_around(struct mm_struct *mm, unsigned long start, unsigned long end,
-			struct vm_area_struct **first)
+int split_around(struct mm_struct *mm, unsigned long start, unsigned long end,
+		 struct vm_area_struct **first)
 {
 	struct vm_area_struct *vma = find_vma(mm, start), *last;
 	int err;
@@ -269,11 +254,6 @@ static int split_around(struct mm_struct *mm, unsigned long start, unsigned long
 }
 
 /* ---- ranges ------------------------------------------------------------------------ */
-
-static bool range_ok(unsigned long start, unsigned long len)
-{
-	return len <= TASK_SIZE && start <= TASK_SIZE - len;
-}
 
 static bool range_free(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
@@ -454,7 +434,7 @@ static int check_file_mapping(struct file *file, unsigned long prot, unsigned lo
 }
 
 /* mlock's limit: RLIMIT_MEMLOCK, which root (CAP_IPC_LOCK) may pass. */
-static bool mlock_allowed(struct mm_struct *mm, unsigned long npages)
+bool mlock_allowed(struct mm_struct *mm, unsigned long npages)
 {
 	const struct cred *cred = current_cred();
 
@@ -1047,354 +1027,4 @@ long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
 	if (populate)
 		populate_range(mm, ret + old_len, new_len - old_len);
 	return ret;
-}
-
-/* ---- madvise ----------------------------------------------------------------------- */
-
-static bool madvise_behavior_valid(int advice)
-{
-	switch (advice) {
-	case MADV_NORMAL:
-	case MADV_RANDOM:
-	case MADV_SEQUENTIAL:
-	case MADV_WILLNEED:
-	case MADV_DONTNEED:
-	case MADV_FREE:
-	case MADV_COLD:
-	case MADV_PAGEOUT:
-	case MADV_POPULATE_READ:
-	case MADV_POPULATE_WRITE:
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* One VMA's share of the advice; [start, end) lies inside it. mmap_lock held for writing. */
-static int madvise_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long start,
-		       unsigned long end, int advice)
-{
-	struct mmu_gather tlb;
-
-	switch (advice) {
-	case MADV_NORMAL:
-	case MADV_RANDOM:
-	case MADV_SEQUENTIAL:
-		/* Only the read-ahead pattern changes: kept for when there is read-ahead. */
-		vma->vm_flags &= ~(VM_SEQ_READ | VM_RAND_READ);
-		if (advice == MADV_RANDOM)
-			vma->vm_flags |= VM_RAND_READ;
-		else if (advice == MADV_SEQUENTIAL)
-			vma->vm_flags |= VM_SEQ_READ;
-		return 0;
-	case MADV_FREE:
-		/* Nothing is reclaimed lazily here: freed at once, as MADV_DONTNEED. */
-		if (vma->vm_ops || (vma->vm_flags & VM_SHARED))
-			return -EINVAL;
-		/* fall through */
-	case MADV_DONTNEED:
-		if (vma->vm_flags & VM_LOCKED)
-			return -EINVAL;
-		tlb_gather_mmu(&tlb, mm);
-		zap_page_range(&tlb, vma, start, end);
-		tlb_finish_mmu(&tlb);
-		return 0;
-	default:
-		/* WILLNEED, COLD, PAGEOUT: nothing is read ahead or paged out yet. */
-		return 0;
-	}
-}
-
-int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int advice)
-{
-	unsigned long end, len, addr;
-	struct vm_area_struct *vma;
-	int err = 0, unmapped = 0;
-
-	if (!madvise_behavior_valid(advice))
-		return -EINVAL;
-	if (start & ~PAGE_MASK)
-		return -EINVAL;
-	len = PAGE_ALIGN(len_in);
-	if (len_in && !len)
-		return -EINVAL;
-	end = start + len;
-	if (end < start)
-		return -EINVAL;
-	if (end == start)
-		return 0;
-	if (!range_ok(start, len))
-		return -ENOMEM;
-	if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
-		/* Linux: every page must be mapped, and allow the access. */
-		mmap_read_lock(mm);
-		for (addr = start, vma = find_vma(mm, start); addr < end; vma = vma_next(vma)) {
-			if (!vma || vma->vm_start > addr) {
-				err = -ENOMEM;
-				break;
-			}
-			if (!(vma->vm_flags &
-			      (advice == MADV_POPULATE_WRITE ? VM_WRITE : VM_READ))) {
-				err = -EINVAL;
-				break;
-			}
-			addr = vma->vm_end;
-		}
-		mmap_read_unlock(mm);
-		if (!err)
-			populate_range(mm, start, len);
-		return err;
-	}
-	mmap_write_lock(mm);
-	addr = start;
-	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(vma)) {
-		unsigned long s = max(vma->vm_start, addr), e = min(vma->vm_end, end);
-
-		if (vma->vm_start > addr)
-			unmapped = -ENOMEM;
-		if (advice <= MADV_SEQUENTIAL && (s != vma->vm_start || e != vma->vm_end)) {
-			/* The flags belong to a VMA: the range gets VMAs of its own. */
-			struct vm_area_struct *first;
-
-			err = split_around(mm, s, e, &first);
-			if (err)
-				break;
-			vma = first;
-		}
-		err = madvise_vma(mm, vma, s, e, advice);
-		if (err)
-			break;
-		addr = e;
-	}
-	if (!err && addr < end)
-		unmapped = -ENOMEM;
-	mmap_write_unlock(mm);
-	return err ?: unmapped;
-}
-
-/* ---- msync ------------------------------------------------------------------------- */
-
-int do_msync(struct mm_struct *mm, unsigned long start, size_t len, int flags)
-{
-	unsigned long end;
-	struct vm_area_struct *vma;
-	int unmapped = 0, err = 0;
-
-	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
-		return -EINVAL;
-	if (start & ~PAGE_MASK)
-		return -EINVAL;
-	if ((flags & MS_ASYNC) && (flags & MS_SYNC))
-		return -EINVAL;
-	len = PAGE_ALIGN(len);
-	end = start + len;
-	if (end < start)
-		return -ENOMEM;
-	if (end == start)
-		return 0;
-	mmap_read_lock(mm);
-	vma = find_vma(mm, start);
-	for (;;) {
-		struct file *file;
-
-		if (!vma) {
-			err = -ENOMEM;
-			break;
-		}
-		if (start < vma->vm_start) {
-			if (end <= vma->vm_start) {
-				err = -ENOMEM;
-				break;
-			}
-			unmapped = -ENOMEM;
-			start = vma->vm_start;
-		}
-		if ((flags & MS_INVALIDATE) && (vma->vm_flags & VM_LOCKED)) {
-			err = -EBUSY;
-			break;
-		}
-		file = vma->vm_file;
-		start = vma->vm_end;
-		/*
-		 * A shared mapping writes the file's own page-cache pages: MS_SYNC asks the
-		 * file to write them back (the lock is dropped for that, as on Linux).
-		 */
-		if ((flags & MS_SYNC) && file && (vma->vm_flags & VM_SHARED)) {
-			get_file(file);
-			mmap_read_unlock(mm);
-			err = vfs_fsync(file);
-			fput(file);
-			if (err || start >= end)
-				return err ?: unmapped;
-			mmap_read_lock(mm);
-			vma = find_vma(mm, start);
-			continue;
-		}
-		if (start >= end)
-			break;
-		vma = vma_next(vma);
-	}
-	mmap_read_unlock(mm);
-	return err ?: unmapped;
-}
-
-/* ---- mincore ----------------------------------------------------------------------- */
-
-long do_mincore(struct mm_struct *mm, unsigned long start, size_t len, unsigned char __user *vec)
-{
-	unsigned long pages, done = 0;
-	unsigned char buf[64];
-
-	if (start & ~PAGE_MASK)
-		return -EINVAL;
-	if (!range_ok(start, len))
-		return -ENOMEM;
-	pages = (len >> PAGE_SHIFT) + !!(len & ~PAGE_MASK);
-	if (!pages)
-		return 0;
-	while (done < pages) {
-		unsigned long n = min(pages - done, (unsigned long)sizeof(buf)), i;
-		unsigned long addr = start + (done << PAGE_SHIFT);
-		struct vm_area_struct *vma;
-
-		mmap_read_lock(mm);
-		vma = find_vma(mm, addr);
-		if (!vma || vma->vm_start > addr) {
-			mmap_read_unlock(mm);
-			return -ENOMEM;
-		}
-		/* One VMA per round: the rest of the range is looked up again next round. */
-		n = min(n, (vma->vm_end - addr) >> PAGE_SHIFT);
-		for (i = 0; i < n; i++) {
-			unsigned long va = addr + (i << PAGE_SHIFT);
-			struct address_space *cache = vma_page_cache(vma);
-			struct page *page;
-
-			buf[i] = page_is_mapped(vma, va);
-			if (!buf[i] && cache) {
-				/* A file's page counts if it is cached, mapped here or not. */
-				page = find_get_page(cache, vma->vm_pgoff + ((va - vma->vm_start) >>
-									     PAGE_SHIFT));
-				if (page) {
-					buf[i] = 1;
-					put_page(page);
-				}
-			}
-		}
-		mmap_read_unlock(mm);
-		if (copy_to_user(vec + done, buf, n))
-			return -EFAULT;
-		done += n;
-	}
-	return 0;
-}
-
-/* ---- mlock ------------------------------------------------------------------------- */
-
-/*
- * Nothing is ever paged out, so a lock changes no page: it marks the VMAs (counted in
- * locked_vm against RLIMIT_MEMLOCK) and faults the range in, as Linux's mlock does.
- */
-static int mlock_fixup(struct mm_struct *mm, unsigned long start, unsigned long end, bool lock)
-{
-	struct vm_area_struct *vma;
-	int err;
-
-	err = split_around(mm, start, end, &vma);
-	if (err)
-		return err;
-	for (; vma && vma->vm_start < end; vma = vma_next(vma)) {
-		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
-		if (lock)
-			vma->vm_flags |= VM_LOCKED;
-		else
-			vma->vm_flags &= ~VM_LOCKED;
-		vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
-	}
-	return 0;
-}
-
-int do_mlock(struct mm_struct *mm, unsigned long start, size_t len, bool lock, bool onfault)
-{
-	unsigned long end, covered, newly = 0;
-	struct vm_area_struct *vma;
-	int err;
-
-	/* Linux rounds the start down and the length up to whole pages. */
-	len = PAGE_ALIGN(len + (start & ~PAGE_MASK));
-	start &= PAGE_MASK;
-	end = start + len;
-	if (end < start || !range_ok(start, len))
-		return -ENOMEM;
-	if (!len)
-		return 0;
-	mmap_write_lock(mm);
-	covered = start;
-	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(vma)) {
-		if (vma->vm_start > covered)
-			break;
-		if (!(vma->vm_flags & VM_LOCKED))
-			newly += (min(vma->vm_end, end) - max(vma->vm_start, start)) >> PAGE_SHIFT;
-		covered = vma->vm_end;
-	}
-	if (covered < end)
-		err = -ENOMEM;
-	else if (lock && !mlock_allowed(mm, newly))
-		err = -ENOMEM;
-	else
-		err = mlock_fixup(mm, start, end, lock);
-	mmap_write_unlock(mm);
-	if (!err && lock && !onfault)
-		populate_range(mm, start, len);
-	return err;
-}
-
-int do_mlockall(struct mm_struct *mm, int flags)
-{
-	struct rb_node *node;
-	int err = 0;
-
-	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) || flags == MCL_ONFAULT)
-		return -EINVAL;
-	mmap_write_lock(mm);
-	if ((flags & MCL_CURRENT) && !mlock_allowed(mm, mm->total_vm - mm->locked_vm)) {
-		err = -ENOMEM;
-		goto out;
-	}
-	mm->def_flags &= ~VM_LOCKED;
-	if (flags & MCL_FUTURE)
-		mm->def_flags |= VM_LOCKED;
-	if (flags & MCL_CURRENT) {
-		for (node = rb_first(&mm->mm_rb); node; node = rb_next(node)) {
-			struct vm_area_struct *vma = vma_of(node);
-
-			if (!(vma->vm_flags & VM_LOCKED)) {
-				vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
-				vma->vm_flags |= VM_LOCKED;
-				vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
-			}
-		}
-	}
-out:
-	mmap_write_unlock(mm);
-	return err;
-}
-
-int do_munlockall(struct mm_struct *mm)
-{
-	struct rb_node *node;
-
-	mmap_write_lock(mm);
-	mm->def_flags &= ~VM_LOCKED;
-	for (node = rb_first(&mm->mm_rb); node; node = rb_next(node)) {
-		struct vm_area_struct *vma = vma_of(node);
-
-		if (vma->vm_flags & VM_LOCKED) {
-			vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
-			vma->vm_flags &= ~VM_LOCKED;
-			vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
-		}
-	}
-	mmap_write_unlock(mm);
-	return 0;
 }
