@@ -598,6 +598,16 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (copied_only) {
+			/* more names each file between rows of colons, as util-linux's */
+			if (more_mode) {
+				char head[4200];
+				int n = snprintf(head, sizeof(head), "::::::::::::::\n%s\n"
+								      "::::::::::::::\n",
+						 argv[i]);
+
+				cu_write_all(STDOUT_FILENO, head,
+					     n < (int)sizeof(head) ? (size_t)n : sizeof(head) - 1);
+			}
 			r = cu_copy_fd(fd, STDOUT_FILENO);
 			if (r == -1)
 				cu_warn_errno(argv[i]);

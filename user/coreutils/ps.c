@@ -318,6 +318,9 @@ static int add_column(const char *name, size_t len, const char *header, int widt
 		snprintf(cols[ncols].header, sizeof(cols[ncols].header), "%s",
 			 header ? header : fields[i].header);
 		cols[ncols].width = width > 0 ? width : fields[i].width;
+		/* a longer header widens its column, as in procps */
+		if ((int)strlen(cols[ncols].header) > cols[ncols].width)
+			cols[ncols].width = (int)strlen(cols[ncols].header);
 		ncols++;
 		return 0;
 	}
@@ -345,8 +348,14 @@ static int parse_format(const char *s)
 			next += 1 + strspn(next + 1, "0123456789");
 		}
 		if (*next == '=') {
+			/* "NAME=" before a comma is an empty header, and the list goes on */
 			header = next + 1;
-			next = header + strlen(header);
+			if (*header == ',') {
+				header = "";
+				next++;
+			} else {
+				next = header + strlen(header);
+			}
 		}
 		if (add_column(s, len, header, width)) {
 			cu_warn("unknown user-defined format specifier \"%.*s\"", (int)len, s);
