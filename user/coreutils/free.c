@@ -72,16 +72,17 @@ static int report(void)
 		return 1;
 	}
 	if (wide) {
-		unsigned long long v[] = { m.total,   m.used,
-					   m.free,    m.shared,
-					   m.buffers, m.cached + m.sreclaimable,
+		unsigned long long v[] = { m.total,  m.used,	m.free,
+					   m.shared, m.buffers, m.cached + m.sreclaimable,
 					   m.avail };
 
 		printf("               total        used        free      shared     buffers"
 		       "       cache   available\n");
 		row("Mem:", v, 7);
 	} else {
-		unsigned long long v[] = { m.total, m.used, m.free, m.shared, m.buff_cache, m.avail };
+		unsigned long long v[] = {
+			m.total, m.used, m.free, m.shared, m.buff_cache, m.avail
+		};
 
 		printf("               total        used        free      shared  buff/cache"
 		       "   available\n");
@@ -104,17 +105,36 @@ static int report(void)
 
 int main(int argc, char **argv)
 {
-	enum { KILO = 256, MEGA, GIGA, TERA, PETA, TEBI, PEBI, SI, HELP };
+	enum {
+		KILO = 256,
+		MEGA,
+		GIGA,
+		TERA,
+		PETA,
+		TEBI,
+		PEBI,
+		SI,
+		HELP
+	};
 	static const struct option longs[] = {
-		{ "bytes", no_argument, NULL, 'b' }, { "kilo", no_argument, NULL, KILO },
-		{ "mega", no_argument, NULL, MEGA }, { "giga", no_argument, NULL, GIGA },
-		{ "tera", no_argument, NULL, TERA }, { "peta", no_argument, NULL, PETA },
-		{ "kibi", no_argument, NULL, 'k' },  { "mebi", no_argument, NULL, 'm' },
-		{ "gibi", no_argument, NULL, 'g' },  { "tebi", no_argument, NULL, TEBI },
-		{ "pebi", no_argument, NULL, PEBI }, { "human", no_argument, NULL, 'h' },
-		{ "si", no_argument, NULL, SI },     { "total", no_argument, NULL, 't' },
-		{ "wide", no_argument, NULL, 'w' },  { "seconds", required_argument, NULL, 's' },
-		{ "count", required_argument, NULL, 'c' }, { NULL, 0, NULL, 0 },
+		{ "bytes", no_argument, NULL, 'b' },
+		{ "kilo", no_argument, NULL, KILO },
+		{ "mega", no_argument, NULL, MEGA },
+		{ "giga", no_argument, NULL, GIGA },
+		{ "tera", no_argument, NULL, TERA },
+		{ "peta", no_argument, NULL, PETA },
+		{ "kibi", no_argument, NULL, 'k' },
+		{ "mebi", no_argument, NULL, 'm' },
+		{ "gibi", no_argument, NULL, 'g' },
+		{ "tebi", no_argument, NULL, TEBI },
+		{ "pebi", no_argument, NULL, PEBI },
+		{ "human", no_argument, NULL, 'h' },
+		{ "si", no_argument, NULL, SI },
+		{ "total", no_argument, NULL, 't' },
+		{ "wide", no_argument, NULL, 'w' },
+		{ "seconds", required_argument, NULL, 's' },
+		{ "count", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
 	};
 	double delay = 0;
 	long count = -1;

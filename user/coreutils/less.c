@@ -133,7 +133,15 @@ static void get_size(void)
 }
 
 /* The next key: a byte, or one of these for an escape sequence (-1 at the end of input). */
-enum { K_UP = 256, K_DOWN, K_PGUP, K_PGDN, K_HOME, K_END, K_ESC };
+enum {
+	K_UP = 256,
+	K_DOWN,
+	K_PGUP,
+	K_PGDN,
+	K_HOME,
+	K_END,
+	K_ESC
+};
 
 static int getbyte(int timeout_ms)
 {
@@ -171,15 +179,15 @@ static int getkey(void)
 	case 'F':
 		return K_END;
 	case '1':
-	case '4':
-	case '5':
-	case '6':
 	case '7':
+		return getbyte(100) == '~' ? K_HOME : K_ESC;
+	case '4':
 	case '8':
-		if (getbyte(100) != '~')
-			return K_ESC;
-		return c3 == '5' ? K_PGUP : c3 == '6' ? K_PGDN : (c3 == '1' || c3 == '7') ? K_HOME
-											 : K_END;
+		return getbyte(100) == '~' ? K_END : K_ESC;
+	case '5':
+		return getbyte(100) == '~' ? K_PGUP : K_ESC;
+	case '6':
+		return getbyte(100) == '~' ? K_PGDN : K_ESC;
 	}
 	return K_ESC;
 }
@@ -601,8 +609,9 @@ int main(int argc, char **argv)
 			/* more names each file between rows of colons, as util-linux's */
 			if (more_mode) {
 				char head[4200];
-				int n = snprintf(head, sizeof(head), "::::::::::::::\n%s\n"
-								      "::::::::::::::\n",
+				int n = snprintf(head, sizeof(head),
+						 "::::::::::::::\n%s\n"
+						 "::::::::::::::\n",
 						 argv[i]);
 
 				cu_write_all(STDOUT_FILENO, head,

@@ -237,11 +237,16 @@ static int mount_all(const char *only_type, unsigned long extra, const char *opt
 int main(int argc, char **argv)
 {
 	static const struct option longs[] = {
-		{ "types", required_argument, NULL, 't' },   { "options", required_argument, NULL, 'o' },
-		{ "read-only", no_argument, NULL, 'r' },     { "read-write", no_argument, NULL, 'w' },
-		{ "all", no_argument, NULL, 'a' },           { "bind", no_argument, NULL, 'B' },
-		{ "rbind", no_argument, NULL, 'R' },         { "move", no_argument, NULL, 'M' },
-		{ "verbose", no_argument, NULL, 'v' },       { NULL, 0, NULL, 0 },
+		{ "types", required_argument, NULL, 't' },
+		{ "options", required_argument, NULL, 'o' },
+		{ "read-only", no_argument, NULL, 'r' },
+		{ "read-write", no_argument, NULL, 'w' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "bind", no_argument, NULL, 'B' },
+		{ "rbind", no_argument, NULL, 'R' },
+		{ "move", no_argument, NULL, 'M' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const char *type = NULL;
 	char opts[4096] = "";

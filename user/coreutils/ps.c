@@ -91,7 +91,10 @@ static void f_args(const struct cu_proc *p, const struct ctx *c, char *b, size_t
 		snprintf(b, n, "[%s]%s", p->comm, p->state == 'Z' ? " <defunct>" : "");
 }
 
-/* procps's letters: the state, then < N (nice), L (locked pages), s (session leader), l (threads), + (fg). */
+/*
+ * procps's letters: the state, then < N (nice), L (locked pages), s (session leader),
+ * l (threads), + (the terminal's foreground group).
+ */
 static void f_stat(const struct cu_proc *p, const struct ctx *c, char *b, size_t n)
 {
 	char s[8];
@@ -383,7 +386,8 @@ static int add_pids(const char *s)
 		}
 		errno = 0;
 		v = strtol(s, &end, 10);
-		if (end == s || errno || v < 1 || v > 0x7fffffff || (*end && *end != ',' && *end != ' ')) {
+		if (end == s || errno || v < 1 || v > 0x7fffffff ||
+		    (*end && *end != ',' && *end != ' ')) {
 			cu_warn("process ID list syntax error");
 			return -1;
 		}

@@ -145,8 +145,8 @@ static struct row *sample(int *count)
 		if (nprev || prev_time > 0) {
 			unsigned long long before = find_prev(pids[i], &hint);
 
-			r[k].pcpu = dt > 0 && ticks >= before ? (ticks - before) * 100.0 / hz / dt
-							       : 0;
+			r[k].pcpu =
+				dt > 0 && ticks >= before ? (ticks - before) * 100.0 / hz / dt : 0;
 		}
 		r[k].shared_kb = shared_kb(pids[i]);
 		next[k].pid = pids[i];
@@ -269,8 +269,8 @@ static void frame(int first)
 	ncpus = ncpu_now;
 	if (!cu_meminfo(&m)) {
 		start = screen_len;
-		put("MiB Mem : %8.1f total, %8.1f free, %8.1f used, %8.1f buff/cache", m.total / 1024.0,
-		    m.free / 1024.0, m.used / 1024.0, m.buff_cache / 1024.0);
+		put("MiB Mem : %8.1f total, %8.1f free, %8.1f used, %8.1f buff/cache",
+		    m.total / 1024.0, m.free / 1024.0, m.used / 1024.0, m.buff_cache / 1024.0);
 		end_line(start);
 		start = screen_len;
 		put("MiB Swap: %8.1f total, %8.1f free, %8.1f used. %8.1f avail Mem",
@@ -309,9 +309,9 @@ static void frame(int first)
 			snprintf(pr, sizeof(pr), "%ld", p->priority);
 		start = screen_len;
 		put("%5d %-8.8s %3s %3ld %7llu %6llu %6llu %c %5.1f %5.1f %3llu:%02llu.%02llu %s",
-		    p->pid, cu_user_name(p->euid), pr, p->nice, p->vsize / 1024, rss, r[i].shared_kb,
-		    p->state, r[i].pcpu, m.total ? rss * 100.0 / m.total : 0.0, t / hz / 60,
-		    t / hz % 60, t % hz * 100 / hz, p->comm);
+		    p->pid, cu_user_name(p->euid), pr, p->nice, p->vsize / 1024, rss,
+		    r[i].shared_kb, p->state, r[i].pcpu, m.total ? rss * 100.0 / m.total : 0.0,
+		    t / hz / 60, t / hz % 60, t % hz * 100 / hz, p->comm);
 		end_line(start);
 		cu_proc_free(&r[i].p);
 	}
