@@ -11,6 +11,7 @@ in the VM (run(..., vm=True) through run-tests' sysutils-vm) the terminal is Mic
 console, where our shell starts them, and the same steps are checked.
 
   scripts/syspty.py build/user/coreutils [build/user/coreutils/musl]
+  flock /tmp/qemu.lock scripts/syspty.py --vm [build/disk.img]   (serial log: $TMPDIR)
 
 Prints "ok - STEP" or "not ok - STEP: what came"; as a module, host_steps(dir) returns
 [(step, ok, output)] for scripts/run-tests.
@@ -267,15 +268,155 @@ def host_steps(bindir):
     return steps
 
 
+class QemuTerm(Term):
+    """Mica's serial console: QEMU booted as make run boots it (init starts our shell on
+    ttyS0, its controlling terminal), keys written to QEMU's standard input."""
+
+    def __init__(self, image, extra=None, log=None, smp=2):
+        import importlib.machinery
+        import importlib.util
+        import subprocess
+        super().__init__()
+        here = os.path.dirname(os.path.abspath(__file__))
+        loader = importlib.machinery.SourceFileLoader("vmrun", os.path.join(here, "vmrun"))
+        spec = importlib.util.spec_from_loader("vmrun", loader)
+        vmrun = importlib.util.module_from_spec(spec)
+        loader.exec_module(vmrun)
+        a = vmrun.parse_args(["--image", image, "--smp", str(smp), "--cmdline", "console=ttyS0"]
+                             + (["--extra", extra] if extra else []))
+        self.tmp = tempfile.mkdtemp(prefix="sysptyvm.")
+        scratch = vmrun.prepare_scratch(a, self.tmp)
+        cmd = vmrun.qemu_command(a, scratch) + ["-display", "none", "-serial", "stdio",
+                                                 "-monitor", "none", "-no-reboot"]
+        self.log = open(log, "wb") if log else None
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+
+    def _read(self, timeout):
+        r, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        if not r:
+            return self.proc.poll() is None
+        chunk = os.read(self.proc.stdout.fileno(), 65536)
+        if self.log:
+            self.log.write(chunk)
+            self.log.flush()
+        self.buf += chunk.decode(errors="replace")
+        return bool(chunk)
+
+    def send(self, data):
+        # a byte at a time, as typed: the UART's FIFO is 16 bytes
+        for b in data:
+            self.proc.stdin.write(bytes([b]))
+            self.proc.stdin.flush()
+            time.sleep(0.002)
+
+    def close(self):
+        import shutil
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+        if self.log:
+            self.log.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+# our shell's "# " at the start of a line or right after what top or less left (a kernel
+# message may follow it, so not anchored at the end)
+PROMPT = r"(?:^|\n|\r|\x1b\[K)# "
+
+
+def _stty_restored(term, steps, what, busybox):
+    if not busybox:
+        return
+    term.send(b"busybox stty -a\r")
+    seg = term.expect(PROMPT, 20.0) or ""
+    ok = re.search(r"(?<![-\w])icanon\b", seg) and re.search(r"(?<![-\w])echo\b", seg)
+    steps.append((f"{what}: the console's modes are restored (busybox stty -a)", bool(ok),
+                  seg[-600:]))
+
+
+def vm_steps(image, logdir, busybox=None):
+    """The same steps in the VM, on its serial console; and ps -ef and free there."""
+    steps = []
+    extra = None
+    if busybox:
+        extra = tempfile.mkdtemp(prefix="sysptyx.")
+        os.makedirs(os.path.join(extra, "bin"))
+        import shutil
+        shutil.copy(busybox, os.path.join(extra, "bin", "busybox"))
+    t = QemuTerm(image, extra, os.path.join(logdir, "sysutils-vm.log") if logdir else None)
+    try:
+        seg = t.expect(PROMPT, 120.0)
+        steps.append(("the shell's prompt on the serial console", seg is not None, t.tail()))
+        if seg is None:
+            return steps
+        t.send(b"ps -ef\r")
+        seg = t.expect(PROMPT, 30.0) or ""
+        steps.append(("ps -ef: the header, and init as pid 1 (parent 0, root)",
+                      re.search(r"UID +PID +PPID +C STIME TTY +TIME CMD", seg) is not None
+                      and re.search(r"\nroot +1 +0 +\d+ [\d:A-Za-z]+ \S+ +\d\d:\d\d:\d\d "
+                                    r"\S*init", seg) is not None, seg[-1500:]))
+        steps.append(("ps -ef: ps itself on ttyS0", re.search(
+            r"\nroot +\d+ +\d+ .* ttyS0 +\d\d:\d\d:\d\d ps -ef", seg) is not None,
+            seg[-1500:]))
+        t.send(b"ps -o pid,tty,stat,comm\r")
+        seg = t.expect(PROMPT, 30.0) or ""
+        steps.append(("ps: the terminal's own processes, ps in the foreground (R+)",
+                      re.search(r"\d+ ttyS0 +R\+ +ps", seg) is not None
+                      and re.search(r"\d+ ttyS0 +Ss\+? +sh", seg) is not None, seg[-800:]))
+        t.send(b"free; cat /proc/meminfo\r")
+        seg = t.expect(PROMPT, 30.0) or ""
+        m = re.search(r"Mem: +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+)", seg)
+        info = {k: int(v) for k, v in re.findall(r"\n(\w+): +(\d+) kB", seg)}
+        ok = False
+        if m and "MemTotal" in info:
+            total, used, free, shared, bc, avail = map(int, m.groups())
+            cache = info.get("Buffers", 0) + info.get("Cached", 0) + info.get("SReclaimable", 0)
+            ok = (total == info["MemTotal"] and used + avail == total
+                  and abs(free - info["MemFree"]) <= total // 100
+                  and abs(avail - info["MemAvailable"]) <= total // 100
+                  and abs(bc - cache) <= total // 100
+                  and abs(shared - info.get("Shmem", shared)) <= total // 100)
+        steps.append(("free: its figures agree with /proc/meminfo", ok, seg[-1500:]))
+        t.send(b"seq -f 'line %g' 1 200 > /tmp/f\r")
+        t.expect(PROMPT, 20.0)
+        t.send(b"top -d 1\r")
+        if top_screens(t, steps, 1.0):
+            t.send(b"q")
+        seg = t.expect(PROMPT, 20.0)
+        steps.append(("top: q quits, back at the prompt", seg is not None, t.tail()))
+        _stty_restored(t, steps, "top", busybox)
+        t.send(b"less /tmp/f\r")
+        less_steps(t, steps)
+        t.send(b"q")
+        seg = t.expect(PROMPT, 20.0)
+        steps.append(("less: q quits, back at the prompt", seg is not None, t.tail()))
+        _stty_restored(t, steps, "less", busybox)
+    finally:
+        t.close()
+        if extra:
+            import shutil
+            shutil.rmtree(extra, ignore_errors=True)
+    return steps
+
+
 def main():
     failed = 0
-    for d in sys.argv[1:] or ["build/user/coreutils"]:
-        for name, ok, out in host_steps(os.path.abspath(d)):
-            if ok:
-                print(f"ok - {name}")
-            else:
-                failed += 1
-                print(f"not ok - {name}: {out!r}")
+    args = sys.argv[1:]
+    if args[:1] == ["--vm"]:
+        import shutil
+        results = vm_steps(args[1] if len(args) > 1 else "build/disk.img",
+                           tempfile.gettempdir(), shutil.which("busybox"))
+    else:
+        results = []
+        for d in args or ["build/user/coreutils"]:
+            results += host_steps(os.path.abspath(d))
+    for name, ok, out in results:
+        if ok:
+            print(f"ok - {name}")
+        else:
+            failed += 1
+            print(f"not ok - {name}: {out!r}")
     return 1 if failed else 0
 
 
