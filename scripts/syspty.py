@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Our top and less (user/coreutils) driven through a terminal, as a person would use them:
+"""Our top and less (user/coreutils) driven through a terminal, as a person would use them
+(and ps, which names the terminal it runs on):
 top refreshes (two screens at least, with a %Cpu line per CPU and the memory lines), quits
 on 'q' and gives the terminal its modes back (on SIGTERM too); less pages forwards and
 back, by lines and screens (keys and escape sequences), searches with / and ?, repeats
@@ -202,6 +203,17 @@ def host_steps(bindir):
     def add(sub):
         steps.extend((f"[{tag}] {w}", ok, out) for w, ok, out in sub)
 
+    # ps on a terminal: its name from stat's tty_nr, ps the foreground session leader
+    t = PtyTerm([os.path.join(bindir, "ps" + suffix), "-o", "tty=,stat=,comm="], env)
+    try:
+        want = os.ttyname(t.slave)[len("/dev/"):]
+        seg = t.expect(r"\n", 5.0)
+        t.wait()
+        steps.append((f"[{tag}] ps: the terminal's name ({want}) and the stat letters Rs+",
+                      seg is not None and re.match(rf"{re.escape(want)} +Rs\+ +ps", seg)
+                      is not None, seg or t.tail()))
+    finally:
+        t.close()
     # top: two screens, a resize, 'q', the modes back
     t = PtyTerm([top, "-d", "0.3"], env)
     sub = []
