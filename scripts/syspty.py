@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """Our top and less (user/coreutils) driven through a terminal, as a person would use them
-(and ps, which names the terminal it runs on):
-top refreshes (two screens at least, with a %Cpu line per CPU and the memory lines), quits
-on 'q' and gives the terminal its modes back (on SIGTERM too); less pages forwards and
-back, by lines and screens (keys and escape sequences), searches with / and ?, repeats
-with n and N, goes to the end and the start, and quits on 'q'.
+(and ps, which must name the terminal it runs on): top refreshes (two screens at least,
+with a %Cpu line per CPU and the memory lines), quits on 'q' and gives the terminal its
+modes back (on SIGTERM too); less pages forwards and back, by lines and screens (keys and
+escape sequences), searches with / and ?, repeats with n and N, goes to the end and the
+start, and quits on 'q'.
 
 On this host each program runs on a pseudo-terminal of its own (Python's pty), 24x80;
-in the VM (run(..., vm=True) through run-tests' sysutils-vm) the terminal is Mica's serial
+in the VM (vm_steps(), run-tests' sysutils-vm) the terminal is Mica's serial
 console, where our shell starts them, and the same steps are checked.
 
   scripts/syspty.py build/user/coreutils [build/user/coreutils/musl]
