@@ -95,9 +95,9 @@ int cu_proc_read(int pid, struct cu_proc *p, int with_args)
 		   &p->utime, &p->stime, &p->priority, &p->nice, &p->nlwp, &p->start, &p->vsize,
 		   &p->rss) != 15)
 		return -1;
-	/* processor is field 39: skip to it (fields 26..38 are numbers). */
-	for (int field = 25, i = 0; s[i]; i++) {
-		if (s[i] == ' ' && ++field == 39 - 1) {
+	/* processor is field 39; s starts at field 3, the state, and a space ends each field */
+	for (int field = 3, i = 0; s[i]; i++) {
+		if (s[i] == ' ' && ++field == 39) {
 			p->processor = atoi(s + i + 1);
 			break;
 		}

@@ -219,7 +219,7 @@ static void cpu_line(const char *label, const struct cpu_times *a, const struct 
 
 static void frame(int first)
 {
-	struct cu_meminfo m;
+	struct cu_meminfo m = { 0 };
 	struct row *r;
 	int n, running = 0, sleeping = 0, stopped = 0, zombie = 0, lines_left, ncpu_now;
 	char buf[256];
