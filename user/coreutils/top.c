@@ -217,7 +217,7 @@ static void cpu_line(const char *label, const struct cpu_times *a, const struct 
 	end_line(start);
 }
 
-static void frame(int first)
+static void frame(void)
 {
 	struct cu_meminfo m = { 0 };
 	struct row *r;
@@ -322,7 +322,6 @@ static void frame(int first)
 		put("\033[J");
 	else
 		put("\n");
-	(void)first;
 	cu_write_all(STDOUT_FILENO, screen, screen_len);
 }
 
@@ -466,7 +465,7 @@ int main(int argc, char **argv)
 	for (long i = 0; iters < 0 || i < iters; i++) {
 		int key;
 
-		frame(i == 0);
+		frame();
 		if (iters > 0 && i + 1 >= iters)
 			break;
 		if (batch) {
