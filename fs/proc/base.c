@@ -19,6 +19,7 @@
 #include <kernel/sprintf.h>
 #include <kernel/string.h>
 #include <kernel/strace.h>
+#include <kernel/tty.h>
 #include <uapi/fcntl.h>
 
 #define PF_KTHREAD 0x00200000u
@@ -203,6 +204,30 @@ static bool mm_counts(struct task_struct *p, struct mm_counts *c)
 
 /* ---- stat, status, statm ------------------------------------------------------------ */
 
+/*
+ * stat's tty_nr (the controlling terminal, in the user-space dev_t encoding of Linux's
+ * new_encode_dev: ps names the terminal from it) and tpgid (its foreground group, -1 for
+ * none). The signal's tty is under family_lock.
+ */
+static void task_tty(struct task_struct *p, unsigned int *tty_nr, int *tpgid)
+{
+	struct tty_struct *tty;
+	unsigned long flags;
+
+	*tty_nr = 0;
+	*tpgid = -1;
+	spin_lock_irqsave(&family_lock, flags);
+	tty = p->signal ? p->signal->tty : NULL;
+	if (tty) {
+		unsigned int major = tty->driver->major;
+		unsigned int minor = tty->driver->minor_start + tty->index;
+
+		*tty_nr = (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+		*tpgid = tty->pgrp ? tty->pgrp : -1;
+	}
+	spin_unlock_irqrestore(&family_lock, flags);
+}
+
 static int do_task_stat(struct proc_buf *b, struct task_struct *p, bool whole)
 {
 	struct task_struct *leader = whole ? p->group_leader : p;
@@ -211,13 +236,16 @@ static int do_task_stat(struct proc_buf *b, struct task_struct *p, bool whole)
 	struct mm_counts c;
 	bool has_mm = mm_counts(leader, &c);
 	u64 start = nsec_to_clock_t(p->start_time);
+	unsigned int tty_nr;
+	int tpgid;
 
 	get_task_comm(comm, p);
 	task_acct(p, whole, &a);
+	task_tty(p, &tty_nr, &tpgid);
 	/* 52 fields (proc(5)); what the kernel does not keep is 0, as Linux prints it then. */
-	proc_printf(b, "%d (%s) %c %d %d %d 0 -1 %u %lu 0 %lu 0 %lu %lu %lu %lu %d %d %d 0 %lu ",
-		    p->pid, comm, task_state_char(p), task_ppid_nr(p), a.pgrp, a.session,
-		    is_kthread(p, has_mm) ? PF_KTHREAD : 0, a.min_flt, a.maj_flt,
+	proc_printf(b, "%d (%s) %c %d %d %d %u %d %u %lu 0 %lu 0 %lu %lu %lu %lu %d %d %d 0 %lu ",
+		    p->pid, comm, task_state_char(p), task_ppid_nr(p), a.pgrp, a.session, tty_nr,
+		    tpgid, is_kthread(p, has_mm) ? PF_KTHREAD : 0, a.min_flt, a.maj_flt,
 		    nsec_to_clock_t(a.utime), nsec_to_clock_t(a.stime),
 		    whole ? nsec_to_clock_t(a.cutime) : 0, whole ? nsec_to_clock_t(a.cstime) : 0,
 		    20 + p->nice, p->nice, a.nr_threads, start);

@@ -11,6 +11,7 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/timer.h>
+#include <kernel/tty.h>
 #include <kernel/proc_fs.h>
 #include <kernel/sched.h>
 #include <kernel/strace.h>
@@ -229,6 +230,26 @@ static int count_fields(const char *s)
 	return n + 1; /* pid and comm before the parenthesis */
 }
 
+/* stat's tty_nr and tpgid: the session's terminal (if the test's task has one), its group. */
+static void expect_tty_fields(struct ktest *t, const char *s)
+{
+	struct tty_struct *tty;
+	long tty_nr = 0, tpgid = -1;
+	unsigned long flags;
+
+	spin_lock_irqsave(&family_lock, flags);
+	tty = current->signal->tty;
+	if (tty) {
+		long minor = tty->driver->minor_start + tty->index;
+
+		tty_nr = (minor & 0xff) | (tty->driver->major << 8) | ((minor & ~0xffL) << 12);
+		tpgid = tty->pgrp ? tty->pgrp : -1;
+	}
+	spin_unlock_irqrestore(&family_lock, flags);
+	KTEST_EXPECT_EQ(t, stat_field(s, 7), tty_nr);
+	KTEST_EXPECT_EQ(t, stat_field(s, 8), tpgid);
+}
+
 static void test_stat_fields(struct ktest *t)
 {
 	long len;
@@ -236,7 +257,7 @@ static void test_stat_fields(struct ktest *t)
 
 	KTEST_ASSERT_NOT_NULL(t, s);
 	KTEST_EXPECT_EQ(t, count_fields(s), 52);
-	KTEST_EXPECT_EQ(t, stat_field(s, 8), -1); /* tpgid: no terminal */
+	expect_tty_fields(t, s);
 	KTEST_EXPECT_EQ(t, stat_field(s, 9), 0x00200000); /* PF_KTHREAD */
 	KTEST_EXPECT_EQ(t, stat_field(s, 19), current->nice);
 	KTEST_EXPECT_EQ(t, stat_field(s, 20), 1); /* num_threads */
