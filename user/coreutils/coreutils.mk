@@ -36,6 +36,9 @@ $(CU_OUT)/musl/%.musl: user/coreutils/%.c $(CU_LIB_SRCS) $(CU_HDRS) user/coreuti
 	$(Q)mkdir -p $(@D)
 	$(Q)$(MUSL_CC) $(MUSL_CFLAGS) -o $@ $< $(CU_LIB_SRCS)
 
+# more.c is less.c under another name; the musl build keeps no .d files to know it.
+$(CU_OUT)/musl/more.musl: user/coreutils/less.c
+
 .PHONY: coreutils coreutils-test
 coreutils: $(USER_COREUTILS) $(USER_COREUTILS_MUSL)
 coreutils-test: coreutils
