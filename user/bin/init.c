@@ -341,7 +341,7 @@ static void mount_fstab(void)
 	if (!f)
 		return;
 	while (getline(&line, &cap, f) > 0) {
-		char *spec, *dir, *type, *opts, *save;
+		char *spec, *dir, *type, *opts, *save, dflt[] = "defaults";
 		unsigned long flags;
 		char data[256];
 
@@ -353,7 +353,9 @@ static void mount_fstab(void)
 		opts = strtok_r(NULL, " \t\n", &save);
 		if (!dir || !type || !strcmp(dir, "/") || !strcmp(type, "swap"))
 			continue;
-		if (parse_mount_options(opts ? opts : "defaults", &flags, data, sizeof(data)))
+		if (!opts)
+			opts = dflt;
+		if (parse_mount_options(opts, &flags, data, sizeof(data)))
 			continue;
 		if (is_mountpoint(dir))
 			continue;
