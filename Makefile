@@ -225,6 +225,7 @@ include user/user.mk
 include user/bench/bench.mk
 include user/sh/sh.mk
 include user/coreutils/coreutils.mk
+include user/login/login.mk
 
 # The guest's /bin: our small programs (user/bin), the libc's test programs (user/tests,
 # both builds), the benchmark's (user/bench, both builds), our shell (user/sh) as /bin/sh and
@@ -234,17 +235,30 @@ include user/coreutils/coreutils.mk
 IMAGE_TESTS ?= 1
 image_tests := $(if $(filter 1,$(IMAGE_TESTS)),$(USER_TESTS) $(USER_TESTS_MUSL))
 image_bin_dirs := $(USER_OUT)/bin $(if $(image_tests),$(USER_OUT)/tests) $(USER_OUT)/bench \
-	$(USER_OUT)/sh $(USER_OUT)/coreutils
+	$(USER_OUT)/sh $(USER_OUT)/coreutils $(LOGIN_OUT)
 
 # user/rootfs is the root's skeleton (/etc and the like), copied as it is.
 ROOTFS_FILES := $(shell find user/rootfs -type f)
 
-$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh $(USER_BINS) $(image_tests) \
-		$(USER_BENCH) $(USER_BENCH_MUSL) $(SH_BIN) $(USER_COREUTILS) $(ROOTFS_FILES)
+# Debian's busybox-static for /bin/busybox and the applets we lack (none if it is missing).
+IMAGE_BUSYBOX ?= /bin/busybox
+
+# make image ROOT_PASSWORD=... USER_PASSWORD=...: other passwords than the development
+# image's (none for root, "user" for user). A change rebuilds the image: this file keeps a
+# hash of them, not the passwords.
+$(O)/image-passwords: FORCE
+	$(Q)mkdir -p $(@D)
+	$(Q)printf '%s\n' "$${ROOT_PASSWORD+r$$ROOT_PASSWORD}" "$${USER_PASSWORD+u$$USER_PASSWORD}" | \
+		sha256sum | cmp -s - $@ || printf '%s\n' "$${ROOT_PASSWORD+r$$ROOT_PASSWORD}" \
+		"$${USER_PASSWORD+u$$USER_PASSWORD}" | sha256sum > $@
+
+$(image): $(kernel) $(O)/cmdline scripts/mkimage.sh scripts/mkcpio.py $(USER_BINS) $(image_tests) \
+		$(USER_BENCH) $(USER_BENCH_MUSL) $(SH_BIN) $(USER_COREUTILS) $(USER_LOGIN) \
+		$(ROOTFS_FILES) user/rootfs.perms $(O)/image-passwords
 	$(quiet) IMAGE $@
 	$(Q)mkdir -p $(USER_OUT)/bench
 	$(Q)OBJCOPY=$(OBJCOPY) scripts/mkimage.sh --kernel $(kernel) --cmdline "$$(cat $(O)/cmdline)" --out $@ \
-		$(foreach d,$(image_bin_dirs),--bin $(d))
+		$(foreach d,$(image_bin_dirs),--bin $(d)) --busybox "$(IMAGE_BUSYBOX)"
 
 vmrun_args = --accel $(ACCEL) --cpu $(CPU) --mem $(MEM) --smp $(SMP) --disk $(DISK)
 
@@ -273,7 +287,7 @@ $(nodebug_o)/.config: configs/nodebug_defconfig $(kconfig_files) | $(tools_ok)
 nodebug-image: $(nodebug_o)/.config FORCE
 	$(Q)$(MAKE) O=$(nodebug_o) KCONFIG_CONFIG=$(nodebug_o)/.config CMDLINE='$(CMDLINE)' all
 
-test: $(image) host-tests user-tests user-sh coreutils nodebug-image
+test: $(image) host-tests user-tests user-sh coreutils user-login nodebug-image
 	$(Q)scripts/run-tests --build $(O) --nodebug-image $(nodebug_image)
 
 check: test

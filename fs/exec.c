@@ -289,6 +289,31 @@ static int exec_binprm(struct linux_binprm *bprm)
 	}
 }
 
+/*
+ * The new program's credentials, before the point of no return (Linux's bprm_fill_uid): a
+ * set-user-ID file runs with its owner as effective user, a set-group-ID one (with group
+ * execute: without it the bit means mandatory locking) with its group; the saved and file
+ * system ids follow the effective ones on every exec. As Linux, the bits of what is loaded
+ * count: a script's interpreter's, never the script's own.
+ */
+static int bprm_prepare_creds(struct linux_binprm *bprm)
+{
+	struct inode *inode = bprm->file->f_inode;
+	umode_t mode = READ_ONCE(inode->i_mode);
+	struct cred *new = prepare_creds();
+
+	if (!new)
+		return -ENOMEM;
+	if (mode & S_ISUID)
+		new->euid = inode->i_uid;
+	if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		new->egid = inode->i_gid;
+	new->suid = new->fsuid = new->euid;
+	new->sgid = new->fsgid = new->egid;
+	bprm->cred = new;
+	return 0;
+}
+
 /* ---- the point of no return and after ----------------------------------------------- */
 
 /* The new address space becomes the task's, the old one goes. */
@@ -326,7 +351,11 @@ static void begin_new_exec(struct linux_binprm *bprm)
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;
 	current->did_exec = true;
-	current->dumpable = true;
+	/* A program running with ids it was not started with leaves no core to its caller. */
+	current->dumpable = bprm->cred->euid == bprm->cred->uid &&
+			    bprm->cred->egid == bprm->cred->gid;
+	commit_creds(bprm->cred);
+	bprm->cred = NULL;
 	if (current->files)
 		do_close_on_exec(current->files);
 	set_comm_from(bprm->filename);
@@ -532,6 +561,8 @@ int do_execveat(int fd, const char *filename, const char *const *argv, const cha
 		goto out_fput;
 	/* A script may have grown the strings past the limit: still before the point. */
 	err = check_args_size(bprm);
+	if (!err)
+		err = bprm_prepare_creds(bprm);
 	/* Threads: the others end first; this one may take the leader's pid (kernel/exit.c). */
 	if (!err)
 		err = de_thread(current);
@@ -564,6 +595,8 @@ int do_execveat(int fd, const char *filename, const char *const *argv, const cha
 	start_thread(current_pt_regs(), bprm->entry, sp);
 	err = 0;
 out_fput:
+	if (bprm->cred)
+		abort_creds(bprm->cred);
 	fput(bprm->file);
 out_free:
 	if (bprm->interp != bprm->filename)

@@ -153,10 +153,13 @@ static int unpack_one(const struct cpio_entry *e, void *arg)
 		err = -EINVAL;
 	}
 	if (!err && !S_ISLNK(e->mode)) {
-		/* The archive's modes win over the umask; owners as recorded. */
-		err = do_chmodat(NULL, name, e->mode & 07777);
+		/*
+		 * Owners as recorded, then the archive's modes, which win over the umask: in
+		 * Linux's order, as a chown clears the set-user-ID bit a chmod gave.
+		 */
+		err = do_chownat(NULL, name, e->uid, e->gid, 0);
 		if (!err)
-			err = do_chownat(NULL, name, e->uid, e->gid, 0);
+			err = do_chmodat(NULL, name, e->mode & 07777);
 	}
 	if (err) {
 		pr_warn("initramfs: cannot unpack \"%s\" (error %d)\n", name, err);

@@ -7,7 +7,12 @@
 #   sector 2048-end   partition 1: ext2, built from a staging tree by mke2fs -d
 #
 # usage: mkimage.sh --kernel ELF --cmdline "ARGS" --out IMAGE [--size MIB] [--extra DIR]
-#                   [--bin DIR]...
+#                   [--bin DIR]... [--busybox FILE]
+#
+# --busybox FILE (Debian's busybox-static; none if FILE is missing or dynamically linked)
+# becomes /bin/busybox, with a link in /bin for each applet our programs do not provide.
+# $ROOT_PASSWORD and $USER_PASSWORD, when set, replace root's and user's passwords in the
+# image's /etc/shadow (hashed by openssl passwd -6; empty: no password).
 #
 # --bin DIR puts DIR's executables (not its .o and .d files) into the initramfs's /bin, where
 # the kernel's root (a tmpfs filled from it) has them, without their debug sections (kept in
@@ -15,7 +20,7 @@
 # two thirds of the time from QEMU start to init. $OBJCOPY (default objcopy) strips them.
 set -eu
 
-kernel= cmdline= out= size_mib=64 extra= bins=
+kernel= cmdline= out= size_mib=64 extra= bins= busybox=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=$2; shift 2 ;;
@@ -24,6 +29,7 @@ while [ $# -gt 0 ]; do
 	--size) size_mib=$2; shift 2 ;;
 	--extra) extra=$2; shift 2 ;;
 	--bin) bins="$bins $2"; shift 2 ;;
+	--busybox) busybox=$2; shift 2 ;;
 	*) echo "mkimage.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
@@ -50,8 +56,7 @@ scripts/grub-cfg.sh "$cmdline" > "$root/boot/grub/grub.cfg"
 # tmpfs.
 initramfs=$work/initramfs
 mkdir -p "$initramfs"
-(cd "$initramfs" && mkdir -p bin sbin etc dev proc sys tmp root mnt && chmod 1777 tmp &&
-	chmod 0700 root)
+(cd "$initramfs" && mkdir -p bin sbin etc dev proc sys tmp root mnt run home/user)
 cp -R user/rootfs/. "$initramfs"/ && rm -f "$initramfs/README.md"
 for dir in $bins; do
 	for f in "$dir"/*; do
@@ -65,8 +70,48 @@ done
 if [ -f "$initramfs/bin/init" ]; then
 	mv "$initramfs/bin/init" "$initramfs/sbin/init"
 fi
-(cd "$initramfs" && find . -print | LC_ALL=C sort |
-	cpio -o -H newc --quiet --reproducible -R 0:0 > "$root/boot/initramfs.cpio")
+# What Linux keeps in /sbin, where inittab and habit look for it; reboot and halt are
+# poweroff under other names (it acts by the name it is called by).
+for prog in getty poweroff; do
+	[ -f "$initramfs/bin/$prog" ] && ln -s "../bin/$prog" "$initramfs/sbin/$prog"
+done
+if [ -f "$initramfs/bin/poweroff" ]; then
+	for name in reboot halt; do
+		ln -s poweroff "$initramfs/bin/$name"
+		ln -s ../bin/poweroff "$initramfs/sbin/$name"
+	done
+fi
+
+# Debian's busybox-static, unmodified, for the tools we lack (awk, tar, gzip, ...).
+if [ -n "$busybox" ]; then
+	if [ ! -f "$busybox" ]; then
+		echo "mkimage.sh: no $busybox: the image has no busybox (install busybox-static)" >&2
+	elif grep -q -a -e /lib64/ld-linux -e /lib/ld- "$busybox"; then
+		echo "mkimage.sh: $busybox is dynamically linked: the image has no busybox" >&2
+	else
+		cp "$busybox" "$initramfs/bin/busybox"
+		for applet in $("$busybox" --list); do
+			[ -e "$initramfs/bin/$applet" ] || [ -e "$initramfs/sbin/$applet" ] ||
+				ln -s busybox "$initramfs/bin/$applet"
+		done
+	fi
+fi
+
+# Passwords other than the development image's (make image ROOT_PASSWORD=... USER_PASSWORD=...).
+set_password() {
+	hash=
+	if [ -n "$2" ]; then
+		hash=$(printf '%s\n' "$2" | openssl passwd -6 -stdin) ||
+			{ echo "mkimage.sh: openssl passwd -6 failed" >&2; exit 1; }
+	fi
+	sed -i "s|^$1:[^:]*:|$1:$hash:|" "$initramfs/etc/shadow"
+}
+[ -n "${ROOT_PASSWORD+set}" ] && set_password root "$ROOT_PASSWORD"
+[ -n "${USER_PASSWORD+set}" ] && set_password user "$USER_PASSWORD"
+
+# Owners and modes from user/rootfs.perms (/etc/shadow, /home/user, su's set-user-ID bit):
+# the build needs no root.
+"$(dirname "$0")/mkcpio.py" "$initramfs" --perms user/rootfs.perms > "$root/boot/initramfs.cpio"
 
 # Partition table, then the file system written straight into the partition.
 rm -f "$out.tmp"

@@ -92,7 +92,12 @@ $(USER_OUT)/tests/%.musl: user/tests/%.c user/tests/tap.c user/tests/tap.h $(wil
 		$(USER_SYSCALL_LIST) user/user.mk | $(tools_ok)
 	$(quiet) MUSLCC $<
 	$(Q)mkdir -p $(@D)
-	$(Q)$(MUSL_CC) $(MUSL_CFLAGS) -I$(USER_OUT)/tests/gen -o $@ $< user/tests/tap.c
+	$(Q)$(MUSL_CC) $(MUSL_CFLAGS) -I$(USER_OUT)/tests/gen -o $@ $< user/tests/tap.c $(MUSL_EXTRA_SRCS)
+
+# Debian's musl has no crypt(): its builds of what needs one compile our own (plain C11).
+MUSL_CRYPT_SRCS := user/libc/crypt.c user/libc/sha512.c
+$(USER_OUT)/tests/t_crypt.musl: MUSL_EXTRA_SRCS := $(MUSL_CRYPT_SRCS)
+$(USER_OUT)/tests/t_crypt.musl: $(MUSL_CRYPT_SRCS) user/libc/sha512.h
 
 .PHONY: user-libc user-tests user-test-run
 user-libc: $(USER_LIBC) $(USER_CRT0)

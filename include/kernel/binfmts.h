@@ -71,6 +71,8 @@ struct linux_binprm {
 	unsigned long vdso_base; /* AT_SYSINFO_EHDR, or 0 without a vDSO */
 	struct bss_clear bss[MAX_BSS_CLEAR];
 	int nr_bss;
+	/* The credentials the new program runs with (set-user/group-ID applied), until commit. */
+	struct cred *cred;
 };
 
 /*

@@ -113,4 +113,6 @@ int brk(void *addr);
 long syscall(long nr, ...);
 int getopt(int argc, char *const argv[], const char *optstring);
 int chroot(const char *path);
+/* <crypt.h>'s, which POSIX (XSI) also declares here. */
+char *crypt(const char *key, const char *setting);
 #endif
