@@ -191,3 +191,33 @@ printf 'abc\n' | sed 's/b*/X/2'
 printf 'foo\n' | sed 's/o/&&/g'
 printf 'hello\n' | sed 'y/lo/LO/'
 printf 'one two three\n' | sed 's/ /\n/g' | sed -n '2p'
+printf '%0100d\n' 0 | sed -n l
+printf 'a\tb\001c\\d\n' | sed -n l
+printf 'aaaaa\n' | sed 's/a/b/3g'
+sed '/foo/s//FOO/g' f
+sed -n '/o/{s//0/gp}' f
+sed 's/o/0/;s//O/' f
+sed -n '/hello/,/hello/p' f
+sed '2,3!{s/^/#/}' f
+sed -n '/foo/{/again/!{p}}' f
+sed 'p # print twice' g
+sed -n '1{p};2{p}' g
+sed 'w /dev/stdout' g
+sed -s = g g
+sed '2{h;d};${G}' g
+sed -e '1i\' -e 'first' -e '$a\' -e 'last' g
+sed '1~3s/^/>/' f
+sed '/two/,+5d' g
+sed '2,/x/d' f
+sed -n '$!{n;p}' f
+sed 'N;N;N;N;N;N;s/\n/,/g' f
+sed '$!d' f nn
+sed -n '/baz/=' f
+sed 's/[aeiou]/\U&/g' f
+sed 's/\(^\|o\)/[\1]/g' g
+sed -E 's/(^|o)/[\1]/g' g
+sed -E 's/a{2}|o/_/g' f
+sed 's/.\{3\}/&|/g' g
+printf 'x\n\ny\n' | sed '/^$/d'
+printf 'x\n\n\ny\n' | sed '/^$/N;/\n$/D'
+printf 'a b c\n' | sed 's/ /\n/2;P;D'

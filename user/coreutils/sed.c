@@ -56,7 +56,7 @@ struct cmd {
 	/* s */
 	regex_t *re;
 	int *repl, nrepl;
-	int global, print, nth, eval;
+	int global, print, nth;
 	struct out *wf;
 	unsigned char ymap[256];
 	int status; /* q Q */
@@ -422,8 +422,6 @@ static void parse_s(struct cmd *c)
 			icase = 1;
 		} else if (*sp == 'm' || *sp == 'M') {
 			/* multi-line mode is not supported; accepted as GNU's no-op for one line */
-		} else if (*sp == 'e') {
-			c->eval = 1;
 		} else if (isdigit((unsigned char)*sp)) {
 			if (c->nth)
 				bad("multiple number options to `s' command");
