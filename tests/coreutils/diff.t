@@ -90,3 +90,8 @@ diff d1/f d2
 diff -u d1/f d2
 diff -r d1 nope; echo $?
 diff -r d1/same d2/same; echo $?
+# large and very different: GNU's too_expensive cut-off decides the split, and ours must too
+seq 1 20000 > l1; seq 1 20000 | awk '{ print ($1 * 7919) % 20000 }' > l2; diff l1 l2 | md5sum
+seq 1 20000 > l1; seq 1 20000 | awk '{ print ($1 * 7919) % 20000 }' > l2; diff -u --label a --label b l1 l2 | md5sum
+seq 1 3000 > l1; seq 1 3000 | awk '{ print ($1 * 31) % 3000 }' > l2; diff --minimal l1 l2 | md5sum
+seq 1 3000 > l1; seq 1 3000 | awk '{ print ($1 * 31) % 3000 }' > l2; diff -d l1 l2 | wc -l

@@ -34,7 +34,7 @@ enum {
 };
 
 static int format = F_NORMAL, context = 3, brief, recursive, new_file, text_mode, report_same;
-static int ignore_case, ignore_space_change, ignore_all_space, ignore_blank_lines;
+static int ignore_case, ignore_space_change, ignore_all_space, ignore_blank_lines, minimal_diff;
 static const char *labels[2];
 static int nlabels;
 static char *switches; /* the options as typed, for "diff -r a/x b/x" headers */
@@ -185,17 +185,25 @@ static int classify(const struct line *l)
 static const int *xv, *yv; /* the undiscarded lines' classes */
 static long *fd, *bd; /* diagonals, indexed from -(ny+1) */
 static char *xchg, *ychg; /* changed flags of the undiscarded lines */
+static long too_expensive; /* edits after which diag() settles for a good split */
 
-static void diag(long xoff, long xlim, long yoff, long ylim, long *xmid, long *ymid)
+/*
+ * The middle snake of [xoff, xlim) x [yoff, ylim). Unless 'minimal', past too_expensive
+ * edits it settles, as GNU does, for the diagonal that got furthest, and says which half
+ * then still deserves a minimal search (*lo_min, *hi_min).
+ */
+static void diag(long xoff, long xlim, long yoff, long ylim, int minimal, long *xmid, long *ymid,
+		 int *lo_min, int *hi_min)
 {
 	long dmin = xoff - ylim, dmax = xlim - yoff;
 	long fmid = xoff - yoff, bmid = xlim - ylim;
 	long fmin = fmid, fmax = fmid, bmin = bmid, bmax = bmid;
 	int odd = (fmid - bmid) & 1;
 
+	*lo_min = *hi_min = 1;
 	fd[fmid] = xoff;
 	bd[bmid] = xlim;
-	for (;;) {
+	for (long c = 1;; c++) {
 		long d;
 
 		if (fmin > dmin)
@@ -241,10 +249,48 @@ static void diag(long xoff, long xlim, long yoff, long ylim, long *xmid, long *y
 				return;
 			}
 		}
+		if (minimal || c < too_expensive)
+			continue;
+		long fxybest = -1, fxbest = 0, bxybest = LONG_MAX, bxbest = 0;
+
+		for (d = fmax; d >= fmin; d -= 2) {
+			long x = fd[d] < xlim ? fd[d] : xlim, y = x - d;
+
+			if (ylim < y) {
+				x = ylim + d;
+				y = ylim;
+			}
+			if (fxybest < x + y) {
+				fxybest = x + y;
+				fxbest = x;
+			}
+		}
+		for (d = bmax; d >= bmin; d -= 2) {
+			long x = xoff > bd[d] ? xoff : bd[d], y = x - d;
+
+			if (y < yoff) {
+				x = yoff + d;
+				y = yoff;
+			}
+			if (x + y < bxybest) {
+				bxybest = x + y;
+				bxbest = x;
+			}
+		}
+		if ((xlim + ylim) - bxybest < fxybest - (xoff + yoff)) {
+			*xmid = fxbest;
+			*ymid = fxybest - fxbest;
+			*hi_min = 0;
+		} else {
+			*xmid = bxbest;
+			*ymid = bxybest - bxbest;
+			*lo_min = 0;
+		}
+		return;
 	}
 }
 
-static void compareseq(long xoff, long xlim, long yoff, long ylim)
+static void compareseq(long xoff, long xlim, long yoff, long ylim, int minimal)
 {
 	while (xoff < xlim && yoff < ylim && xv[xoff] == yv[yoff]) {
 		xoff++;
@@ -262,10 +308,11 @@ static void compareseq(long xoff, long xlim, long yoff, long ylim)
 			xchg[xoff++] = 1;
 	} else {
 		long xmid, ymid;
+		int lo_min, hi_min;
 
-		diag(xoff, xlim, yoff, ylim, &xmid, &ymid);
-		compareseq(xoff, xmid, yoff, ymid);
-		compareseq(xmid, xlim, ymid, ylim);
+		diag(xoff, xlim, yoff, ylim, minimal, &xmid, &ymid, &lo_min, &hi_min);
+		compareseq(xoff, xmid, yoff, ymid, lo_min);
+		compareseq(xmid, xlim, ymid, ylim, hi_min);
 	}
 }
 
@@ -475,7 +522,13 @@ static void analyze(struct file *f)
 	yv = vec[1];
 	xchg = calloc((size_t)nv[0] + 1, 1);
 	ychg = calloc((size_t)nv[1] + 1, 1);
-	compareseq(0, nv[0], 0, nv[1]);
+	/* GNU's bound: about the square root of the input, at least 4096 */
+	too_expensive = 1;
+	for (long k = diags; k; k >>= 2)
+		too_expensive <<= 1;
+	if (too_expensive < 4096)
+		too_expensive = 4096;
+	compareseq(0, nv[0], 0, nv[1], minimal_diff);
 	for (long i = 0; i < nv[0]; i++)
 		if (xchg[i])
 			f[0].changed[real[0][i]] = 1;
@@ -951,6 +1004,7 @@ int main(int argc, char **argv)
 		{ "report-identical-files", no_argument, NULL, 's' },
 		{ "label", required_argument, NULL, 'L' },
 		{ "normal", no_argument, NULL, 'n' },
+		{ "minimal", no_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -968,8 +1022,9 @@ int main(int argc, char **argv)
 		"  -i  ignore case\n  -b  ignore changes in the amount of white space\n"
 		"  -w  ignore all white space\n  -B  ignore changes of blank lines only\n"
 		"  --label LABEL  use LABEL for a file's name in the headers\n"
+		"  -d, --minimal  the smallest set of changes, however long it takes\n"
 		"Exit status: 0 if the inputs are the same, 1 if they differ, 2 on trouble.\n");
-	while ((opt = getopt_long(argc, argv, "uU:cC:qrNsaibwBL:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "uU:cC:qrNsaibwBL:d", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'u':
 			format = F_UNIFIED;
@@ -989,6 +1044,9 @@ int main(int argc, char **argv)
 			break;
 		case 'n':
 			format = F_NORMAL;
+			break;
+		case 'd':
+			minimal_diff = 1;
 			break;
 		case 'q':
 			brief = 1;
