@@ -221,3 +221,22 @@ sed 's/.\{3\}/&|/g' g
 printf 'x\n\ny\n' | sed '/^$/d'
 printf 'x\n\n\ny\n' | sed '/^$/N;/\n$/D'
 printf 'a b c\n' | sed 's/ /\n/2;P;D'
+printf 'a\nstart\nb\nc\nend\nd\n' | sed -n '/start/,/end/{//!p}'
+printf 'a\na\nb\nb\nb\nc\na\n' | sed '$!N;/^\(.*\)\n\1$/!P;D'
+sed -E 's/(\w+) (\w+)/\2 \1/' f
+sed = g | sed 'N;s/\n/\t/'
+sed -n '1~0p' f
+sed 's/o/0/;ta;s/$/!/;:a' f
+sed -n '/foo/{p;q}' f
+printf 'x\n\ny\n' | sed '/^$/!{s/^/> /}'
+sed 'y/abc/\n\n\n/' f
+sed '$!{N};P;D' g
+sed -n '/^f/{n;n;p}' f
+sed '1d;n;d' f
+sed 'G;G' g
+sed -n 'x;p' f
+sed '1{x;s/^/hdr/;x};$G' g
+printf 'one\n' | sed 's/one/a\tb/'
+printf 'path/to/file\n' | sed 's#/#\\#g'
+printf 'CamelCaseWord\n' | sed 's/\([A-Z]\)/_\l\1/g'
+printf 'x\n' | sed 's/x/\x41/'

@@ -387,6 +387,17 @@ static void parse_repl(struct cmd *c, const char *r)
 				v = '\n';
 			} else if (*s == 't') {
 				v = '\t';
+			} else if (*s == 'x' && isxdigit((unsigned char)s[1])) {
+				/* GNU's \xHH */
+				int n = 0;
+
+				v = 0;
+				while (n < 2 && isxdigit((unsigned char)s[1])) {
+					int d = tolower((unsigned char)*++s);
+
+					v = v * 16 + (isdigit(d) ? d - '0' : d - 'a' + 10);
+					n++;
+				}
 			} else if (strchr("LUluE", *s)) {
 				v = -20 - (int)(strchr("LUluE", *s) - "LUluE");
 			} else {
@@ -1359,6 +1370,9 @@ int main(int argc, char **argv)
 		"Commands: s y a i c d D p P n N g G h H x = l q Q r w b t T : { } ! and\n"
 		"addresses N, $, /RE/, \\cREc, FIRST~STEP, A,B, A,+N, A,~N, 0,/RE/.\n");
 	stdout_out.f = stdout;
+	/* neither space is ever NULL: 'x' may swap an empty hold space in */
+	buf_set(&ps, "", 0);
+	buf_set(&hs, "", 0);
 	while ((opt = getopt_long(argc, argv, "ne:f:i::Ersuz", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'n':
