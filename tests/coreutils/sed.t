@@ -240,3 +240,32 @@ printf 'one\n' | sed 's/one/a\tb/'
 printf 'path/to/file\n' | sed 's#/#\\#g'
 printf 'CamelCaseWord\n' | sed 's/\([A-Z]\)/_\l\1/g'
 printf 'x\n' | sed 's/x/\x41/'
+# GNU's range rules: a numeric start is taken at any line past it, once; +N and ~N count from
+# the line that started the range; A,+0 is A alone
+seq 8 | sed '1{N;N};2,4d'
+seq 8 | sed '1{N;N};2,+1d'
+seq 8 | sed '1{N;N};2,/6/d'
+seq 8 | sed '1{N;N};2,1d'
+seq 8 | sed '1{N;N};2d'
+seq 10 | sed -n '4,~4p'
+seq 10 | sed -n '2,~0p'
+seq 10 | sed -n '2,+0p'
+seq 10 | sed -n '/[27]/,+1p'
+seq 10 | sed -n '/[27]/,~4p'
+seq 10 | sed -n '$!N;2,3p'
+seq 12 | sed -n '/1/,3p'
+# the hold space's newline state travels with it; q ends an unterminated last line
+printf 'a\nb' | sed G
+printf 'a\nb' | sed 'x;$G'
+printf 'a\nb' | sed '1h;$g'
+printf 'a\nb' | sed 'H;$x'
+printf 'a' | sed q
+printf 'a' | sed -n '$p;q'
+printf 'a' | sed -n 'p;Q'
+printf 'a\nb' | sed 'n;q'
+printf 'a\nb\nc' | sed '$!N;P;D'
+printf 'a\nb\n' | sed -z '=' | od -c
+# t sees substitutions since the last line was read, across D's restart
+printf 'ab\ncd\n' | sed -n '$!N;s/a/A/;P;D;t'
+printf 'x1\nx2\nx3\n' | sed -n 's/x/y/;N;tl;p;b;:l;s/^/T:/p'
+printf 'a\nb\n' | sed '$!{N;D};a END'

@@ -23,6 +23,12 @@
 #include "libcu.h"
 
 enum {
+	R_INACTIVE,
+	R_ACTIVE,
+	R_CLOSED
+};
+
+enum {
 	A_NONE,
 	A_LINE,
 	A_LAST,
@@ -49,7 +55,7 @@ struct out {
 struct cmd {
 	struct addr a1, a2;
 	int neg, c;
-	int active; /* inside addr1,addr2 */
+	int state; /* R_INACTIVE, R_ACTIVE (inside addr1,addr2) or R_CLOSED */
 	long range_end; /* A_PLUS/A_MULT: the range's last line */
 	char *text; /* a i c: the text; b t T ':': the label; r: the file */
 	long jump; /* '{': index of its '}'; b t T: index of the label, -1 for the end */
@@ -94,6 +100,7 @@ static int look_has_delim;
 static FILE *ip_out; /* -i: the temporary */
 static char *ip_tmp;
 static int quit_now;
+static int replaced; /* an s succeeded since the last line was read or t/T ran */
 
 /* Queued 'a', 'r' output, written at the end of the cycle. */
 struct app {
@@ -547,6 +554,8 @@ static void parse_script(void)
 					if (!isdigit((unsigned char)*sp))
 						bad("expected newer version of sed");
 					c->a2.n = number();
+					if (!c->a2.n) /* A,+0 and A,~0 are A alone */
+						c->a2.type = A_NONE;
 				} else if (!parse_addr(&c->a2) || c->a2.type == A_STEP) {
 					bad("unexpected `,'");
 				}
@@ -554,7 +563,7 @@ static void parse_script(void)
 			if (c->a1.type == A_LINE && c->a1.n == 0) {
 				if (c->a2.type != A_RE || posix_mode)
 					bad("invalid usage of line address 0");
-				c->active = 1;
+				c->state = R_ACTIVE; /* so /re/ may end it on line 1 */
 			}
 		}
 		skip_ws();
@@ -772,6 +781,7 @@ static int read_line(int append)
 		buf_set(&ps, look, (size_t)look_len);
 	}
 	ps.chomped = look_has_delim;
+	replaced = 0;
 	lineno++;
 	look_len = -1;
 	fill_look(!(separate || in_place));
@@ -917,58 +927,52 @@ static int match_addr(struct addr *a)
 	return 0;
 }
 
+/*
+ * Whether the command's addresses select this line, with GNU's range rules: a numeric first
+ * address starts a range at any line past it (once: a closed numeric range stays closed),
+ * a numeric second address at or before the first line makes a one-line range, +N and ~N
+ * count from the line that started the range, and a range never ends on the line that
+ * started it unless its end is a line number.
+ */
 static int selected(struct cmd *c)
 {
 	if (c->a1.type == A_NONE)
 		return 1;
-	if (c->a2.type == A_NONE)
-		return match_addr(&c->a1);
-	if (c->active) {
-		int end;
-
+	if (c->state != R_ACTIVE) {
+		if (c->a2.type == A_NONE)
+			return match_addr(&c->a1);
+		if (c->a1.type == A_LINE) {
+			if (c->state == R_CLOSED || lineno < c->a1.n)
+				return 0;
+		} else if (!match_addr(&c->a1)) {
+			return 0;
+		}
+		c->state = R_ACTIVE;
 		switch (c->a2.type) {
 		case A_LINE:
-			end = lineno >= c->a2.n;
-			if (lineno > c->a2.n) { /* passed: this line is not in the range */
-				c->active = 0;
-				return 0;
-			}
-			break;
+			if (lineno >= c->a2.n)
+				c->state = R_CLOSED;
+			return lineno <= c->a2.n || match_addr(&c->a1);
 		case A_PLUS:
+			c->range_end = lineno + c->a2.n;
+			return 1;
 		case A_MULT:
-			end = lineno >= c->range_end;
+			c->range_end = lineno + (c->a2.n - lineno % c->a2.n);
+			return 1;
+		case A_LAST:
 			break;
 		default:
-			end = match_addr(&c->a2);
+			return 1;
 		}
-		if (end)
-			c->active = 0;
-		return 1;
 	}
-	if (c->a1.type == A_LINE && c->a1.n == 0)
-		return 0; /* 0,/re/ starts active and never again */
-	if (!match_addr(&c->a1))
-		return 0;
-	switch (c->a2.type) {
-	case A_LINE:
-		c->active = c->a2.n > lineno;
-		break;
-	case A_LAST:
-		c->active = !is_last();
-		break;
-	case A_PLUS:
-		c->range_end = lineno + c->a2.n;
-		c->active = c->a2.n > 0;
-		break;
-	case A_MULT:
-		c->range_end = c->a2.n > 0 ? (lineno + c->a2.n - 1) / c->a2.n * c->a2.n : lineno;
-		if (c->range_end < lineno)
-			c->range_end = lineno;
-		c->active = c->range_end > lineno;
-		break;
-	default:
-		c->active = 1;
+	if (c->a2.type == A_LINE) {
+		if (lineno >= c->a2.n)
+			c->state = R_CLOSED;
+		return lineno <= c->a2.n;
 	}
+	if (c->a2.type == A_PLUS || c->a2.type == A_MULT ? c->range_end <= lineno
+							 : match_addr(&c->a2))
+		c->state = R_CLOSED;
 	return 1;
 }
 
@@ -1070,10 +1074,12 @@ static int do_subst(struct cmd *c)
 	return 1;
 }
 
-/* Runs the script on the pattern space; returns 0 to end the cycle normally, 1 for 'd'. */
+/*
+ * Runs the script on the pattern space; returns 0 to end the cycle normally (autoprint), 1
+ * to end it without printing (d, c, Q, n and N at the end of the input).
+ */
 static int run(void)
 {
-	int tflag = 0;
 	long i = 0;
 
 again:
@@ -1100,7 +1106,7 @@ again:
 				putc('\n', cur_out()->f);
 				cur_out()->missing_nl = 0;
 			}
-			fprintf(cur_out()->f, "%ld\n", lineno);
+			fprintf(cur_out()->f, "%ld%c", lineno, zero_term ? 0 : '\n');
 			break;
 		case 'a':
 			queue(c->text, 0);
@@ -1111,7 +1117,7 @@ again:
 			break;
 		case 'c':
 			/* in a range, the text goes out once at its end */
-			if (c->a2.type == A_NONE || c->neg || !c->active) {
+			if (c->state != R_ACTIVE) {
 				emit(cur_out(), c->text, strlen(c->text), 0);
 				cur_out()->missing_nl = 0;
 			}
@@ -1125,42 +1131,48 @@ again:
 				return 1;
 			int chomped = ps.chomped;
 
+			/* as GNU: the script restarts at once, no end of cycle, no new line */
 			buf_set(&ps, nl + 1, ps.len - (size_t)(nl + 1 - ps.s));
 			ps.chomped = chomped;
-			return 2;
+			i = 0;
+			goto again;
 		}
-		case 'g':
+		case 'g': /* as GNU, the copy takes the hold space's newline state too */
 			buf_set(&ps, hs.s ? hs.s : "", hs.len);
+			ps.chomped = hs.chomped;
 			break;
-		case 'G':
+		case 'G': /* appending takes the newline state too, as GNU's line_append */
 			buf_add(&ps, "\n", 1);
 			buf_add(&ps, hs.s ? hs.s : "", hs.len);
+			ps.chomped = hs.chomped;
 			break;
 		case 'h':
 			buf_set(&hs, ps.s ? ps.s : "", ps.len);
+			hs.chomped = ps.chomped;
 			break;
 		case 'H':
 			buf_add(&hs, "\n", 1);
 			buf_add(&hs, ps.s ? ps.s : "", ps.len);
+			hs.chomped = ps.chomped;
 			break;
 		case 'l':
 			list_ps();
 			break;
 		case 'n':
-			if (look_len < 0 && is_last()) {
-				quit_now = 1;
-				return posix_mode; /* GNU: no next line prints and quits */
-			}
 			if (!quiet)
 				emit_ps(cur_out());
+			if (is_last())
+				return 1; /* no next line: the script ends here */
 			flush_appends();
 			if (!read_line(0))
-				return 3;
+				return 1;
 			break;
 		case 'N':
 			if (is_last()) {
-				quit_now = 1;
-				return posix_mode; /* GNU prints the pattern space */
+				/* GNU prints the pattern space; POSIX says nothing is printed */
+				if (!quiet && !posix_mode)
+					emit_ps(cur_out());
+				return 1;
 			}
 			flush_appends();
 			read_line(1);
@@ -1174,12 +1186,12 @@ again:
 			if (nl)
 				emit(cur_out(), ps.s, (size_t)(nl - ps.s), 1);
 			else
-				emit(cur_out(), ps.s ? ps.s : "", ps.len, 1);
+				emit_ps(cur_out());
 			break;
 		}
 		case 'q':
 			exit_status = c->status;
-			quit_now = 1;
+			quit_now = 2; /* GNU's q also ends a last line left without its newline */
 			return 0;
 		case 'Q':
 			exit_status = c->status;
@@ -1190,7 +1202,7 @@ again:
 			break;
 		case 's':
 			if (do_subst(c)) {
-				tflag = 1;
+				replaced = 1;
 				if (c->print)
 					emit_ps(cur_out());
 				if (c->wf)
@@ -1199,14 +1211,14 @@ again:
 			break;
 		case 't':
 		case 'T':
-			if (tflag == (c->c == 't')) {
-				tflag = 0;
+			if (replaced == (c->c == 't')) {
+				replaced = 0;
 				if (c->jump < 0)
 					return 0;
 				i = c->jump;
 				goto again;
 			}
-			tflag = 0;
+			replaced = 0;
 			break;
 		case 'b':
 			if (c->jump < 0)
@@ -1218,11 +1230,9 @@ again:
 			break;
 		case 'x': {
 			struct buf t = ps;
-			int chomped = ps.chomped;
 
 			ps = hs;
 			hs = t;
-			ps.chomped = chomped;
 			break;
 		}
 		case 'y':
@@ -1373,6 +1383,7 @@ int main(int argc, char **argv)
 	/* neither space is ever NULL: 'x' may swap an empty hold space in */
 	buf_set(&ps, "", 0);
 	buf_set(&hs, "", 0);
+	hs.chomped = 1;
 	while ((opt = getopt_long(argc, argv, "ne:f:i::Ersuz", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'n':
@@ -1429,17 +1440,16 @@ int main(int argc, char **argv)
 			break;
 		int r;
 
-redo:
 		r = run();
 		if (!r && !quiet)
 			emit_ps(cur_out());
 		flush_appends();
+		if (quit_now == 2 && cur_out()->missing_nl) {
+			putc(zero_term ? 0 : '\n', cur_out()->f);
+			cur_out()->missing_nl = 0;
+		}
 		if (quit_now)
 			break;
-		if (r == 2) {
-			/* D with a newline: restart without reading a new line */
-			goto redo;
-		}
 	}
 	if (in_place && ip_out)
 		finish_in_place();
