@@ -55,3 +55,4 @@ dd if=f of=/dev/null; echo $?
 @err dd conv=excl,nocreat
 @err dd bs=0
 @err dd if=/dev/zero bs=1kx2 count=1 status=noxfer | wc -c
+@status dd --help

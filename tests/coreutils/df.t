@@ -27,3 +27,4 @@ df nope; echo $?
 @err df nope
 df . nope | awk 'NR > 1 { print $1 }'; echo $?
 @status df -q
+@status df --help

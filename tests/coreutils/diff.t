@@ -95,3 +95,4 @@ seq 1 20000 > l1; seq 1 20000 | awk '{ print ($1 * 7919) % 20000 }' > l2; diff l
 seq 1 20000 > l1; seq 1 20000 | awk '{ print ($1 * 7919) % 20000 }' > l2; diff -u --label a --label b l1 l2 | md5sum
 seq 1 3000 > l1; seq 1 3000 | awk '{ print ($1 * 31) % 3000 }' > l2; diff --minimal l1 l2 | md5sum
 seq 1 3000 > l1; seq 1 3000 | awk '{ print ($1 * 31) % 3000 }' > l2; diff -d l1 l2 | wc -l
+@status diff --help

@@ -48,3 +48,4 @@ cd d && du -a s | sort -k2
 ln d/a hl; du -s d hl
 ln d/a hl; du -s hl d
 ln d/a hl; du -c d/a hl
+@status du --help

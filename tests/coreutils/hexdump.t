@@ -52,3 +52,4 @@ hexdump nope; echo $?
 @err hexdump nope
 hexdump -C nope s3; echo $?
 @status hexdump -q f
+@status hexdump --help

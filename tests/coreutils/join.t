@@ -59,3 +59,4 @@ join f1 nope; echo $?
 @status join -q f1 f2
 seq 1 10 > s1; seq 2 2 20 > s2; join s1 s2
 seq 1 10 | sed 's/$/ a/' > s1; seq 1 3 12 | sed 's/$/ b/' > s2; join -a1 -a2 -o auto -e X s1 s2 2>/dev/null; echo $?
+@status join --help

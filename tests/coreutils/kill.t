@@ -37,3 +37,4 @@ sleep 5 & env kill 999999 $! 2>/dev/null; echo $?; wait $!; echo $?
 # POSIX: kill -l EXIT_STATUS names the signal that ended a process (procps's kill does not)
 @expect kill-l-137.out env kill -l 137
 @expect kill-l-usr1.out sleep 5 & env kill -USR1 $!; wait $!; env kill -l $?
+@status env kill --help

@@ -105,3 +105,4 @@ printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' | od -A n -c
 seq 1000 | od -c | tail -5
 seq 100 | od -A x -t x1z | head -5
 od nope e; echo $?
+@status od --help

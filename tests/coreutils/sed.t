@@ -269,3 +269,4 @@ printf 'a\nb\n' | sed -z '=' | od -c
 printf 'ab\ncd\n' | sed -n '$!N;s/a/A/;P;D;t'
 printf 'x1\nx2\nx3\n' | sed -n 's/x/y/;N;tl;p;b;:l;s/^/T:/p'
 printf 'a\nb\n' | sed '$!{N;D};a END'
+@status sed --help

@@ -18,3 +18,4 @@ W=$(command -v which); PATH=b1 "$W" -a b2/q; echo $?
 W=$(command -v which); PATH=b1 "$W" /bin/sh; echo $?
 W=$(command -v which); PATH=/usr/bin:/bin "$W" -a sh | head -1
 @status W=$(command -v which); PATH=b1 "$W" -x p
+which --help | head -1 | grep -c Usage
