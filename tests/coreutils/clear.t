@@ -23,4 +23,4 @@ TERM=xterm clear -x -T linux | od -c
 TERM=nosuch clear 2>/dev/null; echo $?
 unset TERM; clear 2>/dev/null; echo $?
 @status clear -q
-clear --help 2>&1 | head -1 | grep -c Usage
+clear --help 2>&1 | grep -c '^Usage'
