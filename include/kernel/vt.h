@@ -149,11 +149,39 @@ struct vt_renderer {
 	void *priv;
 };
 
-/* drivers/tty/vt.c */
+/*
+ * A terminal on a renderer (drivers/tty/vt.c): the emulator's cells, what the renderer shows
+ * now, and a scroll not yet applied to it. The console's is one; ktests make their own.
+ * The owner serialises calls (the console: vt_lock).
+ */
+struct vt_display {
+	struct vt_screen screen;
+	struct vt_renderer *r;
+	struct vt_cell *shown; /* what the renderer shows; attr 0xff: unknown, to be drawn */
+	unsigned int scroll_top, scroll_bottom; /* the scroll not yet applied to the renderer */
+	int scroll_n;
+	bool cursor_drawn; /* the software cursor is on the screen at (cursor_x, cursor_y) */
+	unsigned int cursor_x, cursor_y;
+	void (*reply)(struct vt_display *d, const char *s, size_t len);
+};
+
+/* cells, alt (may be NULL) and shown: r->cols * r->rows cells each. */
+void vt_display_init(struct vt_display *d, struct vt_renderer *r, struct vt_cell *cells,
+		     struct vt_cell *alt, struct vt_cell *shown);
+/* Interprets bytes and brings the renderer up to date. */
+void vt_display_write(struct vt_display *d, const unsigned char *buf, size_t len);
+/* Draws every cell again. */
+void vt_display_redraw(struct vt_display *d);
+
+/* drivers/tty/vt.c: the console */
 void vt_console_init(struct vt_renderer *r);
 /* The renderer may draw again (its mapping was redone): everything is drawn anew. */
 void vt_redraw(void);
 void vt_tty_init(void);
+/* tty1, once registered (for tests), or NULL. */
+struct tty_struct *vt_tty_struct(void);
+/* drivers/tty/keyboard.c: the i8042's keyboard, whose keys go to vt_input. */
+int keyboard_init(void);
 /* Bytes from the keyboard (any context, interrupts included). */
 void vt_input(const char *buf, size_t len);
 bool vt_app_cursor_keys(void);
@@ -170,6 +198,8 @@ struct fbcon_info {
 	u8 red_pos, red_size, green_pos, green_size, blue_pos, blue_size;
 };
 void fbcon_setup(struct vt_renderer *r, struct fbcon_info *info);
+/* A renderer on info's memory, for kfree when done. */
+struct vt_renderer *fbcon_create(struct fbcon_info *info);
 u32 fbcon_color(const struct fbcon_info *info, unsigned int index);
 
 /* The font: 8x16, indexed by code page 437 number. */

@@ -335,11 +335,17 @@ KTEST(vt_junk_and_utf8)
 }
 
 static const struct ktest_case cases[] = {
-	KTEST_CASE(vt_text_wrap_and_scroll), KTEST_CASE(vt_controls),
-	KTEST_CASE(vt_cursor_motion),	     KTEST_CASE(vt_erase),
-	KTEST_CASE(vt_insert_delete),	     KTEST_CASE(vt_sgr),
-	KTEST_CASE(vt_scroll_region),	     KTEST_CASE(vt_save_restore),
-	KTEST_CASE(vt_modes),		     KTEST_CASE(vt_alternate_screen),
-	KTEST_CASE(vt_reports),		     KTEST_CASE(vt_junk_and_utf8),
+	KTEST_CASE(vt_text_wrap_and_scroll),
+	KTEST_CASE(vt_controls),
+	KTEST_CASE(vt_cursor_motion),
+	KTEST_CASE(vt_erase),
+	KTEST_CASE(vt_insert_delete),
+	KTEST_CASE(vt_sgr),
+	KTEST_CASE(vt_scroll_region),
+	KTEST_CASE(vt_save_restore),
+	KTEST_CASE(vt_modes),
+	KTEST_CASE(vt_alternate_screen),
+	KTEST_CASE(vt_reports),
+	KTEST_CASE(vt_junk_and_utf8),
 };
 KTEST_SUITE(vt, cases);
