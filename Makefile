@@ -30,7 +30,7 @@ CPU ?= max
 MEM ?= 256M
 SMP ?= 2
 DISK ?= ahci
-CMDLINE ?= console=ttyS0 console=tty0
+CMDLINE ?= console=tty0 console=ttyS0
 
 ifeq ($(V),1)
 Q :=

@@ -33,6 +33,7 @@
 #include <kernel/time.h>
 #include <kernel/timer.h>
 #include <kernel/tty.h>
+#include <kernel/vt.h>
 #include <uapi/fcntl.h>
 
 #define KERNEL_NAME "Mica"
@@ -166,6 +167,8 @@ static int kernel_init(void *unused)
 	pty_init();
 	if (IS_ENABLED(CONFIG_SERIAL_8250))
 		serial8250_tty_init();
+	if (IS_ENABLED(CONFIG_VIDEO_CONSOLE))
+		vt_tty_init();
 	devfs_mount();
 	devpts_mount_boot();
 	if (do_mount("proc", "/proc", "proc", 0, NULL))
@@ -194,6 +197,8 @@ void start_kernel(void)
 	setup_arch();
 	print_boot_info();
 	mm_init();
+	if (IS_ENABLED(CONFIG_VIDEO_CONSOLE))
+		fbcon_late_init(); /* mm_init took away the boot map it drew through */
 	/* Without the MADT, interrupt setup assumes one CPU and the PC's default I/O APIC. */
 	err = acpi_table_init();
 	if (err)

@@ -128,7 +128,7 @@ terminal_input serial console
 terminal_output serial console
 CFG
 grub-mkimage -O i386-pc -o "$work/core.img" -p '(hd0,msdos1)/boot/grub' -c "$work/early.cfg" \
-	biosdisk part_msdos ext2 multiboot2 serial terminal normal boot configfile echo test
+	biosdisk part_msdos ext2 multiboot2 serial terminal normal boot configfile echo test vbe
 core_sectors=$(( ($(stat -c %s "$work/core.img") + 511) / 512 ))
 if [ "$core_sectors" -ge "$part_start" ]; then
 	echo "mkimage.sh: core.img ($core_sectors sectors) does not fit before the partition" >&2

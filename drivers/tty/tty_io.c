@@ -120,23 +120,25 @@ struct tty_struct *file_tty(struct file *file)
 /* ---- /dev/console ------------------------------------------------------------------------ */
 
 /*
- * Linux's console_device: the first enabled console that has a tty (console= orders and
- * enables them); the screen has none yet, so with console=tty0 alone the UART's tty is
- * still the one, rather than no console at all.
+ * Linux's console_device: the console console= named last (CON_CONSDEV), else the first
+ * enabled console that has a tty, else any console with a tty.
  */
 struct tty_struct *console_tty(void)
 {
-	struct console *con, *any = NULL;
+	struct console *con, *enabled = NULL, *any = NULL;
 
 	for (con = console_list_head(); con; con = con->next) {
 		if (!con->device)
 			continue;
-		if (con->flags & CON_ENABLED)
+		if ((con->flags & CON_CONSDEV) && (con->flags & CON_ENABLED) && con->device(con))
 			return con->device(con);
+		if ((con->flags & CON_ENABLED) && !enabled)
+			enabled = con;
 		if (!any)
 			any = con;
 	}
-	return any ? any->device(any) : NULL;
+	con = enabled ? enabled : any;
+	return con ? con->device(con) : NULL;
 }
 
 /* ---- open and close --------------------------------------------------------------------- */

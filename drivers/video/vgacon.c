@@ -1,123 +1,113 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The screen as a second console, in VGA/EGA text mode: the mode GRUB leaves on a BIOS
- * machine unless asked for graphics. Each cell is a character and an attribute byte; the
- * screen scrolls up when the cursor passes the last row.
+ * The virtual console in VGA/EGA text mode, the fallback when there is no linear
+ * framebuffer (GRUB left text mode, or a machine without a graphics mode): each cell is a
+ * character of the card's own code page 437 font and an attribute byte, the cursor the
+ * card's. The text memory is in the first MiB, which every page table maps.
  */
 #include <asm/bootinfo.h>
 #include <asm/io.h>
 #include <asm/page.h>
-#include <kernel/console.h>
-#include <kernel/printk.h>
+#include <kernel/errno.h>
 #include <kernel/string.h>
+#include <kernel/vt.h>
 
 #define VGA_TEXT_PHYS 0xb8000
-#define VGA_ATTR 0x0700 /* light grey on black */
 #define VGA_CRTC_INDEX 0x3d4
 #define VGA_CRTC_DATA 0x3d5
+#define VGA_CRTC_CURSOR_START 0x0a
 #define VGA_CRTC_CURSOR_HI 0x0e
 #define VGA_CRTC_CURSOR_LO 0x0f
-#define TAB_WIDTH 8
+#define VGA_CURSOR_DISABLE 0x20
+#define VGA_CURSOR_UNDERLINE 0x0e /* start scan line of a two-line underline */
 
 struct vgacon {
 	volatile u16 *cells;
-	u32 cols, rows, pitch_cells;
-	u32 x, y;
+	u32 pitch_cells;
+	bool cursor_visible;
 };
 
 static struct vgacon vga;
 
-static void vgacon_move_cursor(void)
+static void crtc_write(u8 reg, u8 val)
 {
-	u16 pos = vga.y * vga.pitch_cells + vga.x;
-
-	outb(VGA_CRTC_CURSOR_HI, VGA_CRTC_INDEX);
-	outb(pos >> 8, VGA_CRTC_DATA);
-	outb(VGA_CRTC_CURSOR_LO, VGA_CRTC_INDEX);
-	outb(pos & 0xff, VGA_CRTC_DATA);
+	outb(reg, VGA_CRTC_INDEX);
+	outb(val, VGA_CRTC_DATA);
 }
 
-static void vgacon_clear_row(u32 row)
+static void vgacon_draw_cell(struct vt_renderer *r, unsigned int x, unsigned int y,
+			     struct vt_cell cell, bool cursor)
 {
-	for (u32 x = 0; x < vga.cols; x++)
-		vga.cells[row * vga.pitch_cells + x] = VGA_ATTR | ' ';
-}
+	unsigned int fg = cell.fg & 15, bg = cell.bg & 15;
 
-static void vgacon_newline(void)
-{
-	vga.x = 0;
-	if (++vga.y < vga.rows)
-		return;
-	for (u32 row = 1; row < vga.rows; row++)
-		for (u32 x = 0; x < vga.cols; x++)
-			vga.cells[(row - 1) * vga.pitch_cells + x] =
-				vga.cells[row * vga.pitch_cells + x];
-	vga.y = vga.rows - 1;
-	vgacon_clear_row(vga.y);
-}
+	if (cell.attr & VT_ATTR_BOLD)
+		fg |= 8;
+	if (cell.attr & VT_ATTR_REVERSE) {
+		unsigned int t = fg;
 
-static void vgacon_putc(char c)
-{
-	switch (c) {
-	case '\n':
-		vgacon_newline();
-		return;
-	case '\r':
-		vga.x = 0;
-		return;
-	case '\b':
-		if (vga.x)
-			vga.x--;
-		return;
-	case '\t':
-		do
-			vgacon_putc(' ');
-		while (vga.x % TAB_WIDTH);
-		return;
+		fg = bg;
+		bg = t;
 	}
-	vga.cells[vga.y * vga.pitch_cells + vga.x] = VGA_ATTR | (u8)c;
-	if (++vga.x == vga.cols)
-		vgacon_newline();
+	/* The attribute's top bit blinks: backgrounds are the eight dark colours only. */
+	vga.cells[y * vga.pitch_cells + x] = (u16)((bg & 7) << 12 | fg << 8 | cell.ch);
 }
 
-static void vgacon_write(struct console *con, const char *s, size_t len)
+static void vgacon_move_rows(struct vt_renderer *r, unsigned int top, unsigned int bottom, int n)
 {
-	for (size_t i = 0; i < len; i++)
-		vgacon_putc(s[i]);
-	vgacon_move_cursor();
+	unsigned int k = n < 0 ? -n : n, height = bottom - top + 1;
+	volatile u16 *base = vga.cells + top * vga.pitch_cells;
+	size_t line = vga.pitch_cells;
+
+	if (!n || k >= height)
+		return;
+	if (n > 0)
+		for (size_t i = 0; i < (height - k) * line; i++)
+			base[i] = base[i + k * line];
+	else
+		for (size_t i = (height - k) * line; i-- > 0;)
+			base[i + k * line] = base[i];
 }
 
-static struct console vga_console = {
-	.name = "tty",
-	.index = 0,
-	.write = vgacon_write,
-	.flags = CON_ENABLED,
+static void vgacon_set_cursor(struct vt_renderer *r, unsigned int x, unsigned int y, bool visible)
+{
+	u16 pos = y * vga.pitch_cells + x;
+
+	if (visible != vga.cursor_visible) {
+		crtc_write(VGA_CRTC_CURSOR_START,
+			   visible ? VGA_CURSOR_UNDERLINE : VGA_CURSOR_DISABLE);
+		vga.cursor_visible = visible;
+	}
+	crtc_write(VGA_CRTC_CURSOR_HI, pos >> 8);
+	crtc_write(VGA_CRTC_CURSOR_LO, pos & 0xff);
+}
+
+static struct vt_renderer vgacon_renderer = {
+	.name = "VGA text",
+	.draw_cell = vgacon_draw_cell,
+	.move_rows = vgacon_move_rows,
+	.set_cursor = vgacon_set_cursor,
 };
 
-void video_console_init(void)
+int vgacon_probe(struct vt_renderer **rp)
 {
 	const struct boot_framebuffer *fb = &boot_info.fb;
 
-	if (boot_info.has_framebuffer && fb->type != BOOT_FB_EGA_TEXT) {
-		pr_notice("video: %ux%u %u-bit graphics framebuffer; the screen console needs "
-			  "text mode, so it stays off\n",
-			  fb->width, fb->height, fb->bpp);
-		return;
-	}
+	if (boot_info.has_framebuffer && fb->type != BOOT_FB_EGA_TEXT)
+		return -ENODEV;
 	if (boot_info.has_framebuffer && fb->width && fb->height && fb->pitch >= 2 * fb->width) {
 		vga.cells = __va(fb->addr);
-		vga.cols = fb->width;
-		vga.rows = fb->height;
+		vgacon_renderer.cols = fb->width;
+		vgacon_renderer.rows = fb->height;
 		vga.pitch_cells = fb->pitch / 2;
 	} else {
 		/* No framebuffer tag: a BIOS machine in the standard 80x25 text mode. */
 		vga.cells = __va(VGA_TEXT_PHYS);
-		vga.cols = 80;
-		vga.rows = 25;
+		vgacon_renderer.cols = 80;
+		vgacon_renderer.rows = 25;
 		vga.pitch_cells = 80;
 	}
-	for (u32 row = 0; row < vga.rows; row++)
-		vgacon_clear_row(row);
-	vga.x = vga.y = 0;
-	register_console(&vga_console);
+	vga.cursor_visible = false;
+	crtc_write(VGA_CRTC_CURSOR_START, VGA_CURSOR_DISABLE);
+	*rp = &vgacon_renderer;
+	return 0;
 }

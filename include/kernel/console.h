@@ -24,6 +24,7 @@ struct console {
 };
 
 #define CON_ENABLED (1U << 0)
+#define CON_CONSDEV (1U << 1) /* /dev/console: named last by console= */
 
 void register_console(struct console *con);
 void console_write_all(const char *s, size_t len);

@@ -84,6 +84,7 @@ struct tty_driver {
 	const struct tty_operations *ops;
 };
 
+#define TTY_DRIVER_TYPE_CONSOLE 2
 #define TTY_DRIVER_TYPE_SERIAL 3
 #define TTY_DRIVER_TYPE_PTY 4
 #define PTY_TYPE_MASTER 1

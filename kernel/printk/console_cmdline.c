@@ -66,31 +66,55 @@ static int set_console(const char *val)
 }
 early_param("console", set_console);
 
+/* A console of index -1 answers to any index of its name (the screen's: tty0, tty1). */
 static const struct console_cmdline *find_cmdline(const struct console *con)
 {
 	for (int i = 0; i < nr_console_cmdline; i++)
 		if (!strcmp(console_cmdline[i].name, con->name) &&
-		    console_cmdline[i].index == con->index)
+		    (console_cmdline[i].index == con->index || con->index < 0))
 			return &console_cmdline[i];
 	return NULL;
 }
 
+/* The last console= entry that names con, or -1. */
+static int last_cmdline(const struct console *con)
+{
+	for (int i = nr_console_cmdline - 1; i >= 0; i--)
+		if (!strcmp(console_cmdline[i].name, con->name) &&
+		    (console_cmdline[i].index == con->index || con->index < 0))
+			return i;
+	return -1;
+}
+
+/*
+ * As on Linux, the console named last (among those with a tty) is /dev/console:
+ * "console=tty0 console=ttyS0" shows messages on both and puts /dev/console on the UART.
+ */
 void console_apply_cmdline(void)
 {
-	struct console *con;
+	struct console *con, *preferred = NULL;
+	int preferred_at = -1;
 
 	if (!nr_console_cmdline)
 		return;
 	for (con = console_list_head(); con; con = con->next) {
 		const struct console_cmdline *c = find_cmdline(con);
+		int last = last_cmdline(con);
 
+		con->flags &= ~CON_CONSDEV;
 		if (!c) {
 			con->flags &= ~CON_ENABLED;
 			continue;
 		}
 		con->flags |= CON_ENABLED;
+		if (con->device && last > preferred_at) {
+			preferred = con;
+			preferred_at = last;
+		}
 		if (con->setup && c->options[0] && con->setup(con, c->options))
 			pr_warn("console %s%d: bad options \"%s\"\n", con->name, con->index,
 				c->options);
 	}
+	if (preferred)
+		preferred->flags |= CON_CONSDEV;
 }

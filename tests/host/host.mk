@@ -26,7 +26,7 @@ HOST_TEST_LIB_OBJS := $(patsubst kernel/lib/%.c,$(HOST_TEST_OUT)/lib/%.o,$(HOST_
 
 HOST_TEST_NAMES := test_errno test_string test_vsprintf test_list test_bitmap test_cmdline \
 	test_multiboot2 test_rbtree test_acpi test_time test_seqlock test_cpio test_console \
-	test_tlb_asid
+	test_tlb_asid test_vt test_keymap
 HOST_TESTS := $(addprefix $(HOST_TEST_OUT)/,$(HOST_TEST_NAMES))
 HOST_TEST_OBJS := $(addsuffix .o,$(HOST_TESTS)) $(HOST_TEST_OUT)/errno_host_values.o
 
@@ -101,6 +101,15 @@ $(HOST_TEST_CPIO_SAMPLE): tests/host/host.mk
 		cpio -o -H newc --reproducible -R 0:0 --quiet > $(abspath $@).tmp
 	$(Q)mv $@.tmp $@
 
+# The virtual console's terminal emulator and keymap: pure code in drivers/tty/.
+HOST_TEST_VT_OBJS := $(HOST_TEST_OUT)/tty/vt_parser.o $(HOST_TEST_OUT)/tty/keyboard_map.o
+$(HOST_TEST_OUT)/test_vt: $(HOST_TEST_OUT)/tty/vt_parser.o $(HOST_TEST_OUT)/lib/string.o
+$(HOST_TEST_OUT)/test_keymap: $(HOST_TEST_OUT)/tty/keyboard_map.o $(HOST_TEST_OUT)/lib/string.o
+$(HOST_TEST_VT_OBJS): $(HOST_TEST_OUT)/tty/%.o: drivers/tty/%.c tests/host/host.mk
+	@mkdir -p $(@D)
+	$(quiet) HOSTCC $<
+	$(Q)$(HOSTCC) $(HOST_TEST_LIB_CFLAGS) -c -o $@ $<
+
 # Header-only: the PCID decision (arch/x86_64/include/asm/tlb_asid.h) against a TLB model.
 $(HOST_TEST_OUT)/test_tlb_asid:
 
@@ -147,3 +156,4 @@ host-test-run: $(HOST_TESTS)
 
 -include $(HOST_TEST_OBJS:.o=.d) $(HOST_TEST_LIB_OBJS:.o=.d) $(HOST_TEST_TIME_OBJS:.o=.d)
 -include $(HOST_TEST_OUT)/drivers/acpi/tables.d $(HOST_TEST_OUT)/arch/multiboot2.d
+-include $(HOST_TEST_VT_OBJS:.o=.d)

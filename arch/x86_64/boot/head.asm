@@ -15,6 +15,11 @@
 MB2_HEADER_MAGIC	equ 0xe85250d6
 MB2_BOOTLOADER_MAGIC	equ 0x36d76289
 MB2_ARCH_I386		equ 0
+MB2_HEADER_TAG_FRAMEBUFFER equ 5
+MB2_HEADER_TAG_OPTIONAL	equ 1
+FB_WIDTH		equ 1024
+FB_HEIGHT		equ 768
+FB_DEPTH		equ 32
 
 PTE_PRESENT		equ 1 << 0
 PTE_RW			equ 1 << 1
@@ -38,8 +43,14 @@ mb2_header:
 	dd MB2_ARCH_I386
 	dd mb2_header_end - mb2_header
 	dd 0x100000000 - (MB2_HEADER_MAGIC + MB2_ARCH_I386 + (mb2_header_end - mb2_header))
-	; End tag. No framebuffer tag: GRUB leaves the screen in text mode unless asked,
-	; and the console handles whichever framebuffer it is given.
+	; The framebuffer tag asks for a linear framebuffer of this size (optional: without a
+	; graphics mode, GRUB leaves text mode and the console draws there). A modest mode,
+	; since every pixel is drawn by the CPU: 128x48 characters.
+	align 8
+	dw MB2_HEADER_TAG_FRAMEBUFFER, MB2_HEADER_TAG_OPTIONAL
+	dd 20
+	dd FB_WIDTH, FB_HEIGHT, FB_DEPTH
+	; End tag.
 	align 8
 	dw 0, 0
 	dd 8
