@@ -168,17 +168,19 @@ static void bell(struct editor *e)
 static int read_byte(struct editor *e, unsigned char *c)
 {
 	for (;;) {
-		ssize_t r = read(0, c, 1);
+		ssize_t r;
 
-		if (r >= 0)
-			return (int)r;
-		if (errno != EINTR)
-			return -1;
+		/* the signal may have come between two reads, with no EINTR to tell */
 		if (winch) {
 			winch = 0;
 			read_width();
 			refresh(e);
 		}
+		r = read(0, c, 1);
+		if (r >= 0)
+			return (int)r;
+		if (errno != EINTR)
+			return -1;
 		if (pending_signals) {
 			/* a trap's command runs in the terminal's own mode, then we draw again */
 			raw_leave();
