@@ -43,8 +43,8 @@ static size_t word_start(const char *line, size_t pos)
 
 static int command_position(const char *line, size_t start)
 {
-	static const char *const words[] = { "then", "do", "else", "elif", "if", "while",
-					     "until", "!", "{", "time", NULL };
+	static const char *const words[] = { "then",  "do", "else", "elif", "if", "while",
+					     "until", "!",  "{",    "time", NULL };
 	size_t i = start, end;
 
 	while (i && (line[i - 1] == ' ' || line[i - 1] == '\t'))
@@ -132,8 +132,8 @@ static void scan_dir(struct cands *c, int want_dirs)
 
 		if (strncmp(name, c->prefix, c->plen))
 			continue;
-		if (name[0] == '.' && (c->prefix[0] != '.' || !strcmp(name, ".") ||
-				       !strcmp(name, "..")))
+		if (name[0] == '.' &&
+		    (c->prefix[0] != '.' || !strcmp(name, ".") || !strcmp(name, "..")))
 			continue;
 		full = xmalloc(strlen(c->dir) + strlen(name) + 2);
 		strcpy(full, c->dir);
@@ -260,8 +260,7 @@ static void add_var(const char *name, void *arg)
  * unique, NULL-terminated, each starting with the word unquoted (*wlen bytes); the count is
  * returned.
  */
-int complete_word(const char *line, size_t pos, size_t *start, int *kind, size_t *wlen,
-		  char ***out)
+int complete_word(const char *line, size_t pos, size_t *start, int *kind, size_t *wlen, char ***out)
 {
 	struct cands c = { 0 };
 	char *word, *dollar;
@@ -270,8 +269,9 @@ int complete_word(const char *line, size_t pos, size_t *start, int *kind, size_t
 	word = unquote(line + *start, pos - *start);
 	*wlen = strlen(word);
 	dollar = strrchr(word, '$');
-	if (dollar && strspn(dollar + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-					 "0123456789_") == strlen(dollar + 1) &&
+	if (dollar &&
+	    strspn(dollar + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			       "0123456789_") == strlen(dollar + 1) &&
 	    (dollar == word || dollar[-1] != '\\')) {
 		*kind = COMPLETE_VAR;
 		c.prefix = dollar + 1;

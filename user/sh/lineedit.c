@@ -496,7 +496,7 @@ char *lineedit_read(const char *prompt, int *fallback)
 	for (;;) {
 		int key = read_key(&e);
 
-	again:
+again:
 		if (key < 0)
 			return finish(&e, !e.l.len);
 		switch (key) {

@@ -24,7 +24,7 @@ enum {
 	LE_KEY_IGNORED, /* a sequence we know no meaning for, read to its end */
 };
 
-#define LE_CTRL(c) ((c) & 0x1f)
+#define LE_CTRL(c) ((c)&0x1f)
 #define LE_DEL 0x7f
 
 struct le_line {
