@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """`make run` driven over its serial console, as a person at the terminal would: wait for the
-shell's prompt (any prompt ending in "# " or "$ "), run a pipeline and read its output, then
-`poweroff` and wait for QEMU to end. Needs Python's pexpect (Debian's python3-pexpect).
+shell's prompt (any prompt ending in "# " or "$ "), run a pipeline and read its output, edit
+a line with a cursor key and recall it from the history, then `poweroff` and wait for QEMU
+to end. Needs Python's pexpect (Debian's python3-pexpect).
 
   scripts/makerun_test.py [--build DIR] [--timeout SECONDS]
 
@@ -63,6 +64,14 @@ def run(build, timeout=180.0, log=None):
         child.sendline("echo $((6*7)) | while read x; do echo got $x; done")
         idx = child.expect([r"got 42\r?\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
         steps.append(("a pipeline into a while-read loop", idx == 0, tail()))
+        # the line editor on our serial tty: a left arrow, an insert, then the history
+        child.send("echo mica-abd\x1b[Dc\r")
+        idx = child.expect([r"\nmica-abcd\r?\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
+        steps.append(("the line editor: a left arrow, then an insert in the middle", idx == 0,
+                      tail()))
+        child.send("\x1b[A\r")
+        idx = child.expect([r"\nmica-abcd\r?\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
+        steps.append(("up recalls the line from the history", idx == 0, tail()))
         child.sendline("poweroff")
         idx = child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=90)
         child.close()
