@@ -20,7 +20,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PROMPT = r"[#$] $"
+PROMPT = r"[#$] "
 
 
 def run(build, timeout=180.0, log=None):
@@ -48,7 +48,7 @@ def run(build, timeout=180.0, log=None):
         seen = False
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            child.expect(re.compile(r"\n[^\n]*" + PROMPT, re.M),
+            child.expect(r"\n[^\n]*" + PROMPT,
                          timeout=max(end - time.monotonic(), 1))
             try:
                 child.expect(r".+", timeout=1.0)

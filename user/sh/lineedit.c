@@ -137,12 +137,13 @@ static void refresh(struct editor *e)
 		e->off = o < l->pos ? o : l->pos;
 	}
 	n = l->len - e->off < avail ? l->len - e->off : avail;
-	str_addc(&e->out, '\r');
+	/* erase first, so that nothing follows the text when the cursor is at its end (as
+	 * tools that wait for a prompt at the end of the output expect) */
+	str_adds(&e->out, "\r\x1b[K");
 	str_adds(&e->out, e->last);
 	str_addn(&e->out, l->buf + e->off, n);
-	str_adds(&e->out, "\x1b[K\r");
-	if (pcol + l->pos - e->off) {
-		snprintf(move, sizeof(move), "\x1b[%zuC", pcol + l->pos - e->off);
+	if (l->pos - e->off < n) {
+		snprintf(move, sizeof(move), "\x1b[%zuD", n - (l->pos - e->off));
 		str_adds(&e->out, move);
 	}
 	flush_out(e);
@@ -256,11 +257,11 @@ static void search_draw(struct editor *e, const char *q, int match, int failed)
 	room = cols > head + 1 ? cols - head - 1 : 0;
 	str_addn(&b, line, strlen(line) < room ? strlen(line) : room);
 	cur = at && (size_t)(at - line) < room ? head + (at - line) : b.len;
-	str_addc(&e->out, '\r');
+	str_adds(&e->out, "\r\x1b[K");
 	str_addn(&e->out, b.s, b.len > cols - 1 ? cols - 1 : b.len);
-	str_adds(&e->out, "\x1b[K\r");
-	if (cur && cur < cols) {
-		snprintf(move, sizeof(move), "\x1b[%zuC", cur);
+	if (cur < b.len && cur < cols - 1) {
+		snprintf(move, sizeof(move), "\x1b[%zuD",
+			 (b.len > cols - 1 ? cols - 1 : b.len) - cur);
 		str_adds(&e->out, move);
 	}
 	flush_out(e);
