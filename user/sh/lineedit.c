@@ -7,8 +7,8 @@
  * Tab completion, ^C and ^L.
  *
  * A line longer than the terminal scrolls sideways inside the one row after the prompt, so
- * that a redraw is "carriage return, prompt, the visible part, erase to the end" and never
- * has to know where the terminal wrapped. The width comes from TIOCGWINSZ, read again after
+ * that a redraw is "carriage return, erase, prompt, the visible part" and never has to know
+ * where the terminal wrapped. The width comes from TIOCGWINSZ, read again after
  * SIGWINCH.
  */
 #include <errno.h>
