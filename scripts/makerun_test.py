@@ -58,19 +58,19 @@ def run(build, timeout=180.0, log=None):
         steps.append(("the shell's prompt on the serial console", seen,
                       f"{time.monotonic() - start:.1f} s from make run"))
         child.sendline("echo hello mica | tr a-z A-Z")
-        idx = child.expect([r"HELLO MICA\r?\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
+        idx = child.expect([r"HELLO MICA\r*\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
         steps.append(("a pipeline: echo hello mica | tr a-z A-Z prints HELLO MICA",
                       idx == 0, tail()))
         child.sendline("echo $((6*7)) | while read x; do echo got $x; done")
-        idx = child.expect([r"got 42\r?\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
+        idx = child.expect([r"got 42\r*\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
         steps.append(("a pipeline into a while-read loop", idx == 0, tail()))
         # the line editor on our serial tty: a left arrow, an insert, then the history
         child.send("echo mica-abd\x1b[Dc\r")
-        idx = child.expect([r"\nmica-abcd\r?\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
+        idx = child.expect([r"\nmica-abcd\r*\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
         steps.append(("the line editor: a left arrow, then an insert in the middle", idx == 0,
                       tail()))
         child.send("\x1b[A\r")
-        idx = child.expect([r"\nmica-abcd\r?\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
+        idx = child.expect([r"\nmica-abcd\r*\n[^\n]*" + PROMPT, pexpect.TIMEOUT], timeout=60)
         steps.append(("up recalls the line from the history", idx == 0, tail()))
         child.sendline("poweroff")
         idx = child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=90)
