@@ -39,6 +39,7 @@ struct editor {
 	int hidx; /* the history entry shown; hist_count(): the line being written */
 	char *saved; /* that line while an older one is shown */
 	int last_key;
+	int drawn; /* the row holds the prompt: a redraw starts with erasing it */
 	struct le_decoder dec;
 	struct str out;
 };
@@ -138,8 +139,11 @@ static void refresh(struct editor *e)
 	}
 	n = l->len - e->off < avail ? l->len - e->off : avail;
 	/* erase first, so that nothing follows the text when the cursor is at its end (as
-	 * tools that wait for a prompt at the end of the output expect) */
-	str_adds(&e->out, "\r\x1b[K");
+	 * tools that wait for a prompt at the end of the output expect); the first drawing
+	 * is the prompt alone, where the output left the cursor, as a plain read shows it */
+	if (e->drawn)
+		str_adds(&e->out, "\r\x1b[K");
+	e->drawn = 1;
 	str_adds(&e->out, e->last);
 	str_addn(&e->out, l->buf + e->off, n);
 	if (l->pos - e->off < n) {
@@ -152,6 +156,7 @@ static void refresh(struct editor *e)
 /* The whole prompt, then the line: at the start, and after anything else was printed */
 static void redraw(struct editor *e)
 {
+	e->drawn = 0;
 	str_addn(&e->out, e->prompt, e->last - e->prompt);
 	refresh(e);
 }
