@@ -32,6 +32,7 @@ gdb:gdb
 cpio:cpio
 musl-gcc:musl-tools
 /bin/busybox:busybox-static
+/usr/lib/python3/dist-packages/pexpect/__init__.py:python3-pexpect
 "
 
 find_missing() {

@@ -1,113 +1,395 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """Our shell driven through a pseudo-terminal (this host's), as a person would use it: the
-prompt (PS1's \\u \\w \\$), continuation lines, job control (^Z and a "Stopped" notice, jobs,
-bg, fg, kill %1, a "Done" notice before the next prompt), ^C interrupting a foreground sleep
-(status 130), an error that does not end the shell, and ^D ending it.
+prompt (PS1's \\u \\w \\$), continuation lines, the line editor (cursor keys in both their
+ESC [ and ESC O forms, Home/End, Delete, Backspace, ^A ^E ^K ^U ^W ^Y, ^C on a line),
+history (up/down, ^R, the history built-in, ~/.sh_history across two shells), Tab completion
+(a command, a path, a variable, the list on a second Tab), a line longer than the terminal
+and a change of its width, job control (^Z, jobs, bg, fg, kill %1, the "Stopped", "Done"
+notices), ^C interrupting a foreground sleep (status 130), an error that does not end the
+shell, and ^D ending it.
+
+The shell's output goes through a small model of a VT100 screen, so the checks read what a
+person would see, however the editor chose to draw it.
 
   scripts/shpty.py build/user/sh/sh [build/user/sh-musl/sh.musl ...]
 
 Prints "ok - SHELL: STEP" or "not ok - SHELL: STEP: what came"; as a module, run(shell)
 returns [(step, ok, output)] for scripts/run-tests.
 """
+import fcntl
 import os
 import pty
 import pwd
 import re
 import select
+import shutil
+import struct
 import sys
 import tempfile
+import termios
 import time
 
+LEFT, RIGHT, UP, DOWN = b"\x1b[D", b"\x1b[C", b"\x1b[A", b"\x1b[B"
 
-def _read(fd, until, timeout):
-    """Reads until the regex matches the text so far, or the time is up."""
-    out = b""
-    end = time.monotonic() + timeout
-    rx = re.compile(until)
-    while time.monotonic() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-            if rx.search(out.decode(errors="replace")):
-                break
-    return out.decode(errors="replace")
+
+class Screen:
+    """What a VT100 shows: rows of text (never scrolled away), a cursor, a width."""
+
+    def __init__(self, width):
+        self.width = width
+        self.rows = [[]]
+        self.r = self.c = 0
+        self.top = 0  # the row ESC [H goes to: the first after the last clear
+        self.pending = b""
+        self.wrapped = 0  # characters the terminal had to wrap to a new row
+
+    def _put(self, ch):
+        if self.c >= self.width:  # the terminal wraps before the next character
+            self.r, self.c = self.r + 1, 0
+            self.wrapped += 1
+        while len(self.rows) <= self.r:
+            self.rows.append([])
+        row = self.rows[self.r]
+        while len(row) < self.c:
+            row.append(" ")
+        if self.c < len(row):
+            row[self.c] = ch
+        else:
+            row.append(ch)
+        self.c += 1
+
+    def feed(self, data):
+        data = self.pending + data
+        self.pending = b""
+        i = 0
+        while i < len(data):
+            b = data[i]
+            if b == 0x1b:
+                m = re.compile(rb"\x1b\[([0-9;?]*)([@-~])").match(data, i)
+                if not m:
+                    if len(data) - i < 16:
+                        self.pending = data[i:]
+                        return
+                    i += 1
+                    continue
+                self._csi(m.group(1).decode(), chr(m.group(2)[0]))
+                i = m.end()
+                continue
+            if b == 0x0d:
+                self.c = 0
+            elif b == 0x0a:
+                self.r += 1
+                while len(self.rows) <= self.r:
+                    self.rows.append([])
+            elif b == 0x08:
+                self.c = max(0, self.c - 1)
+            elif b == 0x09:
+                self.c = min(self.width - 1, (self.c // 8 + 1) * 8)
+            elif b >= 0x20:
+                self._put(chr(b) if b < 0x80 else "?")
+            i += 1
+
+    def _csi(self, params, final):
+        ps = [int(p) if p.isdigit() else 0 for p in params.split(";")] if params else []
+        n = ps[0] if ps and ps[0] else 1
+        row = self.rows[self.r] if self.r < len(self.rows) else []
+        if final == "K":
+            del row[self.c:]
+        elif final == "C":
+            self.c = min(self.width - 1, self.c + n)
+        elif final == "D":
+            self.c = max(0, self.c - n)
+        elif final == "A":
+            self.r = max(0, self.r - n)
+        elif final == "B":
+            self.r += n
+        elif final == "H":
+            self.r = self.top + ((ps[0] - 1) if ps and ps[0] else 0)
+            self.c = (ps[1] - 1) if len(ps) > 1 and ps[1] else 0
+        elif final == "J":
+            if ps and ps[0] == 2:  # a new, empty screen below the old; the cursor stays
+                old, self.top = self.top, len(self.rows)
+                self.r = self.top + self.r - old
+            else:
+                del row[self.c:]
+                del self.rows[self.r + 1:]
+        while len(self.rows) <= self.r:
+            self.rows.append([])
+
+    def text(self, since=0):
+        return "\n".join("".join(r) for r in self.rows[since:])
+
+    def line(self):
+        return "".join(self.rows[self.r])
+
+
+class Session:
+    def __init__(self, shell, home, env, width=80):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.chdir(home)
+            os.execve(shell, [shell], env)
+        self.set_width(width, signal=False)
+        self.screen = Screen(width)
+        self.raw = b""
+
+    def set_width(self, width, signal=True):
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, width, 0, 0))
+        if signal:
+            self.screen.width = width
+
+    def pump(self, timeout):
+        r, _, _ = select.select([self.fd], [], [], timeout)
+        if not r:
+            return False
+        try:
+            chunk = os.read(self.fd, 4096)
+        except OSError:
+            return None
+        if not chunk:
+            return None
+        self.raw += chunk
+        self.screen.feed(chunk)
+        return True
+
+    def wait_for(self, rx, since, timeout):
+        """Reads until the screen from row 'since' matches rx; returns that text."""
+        end = time.monotonic() + timeout
+        rx = re.compile(rx, re.S)
+        while True:
+            text = self.screen.text(since)
+            if rx.search(text):
+                return text, True
+            left = end - time.monotonic()
+            if left <= 0 or self.pump(min(left, 0.05)) is None:
+                return self.screen.text(since), False
+
+    def settle(self, quiet=0.15, limit=2.0):
+        """Reads until the shell has been silent for a moment."""
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            if not self.pump(quiet):
+                return
+
+    def exit_status(self, timeout=5.0):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            p, st = os.waitpid(self.pid, os.WNOHANG)
+            if p:
+                return st
+            self.pump(0.05)
+        os.kill(self.pid, 9)
+        os.waitpid(self.pid, 0)
+        return None
+
+    def close(self):
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
 
 
 def run(shell):
     home = tempfile.mkdtemp(prefix="shpty.")
+    try:
+        return _run(shell, home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _run(shell, home):
     user = pwd.getpwuid(os.geteuid()).pw_name
     mark = "#" if os.geteuid() == 0 else "$"
-    prompt = re.escape(f"{user}:~{mark} ")
-    env = {"PS1": "\\u:\\w\\$ ", "PS2": "more> ", "HOME": home, "PATH": "/usr/bin:/bin",
-           "TERM": "dumb"}
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.chdir(home)
-        os.execve(shell, [shell], env)
+    ptext = f"{user}:~{mark} "
+    prompt = re.escape(ptext)
+    bindir = os.path.join(home, "bin")
+    os.makedirs(os.path.join(home, "dir1"))
+    os.makedirs(bindir)
+    with open(os.path.join(bindir, "mycmdxyz"), "w") as f:
+        f.write("#!/bin/sh\necho ran-mycmdxyz\n")
+    os.chmod(os.path.join(bindir, "mycmdxyz"), 0o755)
+    with open(os.path.join(home, "file with space.txt"), "w") as f:
+        f.write("spaced-content\n")
+    for n in ("alpha1", "alpha2"):
+        open(os.path.join(home, n), "w").close()
+    env = {"PS1": "\\u:\\w\\$ ", "PS2": "more> ", "HOME": home,
+           "PATH": f"/usr/bin:/bin:{bindir}", "TERM": "vt100"}
     steps = []
+    s = Session(shell, home, env)
+    since = [0]
 
-    def step(name, send, until, check, timeout=3.0):
-        if send is not None:
-            os.write(fd, send)
-        out = _read(fd, until, timeout)
-        steps.append((name, bool(re.search(check, out)), out))
+    def step(name, send, check, until=None, timeout=3.0, delay=0.0):
+        """Sends keys; waits until the screen (the rows since the step's start) matches
+        'until' (the prompt again by default), then checks 'check' on that text."""
+        since[0] = s.screen.r
+        for part in send if isinstance(send, list) else [send]:
+            if part:
+                os.write(s.fd, part)
+            if delay:
+                time.sleep(delay)
+                s.settle(0.02, delay)
+        text, _ = s.wait_for(until if until is not None else check, since[0], timeout)
+        ok = bool(re.search(check, text, re.S))
+        steps.append((name, ok, text))
+        return ok
 
-    step("the prompt shows the user, ~ and #/$", None, prompt, "^" + prompt)
-    step("a command's output, then the prompt again", b"echo hi $((6*7))\n", prompt,
-         r"hi 42\r?\n" + prompt)
-    step("a continuation line prompts with PS2", b"for i in 1 2\n", "more> ", "more> ")
-    step("the loop runs when complete", b"do echo n$i; done\n", prompt,
-         r"n1\r?\nn2\r?\n" + prompt)
-    step("^Z stops a foreground job with a notice", b"sleep 30\n", "sleep 30", "sleep 30",
-         timeout=1.0)
-    time.sleep(0.3)
-    step("  ... [1] + Stopped", b"\x1a", prompt, r"\[1\] \+ Stopped\s+sleep 30")
-    step("jobs lists it", b"jobs\n", prompt, r"\[1\] \+ Stopped\s+sleep 30")
-    step("bg continues it", b"bg\n", prompt, r"\[1\] sleep 30 &")
-    os.write(fd, b"kill %1\n")
-    out = _read(fd, prompt, 3.0)
-    time.sleep(0.3)
-    os.write(fd, b"\n")
-    out += _read(fd, prompt, 3.0)
-    steps.append(("kill %1 ends it, with a notice by the next prompt",
-                  bool(re.search(r"Terminated\s+sleep 30", out)), out))
-    step("a background job's Done notice at the next prompt",
-         b"sleep 0.2 &\n", prompt, r"\[1\] \d+")
+    # the prompt and plain commands
+    step("the prompt shows the user, ~ and #/$", None, "^" + prompt + "$")
+    step("a command's output, then the prompt again", b"echo hi $((6*7))\r",
+         r"\nhi 42\n" + prompt + "$")
+    step("a continuation line prompts with PS2", b"for i in 1 2\r", "\nmore> $")
+    step("the loop runs when complete", b"do echo n$i; done\r",
+         r"\nn1\nn2\n" + prompt + "$")
+
+    # editing keys: each case's command prints what the edits must have made
+    def edit(name, keys, want):
+        step(name, keys, r"\n" + re.escape(want) + r"\n" + prompt + "$", delay=0.05)
+
+    edit("left arrow (ESC [ D) then insert in the middle",
+         [b"echo ac", LEFT, b"b\r"], "abc")
+    edit("left and right arrows in the ESC O form",
+         [b"echo xz", b"\x1bOD", b"\x1bOD", b"\x1bOC", b"y\r"], "xyz")
+    edit("^A and ^E: start and end of the line", [b"cho hi", b"\x01", b"e", b"\x05",
+                                                  b" there\r"], "hi there")
+    edit("^B and ^F: a character back and forward",
+         [b"echo 13", b"\x02\x02\x06", b"2\r"], "123")
+    edit("Home and End: ESC [H, ESC [F", [b"cho a", b"\x1b[H", b"e", b"\x1b[F", b"b\r"], "ab")
+    edit("Home and End: ESC [1~, ESC [4~, ESC OH, ESC OF",
+         [b"ho c", b"\x1b[1~", b"c", b"\x1bOH", b"e", b"\x1b[4~", b"d", b"\x1bOF", b"e\r"],
+         "cde")
+    edit("Delete (ESC [3~) takes the character under the cursor",
+         [b"echo abXc", LEFT, LEFT, b"\x1b[3~", b"\r"], "abc")
+    edit("Backspace as DEL and as ^H", [b"echo abXY", b"\x7f", b"\x08", b"c\r"], "abc")
+    edit("^K kills to the end of the line",
+         [b"echo abc def", b"\x02\x02\x02\x02", b"\x0b", b"\r"], "abc")
+    edit("^U kills to the start, ^Y yanks it back",
+         [b"echo one", b"\x15", b"echo two ", b"\x19", b"\r"], "two echo one")
+    edit("^W kills the word before the cursor", [b"echo one two", b"\x17", b"three\r"],
+         "one three")
+    edit("^K then ^Y: the killed text comes back elsewhere",
+         [b"echo tail head ", b"\x01", b"\x06" * 5, b"\x0b", b"X ", b"\x19", b"\r"],
+         "X tail head")
+    step("^C abandons the line: a new prompt", [b"echo never", b"\x03"],
+         r"echo never\^C\n" + prompt + "$", delay=0.05)
+    step("  ... and $? is 130", b"echo st=$?\r", r"\nst=130\n" + prompt + "$")
+    top = s.screen.top
+    step("^L clears the screen and redraws the line", [b"echo kept", b"\x0c"],
+         r"\n" + prompt + "echo kept$", delay=0.05)
+    steps.append(("  ... (the screen was cleared)", s.screen.top > top,
+                  s.screen.text(s.screen.top)))
+    step("  ... which still runs", b"\r", r"\nkept\n" + prompt + "$")
+
+    # history
+    step("history: two commands", [b"echo hist1\r", b"echo hist2\r"],
+         r"hist2\n" + prompt + "$", delay=0.1)
+    edit("up, up, down recalls the later one", [UP, UP, DOWN, b"\r"], "hist2")
+    edit("up, up recalls the earlier one (a repeated line is kept once)", [UP, UP, b"\r"],
+         "hist1")
+    edit("^P and ^N as up and down", [b"\x10", b"\x10", b"\x10", b"\x0e", b"\r"], "hist2")
+    step("^R searches back as one types", [b"\x12", b"ist1"],
+         r"\(reverse-i-search\)`ist1': echo hist1", delay=0.05)
+    step("  ... Enter runs the match", b"\r", r"\nhist1\n" + prompt + "$")
+    step("^R again finds the next older match",
+         [b"echo rsA one\r", b"echo rsB one\r", b"\x12", b"one", b"\x12"],
+         r"`one': echo rsA one$", delay=0.1)
+    step("  ... and runs it", b"\r", r"\nrsA one\n" + prompt + "$")
+    step("^G cancels a search and gives the line back",
+         [b"echo keep", b"\x12", b"zzz", b"\x07", b"\r"], r"\nkeep\n" + prompt + "$",
+         delay=0.05)
+    step("the history built-in numbers the lines", b"history\r",
+         r"\n +\d+  echo hist1\n +\d+  echo hist2\n.*  history\n" + prompt + "$")
+
+    # completion
+    step("Tab completes a command of $PATH", [b"mycmdx", b"\t"],
+         "^" + prompt + r"mycmdxyz $", delay=0.1)
+    step("  ... which runs", b"\r", r"\nran-mycmdxyz\n" + prompt + "$")
+    step("Tab completes a built-in", [b"histo", b"\t"], "^" + prompt + r"history $",
+         delay=0.1)
+    step("  ... (cleared with ^U)", b"\x15", "^" + prompt + "$")
+    step("Tab completes a path, quoting its blanks", [b"cat fil", b"\t"],
+         "^" + prompt + r"cat file\\ with\\ space\.txt $", delay=0.1)
+    step("  ... which cat reads", b"\r", r"\nspaced-content\n" + prompt + "$")
+    step("Tab completes a directory with a /", [b"echo di", b"\t"],
+         "^" + prompt + r"echo dir1/$", delay=0.1)
+    step("  ... (cleared)", b"\x15", "^" + prompt + "$")
+    step("(a variable to complete)", b"MYVARXYZ=val\r", r"\n" + prompt + "$")
+    step("Tab completes a variable", [b"echo $MYVARX", b"\t"],
+         "^" + prompt + r"echo \$MYVARXYZ $", delay=0.1)
+    step("  ... which expands", b"\r", r"\nval\n" + prompt + "$")
+    step("several matches: Tab completes their common prefix", [b"echo alp", b"\t"],
+         "^" + prompt + r"echo alpha$", delay=0.1)
+    step("  ... a second Tab lists them, and the line is drawn again", b"\t",
+         r"\nalpha1 +alpha2\n" + prompt + "echo alpha$")
+    step("  ... (cleared)", b"\x15", prompt + "$")
+
+    # a line longer than the terminal, and a change of the terminal's width
+    s.set_width(40)  # the kernel sends SIGWINCH to the foreground group
+    s.settle()
+    long = "echo " + "a" * 30 + "b" * 30 + "c" * 20
+    wrapped = s.screen.wrapped
+    step("a long line scrolls inside the 40 columns", long.encode(),
+         "^" + prompt + r"b{10}c{20}$", delay=0.05)
+    steps.append(("  ... the terminal never had to wrap it", s.screen.wrapped == wrapped,
+                  f"{s.screen.wrapped - wrapped} characters wrapped"))
+    step("  ... ^A shows its start", b"\x01", "^" + prompt + "echo a{26}$")
+    s.set_width(60)
+    s.settle()
+    step("  ... SIGWINCH: the new width is used", b"\x05", "^" + prompt + r"b{30}c{20}$")
+    step("  ... the whole line runs", b"\r",
+         r"\na{30}b{30}\nc{20}\n" + prompt + "$")  # the terminal wraps the output at 60
+    s.set_width(80)
+    s.settle()
+
+    # job control
+    step("^Z stops a foreground job with a notice", [b"sleep 30\r", b"\x1a"],
+         r"\[1\] \+ Stopped\s+sleep 30\n" + prompt + "$", delay=0.4)
+    step("jobs lists it", b"jobs\r", r"\[1\] \+ Stopped\s+sleep 30\n" + prompt + "$")
+    step("bg continues it", b"bg\r", r"\[1\] sleep 30 &\n" + prompt + "$")
+    step("kill %1 ends it, with a notice by the next prompt", [b"kill %1\r", b"\r"],
+         r"Terminated\s+sleep 30", delay=0.4)
+    step("a background job's Done notice at the next prompt", [b"sleep 0.2 &\r"],
+         r"\[1\] \d+\n" + prompt + "$")
     time.sleep(0.5)
-    step("  ... [1] + Done", b"\n", prompt, r"\[1\] \+ Done\s+sleep 0.2")
-    step("fg brings a job back", b"sleep 0.5 &\n", prompt, r"\[1\] \d+")
-    step("  ... and waits for it", b"fg\n", prompt, r"sleep 0.5\r?\n" + prompt)
-    step("^C interrupts a foreground sleep", b"sleep 30\n", "sleep 30", "sleep 30",
-         timeout=1.0)
-    time.sleep(0.3)
-    step("  ... back at the prompt", b"\x03", prompt, prompt)
-    step("  ... with status 130", b"echo st=$?\n", prompt, r"st=130")
-    step("an error does not end an interactive shell", b"echo ${nope?gone}; echo no\n",
-         prompt, r"nope: gone\r?\n" + prompt)
-    step("  ... it goes on", b"echo alive\n", prompt, r"alive\r?\n" + prompt)
-    os.write(fd, b"\x04")
-    status = None
-    end = time.monotonic() + 3
-    while time.monotonic() < end:
-        p, st = os.waitpid(pid, os.WNOHANG)
-        if p:
-            status = st
-            break
-        _read(fd, "x^", 0.1)
-    if status is None:
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
+    step("  ... [1] + Done, then the prompt is drawn again", [b"\r"],
+         r"\[1\] \+ Done\s+sleep 0.2\n" + prompt + "$")
+    step("^Z, then fg brings the job back", [b"sleep 0.7\r", b"\x1a", b"fg\r"],
+         r"Stopped\s+sleep 0.7\n" + prompt + r"fg\nsleep 0.7\n" + prompt + "$",
+         delay=0.3)
+    step("^C interrupts a foreground sleep 100, status 130",
+         [b"sleep 100\r", b"\x03", b"echo st=$?\r"], r"\nst=130\n" + prompt + "$",
+         delay=0.4)
+    step("an error does not end an interactive shell", b"echo ${nope?gone}; echo no\r",
+         r"nope: gone\n" + prompt + "$")
+    step("  ... it goes on", b"echo alive\r", r"\nalive\n" + prompt + "$")
+    step("a line starting with a blank is not kept", b" echo secret\r",
+         r"\nsecret\n" + prompt + "$")
+    os.write(s.fd, b"\x04")
+    status = s.exit_status()
     steps.append(("^D on an empty line ends the shell, status 0",
                   status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0,
                   f"wait status {status}"))
-    os.close(fd)
+    s.close()
+
+    # a second shell finds the first one's history in ~/.sh_history
+    try:
+        with open(os.path.join(home, ".sh_history")) as f:
+            saved = f.read()
+    except OSError as e:
+        saved = str(e)
+    steps.append(("~/.sh_history holds the session's lines, not the blank-led one",
+                  "echo hist2\n" in saved and "history\n" in saved and "secret" not in saved
+                  and saved.endswith("echo alive\n"), saved))
+    s = Session(shell, home, env)
+    since[0] = 0
+    step("a second shell starts", None, "^" + prompt + "$")
+    step("  ... up recalls the first shell's last line", UP, "^" + prompt + "echo alive$")
+    step("  ... which runs", b"\r", r"\nalive\n" + prompt + "$")
+    os.write(s.fd, b"exit\r")
+    status = s.exit_status()
+    steps.append(("exit ends the second shell", status is not None and os.WIFEXITED(status),
+                  f"wait status {status}"))
+    s.close()
     return steps
 
 

@@ -332,9 +332,10 @@ class QemuTerm(Term):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-# our shell's "# " at the start of a line or right after what top or less left (a kernel
-# message may follow it, so not anchored at the end)
-PROMPT = r"(?:^|\n|\r|\x1b\[K)# "
+# our shell's prompt (/etc/profile's "root@mica:DIR# " for the login shell, or a bare "# ") at
+# the start of a line or right after what top or less left (a kernel message may follow it,
+# so not anchored at the end)
+PROMPT = r"(?:^|\n|\r|\x1b\[K)(?:[\w.-]+@[\w.-]+:[^\s#$]*)?[#$] "
 
 
 def _stty_restored(term, steps, what, busybox):

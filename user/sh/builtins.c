@@ -491,6 +491,12 @@ const char *alias_get(const char *name)
 	return a ? a->value : NULL;
 }
 
+void alias_names(name_fn fn, void *arg)
+{
+	for (struct alias *a = aliases; a; a = a->next)
+		fn(a->name, arg);
+}
+
 const char *alias_get_name(const char *name)
 {
 	struct alias *a = alias_find(name);
@@ -881,6 +887,7 @@ static const struct builtin builtins[] = {
 	{ "fg", bltin_fg, 0 },
 	{ "getopts", bltin_getopts, 0 },
 	{ "hash", b_hash, 0 },
+	{ "history", bltin_history, 0 },
 	{ "jobs", bltin_jobs, 0 },
 	{ "kill", b_kill, 0 },
 	{ "local", b_local, 0 },
@@ -919,6 +926,12 @@ const struct builtin *builtin_lookup(const char *name)
 			lo = mid + 1;
 	}
 	return NULL;
+}
+
+void builtin_names(name_fn fn, void *arg)
+{
+	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
+		fn(builtins[i].name, arg);
 }
 
 int run_builtin(const struct builtin *b, int argc, char **argv)

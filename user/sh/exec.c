@@ -37,6 +37,12 @@ struct func *func_lookup(const char *name)
 	return NULL;
 }
 
+void func_names(name_fn fn, void *arg)
+{
+	for (struct func *f = funcs; f; f = f->next)
+		fn(f->name, arg);
+}
+
 /* Counts definitions: a tree that defined no function can be freed after it ran. */
 static unsigned long funcs_defined;
 

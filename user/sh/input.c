@@ -87,16 +87,24 @@ static char *read_line_fd(int fd, int *eof)
 }
 
 /*
- * The hook for a line editor: returns one line with its newline, or NULL at end of file.
- * This one prints the prompt and reads standard input.
+ * One line at the interactive prompt, with its newline, or NULL at end of file: edited on a
+ * terminal (lineedit.c), read plainly otherwise. Kept in the history either way.
  */
 char *line_read(const char *prompt)
 {
-	int eof = 0;
+	int eof = 0, plain = 1;
+	char *line = NULL;
 
-	if (prompt)
-		out_str(2, prompt);
-	return read_line_fd(0, &eof);
+	if (interactive)
+		line = lineedit_read(prompt, &plain);
+	if (plain) {
+		if (prompt)
+			out_str(2, prompt);
+		line = read_line_fd(0, &eof);
+	}
+	if (line && interactive)
+		hist_add(line);
+	return line;
 }
 
 /*

@@ -215,6 +215,8 @@ void sh_exit(int status)
 		exiting = 1;
 		last_status = status;
 		trap_run_exit();
+		if (interactive && !subshell && getpid() == root_pid)
+			hist_save();
 	}
 	flush_all();
 	_exit(status & 0xff);
@@ -239,6 +241,19 @@ char *ps1_expand(void)
 	if (!ps1)
 		return xstrdup("");
 	for (; *ps1; ps1++) {
+		if (*ps1 == '!') {
+			/* POSIX: '!' is the number the next history entry gets, "!!" a '!' */
+			if (ps1[1] == '!') {
+				str_addc(&b, '!');
+				ps1++;
+			} else {
+				char n[16];
+
+				snprintf(n, sizeof(n), "%d", hist_next_number());
+				str_adds(&b, n);
+			}
+			continue;
+		}
 		if (*ps1 != '\\' || !ps1[1]) {
 			str_addc(&b, *ps1);
 			continue;
@@ -377,6 +392,20 @@ void run_script_child(const char *path, char **argv)
 	sh_exit(last_status);
 }
 
+/* The profiles and $ENV: a file read as a script by this shell, if it can be opened */
+static void source_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct source p;
+
+	if (fd < 0)
+		return;
+	src_init_fd(&p, fd, 0);
+	toplevel(&p);
+	src_free(&p);
+	close(fd);
+}
+
 static void usage(void)
 {
 	out_str(2,
@@ -408,7 +437,7 @@ int main(int argc, char **argv, char **envp)
 {
 	struct source s;
 	const char *cmd = NULL;
-	int i = 1, read_stdin = 0, force_i = 0;
+	int i = 1, read_stdin = 0, force_i = 0, login = 0;
 
 	root_pid = getpid();
 	var_init(envp);
@@ -435,7 +464,7 @@ int main(int argc, char **argv, char **envp)
 				if (++i >= argc || set_option_name(argv[i], on))
 					usage();
 			} else if (*a == 'l') {
-				/* a login shell */
+				login = on;
 			} else if (set_option_letter(*a, on)) {
 				outf(2, "%s: Illegal option %c%c\n", arg0, on ? '-' : '+', *a);
 				_exit(2);
@@ -500,16 +529,27 @@ int main(int argc, char **argv, char **envp)
 		}
 		src_init_fd(&s, fd, 0);
 	} else {
-		if (interactive && argv[0][0] == '-') {
-			int fd = open("/etc/profile", O_RDONLY | O_CLOEXEC);
+		if (interactive && (argv[0][0] == '-' || login)) {
+			/* a login shell: the system's profile, then the user's */
+			const char *home = var_get("HOME");
 
-			if (fd >= 0) {
-				struct source p;
+			source_file("/etc/profile");
+			if (home && *home) {
+				struct str p = { 0 };
 
-				src_init_fd(&p, fd, 0);
-				toplevel(&p);
-				close(fd);
+				str_adds(&p, home);
+				str_adds(&p, "/.profile");
+				source_file(p.s);
+				free(p.s);
 			}
+		}
+		if (interactive && var_get("ENV")) {
+			/* POSIX: ENV's value, parameter-expanded, names a file if it is absolute */
+			char *env = expand_one(var_get("ENV"), 0);
+
+			if (env[0] == '/')
+				source_file(env);
+			free(env);
 		}
 		src_init_fd(&s, 0, interactive);
 	}

@@ -13,6 +13,9 @@
  *   trap.c     signals and traps
  *   builtins.c, bltin_*.c   the built-in utilities
  *   main.c     start-up, the read-eval loop, the prompt, errors
+ *   lineedit.c the line editor at an interactive prompt (lebuf.c: its pure part)
+ *   history.c  the history list, ~/.sh_history, history
+ *   complete.c Tab completion's candidates
  */
 #ifndef SH_H
 #define SH_H
@@ -101,7 +104,30 @@ void src_init_fd(struct source *s, int fd, int interactive);
 void src_free(struct source *s);
 int src_more(struct source *s, int ps2);
 void src_insert(struct source *s, const char *text, const char *alias);
-char *line_read(const char *prompt); /* an editor may replace this */
+char *line_read(const char *prompt);
+
+/* ---- lineedit.c, history.c, complete.c: interactive use ---- */
+char *lineedit_read(const char *prompt, int *fallback);
+void hist_add(const char *line);
+int hist_count(void);
+const char *hist_get(int i);
+void hist_load(void);
+int hist_next_number(void);
+void hist_save(void);
+int bltin_history(int argc, char **argv);
+enum {
+	COMPLETE_CMD,
+	COMPLETE_PATH,
+	COMPLETE_VAR
+};
+int complete_word(const char *line, size_t pos, size_t *start, int *kind, size_t *wlen,
+		  char ***out);
+/* every name of a kind, for completion */
+typedef void (*name_fn)(const char *name, void *arg);
+void builtin_names(name_fn fn, void *arg);
+void func_names(name_fn fn, void *arg);
+void alias_names(name_fn fn, void *arg);
+void var_names(name_fn fn, void *arg);
 
 /* ---- parse.c ---- */
 struct parser;

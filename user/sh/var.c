@@ -263,6 +263,13 @@ static struct var **sorted(int *count)
 	return all;
 }
 
+void var_names(name_fn fn, void *arg)
+{
+	for (int i = 0; i < NBUCKETS; i++)
+		for (struct var *v = buckets[i]; v; v = v->next)
+			fn(v->name, arg);
+}
+
 char **var_environ(void)
 {
 	char **env;
