@@ -262,6 +262,18 @@ static int motion_key(int key, int count, int has_count, int op, struct motion *
 		break;
 	case 'w':
 	case 'W':
+		if (op == 'c' && cls(p, 0)) {
+			/* cw is "change words": to the end of this word, then count - 1 more */
+			struct pos q = p;
+			int c = cls(p, key == 'W');
+
+			if (step(&q) == 1 && cls(q, key == 'W') == c)
+				p = word_end(p, key == 'W');
+			for (int i = 1; i < count; i++)
+				p = word_end(p, key == 'W');
+			m->inclusive = 1;
+			break;
+		}
 		for (int i = 0; i < count; i++) {
 			struct pos n = word_fwd(p, key == 'W');
 

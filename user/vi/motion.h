@@ -12,6 +12,7 @@ struct motion {
 	int keep_want; /* a vertical motion: the wanted column stays */
 };
 
+/* op: the operator (d c y) the motion is for, or 0 */
 int motion(int key, int count, int has_count, int op, struct motion *m);
 
 #endif

@@ -417,12 +417,7 @@ static int command(int key, int count, int has_count)
 				return 0;
 			m = (struct motion){ .to = { ed.cur.row + n - 1, 0 }, .linewise = 1 };
 		} else {
-			/* cw on a word is ce, as vi does */
-			if (key == 'c' && (k == 'w' || k == 'W') &&
-			    line(ed.cur.row)[ed.cur.col] != ' ' && line(ed.cur.row)[ed.cur.col] != '\t' &&
-			    len(ed.cur.row))
-				k = k == 'w' ? 'e' : 'E';
-			r = motion(k, n, has_count, 1, &m);
+			r = motion(k, n, has_count, key, &m);
 			if (r <= 0)
 				return 0;
 		}
