@@ -373,6 +373,20 @@ void ex_command(const char *cmd)
 
 	if (*p == ':')
 		p = skip_blanks(p + 1);
+	if (*p == '/' || *p == '?') { /* vi +/PAT: the first match */
+		char *pat = xstrdup(p + 1);
+		size_t l = strlen(pat);
+
+		if (l && pat[l - 1] == *p)
+			pat[l - 1] = 0;
+		if (search(pat, *p == '?', 1)) {
+			free(ed.last_search);
+			ed.last_search = pat;
+			return;
+		}
+		free(pat);
+		return;
+	}
 	if (*p == '%') {
 		from = 0;
 		to = ed.buf.nlines - 1;

@@ -444,7 +444,8 @@ static int command(int key, int count, int has_count)
 		return 1;
 	case 'D':
 	case 'C':
-		motion('$', n, has_count, 1, &m);
+		if (motion('$', n, has_count, 1, &m) <= 0)
+			return 0;
 		if (len(ed.cur.row) || key == 'C')
 			apply_op(key == 'D' ? 'd' : 'c', &m);
 		clamp_cursor();

@@ -83,6 +83,7 @@ enum {
 	K_PGDN,
 	K_WINCH, /* the window changed size: redraw */
 };
+#undef CTRL /* <sys/ttydefaults.h> has one too */
 #define CTRL(c) ((c) & 0x1f)
 #define ESC 0x1b
 
