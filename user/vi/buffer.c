@@ -88,6 +88,7 @@ void buf_init(struct buffer *b)
 	b->lines = xmalloc(b->cap * sizeof(char *));
 	b->lines[0] = xstrdup("");
 	b->nlines = 1;
+	b->no_lines = 1;
 }
 
 void buf_free(struct buffer *b)
@@ -140,6 +141,7 @@ void buf_replace(struct buffer *b, int at, int ndel, char **ins, int nins)
 {
 	char *empty = NULL;
 	char **old;
+	int was = b->no_lines;
 
 	if (ndel == b->nlines && nins == 0) {
 		empty = xstrdup("");
@@ -148,8 +150,13 @@ void buf_replace(struct buffer *b, int at, int ndel, char **ins, int nins)
 	}
 	old = swap_lines(b, at, ndel, ins, nins);
 	b->modified = 1;
+	if (empty)
+		b->no_lines = 1;
+	else if (b->nlines != 1 || b->lines[0][0])
+		b->no_lines = 0;
 	if (!b->open) { /* an edit outside any command: undone on its own */
 		buf_begin(b, (struct pos){ at, 0 });
+		b->open->no_lines = was;
 		record(b->open, at, nins, old, ndel);
 		buf_end(b);
 		return;
@@ -253,6 +260,7 @@ void buf_begin(struct buffer *b, struct pos cur)
 	b->open = xmalloc(sizeof(*b->open));
 	memset(b->open, 0, sizeof(*b->open));
 	b->open->cur = cur;
+	b->open->no_lines = b->no_lines;
 }
 
 /* Ends the command: a group that changed something goes on the undo stack, and a new
@@ -280,6 +288,7 @@ static struct undo_group *invert(struct buffer *b, struct undo_group *g, struct 
 
 	memset(inv, 0, sizeof(*inv));
 	inv->cur = *cur;
+	inv->no_lines = b->no_lines;
 	for (int i = g->n - 1; i >= 0; i--) {
 		struct change *c = &g->ch[i];
 		char **old = swap_lines(b, c->at, c->nins, c->del, c->ndel);
@@ -291,6 +300,7 @@ static struct undo_group *invert(struct buffer *b, struct undo_group *g, struct 
 		c->ndel = 0;
 	}
 	*cur = g->cur;
+	b->no_lines = g->no_lines;
 	return inv;
 }
 
@@ -380,6 +390,7 @@ int buf_load(struct buffer *b, const char *path, long *bytes)
 	b->lines = lines;
 	b->nlines = b->cap = nlines;
 	b->modified = 0;
+	b->no_lines = len == 0;
 out:
 	free(data);
 	close(fd);
@@ -388,7 +399,7 @@ out:
 
 /*
  * Writes the buffer over the file, in place as vi does (its mode, owner and links stay),
- * each line with its newline; a buffer of one empty line is an empty file. -errno on
+ * each line with its newline; a buffer without lines is an empty file. -errno on
  * failure.
  */
 int buf_save(struct buffer *b, const char *path, long *bytes)
@@ -399,7 +410,7 @@ int buf_save(struct buffer *b, const char *path, long *bytes)
 
 	if (fd < 0)
 		return -errno;
-	if (b->nlines == 1 && !b->lines[0][0])
+	if (b->no_lines && b->nlines == 1 && !b->lines[0][0])
 		goto out;
 	for (int i = 0; i < b->nlines && !err; i++) {
 		size_t n = strlen(b->lines[i]);

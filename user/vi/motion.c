@@ -87,6 +87,32 @@ static struct pos word_fwd(struct pos p, int big)
 	return p;
 }
 
+/*
+ * The last word of w under an operator (vim's rule too): it stops at the end of the line
+ * it reaches, or at the start of the next line if it starts at the end of one, which
+ * apply_op() then takes back to the end of the line before.
+ */
+static struct pos word_fwd_op(struct pos p, int big)
+{
+	int c = cls(p, big), r = step(&p);
+
+	if (r != 1 || p.col == len(p.row))
+		return p;
+	if (c) {
+		while (cls(p, big) == c) {
+			r = step(&p);
+			if (r != 1 || p.col == len(p.row))
+				return p;
+		}
+	}
+	while (cls(p, big) == 0) {
+		r = step(&p);
+		if (r != 1 || p.col == len(p.row))
+			return p;
+	}
+	return p;
+}
+
 static struct pos word_end(struct pos p, int big)
 {
 	struct pos q;
@@ -275,11 +301,9 @@ static int motion_key(int key, int count, int has_count, int op, struct motion *
 			break;
 		}
 		for (int i = 0; i < count; i++) {
-			struct pos n = word_fwd(p, key == 'W');
+			struct pos n = op && i == count - 1 ? word_fwd_op(p, key == 'W')
+							    : word_fwd(p, key == 'W');
 
-			/* the last word of a line: an operator stops at its end, not the next line's */
-			if (op && i == count - 1 && n.row > p.row)
-				n = (struct pos){ p.row, len(p.row) };
 			if (n.row == p.row && n.col == p.col)
 				break;
 			p = n;

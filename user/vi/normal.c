@@ -92,13 +92,32 @@ static int apply_op(int op, struct motion *m)
 		insert_mode(1);
 		return 1;
 	}
+	/*
+	 * An exclusive motion that ends at the start of a later line ends with the line before
+	 * it, and takes whole lines when it began at or before the first non-blank (vi's rule:
+	 * dw on an empty line deletes it).
+	 */
+	if (!m->inclusive && b.col == 0 && b.row > a.row) {
+		int i = 0;
+
+		b = (struct pos){ b.row - 1, len(b.row - 1) };
+		while (i < a.col && (line(a.row)[i] == ' ' || line(a.row)[i] == '\t'))
+			i++;
+		if (i == a.col) {
+			struct motion lw = { .to = b, .linewise = 1 };
+
+			ed.cur = a;
+			return apply_op(op, &lw);
+		}
+	}
 	if (m->inclusive && b.col < len(b.row))
 		b.col++;
 	if (b.col > len(b.row))
 		b.col = len(b.row);
 	if (a.row == b.row && a.col == b.col && op != 'c')
 		return 0;
-	yank_chars(a, b);
+	if (a.row != b.row || a.col != b.col) /* cw on an empty line keeps the register */
+		yank_chars(a, b);
 	ed.cur = a;
 	if (op == 'y')
 		return 1;
@@ -138,7 +157,9 @@ static void join_lines(int count)
 {
 	int n = count < 2 ? 1 : count - 1;
 
-	if (ed.cur.row + n >= ed.buf.nlines) {
+	if (ed.cur.row + n >= ed.buf.nlines) /* as many as there are, as vim does */
+		n = ed.buf.nlines - 1 - ed.cur.row;
+	if (n < 1) {
 		emsg("Cannot join past the last line");
 		return;
 	}
@@ -412,10 +433,11 @@ static int command(int key, int count, int has_count)
 			n *= c2;
 			has_count = 1;
 		}
-		if (k == key) { /* dd cc yy: n lines */
-			if (ed.cur.row + n - 1 >= ed.buf.nlines)
-				return 0;
-			m = (struct motion){ .to = { ed.cur.row + n - 1, 0 }, .linewise = 1 };
+		if (k == key) { /* dd cc yy: n lines, or as many as there are (vim's way) */
+			int to = ed.cur.row + n - 1 < ed.buf.nlines ? ed.cur.row + n - 1
+								    : ed.buf.nlines - 1;
+
+			m = (struct motion){ .to = { to, 0 }, .linewise = 1 };
 		} else {
 			r = motion(k, n, has_count, key, &m);
 			if (r <= 0)
@@ -456,7 +478,7 @@ static int command(int key, int count, int has_count)
 		if (key == 'S') {
 			m = (struct motion){ .to = { ed.cur.row + n - 1, 0 }, .linewise = 1 };
 			if (m.to.row >= ed.buf.nlines)
-				return 0;
+				m.to.row = ed.buf.nlines - 1;
 		} else {
 			m.to = (struct pos){ ed.cur.row, ed.cur.col + n > len(ed.cur.row)
 								 ? len(ed.cur.row)

@@ -51,7 +51,7 @@ int main(void)
 	long bytes = -1;
 	int fd;
 
-	tap_plan(25);
+	tap_plan(27);
 	buf_init(&b);
 	tap_streq(text(&b), "", "a new buffer is one empty line");
 	ok(b.nlines == 1 && !b.modified, "  ... and not modified");
@@ -111,6 +111,17 @@ int main(void)
 	ok(buf_save(&b, "t_vibuf.txt", &bytes) == 0 && bytes == 0 && !slurp("t_vibuf.txt")[0] &&
 		   buf_load(&b, "nope/none", &bytes) < 0,
 	   "an empty buffer writes an empty file; a missing file is an error");
+	fd = open("t_vibuf.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	ok(fd >= 0 && write(fd, "\n", 1) == 1 && buf_load(&b, "t_vibuf.txt", &bytes) == 0 &&
+		   b.nlines == 1 && buf_save(&b, "t_vibuf.txt", &bytes) == 0 && bytes == 1,
+	   "a file of one empty line stays one");
+	close(fd);
+	buf_begin(&b, cur);
+	buf_delete_lines(&b, 0, 1);
+	buf_end(&b);
+	buf_undo(&b, &cur);
+	ok(buf_save(&b, "t_vibuf.txt", &bytes) == 0 && bytes == 1,
+	   "  ... also after its deletion is undone");
 	unlink("t_vibuf.txt");
 	buf_free(&b);
 	return tap_done();

@@ -27,6 +27,7 @@ struct undo_group {
 	struct change *ch;
 	int n, cap;
 	struct pos cur; /* the cursor before the command */
+	int no_lines;	/* the buffer's no_lines before it */
 	struct undo_group *next;
 };
 
@@ -35,6 +36,7 @@ struct buffer {
 	char **lines;
 	int nlines, cap;
 	int modified;
+	int no_lines; /* no text at all (new, or every line deleted): an empty file */
 	struct undo_group *undo, *redo; /* stacks, newest first */
 	struct undo_group *open;	/* the command in progress, or NULL */
 };
