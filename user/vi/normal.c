@@ -64,6 +64,14 @@ static int before(struct pos a, struct pos b)
 	return a.row < b.row || (a.row == b.row && a.col < b.col);
 }
 
+static int blank_before(int row, int col)
+{
+	for (int i = 0; i < col; i++)
+		if (line(row)[i] != ' ' && line(row)[i] != '\t')
+			return 0;
+	return 1;
+}
+
 /* d, c or y over the cursor and a motion's end. */
 static int apply_op(int op, struct motion *m)
 {
@@ -98,12 +106,8 @@ static int apply_op(int op, struct motion *m)
 	 * dw on an empty line deletes it).
 	 */
 	if (!m->inclusive && b.col == 0 && b.row > a.row) {
-		int i = 0;
-
 		b = (struct pos){ b.row - 1, len(b.row - 1) };
-		while (i < a.col && (line(a.row)[i] == ' ' || line(a.row)[i] == '\t'))
-			i++;
-		if (i == a.col) {
+		if (blank_before(a.row, a.col)) {
 			struct motion lw = { .to = b, .linewise = 1 };
 
 			ed.cur = a;
@@ -116,6 +120,14 @@ static int apply_op(int op, struct motion *m)
 		b.col = len(b.row);
 	if (a.row == b.row && a.col == b.col && op != 'c')
 		return 0;
+	/* vi's rule: a delete over lines, from the indent to the end of a line, takes lines */
+	if (op == 'd' && a.row != b.row && blank_before(a.row, a.col) &&
+	    !line(b.row)[b.col + strspn(line(b.row) + b.col, " \t")]) {
+		struct motion lw = { .to = b, .linewise = 1 };
+
+		ed.cur = a;
+		return apply_op(op, &lw);
+	}
 	if (a.row != b.row || a.col != b.col) /* cw on an empty line keeps the register */
 		yank_chars(a, b);
 	ed.cur = a;
