@@ -117,10 +117,9 @@ int search(const char *pat, int back, int count)
 			int row = back ? (p.row - i + 2 * nl) % nl : (p.row + i) % nl;
 			int col;
 
+			/* the first line twice: after the cursor first, before it at the end */
 			if (i == 0)
 				col = find_in_line(&re, row, back ? p.col : p.col + 1, back);
-			else if (i == nl)
-				col = find_in_line(&re, row, back ? INT_MAX : 0, back);
 			else
 				col = find_in_line(&re, row, back ? INT_MAX : 0, back);
 			if (col < 0)
@@ -141,7 +140,8 @@ int search(const char *pat, int back, int count)
 	regfree(&re);
 	ed.cur = p;
 	if (wrapped)
-		msg(back ? "search hit TOP, continuing at BOTTOM" : "search hit BOTTOM, continuing at TOP");
+		msg(back ? "search hit TOP, continuing at BOTTOM"
+			 : "search hit BOTTOM, continuing at TOP");
 	else
 		msg("%c%s", back ? '?' : '/', pat);
 	return 1;
@@ -266,7 +266,8 @@ static void substitute(int from, int to, const char *arg)
 		goto out;
 	}
 	ed.cur = (struct pos){ lastrow, 0 };
-	while (ed.buf.lines[lastrow][ed.cur.col] == ' ' || ed.buf.lines[lastrow][ed.cur.col] == '\t')
+	while (ed.buf.lines[lastrow][ed.cur.col] == ' ' ||
+	       ed.buf.lines[lastrow][ed.cur.col] == '\t')
 		ed.cur.col++;
 	if (nlines > 1)
 		msg("%d substitution%s on %d lines", nsub, nsub == 1 ? "" : "s", nlines);
@@ -325,8 +326,8 @@ static int write_file(const char *name, int bang)
 		ed.name = xstrdup(name);
 	else if (strcmp(name, ed.name))
 		ed.buf.modified = 1; /* another file has it; this one still differs */
-	msg("\"%s\"%s %dL, %ldB written", name, existed ? "" : " [New]",
-	    bytes ? ed.buf.nlines : 0, bytes);
+	msg("\"%s\"%s %dL, %ldB written", name, existed ? "" : " [New]", bytes ? ed.buf.nlines : 0,
+	    bytes);
 	return 0;
 }
 

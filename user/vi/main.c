@@ -278,8 +278,8 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-	static const int fatal[] = { SIGHUP, SIGTERM, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE,
-				     SIGILL, SIGABRT };
+	static const int fatal[] = { SIGHUP, SIGTERM, SIGQUIT, SIGSEGV,
+				     SIGBUS, SIGFPE,  SIGILL,  SIGABRT };
 	const char *file = NULL, *cmd = NULL;
 	struct sigaction sa;
 

@@ -170,7 +170,8 @@ static int find_char(int key, int ch, int count, int again, struct pos *p)
 
 	while (count--) {
 		/* a repeated t/T must not stop in front of the character it stopped at */
-		if (again && till && ((fwd && c + 1 < n && s[c + 1] == ch) || (!fwd && c > 0 && s[c - 1] == ch)))
+		if (again && till &&
+		    ((fwd && c + 1 < n && s[c + 1] == ch) || (!fwd && c > 0 && s[c - 1] == ch)))
 			c += fwd ? 1 : -1;
 		do
 			c += fwd ? 1 : -1;
@@ -344,9 +345,9 @@ static int motion_key(int key, int count, int has_count, int op, struct motion *
 		}
 		if (!shown)
 			shown = 1;
-		p.row = key == 'H' ? ed.top + (count - 1 < shown ? count - 1 : shown - 1)
-		      : key == 'L' ? ed.top + shown - (count < shown ? count : shown)
-				   : ed.top + (shown - 1) / 2;
+		p.row = key == 'H'   ? ed.top + (count - 1 < shown ? count - 1 : shown - 1)
+			: key == 'L' ? ed.top + shown - (count < shown ? count : shown)
+				     : ed.top + (shown - 1) / 2;
 		p.col = first_nonblank(p.row);
 		m->linewise = 1;
 		break;
@@ -385,7 +386,8 @@ static int motion_key(int key, int count, int has_count, int op, struct motion *
 		break;
 	case 'n':
 	case 'N':
-		if (!ed.last_search || !search(ed.last_search, ed.search_back ^ (key == 'N'), count))
+		if (!ed.last_search ||
+		    !search(ed.last_search, ed.search_back ^ (key == 'N'), count))
 			return 0;
 		p = ed.cur;
 		break;
@@ -410,8 +412,9 @@ int motion(int key, int count, int has_count, int op, struct motion *m)
 
 		if (k != 'g')
 			return -1;
-		m->to.row = has_count ? (count - 1 > ed.buf.nlines - 1 ? ed.buf.nlines - 1 : count - 1)
-				      : 0;
+		m->to.row =
+			has_count ? (count - 1 > ed.buf.nlines - 1 ? ed.buf.nlines - 1 : count - 1)
+				  : 0;
 		m->to.col = first_nonblank(m->to.row);
 		m->linewise = 1;
 		m->inclusive = m->keep_want = 0;

@@ -7,7 +7,7 @@
 
 struct motion {
 	struct pos to;
-	int linewise;  /* j, k, G...: whole lines for an operator */
+	int linewise; /* j, k, G...: whole lines for an operator */
 	int inclusive; /* e, f, $...: the character at the end is in the range */
 	int keep_want; /* a vertical motion: the wanted column stays */
 };

@@ -271,7 +271,8 @@ static void insert_mode(int count)
 			while (c > 0 && (s[c - 1] == ' ' || s[c - 1] == '\t'))
 				c--;
 			if (c > 0 && (isalnum((unsigned char)s[c - 1]) || s[c - 1] == '_'))
-				while (c > 0 && (isalnum((unsigned char)s[c - 1]) || s[c - 1] == '_'))
+				while (c > 0 &&
+				       (isalnum((unsigned char)s[c - 1]) || s[c - 1] == '_'))
 					c--;
 			else if (c > 0)
 				c--;
@@ -318,14 +319,13 @@ static void insert_mode(int count)
 		}
 		if (k >= 0x100)
 			continue;
-text:
-		{
-			char c = (char)k;
+text : {
+	char c = (char)k;
 
-			insert_bytes(&c, 1);
-			if (ntyped < sizeof(typed))
-				typed[ntyped++] = c;
-		}
+	insert_bytes(&c, 1);
+	if (ntyped < sizeof(typed))
+		typed[ntyped++] = c;
+}
 	}
 done:
 	for (int i = 1; i < count; i++) {
@@ -381,7 +381,8 @@ static void scroll(int key, int count)
 		{
 			int rows = 0, r = ed.top;
 
-			while (r < last && rows + screen_line_rows(r) + screen_line_rows(r + 1) <= text)
+			while (r < last &&
+			       rows + screen_line_rows(r) + screen_line_rows(r + 1) <= text)
 				rows += screen_line_rows(r++);
 			ed.cur.row = r;
 		}
@@ -512,7 +513,8 @@ static int command(int key, int count, int has_count)
 		if (c == ESC || c > 0xff || ed.cur.col + n > len(ed.cur.row))
 			return 0;
 		if (c == '\r') {
-			buf_delete_range(&ed.buf, ed.cur, (struct pos){ ed.cur.row, ed.cur.col + n });
+			buf_delete_range(&ed.buf, ed.cur,
+					 (struct pos){ ed.cur.row, ed.cur.col + n });
 			ed.cur = buf_insert_text(&ed.buf, ed.cur, (char *[]){ "", "" }, 2);
 			return 1;
 		}
@@ -564,7 +566,8 @@ static int command(int key, int count, int has_count)
 	case CTRL('R'):
 		for (int i = 0; i < n; i++) {
 			if (!(key == 'u' ? buf_undo : buf_redo)(&ed.buf, &ed.cur)) {
-				msg(key == 'u' ? "Already at oldest change" : "Already at newest change");
+				msg(key == 'u' ? "Already at oldest change"
+					       : "Already at newest change");
 				break;
 			}
 		}

@@ -185,6 +185,15 @@ static void status_line(char *line, size_t size)
 	}
 }
 
+static int cells_in(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 void screen_draw(void)
 {
 	int text = ed.rows - 1, r = 0, crow = 0, ccol = 0;
@@ -249,7 +258,7 @@ void screen_draw(void)
 		snprintf(pos, sizeof(pos), "\033[%d;1H", i + 1);
 		puts_(&o, pos);
 		puts_(&o, rows[i]);
-		if ((int)strlen(rows[i]) < ed.cols) /* a full row: the cursor sits in it */
+		if (cells_in(rows[i]) < ed.cols) /* a full row: the cursor sits in it */
 			puts_(&o, "\033[K");
 	}
 	screen_invalidate();

@@ -103,8 +103,8 @@ int main(void)
 	fd = open("t_vibuf.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	ok(fd >= 0 && write(fd, "a\n\tb\nno newline", 15) == 15, "a file without its last newline");
 	close(fd);
-	ok(buf_load(&b, "t_vibuf.txt", &bytes) == 0 && bytes == 15 && b.nlines == 3 && !b.modified &&
-		   buf_save(&b, "t_vibuf.txt", &bytes) == 0 && bytes == 16 &&
+	ok(buf_load(&b, "t_vibuf.txt", &bytes) == 0 && bytes == 15 && b.nlines == 3 &&
+		   !b.modified && buf_save(&b, "t_vibuf.txt", &bytes) == 0 && bytes == 16 &&
 		   !strcmp(slurp("t_vibuf.txt"), "a\n\tb\nno newline\n"),
 	   "  ... loads as 3 lines and is saved with it");
 	buf_delete_lines(&b, 0, 3);

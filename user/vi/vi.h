@@ -27,7 +27,7 @@ struct undo_group {
 	struct change *ch;
 	int n, cap;
 	struct pos cur; /* the cursor before the command */
-	int no_lines;	/* the buffer's no_lines before it */
+	int no_lines; /* the buffer's no_lines before it */
 	struct undo_group *next;
 };
 
@@ -38,7 +38,7 @@ struct buffer {
 	int modified;
 	int no_lines; /* no text at all (new, or every line deleted): an empty file */
 	struct undo_group *undo, *redo; /* stacks, newest first */
-	struct undo_group *open;	/* the command in progress, or NULL */
+	struct undo_group *open; /* the command in progress, or NULL */
 };
 
 /* A register: text as lines; charwise text starts and ends inside lines. */
@@ -86,7 +86,7 @@ enum {
 	K_WINCH, /* the window changed size: redraw */
 };
 #undef CTRL /* <sys/ttydefaults.h> has one too */
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 #define ESC 0x1b
 
 int getkey(void);
@@ -101,19 +101,19 @@ void term_raw(void);
 /* The editor's state, shared by the modes. */
 struct editor {
 	struct buffer buf;
-	char *name;  /* the file's name, or NULL */
+	char *name; /* the file's name, or NULL */
 	struct pos cur;
-	int want;    /* the display column vertical motions aim for; INT_MAX for $ */
-	int top;     /* the first line on screen */
+	int want; /* the display column vertical motions aim for; INT_MAX for $ */
+	int top; /* the first line on screen */
 	int rows, cols;
-	int insert;  /* in insert mode (for the status line) */
+	int insert; /* in insert mode (for the status line) */
 	char msg[256];
 	int msg_error;
 	struct reg reg;
 	char *last_search;
 	int search_back;
 	char *last_rep; /* :s's last replacement */
-	char dot[512];  /* the keys of the last change, for . */
+	char dot[512]; /* the keys of the last change, for . */
 	int ndot;
 	int quit;
 	int redraw_all;
