@@ -5,7 +5,7 @@ writes its files, runs vi, types keys, looks at the screen where it says so (thr
 small terminal emulator of the few sequences vi sends), and compares the files afterwards.
 
   scripts/vipty.py build/user/vi/vi [build/user/vi-musl/vi.musl ...]
-  scripts/vipty.py --vm build/disk.img      the same cases on Mica's serial console
+  scripts/vipty.py --vm build/disk.img [LOG]  the same cases on Mica's serial console
 
 On this host each case runs vi in a scratch directory on a pty of 24x80 (the terminal's
 size and a resize, SIGWINCH, are checked too); in the VM, one boot of the image (make run's:
@@ -377,11 +377,12 @@ def sh_quote_printf(text):
         .replace("\t", "\\t") + "'"
 
 
-def run_vm(image, vmrun, timeout=240):
-    """The cases on Mica's serial console: one boot of a scratch copy of the image."""
+def run_vm(image, vmrun, timeout=300, log=None):
+    """The cases on Mica's serial console: one boot of a scratch copy of the image; the
+    serial output goes to log if given."""
     results = []
     tmp = tempfile.mkdtemp(prefix="vipty-vm.")
-    pid = None
+    pid = term = None
     try:
         scratch = os.path.join(tmp, "disk.img")
         shutil.copyfile(image, scratch)
@@ -435,6 +436,9 @@ def run_vm(image, vmrun, timeout=240):
         os.write(fd, b"poweroff\n")
         term.read(timeout=10, until=r"reboot: Power down")
     finally:
+        if log and term:
+            with open(log, "wb") as f:
+                f.write(term.raw)
         if pid:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -450,7 +454,8 @@ def main():
     results = []
     if args[:1] == ["--vm"]:
         here = os.path.dirname(os.path.abspath(__file__))
-        results = run_vm(args[1], os.path.join(here, "vmrun"))
+        results = run_vm(args[1], os.path.join(here, "vmrun"),
+                         log=args[2] if len(args) > 2 else None)
     else:
         for vi in args:
             results += run(os.path.abspath(vi))

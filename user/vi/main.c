@@ -64,8 +64,8 @@ void term_restore(void)
 	if (rows >= 10)
 		at[n++] = (char)('0' + rows / 10 % 10);
 	at[n++] = (char)('0' + rows % 10);
-	memcpy(at + n, ";1H\033[K", 7);
-	n += 7;
+	memcpy(at + n, ";1H\033[K", 6);
+	n += 6;
 	term_write(at, n);
 	term_write(leave, sizeof(leave) - 1);
 	tcsetattr(0, TCSAFLUSH, &saved_tio);

@@ -447,6 +447,8 @@ static int command(int key, int count, int has_count)
 			has_count = 1;
 		}
 		if (k == key) { /* dd cc yy: n lines, or as many as there are (vim's way) */
+			if (n > 1 && ed.cur.row == ed.buf.nlines - 1)
+				return 0;
 			int to = ed.cur.row + n - 1 < ed.buf.nlines ? ed.cur.row + n - 1
 								    : ed.buf.nlines - 1;
 
