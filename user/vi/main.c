@@ -118,10 +118,15 @@ static void fatal_hook(void)
 	term_restore();
 }
 
+/* Bytes an escape sequence looked at and gave back, newest last. */
+static int pushed[4], npushed;
+
 static int next_byte(int wait_ms)
 {
 	ssize_t n;
 
+	if (npushed)
+		return pushed[--npushed];
 	if (in_head < in_tail)
 		return inbuf[in_head++];
 	if (wait_ms >= 0) {
@@ -131,16 +136,19 @@ static int next_byte(int wait_ms)
 			return -1;
 	}
 	n = read(0, inbuf, sizeof(inbuf));
-	if (n <= 0)
-		return n == 0 ? -2 : -1;
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return -1;
+	if (n <= 0) /* end of input, or EIO: the terminal is gone */
+		return -2;
 	in_head = 1;
 	in_tail = (int)n;
 	return inbuf[0];
 }
 
-static void unread_byte(void)
+static void unread_byte(int c)
 {
-	in_head--;
+	if (npushed < 4)
+		pushed[npushed++] = c;
 }
 
 /* ESC [ ... and ESC O x that arrive together are keys; a lone ESC is Escape. */
@@ -159,12 +167,12 @@ static int escape_sequence(void)
 		if (d >= 0 && d && (f = strchr(final, d)))
 			return keys[f - final];
 		if (d >= 0)
-			unread_byte();
-		unread_byte();
+			unread_byte(d);
+		unread_byte(c);
 		return ESC;
 	}
 	if (c != '[') {
-		unread_byte();
+		unread_byte(c);
 		return ESC;
 	}
 	for (;;) {
@@ -228,7 +236,7 @@ int getkey(void)
 			return K_WINCH;
 		}
 		c = next_byte(-1);
-		if (c == -2) { /* the terminal hung up: keep the text, as vi does */
+		if (c == -2) { /* no more input: keep the text, as vi does */
 			term_restore();
 			if (ed.buf.modified) {
 				long bytes;
