@@ -119,7 +119,8 @@ static char **swap_lines(struct buffer *b, int at, int ndel, char **ins, int nin
 	}
 	memmove(b->lines + at + nins, b->lines + at + ndel,
 		(b->nlines - at - ndel) * sizeof(char *));
-	memcpy(b->lines + at, ins, nins * sizeof(char *));
+	if (nins) /* ins may be NULL then */
+		memcpy(b->lines + at, ins, nins * sizeof(char *));
 	b->nlines += nins - ndel;
 	return old;
 }
