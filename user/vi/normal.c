@@ -84,6 +84,8 @@ static int apply_op(int op, struct motion *m)
 		b = t;
 	}
 	if (m->linewise) {
+		if (op == 'd' && ed.buf.no_lines) /* nothing to delete: the register stays */
+			return 0;
 		yank_lines(a.row, b.row);
 		if (op == 'y') {
 			ed.cur.row = a.row;
