@@ -57,7 +57,7 @@ static void yank_chars(struct pos a, struct pos b)
 	buf_copy_range(&ed.buf, a, b, &ed.reg);
 }
 
-static void insert_mode(int count);
+static void insert_mode(int count, int lines);
 
 static int before(struct pos a, struct pos b)
 {
@@ -99,7 +99,7 @@ static int apply_op(int op, struct motion *m)
 		}
 		buf_replace(&ed.buf, a.row, b.row - a.row + 1, (char *[]){ xstrdup("") }, 1);
 		ed.cur = (struct pos){ a.row, 0 };
-		insert_mode(1);
+		insert_mode(1, 0);
 		return 1;
 	}
 	/*
@@ -137,7 +137,7 @@ static int apply_op(int op, struct motion *m)
 		return 1;
 	buf_delete_range(&ed.buf, a, b);
 	if (op == 'c')
-		insert_mode(1);
+		insert_mode(1, 0);
 	return 1;
 }
 
@@ -222,10 +222,11 @@ static void delete_back_to(int col)
 }
 
 /*
- * Insert mode, until Escape. With a count the typed text goes in count times (3ihi<Esc>).
- * Backspace goes back over the line, not into the previous one.
+ * Insert mode, until Escape. With a count the typed text goes in count times (3ihi<Esc>),
+ * each on a line of its own after o and O (lines). Backspace goes back over the line, not
+ * into the previous one.
  */
-static void insert_mode(int count)
+static void insert_mode(int count, int lines)
 {
 	char typed[1024];
 	size_t ntyped = 0;
@@ -331,6 +332,8 @@ text : {
 	}
 done:
 	for (int i = 1; i < count; i++) {
+		if (lines)
+			insert_newline();
 		for (size_t j = 0; j < ntyped; j++) {
 			if (typed[j] == '\r')
 				insert_newline();
@@ -350,7 +353,7 @@ static void open_line(int below, int count)
 
 	buf_insert_lines(&ed.buf, at, (char *[]){ "" }, 1);
 	ed.cur = (struct pos){ at, 0 };
-	insert_mode(count);
+	insert_mode(count, 1);
 }
 
 static void scroll(int key, int count)
@@ -560,7 +563,7 @@ static int command(int key, int count, int has_count)
 			ed.cur.col = len(ed.cur.row);
 		if (key == 'I')
 			ed.cur.col = first_nonblank(ed.cur.row);
-		insert_mode(n);
+		insert_mode(n, 0);
 		return 1;
 	case 'o':
 	case 'O':
