@@ -338,7 +338,10 @@ static const char *skip_blanks(const char *p)
 	return p;
 }
 
-/* One address: . $ N 'x-less; with +N -N after it. -1 if there is none, -2 if bad. */
+/*
+ * One address (. $ N, each with +N -N after it; no marks) as a line index: -1 if there is
+ * none; below -1 for one before the first line, which the caller refuses.
+ */
 static int address(const char **pp)
 {
 	const char *p = skip_blanks(*pp);
