@@ -406,7 +406,7 @@ def run_vm(image, vmrun, timeout=420, log=None):
         boot = term.read(until=r"(# |\$ |login: )$", timeout=90)
         if boot.endswith("login: "):
             boot += shell("root", r"(# |\$ )$")
-        ready = shell("cd /tmp; echo @@REA''DY", r"@@READY\r?\n")
+        ready = shell("cd /tmp; echo @@REA''DY", r"@@READY\r*\n")
         results.append(("vm: the shell prompts on the serial console", "@@READY" in ready,
                         boot[-300:]))
         if "@@READY" not in ready:
@@ -422,7 +422,7 @@ def run_vm(image, vmrun, timeout=420, log=None):
                           'done > big.txt')
             setup = setup.lstrip("; ")
             shell(f"rm -rf /tmp/v{n}; mkdir /tmp/v{n}; cd /tmp/v{n}; {setup}; echo @@SET''UP",
-                  r"@@SETUP\r?\n")
+                  r"@@SETUP\r*\n")
             term.screen = Screen()
             start = len(term.raw)
             os.write(fd, f"LINES={ROWS} COLUMNS={COLS} vi {' '.join(case['args'])}; "
@@ -438,10 +438,11 @@ def run_vm(image, vmrun, timeout=420, log=None):
             results.append((f"vm: {case['name']}: vi exits with status 0",
                             bool(m) and m.group(1) == "0", out[-200:]))
             for name, want in case["want"].items():
+                # the serial console ends its lines with \r\r\n
                 out = shell(f"echo @@BEG''IN; cat {name}; echo @@EN''D",
-                            r"@@END\r?\n")
-                m = re.search(r"@@BEGIN\r?\n(.*?)@@END", out, re.S)
-                got = m.group(1).replace("\r\n", "\n") if m else None
+                            r"@@END\r*\n")
+                m = re.search(r"@@BEGIN\r*\n(.*?)@@END", out, re.S)
+                got = re.sub(r"\r+\n", "\n", m.group(1)) if m else None
                 results.append((f"vm: {case['name']}: {name} as it should be", got == want,
                                 f"got {got!r}, want {want!r}"))
         os.write(fd, b"poweroff\n")
