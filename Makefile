@@ -226,6 +226,7 @@ include user/bench/bench.mk
 include user/sh/sh.mk
 include user/coreutils/coreutils.mk
 include user/login/login.mk
+include user/vi/vi.mk
 
 # The guest's /bin: our small programs (user/bin), the libc's test programs (user/tests,
 # both builds), the benchmark's (user/bench, both builds), our shell (user/sh) as /bin/sh and
@@ -235,7 +236,7 @@ include user/login/login.mk
 IMAGE_TESTS ?= 1
 image_tests := $(if $(filter 1,$(IMAGE_TESTS)),$(USER_TESTS) $(USER_TESTS_MUSL))
 image_bin_dirs := $(USER_OUT)/bin $(if $(image_tests),$(USER_OUT)/tests) $(USER_OUT)/bench \
-	$(USER_OUT)/sh $(USER_OUT)/coreutils $(LOGIN_OUT)
+	$(USER_OUT)/sh $(USER_OUT)/coreutils $(LOGIN_OUT) $(USER_OUT)/vi
 
 # user/rootfs is the root's skeleton (/etc and the like), copied as it is.
 ROOTFS_FILES := $(shell find user/rootfs -type f)
