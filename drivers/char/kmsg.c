@@ -76,7 +76,7 @@ static size_t format_record(char *line, const struct log_record_info *info, cons
 static ssize_t devkmsg_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	struct devkmsg_user *user = file->private_data;
-	struct log_record_info info;
+	struct log_record_info info = { 0 };
 	size_t len, n;
 	ssize_t ret;
 	u64 want;
