@@ -163,6 +163,7 @@ static int kernel_init(void *unused)
 {
 	populate_rootfs();
 	pci_subsys_init();
+	acpi_button_init();
 	chr_dev_init();
 	tty_init();
 	pty_init();
