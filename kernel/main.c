@@ -31,6 +31,7 @@
 #include <kernel/string.h>
 #include <kernel/smp.h>
 #include <kernel/time.h>
+#include <kernel/pci.h>
 #include <kernel/timer.h>
 #include <kernel/tty.h>
 #include <kernel/vt.h>
@@ -162,6 +163,8 @@ __noreturn void init_exited(int status)
 static int kernel_init(void *unused)
 {
 	populate_rootfs();
+	pci_subsys_init();
+	acpi_button_init();
 	chr_dev_init();
 	tty_init();
 	pty_init();

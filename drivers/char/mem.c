@@ -13,7 +13,6 @@
 #include <uapi/poll.h>
 
 #define MEM_MAJOR 1
-#define KMSG_LINE_MAX 1024
 
 static ssize_t read_null(struct file *file, struct iov_iter *to, loff_t *pos)
 {
@@ -70,93 +69,6 @@ static ssize_t write_random(struct file *file, struct iov_iter *from, loff_t *po
 	return write_null(file, from, pos);
 }
 
-/* /dev/kmsg: one log record per read, "level,seq,usec,-;text\n", as Linux formats it. */
-static int open_kmsg(struct inode *inode, struct file *file)
-{
-	u64 *seq = kzalloc(sizeof(*seq), GFP_KERNEL);
-
-	if (!seq)
-		return -ENOMEM;
-	file->private_data = seq;
-	return 0;
-}
-
-static int release_kmsg(struct inode *inode, struct file *file)
-{
-	kfree(file->private_data);
-	return 0;
-}
-
-static ssize_t read_kmsg(struct file *file, struct iov_iter *to, loff_t *pos)
-{
-	u64 *seq = file->private_data;
-	struct log_record_info info;
-	char *text = kmalloc(KMSG_LINE_MAX, GFP_KERNEL), *line;
-	size_t len, n;
-	ssize_t ret;
-
-	line = kmalloc(KMSG_LINE_MAX + 64, GFP_KERNEL);
-	if (!text || !line) {
-		ret = -ENOMEM;
-		goto out_free;
-	}
-	/* Blocking readers sleep until printk adds a record (it wakes them). */
-	if (log_buf_next_seq() <= *seq) {
-		if (file->f_flags & O_NONBLOCK) {
-			ret = -EAGAIN;
-			goto out_free;
-		}
-		ret = log_buf_wait(*seq);
-		if (ret)
-			goto out_free;
-	}
-	len = log_buf_read(seq, &info, text, KMSG_LINE_MAX);
-	n = snprintf(line, KMSG_LINE_MAX + 64, "%u,%llu,%llu,-;%.*s\n", info.level,
-		     (unsigned long long)info.seq, (unsigned long long)(info.ts_nsec / 1000),
-		     (int)len, text);
-	if (n > to->count) {
-		ret = -EINVAL; /* as on Linux: the buffer must hold a whole record */
-		(*seq)--;
-		goto out_free;
-	}
-	ret = copy_to_iter(line, n, to);
-	if ((size_t)ret < n)
-		ret = -EFAULT;
-out_free:
-	kfree(text);
-	kfree(line);
-	return ret;
-}
-
-/* Writing a line logs it; "<N>" in front picks the level, as with printk. */
-static ssize_t write_kmsg(struct file *file, struct iov_iter *from, loff_t *pos)
-{
-	size_t n = min(from->count, (size_t)KMSG_LINE_MAX - 1);
-	char *buf = kmalloc(KMSG_LINE_MAX, GFP_KERNEL);
-	int level = LOGLEVEL_INFO;
-	const char *text;
-	size_t got;
-
-	if (!buf)
-		return -ENOMEM;
-	got = copy_from_iter(buf, n, from);
-	buf[got] = '\0';
-	text = buf;
-	if (text[0] == '<' && text[1] >= '0' && text[1] <= '7' && text[2] == '>') {
-		level = text[1] - '0';
-		text += 3;
-	}
-	{
-		/* printk takes the level from the start of its format, so build one. */
-		char fmt[] = KERN_INFO "%s%s";
-
-		fmt[1] = '0' + level;
-		printk(fmt, text, got && buf[got - 1] == '\n' ? "" : "\n");
-	}
-	kfree(buf);
-	return got ? (ssize_t)got : -EFAULT;
-}
-
 static const struct file_operations null_fops = {
 	.llseek = llseek_noop,
 	.read = read_null,
@@ -180,12 +92,8 @@ static const struct file_operations random_fops = {
 	.write = write_random,
 };
 
-static const struct file_operations kmsg_fops = {
-	.open = open_kmsg,
-	.release = release_kmsg,
-	.read = read_kmsg,
-	.write = write_kmsg,
-};
+/* drivers/char/kmsg.c */
+extern const struct file_operations kmsg_fops;
 
 static const struct {
 	const char *name;

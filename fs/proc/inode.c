@@ -13,6 +13,7 @@
  */
 #include <kernel/cred.h>
 #include <kernel/fs.h>
+#include <kernel/pci.h>
 #include <kernel/proc_fs.h>
 #include <kernel/sched.h>
 #include <kernel/slab.h>
@@ -91,6 +92,9 @@ enum proc_kind {
 	PROC_FDINFO_DIR,
 	PROC_SYS_DIR, /* /proc/sys */
 	PROC_SYS_VM_DIR, /* /proc/sys/vm */
+	PROC_BUS_DIR, /* /proc/bus */
+	PROC_BUS_PCI_DIR, /* /proc/bus/pci: devices, and a directory per bus */
+	PROC_PCI_BUS_DIR, /* /proc/bus/pci/BB: a file per function (fd: the bus number) */
 	PROC_FILE,
 	PROC_LINK,
 };
@@ -245,6 +249,7 @@ static const struct proc_entry root_entries[] = {
 	LNK("self", proc_self_link),
 	LNK("thread-self", proc_thread_self_link),
 	DIR("sys", 0555, PROC_SYS_DIR),
+	DIR("bus", 0555, PROC_BUS_DIR),
 };
 /* clang-format on */
 
@@ -310,6 +315,19 @@ static const struct proc_entry sys_vm_entries[] = {
 	RW("drop_caches", 0644, proc_drop_caches_show, proc_drop_caches_write),
 };
 
+/* /proc/bus/pci (drivers/pci/proc.c); BB/DD.F files carry bus << 8 | devfn in fd. */
+static const struct proc_entry bus_entries[] = {
+	DIR("pci", 0555, PROC_BUS_PCI_DIR),
+};
+
+static const struct proc_entry bus_pci_entries[] = {
+	REG("devices", 0444, proc_pci_devices_show),
+};
+
+static const struct proc_entry pci_config_entry = { .mode = S_IFREG | 0644,
+						    .kind = PROC_FILE,
+						    .show = proc_pci_config_show };
+
 static const struct proc_entry *dir_entries(enum proc_kind kind, size_t *n)
 {
 	switch (kind) {
@@ -328,6 +346,12 @@ static const struct proc_entry *dir_entries(enum proc_kind kind, size_t *n)
 	case PROC_SYS_VM_DIR:
 		*n = ARRAY_SIZE(sys_vm_entries);
 		return sys_vm_entries;
+	case PROC_BUS_DIR:
+		*n = ARRAY_SIZE(bus_entries);
+		return bus_entries;
+	case PROC_BUS_PCI_DIR:
+		*n = ARRAY_SIZE(bus_pci_entries);
+		return bus_pci_entries;
 	default:
 		*n = 0;
 		return NULL;
@@ -431,6 +455,44 @@ static bool thread_of(int tgid, int tid)
 	return ok;
 }
 
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* /proc/bus/pci/BB (two hex digits) and /proc/bus/pci/BB/DD.F, for the devices there are. */
+static struct dentry *proc_pci_lookup(struct inode *dir, struct dentry *dentry)
+{
+	struct proc_inode_info *pi = PI(dir);
+	const char *name = (const char *)dentry->d_name.name;
+	struct inode *inode;
+	int hi, lo, fn, bus, devfn;
+
+	if (pi->kind == PROC_BUS_PCI_DIR) {
+		hi = dentry->d_name.len == 2 ? hex_digit(name[0]) : -1;
+		lo = hi >= 0 ? hex_digit(name[1]) : -1;
+		bus = hi * 16 + lo;
+		if (lo < 0 || pci_proc_next_bus(bus - 1) != bus)
+			return NULL;
+		inode = proc_make_inode(dir->i_sb, NULL, PROC_PCI_BUS_DIR, S_IFDIR | 0555, 0, bus,
+					proc_ino(0, PROC_BUS_PCI_DIR, bus));
+		return proc_instantiate(dentry, inode);
+	}
+	hi = dentry->d_name.len == 4 && name[2] == '.' ? hex_digit(name[0]) : -1;
+	lo = hi >= 0 ? hex_digit(name[1]) : -1;
+	fn = lo >= 0 ? hex_digit(name[3]) : -1;
+	if (fn < 0 || fn > 7 || hi * 16 + lo > 31)
+		return NULL;
+	devfn = (hi * 16 + lo) << 3 | fn;
+	if (pci_proc_next_devfn(pi->fd, devfn - 1) != devfn)
+		return NULL;
+	inode = proc_make_inode(dir->i_sb, &pci_config_entry, PROC_FILE, pci_config_entry.mode, 0,
+				pi->fd << 8 | devfn, proc_ino(0, PROC_PCI_BUS_DIR, pi->fd << 8 | devfn));
+	if (inode)
+		inode->i_size = 256;
+	return proc_instantiate(dentry, inode);
+}
+
 static struct dentry *proc_dir_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
 {
 	struct proc_inode_info *pi = PI(dir);
@@ -452,6 +514,8 @@ static struct dentry *proc_dir_lookup(struct inode *dir, struct dentry *dentry, 
 					proc_ino(pi->pid, pi->kind, i));
 		return proc_instantiate(dentry, inode);
 	}
+	if (pi->kind == PROC_BUS_PCI_DIR || pi->kind == PROC_PCI_BUS_DIR)
+		return proc_pci_lookup(dir, dentry);
 	num = parse_num(&dentry->d_name);
 	if (num < 0)
 		return NULL; /* negative, and unhashed: asked again next time */
@@ -587,6 +651,27 @@ static int proc_dir_readdir(struct file *file, struct dir_context *ctx)
 		unsigned char type = DT_DIR;
 		int len;
 
+		/* Bus and devfn 0 exist: from the position, look at num itself first. */
+		if (kind == PROC_BUS_PCI_DIR || kind == PROC_PCI_BUS_DIR) {
+			bool first = num == (int)(ctx->pos - 2 - n);
+
+			num = kind == PROC_BUS_PCI_DIR
+				      ? pci_proc_next_bus(first ? num - 1 : num)
+				      : pci_proc_next_devfn(pi->fd, first ? num - 1 : num);
+			if (num < 0)
+				break;
+			if (kind == PROC_BUS_PCI_DIR)
+				len = snprintf(name, sizeof(name), "%02x", num);
+			else
+				len = snprintf(name, sizeof(name), "%02x.%x", PCI_SLOT(num),
+					       PCI_FUNC(num));
+			if (!ctx->actor(ctx, name, len, ctx->pos,
+					proc_ino(0, kind, kind == PROC_BUS_PCI_DIR ? num
+										   : pi->fd << 8 | num),
+					kind == PROC_BUS_PCI_DIR ? DT_DIR : DT_REG))
+				break;
+			continue;
+		}
 		if (kind == PROC_ROOT)
 			num = next_tgid(num);
 		else if (kind == PROC_TASK_DIR)

@@ -215,4 +215,12 @@ int acpi_table_init(void);
 /* Maps tables with memremap, refusing ranges outside the firmware's memory map. */
 extern const struct acpi_mapper acpi_memremap_mapper;
 
+/*
+ * The power button (drivers/acpi/button.c): ACPI mode on, PWRBTN_EN set, the SCI taken;
+ * each press calls power_button_pressed(). 0 or -errno (no FADT, no PM1 block, no SCI).
+ */
+int acpi_button_init(void);
+/* Presses seen since boot. */
+unsigned long acpi_power_button_count(void);
+
 #endif /* _KERNEL_ACPI_H */

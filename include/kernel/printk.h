@@ -55,11 +55,23 @@ struct log_record_info {
 	u64 seq;
 	u64 ts_nsec;
 	u8 level;
+	u8 facility;
+	u8 flags; /* LOG_CONT_FLAG: continues the last line; LOG_FRAG_FLAG: the line goes on */
 };
+#define LOG_CONT_FLAG 0x1
+#define LOG_FRAG_FLAG 0x2
+struct wait_queue_head;
 size_t log_buf_read(u64 *seq, struct log_record_info *info, char *buf, size_t size);
 u64 log_buf_next_seq(void);
 /* Sleeps until a record past seq exists: 0, or -ERESTARTSYS if a signal came first. */
 int log_buf_wait(u64 seq);
+/* The oldest record kept, and the first after syslog's last CLEAR (SEEK_DATA's place). */
+u64 log_buf_first_seq(void);
+u64 log_buf_clear_seq(void);
+/* Where /dev/kmsg's pollers wait for a record. */
+struct wait_queue_head *log_buf_waitqueue(void);
+/* One record from user space (/dev/kmsg), at most 1024 bytes: 0 or -EINVAL. */
+int log_emit(int facility, int level, const char *text, size_t len);
 
 /* The clock printk stamps records with; 0 until a clock source says otherwise. */
 void printk_set_clock(u64 (*clock_ns)(void));

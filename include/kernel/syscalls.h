@@ -259,6 +259,11 @@ long sys_sched_setscheduler(int pid, int policy, struct sched_param __user *para
 long sys_sched_setparam(int pid, struct sched_param __user *param);
 long sys_sched_get_priority_max(int policy);
 long sys_sched_get_priority_min(int policy);
+/* Tools' kernel bits: the log (kernel/printk), priorities (kernel/sched/priority.c). */
+long sys_syslog(int type, char __user *buf, int len);
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int niceval);
+
 /* exec: program loading (fs/exec.c) and the calls the vDSO falls back on (kernel/time). */
 long sys_execveat(int fd, const char __user *filename, const char __user *const __user *argv,
 		  const char __user *const __user *envp, int flags);

@@ -225,6 +225,9 @@ static const struct {
 	ENTRY(322, execveat, sys_execveat),
 	ENTRY(135, personality, sys_personality),
 	ENTRY(201, time, sys_time),
+	ENTRY(103, syslog, sys_syslog),
+	ENTRY(140, getpriority, sys_getpriority),
+	ENTRY(141, setpriority, sys_setpriority),
 };
 
 static void test_implemented_numbers_reach_their_entry(struct ktest *t)

@@ -92,7 +92,28 @@ static void test_read_truncates_to_buffer(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, buf, "01234");
 }
 
+/* As Linux 6 does: a continuation extends a record whose line was left open, nothing else. */
+static void test_continuation_joins_the_open_record(struct ktest *t)
+{
+	struct log_record_info info = { 0 };
+	char buf[64];
+	u64 seq = log_buf_next_seq();
+
+	printk(KERN_DEBUG "cont-a");
+	pr_cont(" cont-b\n");
+	KTEST_ASSERT_EQ(t, log_buf_next_seq(), seq + 1);
+	read_record(seq, &info, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "cont-a cont-b");
+	KTEST_EXPECT_EQ(t, info.flags & LOG_FRAG_FLAG, 0);
+	printk(KERN_DEBUG "closed\n");
+	pr_cont("after\n");
+	KTEST_ASSERT_EQ(t, log_buf_next_seq(), seq + 3);
+	read_record(seq + 2, &info, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "after");
+}
+
 static struct ktest_case printk_cases[] = {
+	KTEST_CASE(test_continuation_joins_the_open_record),
 	KTEST_CASE(test_record_text_and_level),
 	KTEST_CASE(test_multiline_is_one_record_per_line),
 	KTEST_CASE(test_timestamps_do_not_go_backwards),

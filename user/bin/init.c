@@ -71,10 +71,24 @@ static void pause_a_second(void)
  * restart, SIGALRM. Set by the handler; read and cleared only while they are blocked.
  */
 static volatile sig_atomic_t pending_signals;
+/* The SIGUSR2 came from the kernel (si_code SI_KERNEL): ACPI's power button, not poweroff. */
+static volatile sig_atomic_t power_button;
 
-static void note_signal(int sig)
+static void note_signal(int sig, siginfo_t *info, void *uc)
 {
+	(void)uc;
 	pending_signals |= 1 << sig;
+	if (sig == SIGUSR2 && info && info->si_code == SI_KERNEL)
+		power_button = 1;
+}
+
+/* Says so, in both modes: the test of the button looks for this line. */
+static void say_power_button(void)
+{
+	if (power_button) {
+		printf("init: power button\n");
+		fflush(stdout);
+	}
 }
 
 /* The shutdown asked for, the strongest first; 0: none. */
@@ -146,7 +160,7 @@ static void __attribute__((noreturn)) final_reboot(int cmd)
 
 static void catch_shutdown_signals(void)
 {
-	struct sigaction sa = { .sa_handler = note_signal };
+	struct sigaction sa = { .sa_sigaction = note_signal, .sa_flags = SA_SIGINFO };
 	static const int sigs[] = { SIGUSR1, SIGUSR2, SIGTERM, SIGINT, SIGQUIT, SIGALRM };
 
 	/* No SA_RESTART: a signal must end the wait it interrupts. */
@@ -167,6 +181,7 @@ static void vmrun_obey_signals(void)
 	int sig = shutdown_signal(pending_signals & ~(1 << SIGQUIT));
 
 	if (sig) {
+		say_power_button();
 		kill_everybody();
 		final_reboot(reboot_command(sig));
 	}
@@ -650,6 +665,7 @@ static void __attribute__((noreturn)) shutdown_system(int sig, char **envp)
 					    [SIGUSR2] = "poweroff",
 					    [SIGQUIT] = "restart" };
 
+	say_power_button();
 	printf("init: %s\n", what[sig]);
 	fflush(stdout);
 	alarm(0);

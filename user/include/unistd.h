@@ -52,6 +52,7 @@ int execl(const char *path, const char *arg, ...);
 int execlp(const char *file, const char *arg, ...);
 __noreturn void _exit(int status);
 pid_t getpid(void);
+int nice(int inc);
 pid_t getppid(void);
 pid_t gettid(void);
 pid_t getpgrp(void);

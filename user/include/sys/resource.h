@@ -36,4 +36,12 @@ int getrlimit(int res, struct rlimit *r);
 int setrlimit(int res, const struct rlimit *r);
 int prlimit(int pid, int res, const struct rlimit *new_limit, struct rlimit *old);
 int getrusage(int who, struct rusage *ru);
+/* Nice values (user/libc/priority.c): getpriority returns the nice value, -20..19. */
+#define PRIO_MIN (-20)
+#define PRIO_MAX 20
+#define PRIO_PROCESS 0
+#define PRIO_PGRP 1
+#define PRIO_USER 2
+int getpriority(int which, id_t who);
+int setpriority(int which, id_t who, int prio);
 #endif
