@@ -338,11 +338,20 @@ class QemuTerm(Term):
 PROMPT = r"(?:^|\n|\r|\x1b\[K)(?:[\w.-]+@[\w.-]+:[^\s#$]*)?[#$] "
 
 
+def command(term, line, timeout):
+    """Types a command line and returns what it printed up to the next prompt. The line
+    editor redraws "\r ESC[K prompt text" as keys arrive, which looks like a prompt: the
+    output only starts after the newline that Enter echoes."""
+    term.send(line.encode() + b"\r")
+    if term.expect(r"\n", timeout) is None:
+        return ""
+    return term.expect(PROMPT, timeout) or ""
+
+
 def _stty_restored(term, steps, what, busybox):
     if not busybox:
         return
-    term.send(b"busybox stty -a\r")
-    seg = term.expect(PROMPT, 20.0) or ""
+    seg = command(term, "busybox stty -a", 20.0)
     ok = re.search(r"(?<![-\w])icanon\b", seg) and re.search(r"(?<![-\w])echo\b", seg)
     steps.append((f"{what}: the console's modes are restored (busybox stty -a)", bool(ok),
                   seg[-600:]))
@@ -363,8 +372,7 @@ def vm_steps(image, logdir, busybox=None):
         steps.append(("the shell's prompt on the serial console", seg is not None, t.tail()))
         if seg is None:
             return steps
-        t.send(b"ps -ef\r")
-        seg = t.expect(PROMPT, 30.0) or ""
+        seg = "\n" + command(t, "ps -ef", 30.0)
         steps.append(("ps -ef: the header, and init as pid 1 (parent 0, root)",
                       re.search(r"UID +PID +PPID +C STIME TTY +TIME CMD", seg) is not None
                       and re.search(r"\nroot +1 +0 +\d+ [\d:A-Za-z]+ \S+ +\d\d:\d\d:\d\d "
@@ -372,13 +380,11 @@ def vm_steps(image, logdir, busybox=None):
         steps.append(("ps -ef: ps itself on ttyS0", re.search(
             r"\nroot +\d+ +\d+ .* ttyS0 +\d\d:\d\d:\d\d ps -ef", seg) is not None,
             seg[-1500:]))
-        t.send(b"ps -o pid,tty,stat,comm\r")
-        seg = t.expect(PROMPT, 30.0) or ""
+        seg = command(t, "ps -o pid,tty,stat,comm", 30.0)
         steps.append(("ps: the terminal's own processes, ps in the foreground (R+)",
                       re.search(r"\d+ ttyS0 +R\+ +ps", seg) is not None
                       and re.search(r"\d+ ttyS0 +Ss\+? +sh", seg) is not None, seg[-800:]))
-        t.send(b"free; cat /proc/meminfo\r")
-        seg = t.expect(PROMPT, 30.0) or ""
+        seg = "\n" + command(t, "free; cat /proc/meminfo", 30.0)
         m = re.search(r"Mem: +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+)", seg)
         info = {k: int(v) for k, v in re.findall(r"\n(\w+): +(\d+) kB", seg)}
         ok = False
@@ -391,8 +397,7 @@ def vm_steps(image, logdir, busybox=None):
                   and abs(bc - cache) <= total // 100
                   and abs(shared - info.get("Shmem", shared)) <= total // 100)
         steps.append(("free: its figures agree with /proc/meminfo", ok, seg[-1500:]))
-        t.send(b"seq -f 'line %g' 1 200 > /tmp/f\r")
-        t.expect(PROMPT, 20.0)
+        command(t, "seq -f 'line %g' 1 200 > /tmp/f", 20.0)
         t.send(b"top -d 1\r")
         if top_screens(t, steps, 1.0):
             t.send(b"q")
