@@ -138,6 +138,12 @@ static void test_switch_to_blocked_runs_the_sleeper(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, pc);
 	kthread_bind(pb, cpu);
 	kthread_bind(pc, cpu);
+	/*
+	 * b's first instructions run preemptible: a tick there could hand the CPU to c before b
+	 * notes its turn (seen under a loaded host). At nice -20 its slice outlasts that window;
+	 * asleep, it is still nobody's pick but sched_switch_to_blocked's.
+	 */
+	set_user_nice(pb, MIN_NICE);
 	local_irq_disable();
 	wake_up_process(pc); /* queued: the policy's pick, but b, asleep, runs first */
 	/* As an IPC call: hand the CPU to the sleeper and sleep until it wakes us. */
