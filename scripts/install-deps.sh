@@ -33,6 +33,12 @@ cpio:cpio
 musl-gcc:musl-tools
 /bin/busybox:busybox-static
 /usr/lib/python3/dist-packages/pexpect/__init__.py:python3-pexpect
+/usr/bin/free:procps
+/usr/bin/kill:procps
+/usr/bin/hexdump:bsdextrautils
+/usr/bin/lspci:pciutils
+/usr/bin/less:less
+/usr/bin/clear:ncurses-bin
 "
 
 find_missing() {

@@ -157,6 +157,7 @@ static const struct mnt *find_mount(const char *path)
 	char real[PATH_MAX];
 	const struct mnt *best = NULL;
 	size_t best_len = 0;
+	int by_dev;
 
 	if (stat(path, &st)) {
 		cu_warn_errno(path);
@@ -178,6 +179,19 @@ static const struct mnt *find_mount(const char *path)
 			best = &mnts[i];
 			best_len = prefix ? l : 0;
 		}
+	}
+	by_dev = best != NULL;
+	/*
+	 * No listed mount has path's device (a chroot or container whose root is not in
+	 * /proc/mounts): as GNU df, the longest mount directory that is a prefix of the path.
+	 */
+	for (size_t i = 0; !by_dev && i < nmnts; i++) {
+		const char *d = mnts[i].dir;
+		size_t l = strlen(d);
+
+		if (!strncmp(real, d, l) && (real[l] == '/' || !real[l] || l == 1) &&
+		    (!best || l > strlen(best->dir)))
+			best = &mnts[i];
 	}
 	if (!best) {
 		cu_warn("%s: can't find mount point", path);
