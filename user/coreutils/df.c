@@ -150,6 +150,33 @@ static int add_mount(const struct mnt *m, int forced)
 	return 1;
 }
 
+/*
+ * A mount the table does not list (in a chroot, /proc/mounts shows only the mounts under its
+ * root): as GNU df, "-" for its device and type, and for its directory the highest directory
+ * above real on the same device.
+ */
+static const struct mnt *unlisted_mount(const char *real, dev_t dev)
+{
+	static char dir[PATH_MAX];
+	static struct mnt m = { .dev = "-", .dir = dir, .type = "-" };
+	struct stat ps;
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", real);
+	while ((slash = strrchr(dir, '/'))) {
+		char keep = slash[slash == dir];
+
+		slash[slash == dir] = '\0'; /* the parent; "/" stays "/" */
+		if (stat(dir, &ps) || ps.st_dev != dev) {
+			slash[slash == dir] = keep; /* the parent is another mount: back down */
+			break;
+		}
+		if (slash == dir)
+			break;
+	}
+	return &m;
+}
+
 /* The mount holding path: same device, the longest directory that is a prefix of it. */
 static const struct mnt *find_mount(const char *path)
 {
@@ -193,10 +220,8 @@ static const struct mnt *find_mount(const char *path)
 		    (!best || l > strlen(best->dir)))
 			best = &mnts[i];
 	}
-	if (!best) {
-		cu_warn("%s: can't find mount point", path);
-		status = 1;
-	}
+	if (!best)
+		best = unlisted_mount(real, st.st_dev);
 	return best;
 }
 
