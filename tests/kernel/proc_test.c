@@ -291,6 +291,12 @@ static void test_task_cputime(struct ktest *t)
 	KTEST_EXPECT_GT(t, st, 0);
 	WRITE_ONCE(burn_stop, true);
 	kthread_stop(p);
+	/*
+	 * kthread_stop returns once p has said it exits, while p may still be on another CPU
+	 * on its way out, its clock running: compare only once it has left the CPU for good.
+	 */
+	for (int i = 0; i < 1000 && READ_ONCE(p->on_cpu); i++)
+		msleep(1);
 	task_cputime(p, &ut2, &st2);
 	KTEST_EXPECT_GE(t, st2, st);
 	KTEST_EXPECT_EQ(t, ut2 + st2, p->sum_exec_runtime);
