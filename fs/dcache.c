@@ -574,7 +574,8 @@ static bool cursor_next(struct dentry *dir, struct dentry *cursor, struct dentry
 	bool found = false;
 
 	spin_lock_irqsave(&dcache_lock, flags);
-	list_for_each_entry_continue(child, &dir->d_subdirs, d_child) {
+	list_for_each_entry_continue(child, &dir->d_subdirs, d_child)
+	{
 		if (!d_is_listed(child))
 			continue;
 		*len = child->d_name.len;

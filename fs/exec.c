@@ -352,8 +352,8 @@ static void begin_new_exec(struct linux_binprm *bprm)
 	bprm->mm = NULL;
 	current->did_exec = true;
 	/* A program running with ids it was not started with leaves no core to its caller. */
-	current->dumpable = bprm->cred->euid == bprm->cred->uid &&
-			    bprm->cred->egid == bprm->cred->gid;
+	current->dumpable =
+		bprm->cred->euid == bprm->cred->uid && bprm->cred->egid == bprm->cred->gid;
 	commit_creds(bprm->cred);
 	bprm->cred = NULL;
 	if (current->files)

@@ -487,7 +487,8 @@ static struct dentry *proc_pci_lookup(struct inode *dir, struct dentry *dentry)
 	if (pci_proc_next_devfn(pi->fd, devfn - 1) != devfn)
 		return NULL;
 	inode = proc_make_inode(dir->i_sb, &pci_config_entry, PROC_FILE, pci_config_entry.mode, 0,
-				pi->fd << 8 | devfn, proc_ino(0, PROC_PCI_BUS_DIR, pi->fd << 8 | devfn));
+				pi->fd << 8 | devfn,
+				proc_ino(0, PROC_PCI_BUS_DIR, pi->fd << 8 | devfn));
 	if (inode)
 		inode->i_size = 256;
 	return proc_instantiate(dentry, inode);
@@ -665,10 +666,11 @@ static int proc_dir_readdir(struct file *file, struct dir_context *ctx)
 			else
 				len = snprintf(name, sizeof(name), "%02x.%x", PCI_SLOT(num),
 					       PCI_FUNC(num));
-			if (!ctx->actor(ctx, name, len, ctx->pos,
-					proc_ino(0, kind, kind == PROC_BUS_PCI_DIR ? num
-										   : pi->fd << 8 | num),
-					kind == PROC_BUS_PCI_DIR ? DT_DIR : DT_REG))
+			if (!ctx->actor(
+				    ctx, name, len, ctx->pos,
+				    proc_ino(0, kind,
+					     kind == PROC_BUS_PCI_DIR ? num : pi->fd << 8 | num),
+				    kind == PROC_BUS_PCI_DIR ? DT_DIR : DT_REG))
 				break;
 			continue;
 		}

@@ -188,7 +188,7 @@ static inline void list_splice_tail_init(struct list_head *list, struct list_hea
 	     !list_entry_is_head(pos, head, member); (pos) = list_next_entry(pos, member))
 
 /* Iterate over the entries after @pos (not @pos itself), to the end. */
-#define list_for_each_entry_continue(pos, head, member)                                 \
+#define list_for_each_entry_continue(pos, head, member)                                    \
 	for ((pos) = list_next_entry(pos, member); !list_entry_is_head(pos, head, member); \
 	     (pos) = list_next_entry(pos, member))
 

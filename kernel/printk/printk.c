@@ -502,7 +502,9 @@ static size_t syslog_len_of(u64 seq)
 {
 	struct log_hdr *h = hdr_at(idx_of_seq(seq));
 	struct log_record_info info = {
-		.ts_nsec = h->ts_nsec, .level = h->level, .facility = h->facility,
+		.ts_nsec = h->ts_nsec,
+		.level = h->level,
+		.facility = h->facility,
 	};
 
 	lockdep_assert_held(&logbuf_lock);

@@ -201,12 +201,10 @@ KTEST(for_each_entry_forward_and_reverse)
 	/* _continue starts after its entry: from it[2], it sees 3 and 4. */
 	pos = &it[2];
 	expect = 3;
-	list_for_each_entry_continue(pos, &head, node)
-		EXPECT_EQ(pos->value, expect++);
+	list_for_each_entry_continue(pos, &head, node) EXPECT_EQ(pos->value, expect++);
 	EXPECT_EQ(expect, 5);
 	pos = &it[4]; /* from the last: nothing */
-	list_for_each_entry_continue(pos, &head, node)
-		expect++;
+	list_for_each_entry_continue(pos, &head, node) expect++;
 	EXPECT_EQ(expect, 5);
 	expect = 0;
 	list_for_each(p, &head) {

@@ -1004,7 +1004,7 @@ struct one_at_a_time {
 	struct dir_context ctx;
 	int budget;
 	int seen[CURSOR_FILES]; /* how often s0..s15 came back */
-	int others;		/* ".", "..", or a churned name */
+	int others; /* ".", "..", or a churned name */
 	loff_t last_pos;
 };
 
