@@ -81,6 +81,15 @@ static int raw_enter(void)
 	return 0;
 }
 
+/*
+ * The end of a row: the terminal's ONLCR (which raw_enter keeps) already turns "\n" into
+ * "\r\n", and a "\r\n" of ours would reach the screen as "\r\r\n".
+ */
+static const char *eol(void)
+{
+	return (saved_tio.c_oflag & (OPOST | ONLCR)) == (OPOST | ONLCR) ? "\n" : "\r\n";
+}
+
 static void raw_leave(void)
 {
 	if (raw_on)
@@ -190,7 +199,7 @@ static int read_byte(struct editor *e, unsigned char *c)
 		if (pending_signals) {
 			/* a trap's command runs in the terminal's own mode, then we draw again */
 			raw_leave();
-			out_str(2, "\r\n");
+			out_str(2, eol());
 			trap_run_pending();
 			if (raw_enter())
 				return -1;
@@ -370,7 +379,7 @@ static void list_matches(struct editor *e, char **v, int n, int kind)
 	w += 2;
 	per_row = cols / w ? cols / w : 1;
 	rows = (n + per_row - 1) / per_row;
-	str_adds(&e->out, "\r\n");
+	str_adds(&e->out, eol());
 	for (size_t r = 0; r < rows; r++) {
 		for (size_t c = 0; c < per_row; c++) {
 			size_t i = c * rows + r;
@@ -382,7 +391,7 @@ static void list_matches(struct editor *e, char **v, int n, int kind)
 				for (size_t k = strlen(shown[i]); k < w; k++)
 					str_addc(&e->out, ' ');
 		}
-		str_adds(&e->out, "\r\n");
+		str_adds(&e->out, eol());
 	}
 	free(shown);
 	redraw(e);
@@ -456,7 +465,7 @@ static char *finish(struct editor *e, int eof)
 		memcpy(line, e->l.buf, e->l.len);
 		line[e->l.len] = '\n';
 		line[e->l.len + 1] = 0;
-		str_adds(&e->out, "\r\n");
+		str_adds(&e->out, eol());
 	}
 	flush_out(e);
 	raw_leave();
@@ -508,7 +517,8 @@ again:
 		switch (key) {
 		case LE_CTRL('C'):
 			/* the line is dropped, with the status an interrupted command has */
-			str_adds(&e.out, "^C\r\n");
+			str_adds(&e.out, "^C");
+			str_adds(&e.out, eol());
 			finish(&e, 1);
 			last_status = 130;
 			raise_exc(EX_ERROR);
