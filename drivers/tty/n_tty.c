@@ -443,7 +443,11 @@ static bool receive_char(struct tty_struct *tty, unsigned char c, int *sig, bool
 	return true;
 }
 
-size_t n_tty_receive_buf(struct tty_struct *tty, const unsigned char *buf, size_t count)
+/*
+ * Takes bytes up to and including the first signal character, which is sent before the rest
+ * is looked at: the rest belongs after the signal's flush (a ^C then "ls" leaves "ls").
+ */
+static size_t receive_upto_signal(struct tty_struct *tty, const unsigned char *buf, size_t count)
 {
 	bool readable, stop_change = false;
 	int sig = 0, pgrp;
@@ -474,6 +478,15 @@ size_t n_tty_receive_buf(struct tty_struct *tty, const unsigned char *buf, size_
 	if (stop_change || sig)
 		wake_up(&tty->write_wait);
 	return i;
+}
+
+size_t n_tty_receive_buf(struct tty_struct *tty, const unsigned char *buf, size_t count)
+{
+	size_t done = 0, n;
+
+	while (done < count && (n = receive_upto_signal(tty, buf + done, count - done)))
+		done += n;
+	return done;
 }
 
 size_t n_tty_receive_room(struct tty_struct *tty)

@@ -129,6 +129,26 @@ static void test_isig_flush(struct ktest *t)
 	pair_put(m);
 }
 
+/*
+ * The bytes after a signal character in one buffer are input too: serial and keyboard hand
+ * over what arrived together, and a ^C typed just before a command must not eat it.
+ */
+static void test_isig_then_more(struct ktest *t)
+{
+	struct tty_struct *m = pair_new();
+	char buf[64];
+
+	KTEST_ASSERT_NOT_NULL(t, m);
+	KTEST_EXPECT_EQ(t, type(m->link, "abc\003ls\r\034x\r"), 10);
+	KTEST_EXPECT_EQ(t, rd(m->link, buf, sizeof(buf)), 2);
+	KTEST_EXPECT_STREQ(t, buf, "x\n"); /* QUIT's flush took "ls\n" too, as Linux's isig */
+	set_lflag(m->link, ISIG | ICANON | NOFLSH, 0, 0);
+	KTEST_EXPECT_EQ(t, type(m->link, "ab\003cd\r"), 6);
+	KTEST_EXPECT_EQ(t, rd(m->link, buf, sizeof(buf)), 5);
+	KTEST_EXPECT_STREQ(t, buf, "abcd\n"); /* NOFLSH: the signal flushes nothing */
+	pair_put(m);
+}
+
 static void test_opost(struct ktest *t)
 {
 	struct tty_struct *m = pair_new();
@@ -170,6 +190,7 @@ static struct ktest_case tty_cases[] = {
 	KTEST_CASE(test_canonical_and_echo),
 	KTEST_CASE(test_raw),
 	KTEST_CASE(test_isig_flush),
+	KTEST_CASE(test_isig_then_more),
 	KTEST_CASE(test_opost),
 	KTEST_CASE(test_hangup),
 	{},
