@@ -36,6 +36,39 @@ class Steps:
         return cond
 
 
+def tour(run, child, expect, steps):
+    """Issue 13's "done when", typed as root: the pipelines, ps, top, find, vi, busybox's
+    tar."""
+    out, status = run("ls -l /bin | grep sh")
+    steps.ok(status == 0 and re.search(r"^-r[-w]xr-xr-x .* sh\r*$", out or "", re.M),
+             "ls -l /bin | grep sh: our sh, a file of its own", repr(out))
+    out, status = run("cat /proc/meminfo | head -3")
+    steps.ok(status == 0 and re.search(r"MemTotal: +\d+ kB\r*\nMemFree: +\d+ kB\r*\n"
+                                       r"MemAvailable: +\d+ kB", out or ""),
+             "cat /proc/meminfo | head -3", repr(out))
+    out, status = run("ps -ef")
+    steps.ok(status == 0 and re.search(r"^root +1 +0 .*init", out or "", re.M),
+             "ps -ef shows init as pid 1", repr(out))
+    out, status = run("find / -name '*.conf'")
+    steps.ok(status == 0 and re.search(r"^/etc/resolv\.conf\r*$", out or "", re.M),
+             "find / -name '*.conf' finds /etc/resolv.conf", repr(out))
+    child.sendline("top -d 1")
+    ok = expect(r"Tasks: +\d+ total") and expect(r"Tasks: +\d+ total")
+    child.send("q")
+    out, status = run("echo back")
+    steps.ok(ok and status == 0, "top refreshes and quits on q", repr(out))
+    child.sendline("vi /tmp/note.txt")
+    expect(r"/tmp/note\.txt")
+    child.send("ihello from vi\x1b")
+    child.send(":wq\r")
+    out, status = run("cat /tmp/note.txt")
+    steps.ok(status == 0 and re.search(r"^hello from vi\r*$", out or "", re.M),
+             "vi writes a file that cat reads back", repr(out))
+    out, status = run("tar czf /tmp/etc.tgz /etc && tar tzf /tmp/etc.tgz")
+    steps.ok(status == 0 and re.search(r"^etc/passwd\r*$", out or "", re.M),
+             "busybox's tar czf a directory, and tar tzf lists it", repr(out))
+
+
 def main(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--image", default=os.path.join(HERE, "..", "build", "disk.img"))
@@ -83,6 +116,7 @@ def main(argv):
         out, status = run("id -u")
         steps.ok(status == 0 and re.search(r"^0\r*$", out or "", re.M),
                  "the automatic session is root's", repr(out))
+        tour(run, child, expect, steps)
         # Deaf to the hangup its session's end brings.
         out, status = run("(trap '' HUP; exec sleep 1000) & echo ROOTPID=$!")
         m = re.search(r"ROOTPID=(\d+)", out or "")
