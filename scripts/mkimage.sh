@@ -7,7 +7,7 @@
 #   sector 2048-end   partition 1: ext2, built from a staging tree by mke2fs -d
 #
 # usage: mkimage.sh --kernel ELF --cmdline "ARGS" --out IMAGE [--size MIB] [--extra DIR]
-#                   [--bin DIR]... [--busybox FILE]
+#                   [--bin DIR]... [--test-bin DIR]... [--busybox FILE]
 #
 # --busybox FILE (Debian's busybox-static; none if FILE is missing or dynamically linked)
 # becomes /bin/busybox, with a link in /bin for each applet our programs do not provide.
@@ -18,9 +18,12 @@
 # the kernel's root (a tmpfs filled from it) has them, without their debug sections (kept in
 # the build tree): GRUB reads the initramfs through the BIOS, and with them it was 17 MB and
 # two thirds of the time from QEMU start to init. $OBJCOPY (default objcopy) strips them.
+# --test-bin DIR does the same into a second archive, /boot/tests.cpio, which the image's
+# own grub.cfg (make run's boot) does not load and scripts/vmrun's boots do: GRUB reads
+# every byte of a module through the BIOS, and make run has no use for the test programs.
 set -eu
 
-kernel= cmdline= out= size_mib=64 extra= bins= busybox=
+kernel= cmdline= out= size_mib=64 extra= bins= test_bins= busybox=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=$2; shift 2 ;;
@@ -29,6 +32,7 @@ while [ $# -gt 0 ]; do
 	--size) size_mib=$2; shift 2 ;;
 	--extra) extra=$2; shift 2 ;;
 	--bin) bins="$bins $2"; shift 2 ;;
+	--test-bin) test_bins="$test_bins $2"; shift 2 ;;
 	--busybox) busybox=$2; shift 2 ;;
 	*) echo "mkimage.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
@@ -58,14 +62,27 @@ initramfs=$work/initramfs
 mkdir -p "$initramfs"
 (cd "$initramfs" && mkdir -p bin sbin etc dev proc sys tmp root mnt run home/user)
 cp -R user/rootfs/. "$initramfs"/ && rm -f "$initramfs/README.md"
-for dir in $bins; do
-	for f in "$dir"/*; do
-		case $f in *.o|*.d) continue ;; esac
-		[ -f "$f" ] && [ -x "$f" ] || continue
-		"${OBJCOPY:-objcopy}" --strip-debug "$f" "$initramfs/bin/${f##*/}" 2>/dev/null ||
-			cp "$f" "$initramfs/bin/"
+# copy_bins TOP DIR...: the executables of each DIR into TOP/bin, without debug sections.
+copy_bins() {
+	top=$1
+	shift
+	for dir in "$@"; do
+		for f in "$dir"/*; do
+			case $f in *.o|*.d) continue ;; esac
+			[ -f "$f" ] && [ -x "$f" ] || continue
+			"${OBJCOPY:-objcopy}" --strip-debug "$f" "$top/bin/${f##*/}" 2>/dev/null ||
+				cp "$f" "$top/bin/"
+		done
 	done
-done
+}
+# shellcheck disable=SC2086 # the lists are words
+copy_bins "$initramfs" $bins
+if [ -n "$test_bins" ]; then
+	mkdir -p "$work/tests/bin"
+	# shellcheck disable=SC2086
+	copy_bins "$work/tests" $test_bins
+	"$(dirname "$0")/mkcpio.py" "$work/tests" > "$root/boot/tests.cpio"
+fi
 # Our init (user/bin/init.c) is the one the kernel looks for first.
 if [ -f "$initramfs/bin/init" ]; then
 	mv "$initramfs/bin/init" "$initramfs/sbin/init"
