@@ -19,3 +19,12 @@ touch -d '2020-01-02 03:04:05.5' f && stat -c '%Y %y' f
 @status touch -r nope f
 @status touch
 @status touch nodir/f
+# -h: a link's own times (GNU's -r with -h reads the link's too); a missing file is an error
+%reset
+%setup touch -d '2020-01-02 03:04:05' f; ln -s f l; ln -s nowhere dang; touch -d '2011-11-11' g
+touch -h -d @7 l && stat -c '%Y %n' l f
+touch -h -d '2019-01-01' dang && stat -c '%Y' dang
+touch -h -d @5 l; touch -h -r l g && stat -c %Y g
+touch -h -m -d @9 l && stat -c '%Y %X' l | cut -d' ' -f1
+@tree touch -h nope; echo $?
+@tree touch -h -c nope; echo $?

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * touch: sets files' access and modification times (to now, to -d DATE, to -t STAMP, or to
- * -r FILE's), creating missing files unless -c. -a or -m alone changes only that time.
+ * -r FILE's), creating missing files unless -c. -a or -m alone changes only that time; -h
+ * changes a symbolic link's own times (and never creates: a link is not made here).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -56,15 +57,17 @@ static int parse_stamp(const char *s, struct timespec *ts)
 
 int main(int argc, char **argv)
 {
-	int opt, only_a = 0, only_m = 0, no_create = 0, status = 0, given = 0;
+	int opt, only_a = 0, only_m = 0, no_create = 0, status = 0, given = 0, at_flags = 0;
+	const char *ref = NULL;
 	struct timespec times[2];
 
 	cu_init(argc, argv,
-		"[-acm] [-d DATE | -r FILE | -t STAMP] FILE...\nSet the FILEs' times "
+		"[-achm] [-d DATE | -r FILE | -t STAMP] FILE...\nSet the FILEs' times "
 		"(creating them).\n  -a        access time only\n  -m        modification time "
-		"only\n  -c        do not create files\n  -d DATE   YYYY-MM-DD[ HH:MM[:SS]] or "
+		"only\n  -c        do not create files\n  -h        a symbolic link's own times "
+		"(-r too)\n  -d DATE   YYYY-MM-DD[ HH:MM[:SS]] or "
 		"@SECONDS\n  -r FILE   FILE's times\n  -t STAMP  [[CC]YY]MMDDhhmm[.SS]\n");
-	while ((opt = getopt(argc, argv, "acmd:r:t:f")) != -1) {
+	while ((opt = getopt(argc, argv, "achmd:r:t:f")) != -1) {
 		switch (opt) {
 		case 'a':
 			only_a = 1;
@@ -76,6 +79,9 @@ int main(int argc, char **argv)
 			no_create = 1;
 			break;
 		case 'f':
+			break;
+		case 'h':
+			at_flags = AT_SYMLINK_NOFOLLOW;
 			break;
 		case 'd':
 			if (cu_parse_date(optarg, &times[0]))
@@ -89,18 +95,9 @@ int main(int argc, char **argv)
 			times[1] = times[0];
 			given = 1;
 			break;
-		case 'r': {
-			struct stat st;
-
-			if (stat(optarg, &st)) {
-				cu_warn_errno(optarg);
-				return 1;
-			}
-			times[0] = st.st_atim;
-			times[1] = st.st_mtim;
-			given = 1;
+		case 'r':
+			ref = optarg; /* read once -h is known: GNU takes the link's own times */
 			break;
-		}
 		default:
 			cu_usage(1);
 		}
@@ -108,6 +105,17 @@ int main(int argc, char **argv)
 	if (optind >= argc) {
 		cu_warn("missing file operand");
 		cu_usage(1);
+	}
+	if (ref) {
+		struct stat st;
+
+		if (at_flags ? lstat(ref, &st) : stat(ref, &st)) {
+			cu_warn_errno(ref);
+			return 1;
+		}
+		times[0] = st.st_atim;
+		times[1] = st.st_mtim;
+		given = 1;
 	}
 	if (!given) {
 		times[0].tv_nsec = times[1].tv_nsec = UTIME_NOW;
@@ -119,9 +127,9 @@ int main(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		const char *path = argv[i];
 
-		if (utimensat(AT_FDCWD, path, times, 0) == 0)
+		if (utimensat(AT_FDCWD, path, times, at_flags) == 0)
 			continue;
-		if (errno != ENOENT) {
+		if (errno != ENOENT || (at_flags && !no_create)) {
 			cu_warn_errno(path);
 			status = 1;
 			continue;
