@@ -19,11 +19,11 @@ USER_PIE ?= 1
 USER_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-nostdinc -isystem $(cc_include) -Iuser/include -I$(USER_OUT)/include \
 	-Iinclude -fno-stack-protector -fPIE -fno-plt -fno-tree-loop-distribute-patterns \
-	-fno-strict-aliasing -MMD -MP
+	-fno-strict-aliasing -ffunction-sections -fdata-sections -MMD -MP
 ifeq ($(USER_PIE),1)
-USER_LDFLAGS := -nostdlib -static-pie -Wl,--no-dynamic-linker -Wl,-z,noexecstack
+USER_LDFLAGS := -nostdlib -static-pie -Wl,--no-dynamic-linker -Wl,-z,noexecstack -Wl,--gc-sections
 else
-USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,noexecstack
+USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,noexecstack -Wl,--gc-sections
 endif
 # The libc's own sources: besides the flags above, no builtins (memcpy must not call memcpy).
 USER_LIBC_CFLAGS = $(USER_CFLAGS) -ffreestanding -fno-builtin -Iuser/libc
