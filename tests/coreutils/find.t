@@ -53,3 +53,5 @@ find a la -type l
 find ld
 find ld/ | sort
 find . -exec false \; -print ; echo $?
+# its own directory descriptor, listed in /proc/self/fd, is still open when looked at
+@err find /proc/self/fd/ -name nothing

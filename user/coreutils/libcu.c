@@ -287,35 +287,25 @@ char *cu_join(const char *dir, const char *name)
 	return s;
 }
 
-static int names_cmp(const void *a, const void *b)
+struct walk_entry {
+	char *name;
+	struct stat st;
+	int err; /* the lstat's errno, or 0 */
+};
+
+static int entries_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct walk_entry *)a)->name, ((const struct walk_entry *)b)->name);
 }
 
-static int walk(const char *path, cu_walk_fn fn, void *arg, int depth)
+/*
+ * A directory's entries, sorted (so that the order, and the tests' output, does not depend on
+ * the file system), each looked at while the directory is still open, as fts does: its own
+ * descriptor in /proc/self/fd is then still there.
+ */
+static struct walk_entry *read_entries(DIR *d, size_t *count)
 {
-	struct stat st;
-	int ret = 0;
-
-	if (lstat(path, &st)) {
-		cu_warn_errno(path);
-		return 1;
-	}
-	int r = fn(path, &st, 1, depth, arg);
-
-	if (r < 0)
-		return 1;
-	if (!S_ISDIR(st.st_mode) || r == 1)
-		return 0;
-	DIR *d = opendir(path);
-
-	if (!d) {
-		cu_warn_errno(path);
-		ret = 1;
-		goto post;
-	}
-	/* Sorted, so that the order (and the tests' output) does not depend on the file system. */
-	char **names = NULL;
+	struct walk_entry *v = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *e;
 
@@ -324,31 +314,70 @@ static int walk(const char *path, cu_walk_fn fn, void *arg, int depth)
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
-			names = realloc(names, cap * sizeof(*names));
-			if (!names)
+			v = realloc(v, cap * sizeof(*v));
+			if (!v)
 				cu_die(1, "out of memory");
 		}
-		names[n++] = strdup(e->d_name);
+		v[n].name = strdup(e->d_name);
+		if (!v[n].name)
+			cu_die(1, "out of memory");
+		v[n].err = fstatat(dirfd(d), e->d_name, &v[n].st, AT_SYMLINK_NOFOLLOW) ? errno : 0;
+		n++;
 	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), names_cmp);
-	for (size_t i = 0; i < n; i++) {
-		char *child = cu_join(path, names[i]);
+	qsort(v, n, sizeof(*v), entries_cmp);
+	*count = n;
+	return v;
+}
 
-		ret |= walk(child, fn, arg, depth + 1);
-		free(child);
-		free(names[i]);
+static int walk(const char *path, const struct stat *st, cu_walk_fn fn, void *arg, int depth)
+{
+	int ret = 0;
+	int r = fn(path, st, 1, depth, arg);
+
+	if (r < 0)
+		return 1;
+	if (!S_ISDIR(st->st_mode) || r == 1)
+		return 0;
+	DIR *d = opendir(path);
+
+	if (!d) {
+		cu_warn_errno(path);
+		ret = 1;
+		goto post;
 	}
-	free(names);
+	size_t n;
+	struct walk_entry *v = read_entries(d, &n);
+
+	closedir(d);
+	for (size_t i = 0; i < n; i++) {
+		char *child = cu_join(path, v[i].name);
+
+		if (v[i].err) {
+			errno = v[i].err;
+			cu_warn_errno(child);
+			ret = 1;
+		} else {
+			ret |= walk(child, &v[i].st, fn, arg, depth + 1);
+		}
+		free(child);
+		free(v[i].name);
+	}
+	free(v);
 post:
-	if (fn(path, &st, 0, depth, arg))
+	if (fn(path, st, 0, depth, arg))
 		ret = 1;
 	return ret;
 }
 
 int cu_walk(const char *path, cu_walk_fn fn, void *arg)
 {
-	return walk(path, fn, arg, 0);
+	struct stat st;
+
+	if (lstat(path, &st)) {
+		cu_warn_errno(path);
+		return 1;
+	}
+	return walk(path, &st, fn, arg, 0);
 }
 
 static int digits(const char **p, int n, int *out)
