@@ -199,7 +199,11 @@ TARGETS = [
     ("stat <= 1/2 Linux", "stat", "half", 0.5),
     ("mmap+touch+munmap 4 KiB <= 1/2 Linux", "mmap_4k", "half", 0.5),
     ("boot to init < 0.5 s (TCG)", "boot_to_init", "boot", 0.5),
+    ("boot to the shell's prompt < 1 s (TCG)", "boot_to_prompt", "boot", 1.0),
 ]
+
+# The boot-time figures, kept apart from the per-operation tables.
+BOOT_OPS = ("boot_to_init", "boot_to_prompt")
 
 # IPC beside what it replaces: (IPC op, its variant, [(baseline op, baseline variant)]).
 IPC_PAIRS = [
@@ -251,7 +255,7 @@ class Report:
     # -- helpers over the figures
     def configs(self, mode=None):
         cs = sorted({(r["mode"], r["cpu"], r["smp"], r["libc"]) for r in self.idx.figures
-                     if r["op"] not in ("boot_to_init", "kernel_ops_call")
+                     if r["op"] not in BOOT_OPS + ("kernel_ops_call",)
                      and (mode is None or r["mode"] == mode)})
         return cs
 
@@ -259,7 +263,7 @@ class Report:
         seen = []
         for r in self.idx.figures:
             k = (r["op"], r["variant"])
-            if r["param"] is None and r["op"] not in ("boot_to_init", "kernel_ops_call") \
+            if r["param"] is None and r["op"] not in BOOT_OPS + ("kernel_ops_call",) \
                     and pred(r) and k not in seen:
                 seen.append(k)
         order = self.meta.get("op_order", [])
@@ -357,10 +361,10 @@ class Report:
         for label, op, kind, bound in TARGETS:
             if kind == "boot":
                 r = self.idx.get("mica", self.meta.get("wall_cpu", "qemu64"), "wall",
-                                 self.meta.get("wall_smp", 1), "", "boot_to_init")
+                                 self.meta.get("wall_smp", 1), "", op)
                 got = r["median"] / 1000 if r else None
                 li = self.idx.get("linux", self.meta.get("wall_cpu", "qemu64"), "wall",
-                                  self.meta.get("wall_smp", 1), "", "boot_to_init")
+                                  self.meta.get("wall_smp", 1), "", op)
                 rows.append([label, f"{fmt(got)} s" if got is not None else "not measured",
                              f"{fmt(li['median'] / 1000)} s" if li else "–",
                              verdict(got, bound)])
@@ -542,17 +546,22 @@ class Report:
 
     def boot(self):
         rows = []
-        for k in ("mica", "linux"):
-            for r in self.idx.figures:
-                if r["op"] == "boot_to_init" and r["kernel"] == k:
-                    rows.append([KERNEL_NAME[k], r["cpu"], f"{r['mode']}", str(r["smp"]),
-                                 f"{r['min'] / 1000:.3f}", f"{r['median'] / 1000:.3f}",
-                                 str(r.get("runs", 1))])
-        return {"title": "QEMU start to init's first line (s, host clock)",
-                "header": ["kernel", "cpu", "mode", "CPUs", "min", "median", "boots"],
+        for op, what in (("boot_to_init", "init's first line"), ("boot_to_prompt", "prompt")):
+            for k in ("mica", "linux"):
+                for r in self.idx.figures:
+                    if r["op"] == op and r["kernel"] == k:
+                        rows.append([what, KERNEL_NAME[k], r["cpu"], f"{r['mode']}",
+                                     str(r["smp"]), f"{r['min'] / 1000:.3f}",
+                                     f"{r['median'] / 1000:.3f}", str(r.get("runs", 1))])
+        return {"title": "QEMU start to init's first line, and to the shell's prompt "
+                         "(s, host clock)",
+                "header": ["to", "kernel", "cpu", "mode", "CPUs", "min", "median", "boots"],
                 "rows": rows,
                 "note": "Mica boots from its disk image through SeaBIOS and GRUB; Linux is "
-                        "loaded by QEMU's -kernel (no boot loader) and decompresses itself."}
+                        "loaded by QEMU's -kernel (no boot loader) and decompresses itself. "
+                        "The prompt is Mica's own boot as make run's (init, /etc/inittab, "
+                        "getty's autologin, sh -l reading /etc/profile); Linux's initramfs "
+                        "has no shell."}
 
 
 def verdict(got, bound):
