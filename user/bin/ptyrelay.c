@@ -36,12 +36,13 @@ static volatile sig_atomic_t got_term;
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: ptyrelay [-e] PROG [ARGS...]\n"
-		   "Runs PROG on a new pseudo-terminal (its controlling terminal, in a new session)\n"
-		   "and relays bytes between it and this terminal, which is in raw mode meanwhile.\n"
-		   "In the input, ESC ] W COLS ; ROWS BEL sets the pseudo-terminal's size.\n"
-		   "At the end it prints \"ptyrelay: status N\", PROG's wait status.\n"
-		   "  -e  exit with PROG's status (128+N if signal N ended it); else 0\n");
+	fprintf(f,
+		"usage: ptyrelay [-e] PROG [ARGS...]\n"
+		"Runs PROG on a new pseudo-terminal (its controlling terminal, in a new session)\n"
+		"and relays bytes between it and this terminal, which is in raw mode meanwhile.\n"
+		"In the input, ESC ] W COLS ; ROWS BEL sets the pseudo-terminal's size.\n"
+		"At the end it prints \"ptyrelay: status N\", PROG's wait status.\n"
+		"  -e  exit with PROG's status (128+N if signal N ended it); else 0\n");
 }
 
 static void die(const char *what)
