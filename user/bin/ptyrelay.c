@@ -33,6 +33,9 @@
 
 static int sigpipe_fds[2] = { -1, -1 };
 static volatile sig_atomic_t got_term;
+/* The terminal's modes before raw mode, given back on every way out of the relay. */
+static struct termios saved;
+static int restore_tty;
 
 static void usage(FILE *f)
 {
@@ -47,7 +50,11 @@ static void usage(FILE *f)
 
 static void die(const char *what)
 {
-	fprintf(stderr, "ptyrelay: %s: %s\n", what, strerror(errno));
+	int err = errno;
+
+	if (restore_tty)
+		tcsetattr(0, TCSADRAIN, &saved);
+	fprintf(stderr, "ptyrelay: %s: %s\n", what, strerror(err));
 	exit(1);
 }
 
@@ -190,7 +197,7 @@ int main(int argc, char **argv)
 {
 	static unsigned char in[BUFSZ], pend[2 * BUFSZ], out[BUFSZ];
 	struct esc_parser esc = { .state = 0 };
-	struct termios saved, raw;
+	struct termios raw;
 	struct winsize ws;
 	struct sigaction sa;
 	char slave_name[64];
@@ -241,6 +248,7 @@ int main(int argc, char **argv)
 
 	have_tty = tcgetattr(0, &saved) == 0;
 	if (have_tty) {
+		restore_tty = 1;
 		raw = saved;
 		cfmakeraw(&raw);
 		raw.c_cc[VMIN] = 1;
@@ -254,6 +262,7 @@ int main(int argc, char **argv)
 	if (pid < 0)
 		die("fork");
 	if (pid == 0) {
+		restore_tty = 0; /* the relay's to do, not the program's */
 		close(sigpipe_fds[0]);
 		close(sigpipe_fds[1]);
 		child(master, slave_name, argv + optind);
