@@ -430,7 +430,14 @@ def run(shell, relay=None):
     """The steps on this host: the shell on a pty of its own, or (relay) on ptyrelay's."""
     tp = HostRelay(shell, relay) if relay else HostPty(shell)
     try:
-        return _run(tp)
+        steps = _run(tp)
+        if relay:
+            st = [s.relay_status for s in tp.streams]
+            steps.append(("ptyrelay -e: exits with the shell's status (0), both times",
+                          len(st) == 2 and all(x is not None and os.WIFEXITED(x)
+                                               and os.WEXITSTATUS(x) == 0 for x in st),
+                          f"wait statuses {st}"))
+        return steps
     finally:
         tp.close()
 
