@@ -133,12 +133,16 @@ int vfs_poll_wait(struct kpollfd *fds, unsigned int n, u64 timeout_ns)
 	might_sleep();
 	pw->pt.qproc = queue_on;
 	for (;;) {
+		/*
+		 * Register only on the first pass (every file of it: decided once, not by whether
+		 * an earlier file registered already); later passes just look.
+		 */
+		poll_table *pt = pw->n || pw->overflow ? NULL : &pw->pt;
 		int err;
 
 		ready = 0;
 		for (unsigned int i = 0; i < n; i++) {
-			/* Register only on the first pass; later passes just look. */
-			fds[i].revents = poll_one(&fds[i], pw->n || pw->overflow ? NULL : &pw->pt);
+			fds[i].revents = poll_one(&fds[i], pt);
 			ready += fds[i].revents != 0;
 		}
 		if (!pw->n && !pw->overflow) /* nothing to register on: don't loop forever */

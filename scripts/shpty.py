@@ -12,10 +12,18 @@ shell, and ^D ending it.
 The shell's output goes through a small model of a VT100 screen, so the checks read what a
 person would see, however the editor chose to draw it.
 
+The same steps run three ways: on a pseudo-terminal of this host (Python's pty); through
+user/bin/ptyrelay on this host (--relay), which runs the shell on a pty of its own and
+relays bytes, as in the VM; and in the VM (--vm), where ptyrelay, started by the shell on
+Mica's serial console, runs our /bin/sh on one of Mica's ptys (/dev/pts/N), so the keys go
+through our pty driver, n_tty and job control. There every wait is 4 times as long (TCG).
+
   scripts/shpty.py build/user/sh/sh [build/user/sh-musl/sh.musl ...]
+  scripts/shpty.py --relay build/user/bin/ptyrelay build/user/sh/sh
+  flock /tmp/qemu.lock scripts/shpty.py --vm [build/disk.img]   (serial log: $TMPDIR)
 
 Prints "ok - SHELL: STEP" or "not ok - SHELL: STEP: what came"; as a module, run(shell)
-returns [(step, ok, output)] for scripts/run-tests.
+and run_vm(image) return [(step, ok, output)] for scripts/run-tests.
 """
 import fcntl
 import os
@@ -23,6 +31,7 @@ import pty
 import pwd
 import re
 import select
+import shlex
 import shutil
 import struct
 import sys
@@ -125,30 +134,24 @@ class Screen:
 
 
 class Session:
-    def __init__(self, shell, home, env, width=80):
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            os.chdir(home)
-            os.execve(shell, [shell], env)
-        self.set_width(width, signal=False)
+    """A shell on a terminal and the Screen it draws on. A transport gives _read(timeout)
+    (bytes; b"" when nothing came; None at the end), send(data) and _resize(width)."""
+
+    def __init__(self, width=80):
         self.screen = Screen(width)
         self.raw = b""
 
     def set_width(self, width, signal=True):
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, width, 0, 0))
+        self._resize(width)
         if signal:
             self.screen.width = width
 
     def pump(self, timeout):
-        r, _, _ = select.select([self.fd], [], [], timeout)
-        if not r:
-            return False
-        try:
-            chunk = os.read(self.fd, 4096)
-        except OSError:
+        chunk = self._read(timeout)
+        if chunk is None:
             return None
         if not chunk:
-            return None
+            return False
         self.raw += chunk
         self.screen.feed(chunk)
         return True
@@ -172,6 +175,33 @@ class Session:
             if not self.pump(quiet):
                 return
 
+
+class PtySession(Session):
+    """The shell on a pseudo-terminal of this host (Python's pty.fork)."""
+
+    def __init__(self, shell, home, env, width=80):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.chdir(home)
+            os.execve(shell, [shell], env)
+        super().__init__(width)
+        self.set_width(width, signal=False)
+
+    def _resize(self, width):
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, width, 0, 0))
+
+    def send(self, data):
+        os.write(self.fd, data)
+
+    def _read(self, timeout):
+        r, _, _ = select.select([self.fd], [], [], timeout)
+        if not r:
+            return b""
+        try:
+            return os.read(self.fd, 4096) or None
+        except OSError:
+            return None
+
     def exit_status(self, timeout=5.0):
         end = time.monotonic() + timeout
         while time.monotonic() < end:
@@ -190,19 +220,55 @@ class Session:
             pass
 
 
-def run(shell):
-    home = tempfile.mkdtemp(prefix="shpty.")
-    try:
-        return _run(shell, home)
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
+RELAY_STATUS = re.compile(rb"\r\nptyrelay: status (\d+)\r\n")
 
 
-def _run(shell, home):
-    user = pwd.getpwuid(os.geteuid()).pw_name
-    mark = "#" if os.geteuid() == 0 else "$"
-    ptext = f"{user}:~{mark} "
-    prompt = re.escape(ptext)
+class RelaySession(Session):
+    """The shell on a pseudo-terminal of user/bin/ptyrelay's, which a stream reaches (a
+    pty of this host, or Mica's serial console where the relay runs on one of Mica's
+    ptys): the pty's size is set by ESC ] W COLS ; ROWS BEL in the input, and the shell's
+    wait status comes on the relay's last line, which the Screen never sees."""
+
+    def __init__(self, stream, width=80):
+        super().__init__(width)
+        self.stream = stream
+        self.status = None
+        self.end = None  # where the status line ends, in the stream's bytes
+
+    def _resize(self, width):
+        self.stream.write(b"\x1b]W%d;24\x07" % width)
+
+    def send(self, data):
+        self.stream.write(data)
+
+    def _read(self, timeout):
+        if self.status is not None:
+            return None
+        chunk = self.stream.read(timeout)
+        if not chunk:
+            return chunk
+        # the status line may have come in pieces: look again from just before this chunk
+        base = max(0, len(self.raw) - 32)
+        m = RELAY_STATUS.search(self.raw + chunk, base)
+        if not m:
+            return chunk
+        self.status = int(m.group(1))
+        self.end = m.end()
+        return chunk[:max(0, m.start() - len(self.raw))]
+
+    def exit_status(self, timeout=5.0):
+        end = time.monotonic() + timeout
+        while self.status is None and time.monotonic() < end:
+            if self.pump(0.05) is None:
+                break
+        return self.status
+
+    def close(self):
+        self.stream.close(self.end)
+
+
+def make_home(home, guest_home=None):
+    """The files the steps use, in home (guest_home: where they will be in the VM)."""
     bindir = os.path.join(home, "bin")
     os.makedirs(os.path.join(home, "dir1"))
     os.makedirs(bindir)
@@ -213,10 +279,196 @@ def _run(shell, home):
         f.write("spaced-content\n")
     for n in ("alpha1", "alpha2"):
         open(os.path.join(home, n), "w").close()
+
+
+class HostPty:
+    """The shell on this host's pseudo-terminals, directly: the user and '#'/'$' are this
+    host's, the home a temporary directory."""
+    slow = 1.0
+
+    def __init__(self, shell):
+        self.shell = shell
+        self.user = pwd.getpwuid(os.geteuid()).pw_name
+        self.mark = "#" if os.geteuid() == 0 else "$"
+        self.home = tempfile.mkdtemp(prefix="shpty.")
+        make_home(self.home)
+
+    def session(self, env):
+        return PtySession(self.shell, self.home, env)
+
+    def history(self):
+        try:
+            with open(os.path.join(self.home, ".sh_history")) as f:
+                return f.read()
+        except OSError as e:
+            return str(e)
+
+    def close(self):
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+class HostRelayStream:
+    """ptyrelay -e SHELL on a pseudo-terminal of this host, 80x24."""
+
+    def __init__(self, relay, shell, home, env):
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.pid = os.fork()
+        if self.pid == 0:
+            try:
+                os.setsid()
+                fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+                for fd in (0, 1, 2):
+                    os.dup2(slave, fd)
+                os.chdir(home)
+                os.execve(relay, [relay, "-e", shell], env)
+            finally:
+                os._exit(127)
+        os.close(slave)
+        self.fd = master
+        self.relay_status = None
+
+    def read(self, timeout):
+        r, _, _ = select.select([self.fd], [], [], timeout)
+        if not r:
+            return b""
+        try:
+            return os.read(self.fd, 4096) or None
+        except OSError:
+            return None
+
+    def write(self, data):
+        os.write(self.fd, data)
+
+    def close(self, _end):
+        os.close(self.fd)
+        _, self.relay_status = os.waitpid(self.pid, 0)
+
+
+class HostRelay(HostPty):
+    """The shell on a pty of ptyrelay's, ptyrelay on one of this host's: the VM's way,
+    without the VM (a test of ptyrelay and of RelaySession)."""
+
+    def __init__(self, shell, relay):
+        super().__init__(shell)
+        self.relay = relay
+        self.streams = []
+
+    def session(self, env):
+        self.streams.append(HostRelayStream(self.relay, self.shell, self.home, env))
+        return RelaySession(self.streams[-1])
+
+
+class GuestStream:
+    """ptyrelay's side of Mica's serial console, from where the relay started."""
+
+    def __init__(self, guest, start):
+        self.guest = guest
+        self.start = self.pos = start
+
+    def read(self, timeout):
+        t = self.guest.term
+        if self.pos >= len(t.buf) and not t._read(timeout) and t.proc.poll() is not None:
+            return None
+        data = t.buf[self.pos:]
+        self.pos = len(t.buf)
+        # QemuTerm keeps text: one character for each byte (ASCII) or bad sequence
+        return data.encode("latin-1", errors="replace")
+
+    def write(self, data):
+        self.guest.term.send(data)
+
+    def close(self, end):
+        t = self.guest.term
+        t.mark = self.start + end if end is not None else len(t.buf)
+        self.guest.prompt_back = t.expect(self.guest.PROMPT, 30.0) is not None
+
+
+class Guest:
+    """Mica booted as scripts/syspty.py's QemuTerm boots it: its serial console's shell
+    starts ptyrelay (user/bin/ptyrelay), and our /bin/sh runs on the relay's /dev/pts/N.
+    The home is an --extra tree; the user is root."""
+    slow = 4.0  # TCG
+    HOME = "/shpty"
+    user, mark = "root", "#"
+
+    def __init__(self, image, log=None):
+        import syspty
+        self.PROMPT = syspty.PROMPT
+        self.command = syspty.command
+        self.home = self.HOME
+        self.extra = tempfile.mkdtemp(prefix="shptyvm.")
+        make_home(os.path.join(self.extra, self.HOME.lstrip("/")))
+        self.term = syspty.QemuTerm(image, self.extra, log)
+        self.prompt_back = True
+        self.booted = self.term.expect(self.PROMPT, 120.0) is not None
+        if self.booted:
+            # kernel messages would land in the middle of the screen
+            self.command(self.term, "dmesg -n 1", 30.0)
+
+    def session(self, env):
+        words = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        # the outer line editor echoes what is typed: the marker only shows as output
+        self.term.send(f"cd {self.HOME} && echo RELAY''START && env -i {words} "
+                       f"ptyrelay /bin/sh\r".encode())
+        if self.term.expect(r"RELAYSTART\r?\n", 60.0) is None:
+            self.term.mark = len(self.term.buf)
+        return RelaySession(GuestStream(self, self.term.mark))
+
+    def history(self):
+        seg = self.command(self.term, f"echo HIST''BEGIN; cat {self.HOME}/.sh_history; "
+                           "echo HIST''END", 30.0)
+        m = re.search(r"HISTBEGIN\r?\n(.*?)HISTEND", seg, re.S)
+        return m.group(1).replace("\r\n", "\n") if m else seg
+
+    def close(self):
+        self.term.close()
+        shutil.rmtree(self.extra, ignore_errors=True)
+
+
+def run(shell, relay=None):
+    """The steps on this host: the shell on a pty of its own, or (relay) on ptyrelay's."""
+    tp = HostRelay(shell, relay) if relay else HostPty(shell)
+    try:
+        steps = _run(tp)
+        if relay:
+            st = [s.relay_status for s in tp.streams]
+            steps.append(("ptyrelay -e: exits with the shell's status (0), both times",
+                          len(st) == 2 and all(x is not None and os.WIFEXITED(x)
+                                               and os.WEXITSTATUS(x) == 0 for x in st),
+                          f"wait statuses {st}"))
+        return steps
+    finally:
+        tp.close()
+
+
+def run_vm(image, log=None):
+    """The steps in the VM, our /bin/sh on one of Mica's ptys: [(step, ok, output)]."""
+    g = Guest(image, log)
+    try:
+        if not g.booted:
+            return [("the serial console's shell prompts", False, g.term.tail())]
+        return _run(g)
+    finally:
+        g.close()
+
+
+def _run(tp):
+    """The steps, on the transport tp (HostPty, HostRelay or Guest)."""
+    k = tp.slow  # every wait and pause is k times as long (1 here: exactly as strict)
+    home = tp.home
+    ptext = f"{tp.user}:~{tp.mark} "
+    prompt = re.escape(ptext)
+    bindir = os.path.join(home, "bin")
     env = {"PS1": "\\u:\\w\\$ ", "PS2": "more> ", "HOME": home,
            "PATH": f"/usr/bin:/bin:{bindir}", "TERM": "vt100"}
+
+    def secs(x):
+        """A sleep's duration for the command line, k times x."""
+        return f"{x * k:g}"
+
     steps = []
-    s = Session(shell, home, env)
+    s = tp.session(env)
     since = [0]
 
     def step(name, send, check, until=None, timeout=3.0, delay=0.0):
@@ -225,11 +477,11 @@ def _run(shell, home):
         since[0] = s.screen.r
         for part in send if isinstance(send, list) else [send]:
             if part:
-                os.write(s.fd, part)
+                s.send(part)
             if delay:
-                time.sleep(delay)
-                s.settle(0.02, delay)
-        text, _ = s.wait_for(until if until is not None else check, since[0], timeout)
+                time.sleep(delay * k)
+                s.settle(0.02 * k, delay * k)
+        text, _ = s.wait_for(until if until is not None else check, since[0], timeout * k)
         ok = bool(re.search(check, text, re.S))
         steps.append((name, ok, text))
         return ok
@@ -325,7 +577,7 @@ def _run(shell, home):
 
     # a line longer than the terminal, and a change of the terminal's width
     s.set_width(40)  # the kernel sends SIGWINCH to the foreground group
-    s.settle()
+    s.settle(0.15 * k, 2.0 * k)
     long = "echo " + "a" * 30 + "b" * 30 + "c" * 20
     wrapped = s.screen.wrapped
     step("a long line scrolls inside the 40 columns", long.encode(),
@@ -334,12 +586,12 @@ def _run(shell, home):
                   f"{s.screen.wrapped - wrapped} characters wrapped"))
     step("  ... ^A shows its start", b"\x01", "^" + prompt + "echo a{26}$")
     s.set_width(60)
-    s.settle()
+    s.settle(0.15 * k, 2.0 * k)
     step("  ... SIGWINCH: the new width is used", b"\x05", "^" + prompt + r"b{30}c{20}$")
     step("  ... the whole line runs", b"\r",
          r"\na{30}b{30}\nc{20}\n" + prompt + "$")  # the terminal wraps the output at 60
     s.set_width(80)
-    s.settle()
+    s.settle(0.15 * k, 2.0 * k)
 
     # job control
     step("^Z stops a foreground job with a notice", [b"sleep 30\r", b"\x1a"],
@@ -348,14 +600,16 @@ def _run(shell, home):
     step("bg continues it", b"bg\r", r"\[1\] sleep 30 &\n" + prompt + "$")
     step("kill %1 ends it, with a notice by the next prompt", [b"kill %1\r", b"\r"],
          r"Terminated\s+sleep 30", delay=0.4)
-    step("a background job's Done notice at the next prompt", [b"sleep 0.2 &\r"],
-         r"\[1\] \d+\n" + prompt + "$")
-    time.sleep(0.5)
+    step("a background job's Done notice at the next prompt",
+         [f"sleep {secs(0.2)} &\r".encode()], r"\[1\] \d+\n" + prompt + "$")
+    time.sleep(0.5 * k)
     step("  ... [1] + Done, then the prompt is drawn again", [b"\r"],
-         r"\[1\] \+ Done\s+sleep 0.2\n" + prompt + "$")
-    step("^Z, then fg brings the job back", [b"sleep 0.7\r", b"\x1a", b"fg\r"],
-         r"Stopped\s+sleep 0.7\n" + prompt + r"fg\nsleep 0.7\n" + prompt + "$",
-         delay=0.3)
+         r"\[1\] \+ Done\s+sleep " + re.escape(secs(0.2)) + r"\n" + prompt + "$")
+    nap = re.escape(secs(0.7))
+    step("^Z, then fg brings the job back", [f"sleep {secs(0.7)}\r".encode(), b"\x1a",
+                                               b"fg\r"],
+         r"Stopped\s+sleep " + nap + r"\n" + prompt + r"fg\nsleep " + nap + r"\n" + prompt
+         + "$", delay=0.3)
     step("^C interrupts a foreground sleep 100, status 130",
          [b"sleep 100\r", b"\x03", b"echo st=$?\r"], r"\nst=130\n" + prompt + "$",
          delay=0.4)
@@ -364,29 +618,25 @@ def _run(shell, home):
     step("  ... it goes on", b"echo alive\r", r"\nalive\n" + prompt + "$")
     step("a line starting with a blank is not kept", b" echo secret\r",
          r"\nsecret\n" + prompt + "$")
-    os.write(s.fd, b"\x04")
-    status = s.exit_status()
+    s.send(b"\x04")
+    status = s.exit_status(5.0 * k)
     steps.append(("^D on an empty line ends the shell, status 0",
                   status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0,
                   f"wait status {status}"))
     s.close()
 
     # a second shell finds the first one's history in ~/.sh_history
-    try:
-        with open(os.path.join(home, ".sh_history")) as f:
-            saved = f.read()
-    except OSError as e:
-        saved = str(e)
+    saved = tp.history()
     steps.append(("~/.sh_history holds the session's lines, not the blank-led one",
                   "echo hist2\n" in saved and "history\n" in saved and "secret" not in saved
                   and saved.endswith("echo alive\n"), saved))
-    s = Session(shell, home, env)
+    s = tp.session(env)
     since[0] = 0
     step("a second shell starts", None, "^" + prompt + "$")
     step("  ... up recalls the first shell's last line", UP, "^" + prompt + "echo alive$")
     step("  ... which runs", b"\r", r"\nalive\n" + prompt + "$")
-    os.write(s.fd, b"exit\r")
-    status = s.exit_status()
+    s.send(b"exit\r")
+    status = s.exit_status(5.0 * k)
     steps.append(("exit ends the second shell", status is not None and os.WIFEXITED(status),
                   f"wait status {status}"))
     s.close()
@@ -394,15 +644,26 @@ def _run(shell, home):
 
 
 def main():
+    args = sys.argv[1:]
+    if args[:1] == ["--vm"]:
+        image = args[1] if len(args) > 1 else "build/disk.img"
+        log = os.path.join(tempfile.gettempdir(), "shpty-vm.log")
+        results = [("vm", r) for r in run_vm(image, log)]
+    else:
+        relay = None
+        if args[:1] == ["--relay"]:
+            relay, args = os.path.abspath(args[1]), args[2:]
+        results = []
+        for shell in args:
+            results += [(os.path.basename(shell), r)
+                        for r in run(os.path.abspath(shell), relay)]
     failed = 0
-    for shell in sys.argv[1:]:
-        for name, ok, out in run(os.path.abspath(shell)):
-            tag = os.path.basename(shell)
-            if ok:
-                print(f"ok - {tag}: {name}")
-            else:
-                failed += 1
-                print(f"not ok - {tag}: {name}: {out!r}")
+    for tag, (name, ok, out) in results:
+        if ok:
+            print(f"ok - {tag}: {name}")
+        else:
+            failed += 1
+            print(f"not ok - {tag}: {name}: {out!r}")
     return 1 if failed else 0
 
 
