@@ -623,6 +623,10 @@ def _run(tp):
     steps.append(("^D on an empty line ends the shell, status 0",
                   status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0,
                   f"wait status {status}"))
+    # The terminal's ONLCR turns the editor's "\n" into "\r\n"; a "\r\n" of its own
+    # would reach the screen as "\r\r\n".
+    i = s.raw.find(b"\r\r\n")
+    steps.append(("no row ends in CR CR LF", i < 0, repr(s.raw[max(0, i - 60):i + 3])))
     s.close()
 
     # a second shell finds the first one's history in ~/.sh_history
