@@ -42,6 +42,17 @@ import time
 LEFT, RIGHT, UP, DOWN = b"\x1b[D", b"\x1b[C", b"\x1b[A", b"\x1b[B"
 
 
+def read_fd(fd, timeout):
+    """What a pty's master has within timeout: b"" for nothing yet, None once it is closed."""
+    r, _, _ = select.select([fd], [], [], timeout)
+    if not r:
+        return b""
+    try:
+        return os.read(fd, 4096) or None
+    except OSError:
+        return None
+
+
 class Screen:
     """What a VT100 shows: rows of text (never scrolled away), a cursor, a width."""
 
@@ -194,13 +205,7 @@ class PtySession(Session):
         os.write(self.fd, data)
 
     def _read(self, timeout):
-        r, _, _ = select.select([self.fd], [], [], timeout)
-        if not r:
-            return b""
-        try:
-            return os.read(self.fd, 4096) or None
-        except OSError:
-            return None
+        return read_fd(self.fd, timeout)
 
     def exit_status(self, timeout=5.0):
         end = time.monotonic() + timeout
@@ -329,13 +334,7 @@ class HostRelayStream:
         self.relay_status = None
 
     def read(self, timeout):
-        r, _, _ = select.select([self.fd], [], [], timeout)
-        if not r:
-            return b""
-        try:
-            return os.read(self.fd, 4096) or None
-        except OSError:
-            return None
+        return read_fd(self.fd, timeout)
 
     def write(self, data):
         os.write(self.fd, data)

@@ -57,11 +57,6 @@ static void print_size(uint64_t bytes, const char *path)
 	printf("%s\t%s\n", buf, path);
 }
 
-static int names_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The bytes under path; 'top' for an operand, whose symbolic link -L or -H follows. */
 static uint64_t du(const char *path, int depth, dev_t root_dev)
 {
@@ -89,21 +84,10 @@ static uint64_t du(const char *path, int depth, dev_t root_dev)
 			cu_warn("cannot read directory '%s': %s", path, strerror(errno));
 			status = 1;
 		} else {
-			char **names = NULL;
-			size_t n = 0, cap = 0;
-			struct dirent *e;
+			size_t n;
+			char **names = cu_sorted_names(d, &n);
 
-			while ((e = readdir(d))) {
-				if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-					continue;
-				if (n == cap) {
-					cap = cap ? cap * 2 : 16;
-					names = realloc(names, cap * sizeof(*names));
-				}
-				names[n++] = strdup(e->d_name);
-			}
 			closedir(d);
-			qsort(names, n, sizeof(*names), names_cmp);
 			for (size_t i = 0; i < n; i++) {
 				char *child = cu_join(path, names[i]);
 

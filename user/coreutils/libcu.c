@@ -287,25 +287,14 @@ char *cu_join(const char *dir, const char *name)
 	return s;
 }
 
-struct walk_entry {
-	char *name;
-	struct stat st;
-	int err; /* the lstat's errno, or 0 */
-};
-
-static int entries_cmp(const void *a, const void *b)
+static int names_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct walk_entry *)a)->name, ((const struct walk_entry *)b)->name);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/*
- * A directory's entries, sorted (so that the order, and the tests' output, does not depend on
- * the file system), each looked at while the directory is still open, as fts does: its own
- * descriptor in /proc/self/fd is then still there.
- */
-static struct walk_entry *read_entries(DIR *d, size_t *count)
+char **cu_sorted_names(DIR *d, size_t *count)
 {
-	struct walk_entry *v = NULL;
+	char **v = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *e;
 
@@ -318,14 +307,32 @@ static struct walk_entry *read_entries(DIR *d, size_t *count)
 			if (!v)
 				cu_die(1, "out of memory");
 		}
-		v[n].name = strdup(e->d_name);
-		if (!v[n].name)
+		v[n] = strdup(e->d_name);
+		if (!v[n++])
 			cu_die(1, "out of memory");
-		v[n].err = fstatat(dirfd(d), e->d_name, &v[n].st, AT_SYMLINK_NOFOLLOW) ? errno : 0;
-		n++;
 	}
-	qsort(v, n, sizeof(*v), entries_cmp);
+	qsort(v, n, sizeof(*v), names_cmp);
 	*count = n;
+	return v;
+}
+
+struct walk_entry {
+	struct stat st;
+	int err; /* the lstat's errno, or 0 */
+};
+
+/*
+ * Each entry is looked at while the directory is still open, as fts does: its own descriptor
+ * in /proc/self/fd is then still there.
+ */
+static struct walk_entry *stat_entries(DIR *d, char **names, size_t n)
+{
+	struct walk_entry *v = malloc((n ? n : 1) * sizeof(*v));
+
+	if (!v)
+		cu_die(1, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		v[i].err = fstatat(dirfd(d), names[i], &v[i].st, AT_SYMLINK_NOFOLLOW) ? errno : 0;
 	return v;
 }
 
@@ -346,11 +353,12 @@ static int walk(const char *path, const struct stat *st, cu_walk_fn fn, void *ar
 		goto post;
 	}
 	size_t n;
-	struct walk_entry *v = read_entries(d, &n);
+	char **names = cu_sorted_names(d, &n);
+	struct walk_entry *v = stat_entries(d, names, n);
 
 	closedir(d);
 	for (size_t i = 0; i < n; i++) {
-		char *child = cu_join(path, v[i].name);
+		char *child = cu_join(path, names[i]);
 
 		if (v[i].err) {
 			errno = v[i].err;
@@ -360,8 +368,9 @@ static int walk(const char *path, const struct stat *st, cu_walk_fn fn, void *ar
 			ret |= walk(child, &v[i].st, fn, arg, depth + 1);
 		}
 		free(child);
-		free(v[i].name);
+		free(names[i]);
 	}
+	free(names);
 	free(v);
 post:
 	if (fn(path, st, 0, depth, arg))

@@ -7,6 +7,7 @@
 #ifndef _LIBCU_H
 #define _LIBCU_H
 
+#include <dirent.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -53,6 +54,8 @@ void cu_mode_string(mode_t m, char *buf);
  * (return 1 to skip its contents), then post after them (pre == 0). Symbolic links are not
  * followed. Returns 0, or nonzero if fn or a directory read failed (after reporting it).
  */
+/* A directory's entries but . and .., sorted by name (each malloc'd, and the array). */
+char **cu_sorted_names(DIR *d, size_t *count);
 typedef int (*cu_walk_fn)(const char *path, const struct stat *st, int pre, int depth, void *arg);
 int cu_walk(const char *path, cu_walk_fn fn, void *arg);
 
