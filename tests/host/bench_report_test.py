@@ -230,13 +230,16 @@ def the_matrix_runs_both_builds_on_both_kernels():
             if j.kind == "bench":
                 per_kernel[(j.kernel, j.smp)] = per_kernel.get((j.kernel, j.smp), 0) + 1
         assert set(per_kernel.values()) == {runs}, per_kernel
+        # Each wall round boots Mica once more to its shell's prompt (boot_to_prompt).
+        assert len([j for j in wall if j.kind == "prompt"]) == runs
+        assert all(j.kernel == "mica" and j.smp == 1 for j in wall if j.kind == "prompt")
         if quick:
-            assert len(icount) == 3 and len(wall) == 3, (len(icount), len(wall))
+            assert len(icount) == 3 and len(wall) == 4, (len(icount), len(wall))
         else:
             assert {j.cpu for j in icount} == {"qemu64", "max,-erms"}
             assert {(j.kernel, j.smp) for j in wall} >= {("mica", 2), ("linux", 2)}
             # Interleaved: the first kernel of a round alternates.
-            firsts = [wall[i].kernel for i in range(0, len(wall), 5)]
+            firsts = [wall[i].kernel for i in range(0, len(wall), 6)]
             assert firsts[:2] == ["mica", "linux"], firsts
     one, none = runner.plan(argparse.Namespace(quick=False, runs=1, **dict(
         base, kernel="linux", cpu="qemu64", smp=1, mode="icount", only="getpid")))
