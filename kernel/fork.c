@@ -595,8 +595,14 @@ static long kernel_clone(struct kernel_clone_args *args)
 		get_task_struct(p); /* p's vfork_done points at our stack until we return */
 	wake_up_process(p);
 	if (clone_flags & CLONE_VFORK) {
-		/* Linux waits killably; until signals are delivered nothing can end the wait. */
-		wait_for_completion(&vfork);
+		/*
+		 * Killably, as Linux. Killed, the parent takes its completion back from the child
+		 * (the same exchange the child's exec or exit does), since it lies on the stack
+		 * the parent is leaving; if the child took it first, its complete() is under way.
+		 */
+		if (wait_for_completion_killable(&vfork) &&
+		    !__atomic_exchange_n(&p->vfork_done, NULL, __ATOMIC_ACQ_REL))
+			wait_for_completion(&vfork);
 		put_task_struct(p);
 	}
 	return pid;

@@ -220,7 +220,7 @@ void recalc_sigpending(struct task_struct *t)
 
 void signal_wake_up(struct task_struct *t, bool fatal)
 {
-	long state = TASK_INTERRUPTIBLE | (fatal ? TASK_STOPPED : 0);
+	long state = TASK_INTERRUPTIBLE | (fatal ? TASK_STOPPED | TASK_WAKEKILL : 0);
 
 	lockdep_assert_held(&t->sighand->siglock);
 	set_tsk_thread_flag(t, TIF_SIGPENDING);

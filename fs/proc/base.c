@@ -40,7 +40,7 @@ static char task_state_char(const struct task_struct *p)
 {
 	if (p->exit_state & EXIT_ZOMBIE)
 		return 'Z';
-	switch (READ_ONCE(p->state)) {
+	switch (READ_ONCE(p->state) & ~TASK_WAKEKILL) { /* killable is 'D' too, as Linux */
 	case TASK_RUNNING:
 		return 'R';
 	case TASK_INTERRUPTIBLE:

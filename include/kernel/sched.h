@@ -22,6 +22,8 @@
 #define TASK_INTERRUPTIBLE 0x1
 #define TASK_UNINTERRUPTIBLE 0x2
 #define TASK_STOPPED 0x4 /* a group stop (SIGSTOP): only SIGCONT or SIGKILL wakes it */
+#define TASK_WAKEKILL 0x8 /* with TASK_UNINTERRUPTIBLE: a fatal signal wakes it */
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_DEAD 0x80
 
 /* task_struct.exit_state */
@@ -220,6 +222,16 @@ static inline bool test_tsk_thread_flag(struct task_struct *p, int bit)
 static inline bool signal_pending(struct task_struct *p)
 {
 	return unlikely(test_tsk_thread_flag(p, TIF_SIGPENDING));
+}
+
+bool fatal_signal_pending(struct task_struct *p);
+
+/* Does a signal end a sleep in state? Any for an interruptible one, SIGKILL for a killable. */
+static inline bool signal_pending_state(long state, struct task_struct *p)
+{
+	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)) || !signal_pending(p))
+		return false;
+	return (state & TASK_INTERRUPTIBLE) || fatal_signal_pending(p);
 }
 
 void sched_init(void);

@@ -175,6 +175,8 @@ void complete_all(struct completion *c);
 void wait_for_completion(struct completion *c);
 /* 0 once done, or -ERESTARTSYS if a signal came first (the completion is not consumed). */
 int wait_for_completion_interruptible(struct completion *c);
+/* Only a fatal signal (SIGKILL) ends it early: -ERESTARTSYS. */
+int wait_for_completion_killable(struct completion *c);
 /* At most timeout_ns: the ns that were left (at least 1) once done, 0 if time ran out. */
 u64 wait_for_completion_timeout(struct completion *c, u64 timeout_ns);
 bool try_wait_for_completion(struct completion *c);

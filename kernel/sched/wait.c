@@ -48,7 +48,15 @@ long prepare_to_wait_event(struct wait_queue_head *wq, struct wait_queue_entry *
 	w->task = current;
 	w->exclusive = exclusive;
 	spin_lock_irqsave(&wq->lock, flags);
-	if (state == TASK_INTERRUPTIBLE && signal_pending(current)) {
+	/*
+	 * The state first, then the look at the signals (set_current_state is a full barrier):
+	 * a sender sets TIF_SIGPENDING and then wakes by state, so either it finds us asleep
+	 * or we find its flag. Looked at the other way round, a signal between the look and
+	 * the state was never seen and its wake-up found us running: a lost wake-up.
+	 */
+	set_current_state(state);
+	if (signal_pending_state(state, current)) {
+		__set_current_state(TASK_RUNNING);
 		/*
 		 * Off the queue under its lock, so no wake-up is spent on a waiter that is
 		 * leaving; one that came before is honoured by the caller's last look at the
@@ -56,14 +64,11 @@ long prepare_to_wait_event(struct wait_queue_head *wq, struct wait_queue_entry *
 		 */
 		list_del_init(&w->entry);
 		ret = -ERESTARTSYS;
-	} else {
-		if (list_empty(&w->entry)) {
-			if (exclusive)
-				list_add_tail(&w->entry, &wq->head);
-			else
-				list_add(&w->entry, &wq->head);
-		}
-		set_current_state(state);
+	} else if (list_empty(&w->entry)) {
+		if (exclusive)
+			list_add_tail(&w->entry, &wq->head);
+		else
+			list_add(&w->entry, &wq->head);
 	}
 	spin_unlock_irqrestore(&wq->lock, flags);
 	return ret;
@@ -185,6 +190,12 @@ bool try_wait_for_completion(struct completion *c)
 int wait_for_completion_interruptible(struct completion *c)
 {
 	return ___wait_event(c->wait, try_wait_for_completion(c), TASK_INTERRUPTIBLE, true, 0,
+			     schedule());
+}
+
+int wait_for_completion_killable(struct completion *c)
+{
+	return ___wait_event(c->wait, try_wait_for_completion(c), TASK_KILLABLE, true, 0,
 			     schedule());
 }
 

@@ -6,8 +6,11 @@
  * them, complete_all releases every waiter. Waits on the test side have deadlines, so a
  * sleeper that never wakes fails the case instead of hanging the suite.
  */
+#include <asm/processor.h>
 #include <kernel/kthread.h>
 #include <kernel/ktest.h>
+#include <kernel/signal.h>
+#include <kernel/slab.h>
 #include <kernel/smp.h>
 #include <kernel/timer.h>
 #include <kernel/wait.h>
@@ -327,6 +330,110 @@ static void test_completion_interruptible_and_timeout(struct ktest *t)
 	release_all(&done.wait, &go, &k, 1);
 }
 
+static int killable_completion_waiter(void *data)
+{
+	struct waiter *w = data;
+	long ret = wait_for_completion_killable(w->done);
+
+	/* A kernel thread has nowhere to deliver it: the test's SIGKILL goes. */
+	sigdelset(&current->pending.signal, SIGKILL);
+	clear_tsk_thread_flag(current, TIF_SIGPENDING);
+	finish(w, ret);
+	return 0;
+}
+
+/* A killable sleep (vfork's parent) sleeps through other signals; SIGKILL ends it. */
+static void test_completion_killable(struct ktest *t)
+{
+	struct completion done;
+	struct waiter w = { 0 };
+	struct task_struct *k;
+	int go = 0;
+
+	init_completion(&done);
+	w.done = &done;
+	k = start_on(killable_completion_waiter, &w, 1);
+	KTEST_ASSERT_NOT_NULL(t, k);
+	KTEST_EXPECT_TRUE(t, wait_queued(&done.wait, 1));
+	fake_signal(k);
+	KTEST_EXPECT_EQ(t, wait_finished(&w, 1, 50), 0); /* not a fatal one */
+	sigaddset(&k->pending.signal, SIGKILL); /* as zap_threads_locked, then signal_wake_up */
+	set_tsk_thread_flag(k, TIF_SIGPENDING);
+	wake_up_state(k, TASK_INTERRUPTIBLE | TASK_STOPPED | TASK_WAKEKILL);
+	KTEST_EXPECT_EQ(t, wait_finished(&w, 1, 500), 1);
+	KTEST_EXPECT_EQ(t, w.ret, -ERESTARTSYS);
+	complete_all(&done);
+	release_all(&done.wait, &go, &k, 1);
+}
+
+#define RACE_ROUNDS 3000
+
+struct race {
+	struct wait_queue_head wq;
+	int round; /* the waiter's: the round it waits in, then RACE_ROUNDS when done */
+	int ended; /* rounds whose wait the signal ended */
+	bool stop;
+};
+
+/* Waits interruptibly, round after round, for a condition that never comes. */
+static int race_waiter(void *data)
+{
+	struct race *r = data;
+
+	for (int i = 0; i < RACE_ROUNDS && !READ_ONCE(r->stop); i++) {
+		__atomic_store_n(&r->round, i, __ATOMIC_RELEASE);
+		if (wait_event_interruptible(r->wq, READ_ONCE(r->stop)) == -ERESTARTSYS)
+			__atomic_store_n(&r->ended, i + 1, __ATOMIC_RELEASE);
+		clear_tsk_thread_flag(current, TIF_SIGPENDING);
+	}
+	__atomic_store_n(&r->round, RACE_ROUNDS, __ATOMIC_RELEASE);
+	return 0;
+}
+
+/*
+ * Two CPUs: each round's signal is sent the moment the waiter starts to wait, so that it
+ * falls, now and then, between prepare_to_wait_event's look at the signals and the sleep.
+ * A signal lost there leaves the waiter asleep with TIF_SIGPENDING set.
+ */
+static void test_signal_race_two_cpus(struct ktest *t)
+{
+	struct race *r = kzalloc(sizeof(*r), GFP_KERNEL);
+	struct task_struct *k;
+	int lost = 0;
+
+	if (num_online_cpus() < 2) {
+		kfree(r);
+		ktest_skip(t, "one CPU");
+		return;
+	}
+	KTEST_ASSERT_NOT_NULL(t, r);
+	init_waitqueue_head(&r->wq);
+	k = kthread_create(race_waiter, r, "ktest-race");
+	KTEST_ASSERT_NOT_NULL(t, k);
+	kthread_bind(k, 1);
+	wake_up_process(k);
+	for (int i = 0; i < RACE_ROUNDS; i++) {
+		u64 end = sched_clock() + 500 * MSEC;
+
+		while (__atomic_load_n(&r->round, __ATOMIC_ACQUIRE) < i)
+			cpu_relax();
+		fake_signal(k);
+		while (__atomic_load_n(&r->ended, __ATOMIC_ACQUIRE) < i + 1) {
+			if (sched_clock() > end) { /* lost: wake it, and count the round */
+				lost++;
+				fake_signal(k);
+				end = sched_clock() + 500 * MSEC;
+			}
+			cpu_relax();
+		}
+	}
+	KTEST_EXPECT_EQ(t, lost, 0);
+	WRITE_ONCE(r->stop, true);
+	wake_up_all(&r->wq);
+	kthread_stop(k);
+	kfree(r);
+}
+
 static struct ktest_case wait_cases[] = {
 	KTEST_CASE(test_signal_ends_interruptible_wait),
 	KTEST_CASE(test_condition_beats_signal),
@@ -335,6 +442,8 @@ static struct ktest_case wait_cases[] = {
 	KTEST_CASE(test_exclusive_waiters),
 	KTEST_CASE(test_complete_all_many),
 	KTEST_CASE(test_completion_interruptible_and_timeout),
+	KTEST_CASE(test_completion_killable),
+	KTEST_CASE(test_signal_race_two_cpus),
 	{},
 };
 
