@@ -118,7 +118,8 @@ int main(void)
 	char cwd[PATH_MAX], rp[PATH_MAX], want[PATH_MAX + 16];
 	getcwd(cwd, sizeof(cwd));
 	symlink("d/sub", "link");
-	snprintf(want, sizeof(want), "%s/d/sub", cwd);
+	/* vmrun's commands run in /, where "/" + "/d/sub" would be "//d/sub" */
+	snprintf(want, sizeof(want), "%s/d/sub", strcmp(cwd, "/") ? cwd : "");
 	ok(realpath("link/../sub/./", rp) && !strcmp(rp, want),
 	   "realpath follows a symlink and ..");
 	errno = 0;
@@ -132,9 +133,8 @@ int main(void)
 	   "mkstemp makes a file");
 	close(fd);
 	unlink(tmpl);
-	ok(chdir("d") == 0 && getcwd(rp, sizeof(rp)) && !strncmp(rp, cwd, strlen(cwd)) &&
-		   !strcmp(rp + strlen(cwd), "/d"),
-	   "chdir and getcwd");
+	snprintf(want, sizeof(want), "%s/d", strcmp(cwd, "/") ? cwd : "");
+	ok(chdir("d") == 0 && getcwd(rp, sizeof(rp)) && !strcmp(rp, want), "chdir and getcwd");
 	chdir("..");
 	return tap_done();
 }
