@@ -316,7 +316,6 @@ void put_task_struct(struct task_struct *p)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&p->tasks);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	atomic_dec(&task_count);
 	exit_fs(p); /* if do_exit did not (a task that never ran) */
 	release_thread_group(p);
 	/* A thread's reference on its leader, which getppid and setpgid read through. */
@@ -324,6 +323,11 @@ void put_task_struct(struct task_struct *p)
 		put_task_struct(p->group_leader);
 	kfree(p->kthread);
 	free_task(p);
+	/*
+	 * Counted until its memory is gone: a leak check that waits for nr_tasks() to come
+	 * back then finds the slab counts back too (the free ran on another CPU).
+	 */
+	atomic_dec(&task_count);
 }
 
 unsigned long nr_tasks(void)
