@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "libcu.h"
+#include "libtty.h"
 
 static char **lines;
 static size_t nlines, top;
@@ -412,33 +413,16 @@ static void new_search(int dir)
 
 static int interact(void)
 {
-	struct termios t;
-	struct sigaction sa;
-
 	tty_fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
 	if (tty_fd < 0) {
 		cu_warn_errno("/dev/tty");
 		return 2;
 	}
-	if (tcgetattr(tty_fd, &saved)) {
+	/* Enter as CR (a key of its own), and ^S/^Q as keys too */
+	if (cu_tty_raw(tty_fd, &saved, ICRNL | IXON, on_signal, on_winch)) {
 		cu_warn_errno("/dev/tty");
 		return 2;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-	sa.sa_handler = on_winch;
-	sigaction(SIGWINCH, &sa, NULL);
-	t = saved;
-	/* keys one at a time, unechoed; ^C still interrupts (ISIG stays) */
-	t.c_lflag &= ~(ICANON | ECHO);
-	t.c_iflag &= ~(ICRNL | IXON);
-	t.c_cc[VMIN] = 1;
-	t.c_cc[VTIME] = 0;
-	tcsetattr(tty_fd, TCSAFLUSH, &t);
 	raw_set = 1;
 	get_size();
 	if (more_mode && nlines <= page()) {

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "libcu.h"
+#include "libtty.h"
 #include "libowner.h"
 #include "libproc.h"
 
@@ -434,26 +435,10 @@ int main(int argc, char **argv)
 	if (!batch && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		batch = 1; /* nothing to draw on: procps says so and stops; we write batches */
 	if (!batch) {
-		struct termios t;
-		struct sigaction sa;
-
-		if (tcgetattr(STDIN_FILENO, &saved)) {
+		if (cu_tty_raw(STDIN_FILENO, &saved, 0, on_signal, on_winch)) {
 			cu_warn_errno("tcgetattr");
 			return 1;
 		}
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = on_signal;
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
-		sigaction(SIGQUIT, &sa, NULL);
-		sa.sa_handler = on_winch;
-		sigaction(SIGWINCH, &sa, NULL);
-		t = saved;
-		t.c_lflag &= ~(ICANON | ECHO);
-		t.c_cc[VMIN] = 1;
-		t.c_cc[VTIME] = 0;
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
 		raw_set = 1;
 		get_size();
 		cu_write_all(STDOUT_FILENO, "\033[?25l\033[H\033[2J", 13);
