@@ -104,6 +104,70 @@ KTEST(memchr_finds_within_length_only)
 	EXPECT_PTR_EQ(memchr(s, 0x100 + 'd', sizeof(s)), s + 3);
 }
 
+/*
+ * The word-at-a-time memchr against a byte loop: every start alignment, length and position of
+ * the byte sought, with copies of it before the start and past the end that must not count.
+ */
+KTEST(memchr_every_alignment_length_and_position)
+{
+	unsigned char buf[BUF];
+
+	for (size_t off = 0; off < 8; off++) {
+		for (size_t n = 0; n <= 40; n++) {
+			for (size_t at = 0; at <= n + 1; at++) {
+				const unsigned char *want = NULL;
+
+				memset(buf, 'x', sizeof(buf));
+				buf[off > 0 ? off - 1 : 0] = off > 0 ? 'c' : 'x';
+				buf[off + n + 2] = 'c';
+				if (at < n + 1)
+					buf[off + at] = 'c';
+				for (size_t i = 0; i < n && !want; i++)
+					if (buf[off + i] == 'c')
+						want = buf + off + i;
+				EXPECT_PTR_EQ(memchr(buf + off, 'c', n), want);
+			}
+		}
+	}
+	/* Bytes with the top bit set, and zero sought among 0x80s and 0x01s. */
+	memset(buf, 0x80, sizeof(buf));
+	buf[13] = 0;
+	EXPECT_PTR_EQ(memchr(buf + 1, 0, 40), buf + 13);
+	EXPECT_PTR_EQ(memchr(buf + 1, 0x80, 40), buf + 1);
+	memset(buf, 0x01, sizeof(buf));
+	buf[21] = 0xff;
+	EXPECT_PTR_EQ(memchr(buf + 3, 0xff, 30), buf + 21);
+	EXPECT_PTR_EQ(memchr(buf + 3, 0, 30), NULL);
+}
+
+/* The word-at-a-time memcmp: the sign from the first differing byte, at every position. */
+KTEST(memcmp_every_length_and_difference)
+{
+	unsigned char a[BUF], b[BUF];
+
+	for (size_t off = 0; off < 8; off++) {
+		for (size_t n = 0; n <= 40; n++) {
+			fill_pattern(a, BUF, 3);
+			fill_pattern(b, BUF, 3);
+			EXPECT_EQ(memcmp(a + off, b + off + 0, n), 0);
+			for (size_t d = 0; d < n; d++) {
+				fill_pattern(b, BUF, 3);
+				b[off + d] = (unsigned char)(a[off + d] + 1);
+				/* A later byte that differs the other way must not decide. */
+				if (d + 1 < n)
+					b[off + d + 1] = (unsigned char)(a[off + d + 1] - 1);
+				if (a[off + d] == 0xff) {
+					EXPECT_GT(memcmp(a + off, b + off, n), 0);
+					EXPECT_LT(memcmp(b + off, a + off, n), 0);
+				} else {
+					EXPECT_LT(memcmp(a + off, b + off, n), 0);
+					EXPECT_GT(memcmp(b + off, a + off, n), 0);
+				}
+			}
+		}
+	}
+}
+
 KTEST(strlen_strnlen)
 {
 	char buf[80];
@@ -396,6 +460,8 @@ static const struct ktest_case cases[] = {
 	KTEST_CASE(memset_bounds_and_value),
 	KTEST_CASE(memcmp_sign_and_length),
 	KTEST_CASE(memchr_finds_within_length_only),
+	KTEST_CASE(memchr_every_alignment_length_and_position),
+	KTEST_CASE(memcmp_every_length_and_difference),
 	KTEST_CASE(strlen_strnlen),
 	KTEST_CASE(strcmp_strncmp),
 	KTEST_CASE(strchr_strrchr),
