@@ -1063,6 +1063,60 @@ static void test_partial_user_copies(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
 }
 
+/*
+ * strncpy_from_user reads a word at a time: every alignment of the string's start, every
+ * length up to 40, with the NUL as the last byte before a hole (so a read one word too far
+ * faults), and counts below, at and above the length. A string that reaches the hole without
+ * a NUL is -EFAULT; dst is not written past count.
+ */
+static void test_strncpy_from_user_words(struct ktest *t)
+{
+	long addr = map_page_then_hole();
+	char src[48], dst[64];
+	unsigned long end;
+
+	KTEST_ASSERT_GT(t, addr, 0);
+	end = addr + PAGE_SIZE;
+	for (long len = 0; len <= 40; len++) {
+		unsigned long at = end - len - 1;
+
+		for (long i = 0; i < len; i++)
+			src[i] = (char)('a' + (i + len) % 26);
+		src[len] = '\0';
+		KTEST_ASSERT_EQ(t, copy_to_user((void __user *)at, src, len + 1), 0);
+		for (long count = 1; count <= len + 2; count++) {
+			long want = count > len ? len : count, got;
+
+			memset(dst, '#', sizeof(dst));
+			got = strncpy_from_user(dst, (const char __user *)at, count);
+			KTEST_EXPECT_EQ(t, got, want);
+			KTEST_EXPECT_EQ(t, memcmp(dst, src, want), 0);
+			if (count > len)
+				KTEST_EXPECT_EQ(t, dst[len], '\0');
+			KTEST_EXPECT_EQ(t, dst[count], '#');
+		}
+		/* Every other start alignment: the same string moved back by 1..7 bytes. */
+		for (long back = 1; back < 8 && len > 0; back++) {
+			KTEST_ASSERT_EQ(t, copy_to_user((void __user *)(at - back), src, len + 1), 0);
+			memset(dst, '#', sizeof(dst));
+			KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)(at - back), 48),
+					len);
+			KTEST_EXPECT_STREQ(t, dst, src);
+		}
+		/* No NUL before the hole: the string runs into it. */
+		memset(src, 'z', sizeof(src));
+		KTEST_ASSERT_EQ(t, copy_to_user((void __user *)at, src, len + 1), 0);
+		KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)at, 48), -EFAULT);
+		KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)at, len + 1), len + 1);
+	}
+	KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)end, 8), -EFAULT);
+	KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)(TASK_SIZE_MAX - 1), 8),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)0xffff800000000000UL, 8),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t, do_munmap(test_mm, addr, PAGE_SIZE), 0);
+}
+
 #define RW_FILE "/mm_test_rw"
 
 /* read(2)/write(2) into a user buffer that runs into a hole: short, or -EFAULT at once. */
@@ -1163,6 +1217,7 @@ static struct ktest_case mm_cases[] = {
 	KTEST_CASE(test_mmap_min_addr),
 	KTEST_CASE(test_dup_mm_failing_midway),
 	KTEST_CASE(test_partial_user_copies),
+	KTEST_CASE(test_strncpy_from_user_words),
 	KTEST_CASE(test_vfs_read_write_short_at_hole),
 	KTEST_FIGURES(test_fault_figures),
 	{},

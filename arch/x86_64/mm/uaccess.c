@@ -92,32 +92,100 @@ unsigned long clear_user(void __user *to, unsigned long n)
 	return left;
 }
 
+/* One aligned word of user memory, inside user access: 0, or -EFAULT if it cannot be read. */
+static __always_inline int load_user_word(u64 *dst, const u64 *src)
+{
+	int err = 0;
+	u64 v;
+
+	__asm__ volatile("1: movq (%[src]), %[v]\n\t"
+			 "2:\n\t"
+			 ".pushsection .text.fixup, \"ax\"\n"
+			 "3: movl %[efault], %[err]\n\t"
+			 "xorl %k[v], %k[v]\n\t"
+			 "jmp 2b\n\t"
+			 ".popsection\n\t" _ASM_EXTABLE(1b, 3b)
+			 : [err] "+r"(err), [v] "=&r"(v)
+			 : [src] "r"(src), [efault] "i"(-EFAULT)
+			 : "memory");
+	*dst = v;
+	return err;
+}
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
 /*
  * Copies a NUL-terminated string of at most count bytes: its length (the NUL copied too) when
  * the NUL comes within count, count when it does not (dst then unterminated, as on Linux),
- * -EFAULT when the string runs into memory that cannot be read first. Reads in pieces that
- * end at page boundaries, so it never faults past the string's own pages.
+ * -EFAULT when the string runs into memory that cannot be read first.
+ *
+ * Every path goes through here, so it reads a word at a time: the aligned words that hold the
+ * string (the first one's bytes before src masked off), each checked for a zero byte. An
+ * aligned word never crosses a page, so nothing is read from a page the string does not
+ * reach. Whole words are stored while they fit in count; bytes after the NUL in dst are
+ * undefined, as Linux's are.
  */
 long strncpy_from_user(char *dst, const char __user *src, long count)
 {
-	long done = 0;
+	unsigned long addr = (unsigned long)src, head = addr & 7;
+	const u64 *w = (const u64 *)(addr - head);
+	u64 v, pad = (1ULL << (head * 8)) - 1, zeros;
+	long done = 0, n;
 
 	if (count <= 0)
 		return 0;
-	while (done < count) {
-		unsigned long addr = (unsigned long)src + done;
-		long chunk = min((long)(PAGE_SIZE - (addr & ~PAGE_MASK)), count - done);
-		const char *nul;
-
-		chunk = min(chunk, 64L);
-		if (copy_from_user(dst + done, (const void __user *)addr, chunk))
-			return -EFAULT;
-		nul = __builtin_memchr(dst + done, 0, chunk);
-		if (nul)
-			return nul - dst;
-		done += chunk;
+	if (unlikely(!access_ok(src, 1)))
+		return -EFAULT;
+	user_access_begin();
+	if (unlikely(load_user_word(&v, w)))
+		goto out_fault;
+	/* The first word: bytes from head on, byte by byte (dst need not be aligned). */
+	zeros = ((v | pad) - ONES) & ~(v | pad) & HIGHS;
+	n = zeros ? (long)(__builtin_ctzll(zeros) >> 3) + 1 - (long)head : 8 - (long)head;
+	if (n > count) {
+		n = count;
+		zeros = 0; /* the NUL lies beyond count */
 	}
+	if (likely(count >= 8)) {
+		u64 first = v >> (head * 8); /* dst[n..8) gets zeros, later overwritten or unused */
+
+		__builtin_memcpy(dst, &first, 8);
+	} else {
+		for (long i = 0; i < n; i++)
+			dst[i] = (char)(v >> ((head + i) * 8));
+	}
+	done = n;
+	if (zeros)
+		goto out_found;
+	while (done < count) {
+		if (unlikely((unsigned long)++w >= TASK_SIZE_MAX) || unlikely(load_user_word(&v, w)))
+			goto out_fault;
+		zeros = (v - ONES) & ~v & HIGHS;
+		if (likely(count - done >= 8)) {
+			__builtin_memcpy(dst + done, &v, 8);
+			if (zeros) {
+				done += (long)(__builtin_ctzll(zeros) >> 3) + 1;
+				goto out_found;
+			}
+			done += 8;
+			continue;
+		}
+		/* The tail of count: byte by byte, up to count. */
+		for (n = 0; done < count; n++) {
+			dst[done++] = (char)(v >> (n * 8));
+			if (!(char)(v >> (n * 8)))
+				goto out_found;
+		}
+	}
+	user_access_end();
 	return count;
+out_found:
+	user_access_end();
+	return done - 1;
+out_fault:
+	user_access_end();
+	return -EFAULT;
 }
 
 /*
