@@ -12,6 +12,7 @@ int check_sticky(struct inode *dir, struct inode *inode);
 /* The system calls' helpers (open.c). */
 char *getname(const char __user *filename);
 void putname(char *name);
+void names_cache_drain(void);
 struct file *fget(unsigned int fd);
 int at_base(int dfd, const char *name, struct path **base, struct file **file);
 

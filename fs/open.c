@@ -19,19 +19,42 @@
 #include "internal.h"
 
 /*
- * A path from user memory, in a kmalloc'd buffer (putname frees it): -EFAULT for a bad
+ * One PATH_MAX buffer kept per CPU between a putname and the next getname: every system call
+ * that takes a path needs one, and a kmalloc and kfree of 4 KiB cost about 200 instructions
+ * of the slab's locked paths, an eighth of a whole stat. A slot is taken and given back with
+ * one atomic exchange, so a task that moves to another CPU in between only uses that CPU's
+ * slot; a buffer that finds its slot full goes back to the slab. drop_caches empties them
+ * (names_cache_drain), so that leak checks count no buffer as in use.
+ */
+static char *names_cache[NR_CPUS];
+
+static char *name_buf_get(void)
+{
+	char *name = __atomic_exchange_n(&names_cache[smp_processor_id()], NULL, __ATOMIC_ACQUIRE);
+
+	return name ? name : kmalloc(PATH_MAX, GFP_KERNEL);
+}
+
+void names_cache_drain(void)
+{
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		kfree(__atomic_exchange_n(&names_cache[cpu], NULL, __ATOMIC_ACQUIRE));
+}
+
+/*
+ * A path from user memory, in a PATH_MAX buffer (putname gives it back): -EFAULT for a bad
  * pointer, -ENAMETOOLONG for PATH_MAX bytes or more, -ENOENT for "", as Linux answers.
  */
 char *getname(const char __user *filename)
 {
-	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	char *name = name_buf_get();
 	long len;
 
 	if (!name)
 		return ERR_PTR(-ENOMEM);
 	len = strncpy_from_user(name, filename, PATH_MAX);
 	if (len < 0 || len == PATH_MAX || len == 0) {
-		kfree(name);
+		putname(name);
 		return ERR_PTR(len < 0 ? -EFAULT : len ? -ENAMETOOLONG : -ENOENT);
 	}
 	return name;
@@ -39,7 +62,11 @@ char *getname(const char __user *filename)
 
 void putname(char *name)
 {
-	kfree(name);
+	char *old = NULL;
+
+	if (!__atomic_compare_exchange_n(&names_cache[smp_processor_id()], &old, name, false,
+					 __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+		kfree(name);
 }
 
 /* The file at fd in the caller's table, referenced (fput), or NULL. */

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /proc/sys/vm/drop_caches, as Linux has it: writing 1 (the page cache), 2 (reclaimable
- * slab objects: here the unused dentries and the lazily freed vmalloc areas, kernel stacks
- * among them) or 3 (both) lets go of what the kernel keeps only to be faster, so that a
+ * slab objects: here the unused dentries, the per-CPU path buffers (fs/open.c) and the lazily
+ * freed vmalloc areas, kernel stacks among them) or 3 (both) lets go of what the kernel keeps only to be faster, so that a
  * leak check can compare counts without mistaking a cache for a leak. Our page cache is
  * tmpfs's, which is the files themselves: nothing of it can be dropped. Reading gives 0.
  */
@@ -11,6 +11,8 @@
 #include <kernel/fs.h>
 #include <kernel/proc_fs.h>
 #include <kernel/vmalloc.h>
+
+#include "../internal.h"
 
 int proc_drop_caches_show(struct proc_buf *b, struct task_struct *task)
 {
@@ -31,6 +33,7 @@ long proc_drop_caches_write(struct task_struct *task, const char *buf, size_t le
 	if (i + 1 < len && buf[i + 1] != '\n')
 		return -EINVAL;
 	if (mode & 2) {
+		names_cache_drain();
 		shrink_dcache_all();
 		vmalloc_purge();
 	}
