@@ -26,11 +26,23 @@ static struct kmem_cache *dentry_cache;
 /* FNV-1a: cheap, and good enough for names. */
 void qstr_hash(struct qstr *q)
 {
-	u32 h = 2166136261u;
+	u32 h = DNAME_HASH_INIT;
 
 	for (u32 i = 0; i < q->len; i++)
-		h = (h ^ (u8)q->name[i]) * 16777619u;
+		h = dname_hash_byte(h, (u8)q->name[i]);
 	q->hash = h;
+}
+
+/* Names are short: compared inline, a byte at a time, after the hash has matched. */
+static __always_inline bool dname_equal(const char *a, const char *b, u32 len, u32 alen)
+{
+	if (alen != len)
+		return false;
+	for (u32 i = 0; i < len; i++) {
+		if (a[i] != b[i])
+			return false;
+	}
+	return true;
 }
 
 static struct hlist_head *d_hash_bucket(const struct dentry *parent, u32 hash)
@@ -41,16 +53,6 @@ static struct hlist_head *d_hash_bucket(const struct dentry *parent, u32 hash)
 unsigned long nr_dentries(void)
 {
 	return READ_ONCE(nr_dentry);
-}
-
-bool d_is_dir(const struct dentry *dentry)
-{
-	return dentry->d_inode && S_ISDIR(dentry->d_inode->i_mode);
-}
-
-bool d_is_symlink(const struct dentry *dentry)
-{
-	return dentry->d_inode && S_ISLNK(dentry->d_inode->i_mode);
 }
 
 static int d_set_name(struct dentry *dentry, const struct qstr *name)
@@ -217,8 +219,7 @@ struct dentry *d_lookup(struct dentry *parent, const struct qstr *name)
 	spin_lock_irqsave(&dcache_lock, flags);
 	hlist_for_each_entry(dentry, d_hash_bucket(parent, name->hash), d_hash) {
 		if (dentry->d_parent != parent || dentry->d_name.hash != name->hash ||
-		    dentry->d_name.len != name->len ||
-		    memcmp(dentry->d_name.name, name->name, name->len))
+		    !dname_equal(dentry->d_name.name, name->name, name->len, dentry->d_name.len))
 			continue;
 		found = __dget(dentry);
 		break;

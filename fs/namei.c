@@ -249,18 +249,35 @@ static int follow_link_parent(struct nameidata *nd, struct path *link)
 	return err;
 }
 
+/*
+ * May the caller search dir? A directory that everyone may search (owner, group and others
+ * all have x, as 0755 does) needs no look at the credentials: the walk asks this of every
+ * directory it passes.
+ */
+static __always_inline int may_search(struct inode *dir)
+{
+	if ((dir->i_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) == (S_IXUSR | S_IXGRP | S_IXOTH) &&
+	    !(dir->i_op && dir->i_op->permission))
+		return 0;
+	return inode_permission(dir, MAY_EXEC);
+}
+
+/* The next component of *name (moved past it), hashed in the same pass that finds its end. */
 static int get_component(const char **name, struct qstr *this)
 {
 	const char *p = *name;
-	u32 len = 0;
+	u32 len = 0, hash = DNAME_HASH_INIT;
+	unsigned char c;
 
-	while (p[len] && p[len] != '/')
+	while ((c = p[len]) && c != '/') {
+		hash = dname_hash_byte(hash, c);
 		len++;
+	}
 	if (len > NAME_MAX)
 		return -ENAMETOOLONG;
 	this->name = p;
 	this->len = len;
-	qstr_hash(this);
+	this->hash = hash;
 	*name = p + len;
 	return 0;
 }
@@ -297,7 +314,7 @@ next_name:
 			err = -ENOTDIR;
 			goto out;
 		}
-		err = inode_permission(dir, MAY_EXEC);
+		err = may_search(dir);
 		if (err)
 			goto out;
 		err = get_component(&name, &this);
@@ -387,7 +404,6 @@ static int path_init(struct nameidata *nd, const struct path *base, const char *
 		     unsigned int flags)
 {
 	struct fs_struct *fs = current->fs;
-	unsigned long irqflags;
 
 	if (!name[0])
 		return -ENOENT;
@@ -399,7 +415,7 @@ static int path_init(struct nameidata *nd, const struct path *base, const char *
 	nd->trailing_slash = false;
 	if ((flags & LOOKUP_BENEATH) && name[0] == '/')
 		return -EXDEV;
-	spin_lock_irqsave(&fs->lock, irqflags);
+	spin_lock(&fs->lock);
 	/* RESOLVE_BENEATH and RESOLVE_IN_ROOT: the start directory is the walk's root. */
 	if (flags & (LOOKUP_BENEATH | LOOKUP_IN_ROOT))
 		nd->root = base ? *base : fs->pwd;
@@ -411,7 +427,7 @@ static int path_init(struct nameidata *nd, const struct path *base, const char *
 	else
 		nd->path = base ? *base : fs->pwd;
 	path_get(&nd->path);
-	spin_unlock_irqrestore(&fs->lock, irqflags);
+	spin_unlock(&fs->lock);
 	return 0;
 }
 

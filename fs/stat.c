@@ -43,25 +43,26 @@ static unsigned long encode_dev(dev_t dev)
 
 static int cp_new_stat(const struct kstat *k, struct linux_stat __user *ubuf)
 {
-	struct linux_stat s;
+	/* An initializer, not memset and stores: the compiler zeroes only the padding left. */
+	const struct linux_stat s = {
+		.st_dev = encode_dev(k->dev),
+		.st_ino = k->ino,
+		.st_nlink = k->nlink,
+		.st_mode = k->mode,
+		.st_uid = k->uid,
+		.st_gid = k->gid,
+		.st_rdev = encode_dev(k->rdev),
+		.st_size = k->size,
+		.st_blksize = k->blksize,
+		.st_blocks = k->blocks,
+		.st_atime = k->atime.tv_sec,
+		.st_atime_nsec = k->atime.tv_nsec,
+		.st_mtime = k->mtime.tv_sec,
+		.st_mtime_nsec = k->mtime.tv_nsec,
+		.st_ctime = k->ctime.tv_sec,
+		.st_ctime_nsec = k->ctime.tv_nsec,
+	};
 
-	memset(&s, 0, sizeof(s));
-	s.st_dev = encode_dev(k->dev);
-	s.st_ino = k->ino;
-	s.st_nlink = k->nlink;
-	s.st_mode = k->mode;
-	s.st_uid = k->uid;
-	s.st_gid = k->gid;
-	s.st_rdev = encode_dev(k->rdev);
-	s.st_size = k->size;
-	s.st_blksize = k->blksize;
-	s.st_blocks = k->blocks;
-	s.st_atime = k->atime.tv_sec;
-	s.st_atime_nsec = k->atime.tv_nsec;
-	s.st_mtime = k->mtime.tv_sec;
-	s.st_mtime_nsec = k->mtime.tv_nsec;
-	s.st_ctime = k->ctime.tv_sec;
-	s.st_ctime_nsec = k->ctime.tv_nsec;
 	return copy_to_user(ubuf, &s, sizeof(s)) ? -EFAULT : 0;
 }
 

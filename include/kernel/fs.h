@@ -343,9 +343,23 @@ struct dentry *d_lookup(struct dentry *parent, const struct qstr *name);
 /* Frees every unused cached dentry (and so their inodes); returns how many. */
 unsigned long shrink_dcache_all(void);
 unsigned long nr_dentries(void);
-bool d_is_dir(const struct dentry *dentry);
-bool d_is_symlink(const struct dentry *dentry);
+/* Inline: the path walk asks both of every component. */
+static inline bool d_is_dir(const struct dentry *dentry)
+{
+	return dentry->d_inode && S_ISDIR(dentry->d_inode->i_mode);
+}
+
+static inline bool d_is_symlink(const struct dentry *dentry)
+{
+	return dentry->d_inode && S_ISLNK(dentry->d_inode->i_mode);
+}
 void qstr_hash(struct qstr *q);
+/* The names' hash (FNV-1a), a byte at a time: the path walk hashes as it scans a component. */
+#define DNAME_HASH_INIT 2166136261u
+static inline u32 dname_hash_byte(u32 hash, unsigned char c)
+{
+	return (hash ^ c) * 16777619u;
+}
 bool d_has_positive_children(struct dentry *dentry);
 void d_pin(struct dentry *dentry);
 void d_unpin(struct dentry *dentry);
