@@ -477,6 +477,8 @@ static long create_elf_tables(struct linux_binprm *bprm)
 	NEW_AUX_ENT(AT_NULL, 0);
 #undef NEW_AUX_ENT
 	BUILD_BUG_ON(NR_AUXV != 21);
+	BUILD_BUG_ON(2 * NR_AUXV > MM_SAVED_AUXV);
+	memcpy(current->mm->saved_auxv, t - 2 * NR_AUXV, 2 * NR_AUXV * sizeof(unsigned long));
 	if (!copy_to_user((void __user *)sp, table, (t - table) * sizeof(unsigned long)))
 		ret = sp;
 	kfree(table);
