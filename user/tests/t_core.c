@@ -297,6 +297,18 @@ static void test_no_limit(void)
 	ok(!exists("core"), "RLIMIT_CORE 0: no core file");
 }
 
+/* Linux's rule for a core file: a limit below one page is no core at all. */
+static void test_below_page(void)
+{
+	int code, st;
+	pid_t pid;
+
+	st = run_child(SEGV, 4095, &code, &pid);
+	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV && !WCOREDUMP(st) && code == CLD_KILLED,
+	   "RLIMIT_CORE 4095: no WCOREDUMP");
+	ok(!exists("core"), "RLIMIT_CORE 4095: no core file");
+}
+
 static void test_segv(void)
 {
 	struct core c;
@@ -502,7 +514,7 @@ int main(void)
 {
 	char pat[256];
 
-	tap_plan(26);
+	tap_plan(28);
 	buf = mmap(NULL, BUF_LEN, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	strcpy(dir, "/tmp/t_core.XXXXXX");
@@ -513,6 +525,7 @@ int main(void)
 	if (read_proc(PATTERN, pat, sizeof(pat)) == 0 && strcmp(pat, "core\n"))
 		core_ok = 0;
 	test_no_limit();
+	test_below_page();
 	test_segv();
 	test_threads();
 	test_abort();
