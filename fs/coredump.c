@@ -11,9 +11,9 @@
  * mapping in address order, the data of each at a page-aligned offset. The notes: for the
  * dumping thread NT_PRSTATUS, NT_PRPSINFO, NT_SIGINFO, NT_AUXV, NT_FILE, NT_FPREGSET and
  * NT_X86_XSTATE (with XSAVE); for every other thread NT_PRSTATUS, NT_FPREGSET, NT_X86_XSTATE.
- * What of a mapping is written follows Linux's default coredump_filter (0x33): anonymous
- * memory, private and shared, and file mappings with pages written to (a private copy) in
- * full; other file mappings not at all, but the first page of one that starts an ELF file;
+ * What of a mapping is written follows Linux's default coredump_filter (0x33): shared
+ * anonymous memory, private anonymous memory once touched, and file mappings with pages
+ * written to (a private copy) in full; other file mappings not at all, but the first page of one that starts an ELF file;
  * [vvar] not at all, [vdso] in full. Pages never touched are left as holes (tmpfs keeps
  * them sparse) rather than made.
  *
@@ -600,8 +600,11 @@ static const char *vma_special_name(struct vm_area_struct *vma)
 	return vma->vm_ops && vma->vm_ops->name ? vma->vm_ops->name(vma) : NULL;
 }
 
-/* Does the private file mapping hold a page written to (Linux's anon_vma test)? */
-static bool vma_has_anon_page(struct mm_struct *mm, struct vm_area_struct *vma)
+/*
+ * Linux's anon_vma test: does the mapping hold a page of its own (for a private file
+ * mapping, one written to; with any, for anonymous memory, one touched)?
+ */
+static bool vma_has_anon_page(struct mm_struct *mm, struct vm_area_struct *vma, bool any)
 {
 	for (unsigned long a = vma->vm_start; a < vma->vm_end; a += PAGE_SIZE) {
 		pte_t *ptep = pte_walk(mm->pgd, a, false);
@@ -610,7 +613,7 @@ static bool vma_has_anon_page(struct mm_struct *mm, struct vm_area_struct *vma)
 		if (!ptep || !pte_present(ptep_get(ptep)))
 			continue;
 		pa = pte_phys(ptep_get(ptep));
-		if (pfn_valid(pa >> PAGE_SHIFT) && PageAnon(phys_to_page(pa)))
+		if (pfn_valid(pa >> PAGE_SHIFT) && (any || PageAnon(phys_to_page(pa))))
 			return true;
 	}
 	return false;
@@ -636,11 +639,13 @@ static unsigned long vma_dump_size(struct mm_struct *mm, struct vm_area_struct *
 
 	if (name && !strcmp(name, "[vvar]"))
 		return 0; /* the kernel's data page, as Linux's VM_IO mapping of it */
-	if (!vma->vm_file)
-		return size; /* anonymous, private or shared; [vdso] (pages never made are holes) */
+	if (name)
+		return size; /* [vdso] */
+	if (!vma->vm_file) /* shared anonymous in full; private only if touched, as on Linux */
+		return (vma->vm_flags & VM_SHARED) || vma_has_anon_page(mm, vma, true) ? size : 0;
 	if (vma->vm_flags & VM_SHARED)
 		return 0; /* MMF_DUMP_MAPPED_SHARED is off */
-	if (vma_has_anon_page(mm, vma))
+	if (vma_has_anon_page(mm, vma, false))
 		return size;
 	/* Its first page if that starts an ELF file: looked at after mmap_lock is let go. */
 	return !vma->vm_pgoff && (vma->vm_flags & VM_READ) ? ELF_HEADER_CHECK : 0;
