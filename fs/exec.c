@@ -347,14 +347,19 @@ static void set_comm_from(const char *filename)
  */
 static void begin_new_exec(struct linux_binprm *bprm)
 {
+	bool dumpable;
+
 	bprm->mm->exe_file = get_file(bprm->file);
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;
 	current->did_exec = true;
-	/* A program running with ids it was not started with leaves no core to its caller. */
-	current->dumpable =
-		bprm->cred->euid == bprm->cred->uid && bprm->cred->egid == bprm->cred->gid;
+	/*
+	 * A program running with ids it was not started with leaves no core to its caller;
+	 * decided after commit_creds, which has its own rule, as Linux's begin_new_exec.
+	 */
+	dumpable = bprm->cred->euid == bprm->cred->uid && bprm->cred->egid == bprm->cred->gid;
 	commit_creds(bprm->cred);
+	current->dumpable = dumpable;
 	bprm->cred = NULL;
 	if (current->files)
 		do_close_on_exec(current->files);

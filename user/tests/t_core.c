@@ -25,6 +25,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifndef PR_GET_DUMPABLE
+#define PR_GET_DUMPABLE 3
+#endif
 #ifndef PR_SET_DUMPABLE
 #define PR_SET_DUMPABLE 4
 #endif
@@ -434,6 +437,41 @@ static void test_undumpable(void)
 	ok(!exists("core"), "PR_SET_DUMPABLE 0: no core file");
 }
 
+/*
+ * Dumpability as Linux keeps it: a change of the effective uid clears it (commit_creds), and
+ * an execve of a program run with its own ids sets it again.
+ */
+static void test_dumpable_rules(const char *self)
+{
+	int st;
+	pid_t pid;
+
+	if (geteuid() != 0) {
+		tap_skip("setuid: PR_GET_DUMPABLE 1, then 0", "not root");
+	} else {
+		pid = fork();
+		if (pid == 0) {
+			int before = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+
+			if (setuid(65534))
+				_exit(99);
+			_exit(before * 10 + prctl(PR_GET_DUMPABLE, 0, 0, 0, 0));
+		}
+		st = -1;
+		waitpid(pid, &st, 0);
+		ok(WIFEXITED(st) && WEXITSTATUS(st) == 10, "setuid: PR_GET_DUMPABLE 1, then 0");
+	}
+	pid = fork();
+	if (pid == 0) {
+		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+		execl(self, "t_core", "--get-dumpable", (char *)NULL);
+		_exit(98);
+	}
+	st = -1;
+	waitpid(pid, &st, 0);
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 1, "execve: PR_SET_DUMPABLE 0 is undone");
+}
+
 /* A symlink named core is not followed; a file of ours named core is replaced. */
 static void test_existing(void)
 {
@@ -510,11 +548,16 @@ static void test_pattern(void)
 	remove_core(name);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	char pat[256];
+	char pat[256], self[256];
+	ssize_t n;
 
-	tap_plan(28);
+	if (argc == 2 && !strcmp(argv[1], "--get-dumpable"))
+		return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	self[n > 0 ? n : 0] = '\0';
+	tap_plan(30);
 	buf = mmap(NULL, BUF_LEN, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	strcpy(dir, "/tmp/t_core.XXXXXX");
@@ -531,6 +574,7 @@ int main(void)
 	test_abort();
 	test_truncated();
 	test_undumpable();
+	test_dumpable_rules(self);
 	test_existing();
 	test_pattern();
 	remove_core("core");
