@@ -134,7 +134,7 @@ bool coredump_prepare_locked(struct task_struct *tsk, struct core_state *core)
 
 	lockdep_assert_held(&tsk->sighand->siglock);
 	/* Linux's rule for a core file: less than a page of RLIMIT_CORE is no core at all. */
-	if (!tsk->mm || !tsk->dumpable || task_rlimit(tsk, RLIMIT_CORE) < PAGE_SIZE ||
+	if (!tsk->mm || !tsk->fs || !tsk->dumpable || task_rlimit(tsk, RLIMIT_CORE) < PAGE_SIZE ||
 	    tsk->signal->core_state)
 		return false;
 	core->dumper = tsk;

@@ -183,6 +183,14 @@ static void fill_buf(void)
 		buf[j] = (unsigned char)(j * 7 + 3);
 }
 
+static void *spin_main(void *arg)
+{
+	*shared = (int)syscall(NR_gettid);
+	for (volatile unsigned long n = 0;; n++)
+		;
+	return arg;
+}
+
 static void *thread_main(void *arg)
 {
 	*shared = (int)syscall(NR_gettid);
@@ -195,6 +203,7 @@ enum how {
 	SEGV,
 	ABORT,
 	THREADS,
+	SPIN,
 	UNDUMPABLE
 };
 
@@ -218,8 +227,8 @@ static int run_child(enum how how, rlim_t lim, int *si_code, pid_t *pidp)
 		fill_buf();
 		if (how == UNDUMPABLE && prctl(PR_SET_DUMPABLE, 0, 0, 0, 0))
 			_exit(101);
-		if (how == THREADS) {
-			if (pthread_create(&th, NULL, thread_main, NULL))
+		if (how == THREADS || how == SPIN) {
+			if (pthread_create(&th, NULL, how == SPIN ? spin_main : thread_main, NULL))
 				_exit(102);
 			while (!*shared)
 				sched_yield();
@@ -374,6 +383,32 @@ static void test_threads(void)
 	   "two threads: two NT_PRSTATUS, the faulting thread first");
 	printf("# prstatus %d, pid %d/%d, tid2 %d/%d\n", c.nr_prstatus, c.pid, (int)pid, c.tid2,
 	       *shared);
+	free(c.data);
+	remove_core("core");
+}
+
+/* A thread running in user mode on another CPU is stopped for the dump too. */
+static void test_spinning_thread(void)
+{
+	struct core c;
+	char path[128];
+	int code, st;
+	pid_t pid;
+
+	st = run_child(SPIN, RLIM_INFINITY, &code, &pid);
+	core_path(path, sizeof(path), "core");
+	if (!core_ok) {
+		ok(WIFSIGNALED(st) && WCOREDUMP(st),
+		   "a spinning thread: WCOREDUMP, two NT_PRSTATUS");
+		return;
+	}
+	if (read_file(path, &c)) {
+		ok(0, "a spinning thread: WCOREDUMP, two NT_PRSTATUS");
+		return;
+	}
+	parse_core(&c);
+	ok(WIFSIGNALED(st) && WCOREDUMP(st) && c.nr_prstatus == 2 && c.tid2 == *shared,
+	   "a spinning thread: WCOREDUMP, two NT_PRSTATUS");
 	free(c.data);
 	remove_core("core");
 }
@@ -557,7 +592,7 @@ int main(int argc, char **argv)
 		return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	self[n > 0 ? n : 0] = '\0';
-	tap_plan(30);
+	tap_plan(31);
 	buf = mmap(NULL, BUF_LEN, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	strcpy(dir, "/tmp/t_core.XXXXXX");
@@ -571,6 +606,7 @@ int main(int argc, char **argv)
 	test_below_page();
 	test_segv();
 	test_threads();
+	test_spinning_thread();
 	test_abort();
 	test_truncated();
 	test_undumpable();
