@@ -61,6 +61,14 @@ int commit_creds(struct cred *new)
 	BUG_ON(atomic_read(&new->usage) < 1);
 	spin_lock_irqsave(&task_cred_lock, flags);
 	old = current->cred;
+	/*
+	 * As Linux's commit_creds: a process whose effective or file-system ids change may hold
+	 * what its new self should not show, so it leaves no core (PR_SET_DUMPABLE 0) until an
+	 * execve or prctl says otherwise.
+	 */
+	if (old && (old->euid != new->euid || old->egid != new->egid ||
+		    old->fsuid != new->fsuid || old->fsgid != new->fsgid))
+		current->dumpable = false;
 	current->cred = new;
 	spin_unlock_irqrestore(&task_cred_lock, flags);
 	put_cred(old);

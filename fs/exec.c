@@ -347,14 +347,19 @@ static void set_comm_from(const char *filename)
  */
 static void begin_new_exec(struct linux_binprm *bprm)
 {
+	bool dumpable;
+
 	bprm->mm->exe_file = get_file(bprm->file);
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;
 	current->did_exec = true;
-	/* A program running with ids it was not started with leaves no core to its caller. */
-	current->dumpable =
-		bprm->cred->euid == bprm->cred->uid && bprm->cred->egid == bprm->cred->gid;
+	/*
+	 * A program running with ids it was not started with leaves no core to its caller;
+	 * decided after commit_creds, which has its own rule, as Linux's begin_new_exec.
+	 */
+	dumpable = bprm->cred->euid == bprm->cred->uid && bprm->cred->egid == bprm->cred->gid;
 	commit_creds(bprm->cred);
+	current->dumpable = dumpable;
 	bprm->cred = NULL;
 	if (current->files)
 		do_close_on_exec(current->files);
@@ -477,6 +482,8 @@ static long create_elf_tables(struct linux_binprm *bprm)
 	NEW_AUX_ENT(AT_NULL, 0);
 #undef NEW_AUX_ENT
 	BUILD_BUG_ON(NR_AUXV != 21);
+	BUILD_BUG_ON(2 * NR_AUXV > MM_SAVED_AUXV);
+	memcpy(current->mm->saved_auxv, t - 2 * NR_AUXV, 2 * NR_AUXV * sizeof(unsigned long));
 	if (!copy_to_user((void __user *)sp, table, (t - table) * sizeof(unsigned long)))
 		ret = sp;
 	kfree(table);

@@ -17,6 +17,7 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
+#include <kernel/coredump.h>
 #include <kernel/cred.h>
 #include <kernel/fdtable.h>
 #include <kernel/fs_struct.h>
@@ -294,6 +295,7 @@ static __noreturn void do_thread_exit(int status)
 	struct signal_struct *sig = tsk->signal;
 	unsigned long flags;
 
+	coredump_task_exit(tsk); /* a core being written shows this thread as it is now */
 	spin_lock_irqsave(&tsk->sighand->siglock, flags);
 	if (sig->flags & SIGNAL_GROUP_EXIT)
 		status = sig->group_exit_code;

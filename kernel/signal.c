@@ -17,6 +17,7 @@
 #include <asm/ptrace.h>
 #include <asm/syscall.h>
 #include <asm/uaccess.h>
+#include <kernel/coredump.h>
 #include <kernel/cred.h>
 #include <kernel/errno.h>
 #include <kernel/lockdep.h>
@@ -903,6 +904,8 @@ relock:
 	}
 	for (;;) {
 		struct k_sigaction *ka;
+		struct core_state core;
+		bool dump;
 		int code;
 
 		/*
@@ -952,14 +955,19 @@ relock:
 				goto relock;
 			continue;
 		}
-		/* Terminate; with a core for the core signals (none written: WCOREDUMP only). */
-		code = signr | (sig_kernel_coredump(signr) ? 0x80 : 0);
+		/*
+		 * Terminate; the core signals first write a core (fs/coredump.c), which adds
+		 * 0x80 to the group's exit code only if one was written.
+		 */
 		signal->flags = SIGNAL_GROUP_EXIT;
-		signal->group_exit_code = code;
+		signal->group_exit_code = signr;
 		signal->group_stop_count = 0;
+		dump = sig_kernel_coredump(signr) && coredump_prepare_locked(cur, &core);
 		zap_threads_locked(cur, false);
 		sigunlock(cur, flags);
-		do_group_exit(code);
+		if (dump)
+			do_coredump(&core, &ksig->info);
+		do_group_exit(signr);
 	}
 	sigunlock(cur, flags);
 	ksig->sig = signr;

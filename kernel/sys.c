@@ -5,6 +5,7 @@
  */
 #include <asm/syscall.h>
 #include <asm/uaccess.h>
+#include <kernel/coredump.h>
 #include <kernel/cred.h>
 #include <kernel/errno.h>
 #include <kernel/main.h>
@@ -84,6 +85,16 @@ struct new_utsname {
 static DEFINE_SPINLOCK(uts_lock);
 static char uts_nodename[__NEW_UTS_LEN + 1] = "mica";
 static char uts_domainname[__NEW_UTS_LEN + 1] = "(none)";
+
+/* The host name, for a core file's name (core_pattern's %h): buf holds 65 bytes. */
+void uts_get_nodename(char *buf)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&uts_lock, flags);
+	memcpy(buf, uts_nodename, sizeof(uts_nodename));
+	spin_unlock_irqrestore(&uts_lock, flags);
+}
 
 /*
  * "Linux" as the system's name, as every kernel that runs Linux programs answers: programs

@@ -779,6 +779,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->arg_end = oldmm->arg_end;
 	mm->env_start = oldmm->env_start;
 	mm->env_end = oldmm->env_end;
+	memcpy(mm->saved_auxv, oldmm->saved_auxv, sizeof(mm->saved_auxv));
 	mm->exe_file = oldmm->exe_file ? get_file(oldmm->exe_file) : NULL;
 	/* The parent's write-protected entries leave other CPUs' TLBs in one flush. */
 	tlb_gather_mmu(&tlb, oldmm);

@@ -11,6 +11,7 @@
  * Per-task inodes belong to the task's effective uid and gid, as on Linux, so the ordinary
  * permission check keeps environ (0400) and fd/ (0500) to the owner and root: EACCES.
  */
+#include <kernel/coredump.h>
 #include <kernel/cred.h>
 #include <kernel/fs.h>
 #include <kernel/pci.h>
@@ -24,7 +25,7 @@
 #define PROC_ROOT_INO 1
 #define PROC_BUF_START 4096
 #define PROC_BUF_MAX (1 << 20)
-#define PROC_WRITE_MAX 64
+#define PROC_WRITE_MAX 128 /* core_pattern's 127 bytes and a newline */
 
 /* ---- generated contents -------------------------------------------------------------- */
 
@@ -92,6 +93,7 @@ enum proc_kind {
 	PROC_FDINFO_DIR,
 	PROC_SYS_DIR, /* /proc/sys */
 	PROC_SYS_VM_DIR, /* /proc/sys/vm */
+	PROC_SYS_KERNEL_DIR, /* /proc/sys/kernel */
 	PROC_BUS_DIR, /* /proc/bus */
 	PROC_BUS_PCI_DIR, /* /proc/bus/pci: devices, and a directory per bus */
 	PROC_PCI_BUS_DIR, /* /proc/bus/pci/BB: a file per function (fd: the bus number) */
@@ -309,6 +311,12 @@ static int proc_thread_self_link(struct task_struct *task, int fd, char *buf)
 /* /proc/sys: the few knobs Linux programs and our tests use (fs/proc/sysctl.c). */
 static const struct proc_entry sys_entries[] = {
 	DIR("vm", 0555, PROC_SYS_VM_DIR),
+	DIR("kernel", 0555, PROC_SYS_KERNEL_DIR),
+};
+
+static const struct proc_entry sys_kernel_entries[] = {
+	RW("core_pattern", 0644, proc_core_pattern_show, proc_core_pattern_write),
+	RW("core_uses_pid", 0644, proc_core_uses_pid_show, proc_core_uses_pid_write),
 };
 
 static const struct proc_entry sys_vm_entries[] = {
@@ -346,6 +354,9 @@ static const struct proc_entry *dir_entries(enum proc_kind kind, size_t *n)
 	case PROC_SYS_VM_DIR:
 		*n = ARRAY_SIZE(sys_vm_entries);
 		return sys_vm_entries;
+	case PROC_SYS_KERNEL_DIR:
+		*n = ARRAY_SIZE(sys_kernel_entries);
+		return sys_kernel_entries;
 	case PROC_BUS_DIR:
 		*n = ARRAY_SIZE(bus_entries);
 		return bus_entries;

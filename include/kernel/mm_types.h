@@ -106,6 +106,8 @@ static inline bool test_clear_page_dirty(struct page *page)
 struct vm_area_struct;
 struct mm_struct;
 
+#define MM_SAVED_AUXV 48 /* words: 24 pairs, Linux's AT_VECTOR_SIZE on x86-64 is 50 */
+
 /* What mm->rss_stat counts, as Linux's (its /proc statm and status read them). */
 enum {
 	MM_FILEPAGES, /* page-cache pages of file mappings */
@@ -198,6 +200,8 @@ struct mm_struct {
 	 */
 	unsigned long arg_start, arg_end, env_start, env_end;
 	struct file *exe_file;
+	/* The auxiliary vector execve gave the program, AT_NULL-ended: a core's NT_AUXV. */
+	unsigned long saved_auxv[MM_SAVED_AUXV];
 };
 
 #endif /* _KERNEL_MM_TYPES_H */

@@ -133,6 +133,8 @@ struct task_struct {
 	struct completion *vfork_done; /* CLONE_VFORK: the parent waits on it until exec/exit */
 	bool dumpable; /* prctl(PR_SET_DUMPABLE); inherited, reset to true by execve */
 	bool did_exec; /* has execve'd since fork (Linux's !PF_FORKNOEXEC): setpgid's EACCES */
+	/* Past the point of its exit where a core dump waits for it (PF_POSTCOREDUMP); siglock. */
+	bool core_passed;
 
 	/*
 	 * The thread group (include/kernel/sched/signal.h): tgid is the leader's pid, what

@@ -124,6 +124,8 @@ struct signal_struct {
 	int group_stop_count; /* threads still to stop for a group stop */
 	/* execve in a threaded process: the task that waits for the others to go. */
 	struct task_struct *group_exec_task;
+	/* A core dump of the group is being written (fs/coredump.c); under siglock. */
+	struct core_state *core_state;
 
 	/* Process group and session ids, under family_lock (kernel/fork.c). */
 	int pgrp;
