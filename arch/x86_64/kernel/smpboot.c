@@ -8,6 +8,7 @@
  */
 #include <asm/syscall.h>
 #include <asm/apic.h>
+#include <asm/cpufeature.h>
 #include <asm/desc.h>
 #include <asm/fpu.h>
 #include <asm/irqflags.h>
@@ -98,6 +99,23 @@ void start_secondary(int cpu)
 	cpu_idle_loop();
 }
 
+/*
+ * The MP specification's 10 ms wait after INIT and 200 us after each STARTUP are for the
+ * CPUs of its time. Linux drops the first and shortens the second to 10 us for Intel family
+ * 6 and later and AMD family 0xf and later (smp_quirk_init_udelay), which covers every CPU
+ * that runs x86-64 in practice and QEMU's models: 10 ms of each boot for nothing.
+ */
+static bool modern_init(void)
+{
+	const struct cpuinfo_x86 *c = &boot_cpu_data;
+
+	if (!strcmp(c->vendor, "GenuineIntel"))
+		return c->family >= 6;
+	if (!strcmp(c->vendor, "AuthenticAMD") || !strcmp(c->vendor, "HygonGenuine"))
+		return c->family >= 0xf;
+	return false;
+}
+
 static bool boot_one_cpu(int cpu, u32 apic_id)
 {
 	struct trampoline_params *params = __va(TRAMPOLINE_PHYS + 8);
@@ -118,15 +136,17 @@ static bool boot_one_cpu(int cpu, u32 apic_id)
 	__atomic_store_n(&smpboot_waiting, cpu, __ATOMIC_SEQ_CST);
 
 	apic_send_init(apic_id);
-	mdelay(10);
+	if (!modern_init())
+		mdelay(10);
 	for (int sipi = 0; sipi < 2; sipi++) {
 		apic_send_startup(apic_id, TRAMPOLINE_PHYS >> PAGE_SHIFT);
-		udelay(200);
+		udelay(modern_init() ? 10 : 200);
 	}
-	for (int ms = 0; ms < STARTUP_WAIT_MS; ms++) {
+	/* Polled every 20 us: under TCG the CPU is up long before a millisecond has passed. */
+	for (int polls = 0; polls < STARTUP_WAIT_MS * 50; polls++) {
 		if (__atomic_load_n(&cpu_data[cpu].online, __ATOMIC_ACQUIRE))
 			return true;
-		mdelay(1);
+		udelay(20);
 	}
 	/* Withdraw the index; if the CPU took it meanwhile, it is coming: wait for it. */
 	if (!smpboot_claim_index(cpu)) {
