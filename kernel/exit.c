@@ -294,6 +294,7 @@ static __noreturn void do_thread_exit(int status)
 	struct signal_struct *sig = tsk->signal;
 	unsigned long flags;
 
+	exit_signals(tsk); /* the process's signals are another thread's from here */
 	spin_lock_irqsave(&tsk->sighand->siglock, flags);
 	if (sig->flags & SIGNAL_GROUP_EXIT)
 		status = sig->group_exit_code;

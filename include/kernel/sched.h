@@ -62,6 +62,9 @@ struct ipc_endpoint;
  * return takes IRETQ, which restores any frame, not SYSRET, which trusts RCX and R11.
  */
 #define TIF_FORCE_IRET 3
+/* task_struct.flags, Linux's: the thread has begun to exit (no process-wide signal is its). */
+#define PF_EXITING 0x00000004
+
 /* rt_sigsuspend and friends: put saved_sigmask back after delivery (not a work bit). */
 #define TIF_RESTORE_SIGMASK 4
 #define _TIF_SIGPENDING (1UL << TIF_SIGPENDING)
@@ -152,6 +155,7 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 	/* Signal delivery (kernel/signal.c); under siglock but restart_block (own task only). */
 	unsigned int jobctl; /* JOBCTL_*: this thread still owes the group stop */
+	unsigned int flags; /* PF_EXITING (exit_signals, under siglock) */
 	sigset_t real_blocked; /* rt_sigtimedwait: the mask before it opened the awaited set */
 	struct restart_block restart_block;
 	/* The process family, under family_lock (kernel/fork.c). */
