@@ -309,15 +309,15 @@ static void test_two_threads(void)
 	       "the process %.3f s CPU\n",
 	       w1, c1, w2, c2, p2);
 	ok(w1 > 0 && w2 > 0, "ITIMER_VIRTUAL fires with one thread busy and with two");
-	/* Its clock is the process's: this thread alone ran only part of the value. */
-	ok(p2 >= 0.8 * v && c2 < 0.85 * v, "with two threads busy it counts both threads' time");
-	if (p2 / w2 < 1.4)
-		tap_skip(
-			"two busy threads make ITIMER_VIRTUAL fire about twice as fast in wall time",
-			"the two threads did not get two CPUs here");
-	else
-		ok(w2 < 0.8 * w1,
-		   "two busy threads make ITIMER_VIRTUAL fire about twice as fast in wall time");
+	/*
+	 * Its clock is the process's: it fires when both threads together have run the value,
+	 * this one only part of it (counting one thread would need twice the process's time).
+	 */
+	ok(p2 >= 0.8 * v && p2 <= 1.3 * v && c2 < 0.85 * v,
+	   "with two threads busy it counts both threads' time");
+	/* In wall time: as fast as the threads really ran side by side (a busy host may not). */
+	ok(w2 < 0.8 * w1 || p2 / w2 < 1.4,
+	   "two threads on two CPUs make ITIMER_VIRTUAL fire about twice as fast in wall time");
 }
 
 /* ---- retargeting a process-wide signal ------------------------------------------------ */
