@@ -62,15 +62,15 @@ struct ipc_endpoint;
  * return takes IRETQ, which restores any frame, not SYSRET, which trusts RCX and R11.
  */
 #define TIF_FORCE_IRET 3
-/* task_struct.flags, Linux's: the thread has begun to exit (no process-wide signal is its). */
-#define PF_EXITING 0x00000004
-
 /* rt_sigsuspend and friends: put saved_sigmask back after delivery (not a work bit). */
 #define TIF_RESTORE_SIGMASK 4
 #define _TIF_SIGPENDING (1UL << TIF_SIGPENDING)
 #define _TIF_NOTIFY_RESUME (1UL << TIF_NOTIFY_RESUME)
 #define _TIF_SYSCALL_TRACE (1UL << TIF_SYSCALL_TRACE)
 #define _TIF_FORCE_IRET (1UL << TIF_FORCE_IRET)
+/* task_struct.flags, Linux's: the thread has begun to exit (no process-wide signal is its). */
+#define PF_EXITING 0x00000004
+
 /* What the return to user mode must act on (irqentry_exit, exit_to_user_mode_loop). */
 #define EXIT_TO_USER_MODE_WORK (_TIF_SIGPENDING | _TIF_NOTIFY_RESUME)
 /* What sends a system call's return off the SYSRET line (entry_64.asm). */
