@@ -1483,12 +1483,42 @@ static int set_real_timer(struct k_itimerval *v, struct k_itimerval *ov)
 #define CPU_IT_VIRT 0
 #define CPU_IT_PROF 1
 
+atomic_t cpu_itimer_groups;
+
+/* With itimer_lock held: sig's armed flag and the count of groups with one, in step. */
+static void cpu_itimers_update_armed(struct signal_struct *sig)
+{
+	bool armed = sig->cpu_it[CPU_IT_VIRT].expires || sig->cpu_it[CPU_IT_PROF].expires;
+
+	lockdep_assert_held(&sig->itimer_lock);
+	if (armed == sig->cpu_itimers_armed)
+		return;
+	if (armed)
+		atomic_inc(&cpu_itimer_groups);
+	WRITE_ONCE(sig->cpu_itimers_armed, armed);
+	if (!armed)
+		atomic_dec(&cpu_itimer_groups);
+}
+
+void cpu_itimer_arm(struct signal_struct *sig, int i, u64 value, u64 incr)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sig->itimer_lock, flags);
+	sig->cpu_it[i].expires = value ? sig->cpu_it[i].clock + value : 0;
+	sig->cpu_it[i].incr = incr;
+	cpu_itimers_update_armed(sig);
+	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+}
+
 void itimer_charge(struct task_struct *p, u64 delta, bool user)
 {
 	struct signal_struct *sig = p->signal;
 	unsigned int fired = 0;
 	unsigned long flags;
 
+	if (!signal_cpu_itimers_armed(sig))
+		return; /* another process's are */
 	spin_lock_irqsave(&sig->itimer_lock, flags);
 	for (int i = CPU_IT_VIRT; i <= CPU_IT_PROF; i++) {
 		struct cpu_itimer *it = &sig->cpu_it[i];
@@ -1504,8 +1534,7 @@ void itimer_charge(struct task_struct *p, u64 delta, bool user)
 	}
 	if (fired) {
 		sig->itimer_fired |= fired;
-		WRITE_ONCE(sig->cpu_itimers_armed,
-			   sig->cpu_it[CPU_IT_VIRT].expires || sig->cpu_it[CPU_IT_PROF].expires);
+		cpu_itimers_update_armed(sig);
 		/* If nobody's tick sends it first, p's way back to user mode does. */
 		set_tsk_thread_flag(p, TIF_NOTIFY_RESUME);
 	}
@@ -1573,7 +1602,6 @@ static int set_cpu_itimer(int i, struct k_itimerval *v, struct k_itimerval *ov)
 	struct cpu_itimer *it = &sig->cpu_it[i];
 	u64 value = timeval_to_ns(&v->it_value);
 	unsigned long flags;
-	bool armed;
 
 	charge_current();
 	spin_lock_irqsave(&sig->itimer_lock, flags);
@@ -1581,8 +1609,7 @@ static int set_cpu_itimer(int i, struct k_itimerval *v, struct k_itimerval *ov)
 		get_cpu_itimer(sig, i, ov);
 	it->expires = value ? it->clock + value + TICK_NSEC : 0;
 	it->incr = timeval_to_ns(&v->it_interval); /* kept even when disarmed, as on Linux */
-	armed = sig->cpu_it[CPU_IT_VIRT].expires || sig->cpu_it[CPU_IT_PROF].expires;
-	WRITE_ONCE(sig->cpu_itimers_armed, armed);
+	cpu_itimers_update_armed(sig);
 	spin_unlock_irqrestore(&sig->itimer_lock, flags);
 	if (value)
 		cpu_itimer_start_ticks();
@@ -1671,7 +1698,7 @@ void exit_itimers(struct signal_struct *sig)
 	spin_lock_irqsave(&sig->itimer_lock, flags);
 	memset(sig->cpu_it, 0, sizeof(sig->cpu_it));
 	sig->itimer_fired = 0;
-	WRITE_ONCE(sig->cpu_itimers_armed, false);
+	cpu_itimers_update_armed(sig);
 	spin_unlock_irqrestore(&sig->itimer_lock, flags);
 }
 

@@ -220,6 +220,8 @@ void exit_itimers(struct signal_struct *sig);
  */
 void itimer_charge(struct task_struct *p, u64 delta, bool user);
 void itimer_send_fired(struct task_struct *p);
+/* cpu_it[i] (0: ITIMER_VIRTUAL, 1: ITIMER_PROF) due after value ns more (0: off), then incr. */
+void cpu_itimer_arm(struct signal_struct *sig, int i, u64 value, u64 incr);
 
 /*
  * The start of a thread's exit: it takes no more process-wide signals, those it would have

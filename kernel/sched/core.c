@@ -221,10 +221,16 @@ static __always_inline void finish_task_switch(struct task_struct *prev)
  * A switch never starts the tick (tick_start_if_needed), but a task whose process has a CPU
  * itimer armed needs it even alone on its CPU (sched_needs_tick): the one check a switch makes.
  */
+static __noinline void tick_start_for_itimer_slow(void)
+{
+	if (signal_cpu_itimers_armed(current->signal))
+		tick_program_this_cpu();
+}
+
 static __always_inline void tick_start_for_itimer(void)
 {
-	if (unlikely(signal_cpu_itimers_armed(current->signal)))
-		tick_program_this_cpu();
+	if (cpu_itimers_in_use())
+		tick_start_for_itimer_slow();
 }
 
 /* A new task's first code (from ret_from_kthread): finish the switch, undo schedule()'s

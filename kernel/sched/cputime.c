@@ -61,7 +61,7 @@ static void account_cputime(struct rq *rq, struct task_struct *p, bool user)
 		stat[CPUTIME_SYSTEM] += delta;
 	}
 	/* ITIMER_VIRTUAL and ITIMER_PROF count down here; what expires is sent after the lock. */
-	if (unlikely(signal_cpu_itimers_armed(p->signal)))
+	if (cpu_itimers_in_use())
 		itimer_charge(p, delta, user);
 }
 

@@ -131,26 +131,18 @@ static void test_stopped_not_chosen(struct ktest *t)
 	put_task_struct(a);
 }
 
-static void arm(struct signal_struct *sig, int i, u64 value, u64 incr)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&sig->itimer_lock, flags);
-	sig->cpu_it[i].expires = sig->cpu_it[i].clock + value;
-	sig->cpu_it[i].incr = incr;
-	WRITE_ONCE(sig->cpu_itimers_armed, true);
-	spin_unlock_irqrestore(&sig->itimer_lock, flags);
-}
-
 static void test_cpu_itimer_charge(struct ktest *t)
 {
 	struct task_struct *a = new_task();
 	struct signal_struct *sig;
+	int groups;
 
 	KTEST_ASSERT_NOT_NULL(t, a);
 	sig = a->signal;
-	arm(sig, 0, 10 * MS, 5 * MS); /* ITIMER_VIRTUAL: 10 ms, then every 5 */
-	arm(sig, 1, 12 * MS, 0); /* ITIMER_PROF: once, at 12 ms */
+	groups = atomic_read(&cpu_itimer_groups);
+	cpu_itimer_arm(sig, 0, 10 * MS, 5 * MS); /* ITIMER_VIRTUAL: 10 ms, then every 5 */
+	cpu_itimer_arm(sig, 1, 12 * MS, 0); /* ITIMER_PROF: once, at 12 ms */
+	KTEST_EXPECT_EQ(t, atomic_read(&cpu_itimer_groups), groups + 1);
 	itimer_charge(a, 6 * MS, true);
 	itimer_charge(a, 5 * MS, false); /* system time: PROF's only */
 	KTEST_EXPECT_EQ(t, sig->cpu_it[0].clock, 6 * MS);
@@ -174,6 +166,7 @@ static void test_cpu_itimer_charge(struct ktest *t)
 	exit_itimers(sig);
 	KTEST_EXPECT_FALSE(t, sig->cpu_itimers_armed);
 	KTEST_EXPECT_EQ(t, sig->cpu_it[0].expires, 0);
+	KTEST_EXPECT_EQ(t, atomic_read(&cpu_itimer_groups), groups);
 	put_task_struct(a);
 }
 

@@ -174,10 +174,21 @@ struct signal_struct {
 	unsigned long maxrss, cmaxrss;
 };
 
+/*
+ * How many processes have a CPU itimer armed (kernel/signal.c): while none has, the context
+ * switch and the charge of CPU time pay one load of it and a branch, nothing more.
+ */
+extern atomic_t cpu_itimer_groups;
+
+static inline bool cpu_itimers_in_use(void)
+{
+	return unlikely(atomic_read(&cpu_itimer_groups));
+}
+
 /* A cheap look, without itimer_lock: does the group's CPU time need counting (and a tick)? */
 static inline bool signal_cpu_itimers_armed(const struct signal_struct *sig)
 {
-	return sig && READ_ONCE(sig->cpu_itimers_armed);
+	return cpu_itimers_in_use() && sig && READ_ONCE(sig->cpu_itimers_armed);
 }
 
 static inline bool signal_itimers_fired(const struct signal_struct *sig)
