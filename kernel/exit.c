@@ -296,6 +296,7 @@ static __noreturn void do_thread_exit(int status)
 	unsigned long flags;
 
 	coredump_task_exit(tsk); /* a core being written shows this thread as it is now */
+	exit_signals(tsk); /* the process's signals are another thread's from here */
 	spin_lock_irqsave(&tsk->sighand->siglock, flags);
 	if (sig->flags & SIGNAL_GROUP_EXIT)
 		status = sig->group_exit_code;

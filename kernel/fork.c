@@ -163,6 +163,8 @@ static struct signal_struct *alloc_signal(void)
 	sig->nr_threads = 1;
 	INIT_LIST_HEAD(&sig->thread_head);
 	init_sigpending(&sig->shared_pending);
+	/* The CPU itimers start disarmed (zeroed): fork's child has none, as on Linux. */
+	spin_lock_init(&sig->itimer_lock);
 	return sig;
 }
 

@@ -325,9 +325,15 @@ static bool sig_fatal(struct task_struct *t, int sig)
 
 static bool task_exiting(struct task_struct *t)
 {
-	return READ_ONCE(t->exit_state) || READ_ONCE(t->state) == TASK_DEAD;
+	return (READ_ONCE(t->flags) & PF_EXITING) || READ_ONCE(t->exit_state) ||
+	       READ_ONCE(t->state) == TASK_DEAD;
 }
 
+/*
+ * Linux's choice of a thread for a process-wide signal: not one that blocks it or is on its
+ * way out; not a stopped one (it takes nothing before SIGCONT, when every thread looks);
+ * a running one sees it soon anyway, a sleeping one that has a signal already is being woken.
+ */
 static bool wants_signal(int sig, struct task_struct *p)
 {
 	if (sigismember(&p->blocked, sig))
@@ -336,7 +342,9 @@ static bool wants_signal(int sig, struct task_struct *p)
 		return false;
 	if (sig == SIGKILL)
 		return true;
-	return p == current || !signal_pending(p);
+	if (READ_ONCE(p->state) & TASK_STOPPED)
+		return false;
+	return p == current || READ_ONCE(p->on_cpu) || !signal_pending(p);
 }
 
 /* Every thread of p's group gets SIGKILL; the caller has set SIGNAL_GROUP_EXIT. */
@@ -974,16 +982,85 @@ relock:
 	return signr > 0;
 }
 
-void set_current_blocked(sigset_t *newset)
+/*
+ * tsk stops taking the process-wide signals in which (it blocks them, or exits): if some of
+ * them are pending, complete_signal may have chosen tsk for them and woken nobody else, so
+ * each goes to another thread that takes it, woken to look, as Linux's
+ * retarget_shared_pending does.
+ */
+static void retarget_shared_pending(struct task_struct *tsk, const sigset_t *which)
 {
-	struct task_struct *t = current;
+	unsigned long retarget = tsk->signal->shared_pending.signal.sig[0] & which->sig[0];
+	struct task_struct *t;
+
+	lockdep_assert_held(&tsk->sighand->siglock);
+	if (!retarget)
+		return;
+	list_for_each_entry(t, &tsk->signal->thread_head, thread_node) {
+		if (t == tsk || task_exiting(t) || !(retarget & ~t->blocked.sig[0]))
+			continue;
+		/* What t does not block is t's to take; look further only for the rest. */
+		retarget &= t->blocked.sig[0];
+		if (!signal_pending(t))
+			signal_wake_up(t, false);
+		if (!retarget)
+			break;
+	}
+}
+
+/* tsk's new mask (tsk is current, or a task that does not run: the tests'). */
+static void __set_task_blocked(struct task_struct *tsk, const sigset_t *newset)
+{
+	lockdep_assert_held(&tsk->sighand->siglock);
+	/* Only a thread with something pending can have been chosen for a signal. */
+	if (signal_pending(tsk)) {
+		sigset_t newly = { { newset->sig[0] & ~tsk->blocked.sig[0] } };
+
+		retarget_shared_pending(tsk, &newly);
+	}
+	tsk->blocked = *newset;
+	recalc_sigpending(tsk);
+}
+
+void set_task_blocked(struct task_struct *tsk, sigset_t *newset)
+{
 	unsigned long flags;
 
 	newset->sig[0] &= ~SIG_KERNEL_ONLY_MASK;
-	siglock(t, &flags);
-	t->blocked = *newset;
-	recalc_sigpending(t);
-	sigunlock(t, flags);
+	siglock(tsk, &flags);
+	__set_task_blocked(tsk, newset);
+	sigunlock(tsk, flags);
+}
+
+void set_current_blocked(sigset_t *newset)
+{
+	set_task_blocked(current, newset);
+}
+
+void exit_signals(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	unsigned long flags;
+	bool notify = false;
+
+	siglock(tsk, &flags);
+	tsk->flags |= PF_EXITING;
+	if (sig->nr_threads > 1 && !group_exiting(sig) && signal_pending(tsk)) {
+		sigset_t unblocked = { { ~tsk->blocked.sig[0] } };
+
+		retarget_shared_pending(tsk, &unblocked);
+		/* A group stop that counted this thread would wait for it forever. */
+		if (tsk->jobctl & JOBCTL_STOP_PENDING) {
+			tsk->jobctl &= ~JOBCTL_STOP_PENDING;
+			if (sig->group_stop_count > 0 && --sig->group_stop_count == 0) {
+				sig->flags = SIGNAL_STOP_STOPPED;
+				notify = true;
+			}
+		}
+	}
+	sigunlock(tsk, flags);
+	if (notify)
+		do_notify_parent_cldstop(tsk, CLD_STOPPED);
 }
 
 sigset_t *sigmask_to_save(void)
@@ -1221,7 +1298,7 @@ long sys_rt_sigtimedwait(const sigset_t __user *uthese, struct kernel_siginfo __
 		}
 		__set_current_state(TASK_RUNNING);
 		siglock(t, &flags);
-		t->blocked = t->real_blocked;
+		__set_task_blocked(t, &t->real_blocked);
 		sigemptyset(&t->real_blocked);
 		sig = dequeue_signal(t, &mask, &info);
 	}
@@ -1237,13 +1314,23 @@ long sys_rt_sigtimedwait(const sigset_t __user *uthese, struct kernel_siginfo __
 
 /* ---- the alternate signal stack -------------------------------------------------------- */
 
-bool on_sig_stack(unsigned long sp)
+bool __on_sig_stack(unsigned long sp)
 {
 	struct task_struct *t = current;
 
-	if (t->sas_ss_flags & SS_AUTODISARM)
-		return false;
 	return sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+}
+
+/*
+ * With SS_AUTODISARM the stack is off while a handler runs on it, so the code that finds
+ * itself there set it up again on purpose: it is not "on" it (Linux's rule, which also lets
+ * a signal be handled when a corrupt sp points into the stack).
+ */
+bool on_sig_stack(unsigned long sp)
+{
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		return false;
+	return __on_sig_stack(sp);
 }
 
 int sas_ss_flags(unsigned long sp)
@@ -1310,7 +1397,7 @@ int restore_altstack(const stack_t __user *uss)
 	return 0;
 }
 
-/* ---- ITIMER_REAL and alarm ------------------------------------------------------------ */
+/* ---- interval timers: ITIMER_REAL and alarm, ITIMER_VIRTUAL, ITIMER_PROF --------------- */
 
 #define ITIMER_REAL 0
 #define ITIMER_VIRTUAL 1
@@ -1340,8 +1427,11 @@ static void it_real_fn(struct timer_list *tl)
 	sigunlock(p, flags);
 }
 
+/* Saturated at Linux's KTIME_MAX: a value of centuries never expires, it does not wrap. */
 static u64 timeval_to_ns(const struct k_timeval *tv)
 {
+	if ((u64)tv->tv_sec >= KTIME_MAX / NSEC_PER_SEC_U)
+		return KTIME_MAX;
 	return tv->tv_sec * NSEC_PER_SEC_U + tv->tv_usec * NSEC_PER_USEC;
 }
 
@@ -1370,14 +1460,12 @@ static bool bad_timeval(const struct k_timeval *tv)
 	return tv->tv_sec < 0 || tv->tv_usec < 0 || tv->tv_usec >= 1000000;
 }
 
-static int do_setitimer(int which, struct k_itimerval *v, struct k_itimerval *ov)
+static int set_real_timer(struct k_itimerval *v, struct k_itimerval *ov)
 {
 	struct signal_struct *sig = current->signal;
 	unsigned long flags;
 	u64 value;
 
-	if (which != ITIMER_REAL)
-		return -EINVAL;
 	if (!sig->real_timer.function)
 		timer_setup(&sig->real_timer, it_real_fn);
 	if (ov)
@@ -1394,18 +1482,183 @@ static int do_setitimer(int which, struct k_itimerval *v, struct k_itimerval *ov
 	return 0;
 }
 
+/*
+ * The CPU itimers (cpu_it[which - 1]), as Linux's: the group's clocks advance as its time is
+ * charged (itimer_charge); a timer expires when its clock reaches expires. Both are counted
+ * while one is armed; arming puts expires at the clock plus the value plus a tick, as Linux
+ * does, since time is split between user and kernel mode only at ticks.
+ */
+#define CPU_IT_VIRT 0
+#define CPU_IT_PROF 1
+
+atomic_t cpu_itimer_groups;
+
+/* With itimer_lock held: sig's armed flag and the count of groups with one, in step. */
+static void cpu_itimers_update_armed(struct signal_struct *sig)
+{
+	bool armed = sig->cpu_it[CPU_IT_VIRT].expires || sig->cpu_it[CPU_IT_PROF].expires;
+
+	lockdep_assert_held(&sig->itimer_lock);
+	if (armed == sig->cpu_itimers_armed)
+		return;
+	if (armed)
+		atomic_inc(&cpu_itimer_groups);
+	WRITE_ONCE(sig->cpu_itimers_armed, armed);
+	if (!armed)
+		atomic_dec(&cpu_itimer_groups);
+}
+
+void cpu_itimer_arm(struct signal_struct *sig, int i, u64 value, u64 incr)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sig->itimer_lock, flags);
+	sig->cpu_it[i].expires = value ? sig->cpu_it[i].clock + value : 0;
+	sig->cpu_it[i].incr = incr;
+	cpu_itimers_update_armed(sig);
+	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+}
+
+void itimer_charge(struct task_struct *p, u64 delta, bool user)
+{
+	struct signal_struct *sig = p->signal;
+	unsigned int fired = 0;
+	unsigned long flags;
+
+	if (!signal_cpu_itimers_armed(sig))
+		return; /* another process's are */
+	spin_lock_irqsave(&sig->itimer_lock, flags);
+	for (int i = CPU_IT_VIRT; i <= CPU_IT_PROF; i++) {
+		struct cpu_itimer *it = &sig->cpu_it[i];
+
+		if (i == CPU_IT_VIRT && !user)
+			continue;
+		it->clock += delta;
+		if (!it->expires || it->clock < it->expires)
+			continue;
+		/* A reload counts from when it was due: a late tick does not stretch the period. */
+		it->expires = it->incr ? it->expires + it->incr : 0;
+		fired |= 1U << i;
+	}
+	if (fired) {
+		sig->itimer_fired |= fired;
+		cpu_itimers_update_armed(sig);
+		/* If nobody's tick sends it first, p's way back to user mode does. */
+		set_tsk_thread_flag(p, TIF_NOTIFY_RESUME);
+	}
+	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+}
+
+void itimer_send_fired(struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	unsigned long flags;
+	unsigned int fired;
+
+	spin_lock_irqsave(&sig->itimer_lock, flags);
+	fired = sig->itimer_fired;
+	sig->itimer_fired = 0;
+	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+	if (fired & (1U << CPU_IT_VIRT))
+		group_send_sig_info(SIGVTALRM, SEND_SIG_PRIV, p);
+	if (fired & (1U << CPU_IT_PROF))
+		group_send_sig_info(SIGPROF, SEND_SIG_PRIV, p);
+}
+
+/* With itimer_lock held. Due but not yet sent reads as a tick, as on Linux: never 0. */
+static void get_cpu_itimer(struct signal_struct *sig, int i, struct k_itimerval *v)
+{
+	struct cpu_itimer *it = &sig->cpu_it[i];
+	u64 left = 0;
+
+	lockdep_assert_held(&sig->itimer_lock);
+	if (it->expires)
+		left = it->expires > it->clock ? it->expires - it->clock : TICK_NSEC;
+	ns_to_timeval(left, &v->it_value);
+	ns_to_timeval(it->incr, &v->it_interval);
+}
+
+/* The caller's time up to now counts (against the old value, or before the new one). */
+static void charge_current(void)
+{
+	u64 utime, stime;
+
+	task_cputime(current, &utime, &stime);
+}
+
+/*
+ * An armed CPU itimer needs the tick wherever a thread of the group runs alone (see
+ * sched_needs_tick): this CPU's is started here, the others' by their reschedule IPI.
+ */
+static void cpu_itimer_start_ticks(void)
+{
+	struct task_struct *t, *cur = current;
+	unsigned long flags;
+
+	tick_program_this_cpu();
+	siglock(cur, &flags);
+	list_for_each_entry(t, &cur->signal->thread_head, thread_node) {
+		if (t != cur && READ_ONCE(t->on_cpu))
+			smp_send_reschedule(READ_ONCE(t->cpu));
+	}
+	sigunlock(cur, flags);
+}
+
+static int set_cpu_itimer(int i, struct k_itimerval *v, struct k_itimerval *ov)
+{
+	struct signal_struct *sig = current->signal;
+	struct cpu_itimer *it = &sig->cpu_it[i];
+	u64 value = timeval_to_ns(&v->it_value);
+	unsigned long flags;
+
+	charge_current();
+	spin_lock_irqsave(&sig->itimer_lock, flags);
+	if (ov)
+		get_cpu_itimer(sig, i, ov);
+	it->expires = value ? it->clock + value + TICK_NSEC : 0;
+	it->incr = timeval_to_ns(&v->it_interval); /* kept even when disarmed, as on Linux */
+	cpu_itimers_update_armed(sig);
+	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+	if (value)
+		cpu_itimer_start_ticks();
+	return 0;
+}
+
+static int do_setitimer(int which, struct k_itimerval *v, struct k_itimerval *ov)
+{
+	switch (which) {
+	case ITIMER_REAL:
+		return set_real_timer(v, ov);
+	case ITIMER_VIRTUAL:
+	case ITIMER_PROF:
+		return set_cpu_itimer(which - ITIMER_VIRTUAL, v, ov);
+	}
+	return -EINVAL;
+}
+
 long sys_getitimer(int which, struct k_itimerval __user *value)
 {
+	struct signal_struct *sig = current->signal;
 	struct k_itimerval v;
+	unsigned long flags;
 
-	if (which < ITIMER_REAL || which > ITIMER_PROF)
+	switch (which) {
+	case ITIMER_REAL:
+		if (!sig->real_timer.function)
+			memset(&v, 0, sizeof(v));
+		else
+			get_real_timer(sig, &v);
+		break;
+	case ITIMER_VIRTUAL:
+	case ITIMER_PROF:
+		charge_current();
+		spin_lock_irqsave(&sig->itimer_lock, flags);
+		get_cpu_itimer(sig, which - ITIMER_VIRTUAL, &v);
+		spin_unlock_irqrestore(&sig->itimer_lock, flags);
+		break;
+	default:
 		return -EINVAL;
-	if (which != ITIMER_REAL)
-		return -EINVAL;
-	if (!current->signal->real_timer.function)
-		memset(&v, 0, sizeof(v));
-	else
-		get_real_timer(current->signal, &v);
+	}
 	return copy_to_user(value, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
@@ -1444,10 +1697,17 @@ long sys_alarm(unsigned int seconds)
 
 void exit_itimers(struct signal_struct *sig)
 {
+	unsigned long flags;
+
 	if (sig->real_timer.function) {
 		sig->it_real_task = NULL;
 		timer_del_sync(&sig->real_timer);
 	}
+	spin_lock_irqsave(&sig->itimer_lock, flags);
+	memset(sig->cpu_it, 0, sizeof(sig->cpu_it));
+	sig->itimer_fired = 0;
+	cpu_itimers_update_armed(sig);
+	spin_unlock_irqrestore(&sig->itimer_lock, flags);
 }
 
 /* ---- restart_syscall ---------------------------------------------------------------- */

@@ -68,6 +68,9 @@ struct ipc_endpoint;
 #define _TIF_NOTIFY_RESUME (1UL << TIF_NOTIFY_RESUME)
 #define _TIF_SYSCALL_TRACE (1UL << TIF_SYSCALL_TRACE)
 #define _TIF_FORCE_IRET (1UL << TIF_FORCE_IRET)
+/* task_struct.flags, Linux's: the thread has begun to exit (no process-wide signal is its). */
+#define PF_EXITING 0x00000004
+
 /* What the return to user mode must act on (irqentry_exit, exit_to_user_mode_loop). */
 #define EXIT_TO_USER_MODE_WORK (_TIF_SIGPENDING | _TIF_NOTIFY_RESUME)
 /* What sends a system call's return off the SYSRET line (entry_64.asm). */
@@ -154,6 +157,7 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 	/* Signal delivery (kernel/signal.c); under siglock but restart_block (own task only). */
 	unsigned int jobctl; /* JOBCTL_*: this thread still owes the group stop */
+	unsigned int flags; /* PF_EXITING (exit_signals, under siglock) */
 	sigset_t real_blocked; /* rt_sigtimedwait: the mask before it opened the awaited set */
 	struct restart_block restart_block;
 	/* The process family, under family_lock (kernel/fork.c). */

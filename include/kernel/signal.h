@@ -191,11 +191,15 @@ bool get_signal(struct ksignal *ksig);
 /* After a handler frame is set up: the mask the handler runs with. */
 void signal_setup_done(bool failed, struct ksignal *ksig, bool stepping);
 void set_current_blocked(sigset_t *newset);
+/* The same for tsk (current, or a task that does not run: the tests'). */
+void set_task_blocked(struct task_struct *tsk, sigset_t *newset);
 /* No handler was run: the mask rt_sigsuspend saved goes back. */
 void restore_saved_sigmask(void);
 /* The mask a signal frame records: saved_sigmask when the call that changed it is done. */
 sigset_t *sigmask_to_save(void);
 bool on_sig_stack(unsigned long sp);
+/* Is sp inside the alternate stack, whatever SS_AUTODISARM says (overflow checks)? */
+bool __on_sig_stack(unsigned long sp);
 int sas_ss_flags(unsigned long sp);
 int restore_altstack(const stack_t __user *uss);
 int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp);
@@ -208,5 +212,21 @@ bool signalfd_pending(const sigset_t *wanted);
 int signalfd_dequeue(const sigset_t *wanted, struct kernel_siginfo *info);
 /* Group exit: the interval timer goes with the process. */
 void exit_itimers(struct signal_struct *sig);
+/*
+ * ITIMER_VIRTUAL and ITIMER_PROF: p's group ran delta ns more (in user mode if user), charged
+ * by kernel/sched/cputime.c under p's rq->lock; a timer that expires is noted, not sent.
+ * itimer_send_fired sends what p's group has due, with no run-queue lock held (the tick,
+ * the way back to user mode).
+ */
+void itimer_charge(struct task_struct *p, u64 delta, bool user);
+void itimer_send_fired(struct task_struct *p);
+/* cpu_it[i] (0: ITIMER_VIRTUAL, 1: ITIMER_PROF) due after value ns more (0: off), then incr. */
+void cpu_itimer_arm(struct signal_struct *sig, int i, u64 value, u64 incr);
+
+/*
+ * The start of a thread's exit: it takes no more process-wide signals, those it would have
+ * taken go to another thread (Linux's exit_signals), and it does its part of a group stop.
+ */
+void exit_signals(struct task_struct *tsk);
 
 #endif /* _KERNEL_SIGNAL_H */

@@ -217,11 +217,28 @@ static __always_inline void finish_task_switch(struct task_struct *prev)
 		put_task_struct(prev); /* the reference the running task held on itself */
 }
 
+/*
+ * A switch never starts the tick (tick_start_if_needed), but a task whose process has a CPU
+ * itimer armed needs it even alone on its CPU (sched_needs_tick): the one check a switch makes.
+ */
+static __noinline void tick_start_for_itimer_slow(void)
+{
+	if (signal_cpu_itimers_armed(current->signal))
+		tick_program_this_cpu();
+}
+
+static __always_inline void tick_start_for_itimer(void)
+{
+	if (cpu_itimers_in_use())
+		tick_start_for_itimer_slow();
+}
+
 /* A new task's first code (from ret_from_kthread): finish the switch, undo schedule()'s
  * preemption and interrupt disabling, which the new task never returns through. */
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
+	tick_start_for_itimer();
 	preempt_enable_no_resched();
 	local_irq_enable();
 }
@@ -235,6 +252,7 @@ static __always_inline void context_switch(struct rq *rq, struct task_struct *pr
 	syscall_switch_entry(next); /* strace's entry hook follows the traced tasks */
 	prev = switch_to(prev, next);
 	finish_task_switch(prev);
+	tick_start_for_itimer();
 }
 
 /*

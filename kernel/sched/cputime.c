@@ -14,6 +14,8 @@
  *    if it has an address space, which is where such a task spends its time.
  * Readers (task_cputime, cpu_times) charge the running task's pending time first, so the
  * sums are never older than the read. Idle time is the scheduler's own exact count.
+ * Each charge also counts down the process's CPU itimers, if it has one armed (kernel/signal.c);
+ * while it has, its CPUs keep their tick (sched_needs_tick), so that a busy loop is sampled.
  *
  * Locking: a task's acct_runtime, acct_system, utime and stime, and a CPU's cpustat, change
  * under that CPU's rq->lock. Readers of the finished numbers read 64-bit words, whole.
@@ -21,6 +23,7 @@
 #include <asm/irq_vectors.h>
 #include <asm/ptrace.h>
 #include <asm/syscall.h>
+#include <kernel/signal.h>
 
 struct kernel_cpustat {
 	u64 ns[NR_STATS]; /* under the CPU's rq->lock */
@@ -57,6 +60,9 @@ static void account_cputime(struct rq *rq, struct task_struct *p, bool user)
 		p->stime += delta;
 		stat[CPUTIME_SYSTEM] += delta;
 	}
+	/* ITIMER_VIRTUAL and ITIMER_PROF count down here; what expires is sent after the lock. */
+	if (cpu_itimers_in_use())
+		itimer_charge(p, delta, user);
 }
 
 static bool pending_mode_user(const struct task_struct *p)

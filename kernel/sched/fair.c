@@ -17,6 +17,7 @@
 #include <asm/traps.h>
 #include <kernel/atomic.h>
 #include <kernel/printk.h>
+#include <kernel/signal.h>
 #include <kernel/smp.h>
 #include <kernel/timer.h>
 
@@ -381,15 +382,24 @@ void scheduler_tick(void)
 		resched_cpu_locked(rq);
 	}
 	arch_spin_unlock(&rq->lock);
+	/* A CPU itimer that ran out at this charge: its signal, now that the lock is dropped. */
+	if (unlikely(signal_itimers_fired(curr->signal)))
+		itimer_send_fired(curr);
 	if (pull_one_task(rq))
 		WRITE_ONCE(this_cpu()->need_resched, true);
 	nmi_report_pending(); /* not policy, but the tick is where printing is safe */
 }
 
+/*
+ * A shared CPU needs the tick, and so does one whose task's process has a CPU itimer armed:
+ * its time is split between user and system mode only at the tick, and the itimer is checked
+ * there (Linux keeps the tick for posix CPU timers likewise).
+ */
 bool sched_needs_tick(void)
 {
 	struct rq *rq = this_rq();
+	unsigned int nr = READ_ONCE(rq->nr_running);
 
-	return READ_ONCE(rq->nr_running) > 1 ||
-	       (READ_ONCE(rq->nr_running) == 1 && current->is_idle);
+	return nr > 1 ||
+	       (nr == 1 && (current->is_idle || signal_cpu_itimers_armed(current->signal)));
 }

@@ -137,6 +137,8 @@ typedef struct {
 } stack_t;
 #define SS_ONSTACK 1
 #define SS_DISABLE 2
+#define SS_AUTODISARM (1U << 31) /* off while a handler runs on it, back at its return */
+#define SS_FLAG_BITS SS_AUTODISARM
 #define MINSIGSTKSZ 2048
 #define SIGSTKSZ 8192
 

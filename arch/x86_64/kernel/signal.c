@@ -143,8 +143,11 @@ static void __user *get_sigframe(struct ksignal *ksig, struct pt_regs *regs, siz
 	sp = (sp - user_fpstate_size()) & ~63UL;
 	*fpstate = (void __user *)sp;
 	sp = ((sp - frame_size) & ~15UL) - 8;
-	/* Running off the end of the alternate stack: Linux gives SIGSEGV, not corruption. */
-	if (onsigstack && !on_sig_stack(sp))
+	/*
+	 * Running off the end of the alternate stack: Linux gives SIGSEGV, not corruption. The
+	 * raw range check: with SS_AUTODISARM, on_sig_stack says no even on the stack.
+	 */
+	if (onsigstack && !__on_sig_stack(sp))
 		return NULL;
 	return (void __user *)sp;
 }
@@ -206,7 +209,8 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 		UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS | (fpu_uses_xsave() ? UC_FP_XSTATE : 0);
 	frame.uc.uc_link = 0;
 	frame.uc.uc_stack.ss_sp = (void __user *)t->sas_ss_sp;
-	frame.uc.uc_stack.ss_flags = sas_ss_flags(regs->rsp) | (t->sas_ss_flags & SS_FLAG_BITS);
+	/* The flags as set, as Linux's __save_altstack: what rt_sigreturn puts back. */
+	frame.uc.uc_stack.ss_flags = t->sas_ss_flags;
 	frame.uc.uc_stack.ss_size = t->sas_ss_size;
 	fill_sigcontext(&frame.uc.uc_mcontext, regs, fp, mask, &ksig->info);
 	frame.uc.uc_sigmask = mask;

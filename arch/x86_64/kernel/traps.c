@@ -310,10 +310,16 @@ unsigned long debug_trap_count(int cpu)
 
 /* ---- the way back ------------------------------------------------------------------- */
 
-/* Task work before user mode (none registered yet): acknowledged. */
+/*
+ * Work before user mode: the signal of a CPU itimer that expired where it could not be sent
+ * (kernel/signal.c's itimer_charge, under a run-queue lock). Cleared before the look, so
+ * that what is noted meanwhile sets the flag again.
+ */
 static void resume_user_mode_work(struct pt_regs *regs)
 {
 	clear_tsk_thread_flag(current, TIF_NOTIFY_RESUME);
+	if (signal_itimers_fired(current->signal))
+		itimer_send_fired(current);
 }
 
 /*

@@ -147,6 +147,22 @@ struct signal_struct {
 	struct timer_list real_timer;
 	u64 it_real_incr;
 	struct task_struct *it_real_task; /* the leader, whom the timer signals */
+	/*
+	 * ITIMER_VIRTUAL (cpu_it[0]: user time) and ITIMER_PROF (cpu_it[1]: user and system
+	 * time) of all the threads, as Linux's: each clock counts the group's CPU time while
+	 * a CPU itimer is armed (kernel/sched/cputime.c charges it, under a run queue's lock),
+	 * expires is the clock's value at which the signal is due (0: disarmed), incr the
+	 * reload. A due signal is only noted in itimer_fired (bit n for cpu_it[n]): sending
+	 * takes siglock and run-queue locks, so it is sent once no run-queue lock is held
+	 * (itimer_send_fired). All under itimer_lock, which nests inside rq->lock and takes
+	 * nothing; cpu_itimers_armed is also read without it (a cheap look first).
+	 */
+	spinlock_t itimer_lock;
+	struct cpu_itimer {
+		u64 clock, expires, incr; /* ns */
+	} cpu_it[2];
+	unsigned int itimer_fired;
+	bool cpu_itimers_armed;
 	/* Stopped with this signal and not yet reported to wait(WUNTRACED); under siglock. */
 	int stop_code_pending;
 
@@ -159,6 +175,28 @@ struct signal_struct {
 	unsigned long min_flt, maj_flt, cmin_flt, cmaj_flt;
 	unsigned long maxrss, cmaxrss;
 };
+
+/*
+ * How many processes have a CPU itimer armed (kernel/signal.c): while none has, the context
+ * switch and the charge of CPU time pay one load of it and a branch, nothing more.
+ */
+extern atomic_t cpu_itimer_groups;
+
+static inline bool cpu_itimers_in_use(void)
+{
+	return unlikely(atomic_read(&cpu_itimer_groups));
+}
+
+/* A cheap look, without itimer_lock: does the group's CPU time need counting (and a tick)? */
+static inline bool signal_cpu_itimers_armed(const struct signal_struct *sig)
+{
+	return cpu_itimers_in_use() && sig && READ_ONCE(sig->cpu_itimers_armed);
+}
+
+static inline bool signal_itimers_fired(const struct signal_struct *sig)
+{
+	return sig && READ_ONCE(sig->itimer_fired);
+}
 
 /* Linux's default limits, for a process that inherits none (init, kernel threads). */
 void signal_struct_init_limits(struct signal_struct *sig);
