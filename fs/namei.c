@@ -506,6 +506,10 @@ static int may_open(const struct path *path, int acc_mode, int flags)
 		return -EISDIR;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
 		return -ENOTDIR;
+	/* O_PATH opens nothing: a device node on a nodev mount may still be named so. */
+	if ((S_ISCHR(inode->i_mode) || S_ISBLK(inode->i_mode)) && !(flags & O_PATH) &&
+	    !may_open_dev(path))
+		return -EACCES;
 	if ((acc_mode & MAY_WRITE) && mnt_is_readonly(path->mnt) && !S_ISCHR(inode->i_mode) &&
 	    !S_ISFIFO(inode->i_mode))
 		return -EROFS;

@@ -89,6 +89,21 @@ bool mnt_is_readonly(const struct vfsmount *mnt)
 	return (mnt->mnt_flags & MNT_READONLY) || (mnt->mnt_sb->s_flags & SB_RDONLY);
 }
 
+bool path_noexec(const struct path *path)
+{
+	return path->mnt && (READ_ONCE(path->mnt->mnt_flags) & MNT_NOEXEC);
+}
+
+bool mnt_may_suid(const struct vfsmount *mnt)
+{
+	return !mnt || !(READ_ONCE(mnt->mnt_flags) & MNT_NOSUID);
+}
+
+bool may_open_dev(const struct path *path)
+{
+	return !path->mnt || !(READ_ONCE(path->mnt->mnt_flags) & MNT_NODEV);
+}
+
 bool vfs_mount_up(struct path *path)
 {
 	struct mount *m = real_mount(path->mnt);
@@ -178,8 +193,8 @@ static bool still_mounted_on(struct dentry *dentry)
 	return false;
 }
 
-static int do_new_mount(const struct path *path, const char *type, unsigned long flags,
-			const char *dev_name, void *data)
+static int do_new_mount(const struct path *path, const char *type, unsigned long sb_flags,
+			int mnt_flags, const char *dev_name, void *data)
 {
 	struct file_system_type *fs = get_fs_type(type);
 	struct dentry *root;
@@ -190,10 +205,10 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 		return -ENODEV;
 	if (!d_is_dir(path->dentry))
 		return -ENOTDIR;
-	root = fs->mount(fs, flags, dev_name, data);
+	root = fs->mount(fs, sb_flags, dev_name, data);
 	if (IS_ERR(root))
 		return PTR_ERR(root);
-	m = alloc_mount(root, dev_name, flags & MS_RDONLY ? MNT_READONLY : 0);
+	m = alloc_mount(root, dev_name, mnt_flags);
 	if (!m) {
 		dput(root);
 		deactivate_super(root->d_sb);
@@ -203,36 +218,99 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 	return 0;
 }
 
-/* Called with namespace_sem held for writing, as is do_new_mount. */
-static int do_remount(const struct path *path, unsigned long flags)
+/*
+ * The user-settable flags of a mount replaced by mnt_flags, the kernel's own kept (Linux's
+ * set_mount_attributes). Readers (exec, open, mmap) take the word without a lock: each
+ * sees the old flags or the new, as on Linux.
+ */
+static void set_mount_attributes(struct vfsmount *mnt, int mnt_flags)
 {
-	struct vfsmount *mnt = path->mnt;
-
 	lockdep_assert_held(&namespace_sem);
-	if (path->dentry != mnt->mnt_root)
+	mnt_flags |= mnt->mnt_flags & ~MNT_USER_SETTABLE_MASK;
+	WRITE_ONCE(mnt->mnt_flags, mnt_flags);
+}
+
+/* MS_REMOUNT|MS_BIND: the mount's own flags only, the file system untouched. */
+static int do_reconfigure_mnt(const struct path *path, int mnt_flags)
+{
+	lockdep_assert_held(&namespace_sem);
+	if (path->dentry != path->mnt->mnt_root)
 		return -EINVAL;
-	if (flags & MS_RDONLY)
-		mnt->mnt_flags |= MNT_READONLY;
-	else
-		mnt->mnt_flags &= ~MNT_READONLY;
+	set_mount_attributes(path->mnt, mnt_flags);
 	return 0;
 }
 
+/*
+ * MS_REMOUNT: the super block's read-only state and the mount's flags. Our file systems
+ * have no options to change on a remount (tmpfs's size and mode stay), so data is ignored.
+ */
+static int do_remount(const struct path *path, unsigned long sb_flags, int mnt_flags)
+{
+	struct super_block *sb = path->mnt->mnt_sb;
+
+	lockdep_assert_held(&namespace_sem);
+	if (path->dentry != path->mnt->mnt_root)
+		return -EINVAL;
+	if (sb_flags & MS_RDONLY)
+		sb->s_flags |= SB_RDONLY;
+	else
+		sb->s_flags &= ~SB_RDONLY;
+	set_mount_attributes(path->mnt, mnt_flags);
+	return 0;
+}
+
+/*
+ * mount(2)'s flags split as Linux's path_mount splits them: the per-mount ones (nosuid,
+ * nodev, noexec, the atime ones, read-only) into mnt_flags, the file system's own into
+ * sb_flags. A new mount is relatime unless it asks otherwise; a remount that names no atime
+ * flag keeps the mount's.
+ */
 int do_mount(const char *dev_name, const char *dir_name, const char *type, unsigned long flags,
 	     void *data)
 {
+	unsigned long sb_flags;
+	int mnt_flags = 0;
 	struct path path;
 	int err;
+
+	if (flags & MS_NOUSER)
+		return -EINVAL;
+	if (!(flags & MS_NOATIME))
+		mnt_flags |= MNT_RELATIME;
+	if (flags & MS_NOSUID)
+		mnt_flags |= MNT_NOSUID;
+	if (flags & MS_NODEV)
+		mnt_flags |= MNT_NODEV;
+	if (flags & MS_NOEXEC)
+		mnt_flags |= MNT_NOEXEC;
+	if (flags & MS_NOATIME)
+		mnt_flags |= MNT_NOATIME;
+	if (flags & MS_NODIRATIME)
+		mnt_flags |= MNT_NODIRATIME;
+	if (flags & MS_STRICTATIME)
+		mnt_flags &= ~(MNT_RELATIME | MNT_NOATIME);
+	if (flags & MS_RDONLY)
+		mnt_flags |= MNT_READONLY;
+	if (flags & MS_NOSYMFOLLOW)
+		mnt_flags |= MNT_NOSYMFOLLOW;
+	sb_flags = flags & (MS_RDONLY | MS_SYNCHRONOUS | MS_MANDLOCK | MS_DIRSYNC | MS_SILENT);
 
 	err = kern_path(dir_name, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
 	down_write(&namespace_sem);
-	if (flags & MS_REMOUNT)
-		err = do_remount(&path, flags);
+	if ((flags & MS_REMOUNT) &&
+	    !(flags & (MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME))) {
+		mnt_flags &= ~MNT_ATIME_MASK;
+		mnt_flags |= path.mnt->mnt_flags & MNT_ATIME_MASK;
+	}
+	if ((flags & (MS_REMOUNT | MS_BIND)) == (MS_REMOUNT | MS_BIND))
+		err = do_reconfigure_mnt(&path, mnt_flags);
+	else if (flags & MS_REMOUNT)
+		err = do_remount(&path, sb_flags, mnt_flags);
 	else
-		err = do_new_mount(&path, type ? type : "", flags, dev_name ? dev_name : "none",
-				   data);
+		err = do_new_mount(&path, type ? type : "", sb_flags, mnt_flags,
+				   dev_name ? dev_name : "none", data);
 	up_write(&namespace_sem);
 	path_put(&path);
 	return err;
@@ -316,10 +394,37 @@ out:
 		memmove(buf, buf + start, size - start);
 }
 
+/*
+ * A mount's options as /proc/mounts shows them (Linux's show_vfsmnt and show_mnt_opts, in
+ * their order): "ro" or "rw", then the mount's flags. The super block keeps no sync, dirsync
+ * or mand flag here, so none of those is shown.
+ */
+static void mount_opts(struct mount *m, char *buf, size_t size)
+{
+	static const struct {
+		int flag;
+		const char *name;
+	} opts[] = {
+		{ MNT_NOSUID, ",nosuid" },	     { MNT_NODEV, ",nodev" },
+		{ MNT_NOEXEC, ",noexec" },	     { MNT_NOATIME, ",noatime" },
+		{ MNT_NODIRATIME, ",nodiratime" },   { MNT_RELATIME, ",relatime" },
+		{ MNT_NOSYMFOLLOW, ",nosymfollow" },
+	};
+	int mnt_flags = READ_ONCE(m->mnt.mnt_flags);
+	size_t len;
+
+	strscpy(buf, mnt_is_readonly(&m->mnt) ? "ro" : "rw", size);
+	len = strlen(buf);
+	for (size_t i = 0; i < ARRAY_SIZE(opts); i++)
+		if ((mnt_flags & opts[i].flag) && strscpy(buf + len, opts[i].name, size - len) > 0)
+			len += strlen(opts[i].name);
+}
+
 /* Calls show for every mount; -ENOMEM if there is no room for the path buffer. */
 int iterate_mounts(mount_show_fn show, void *arg)
 {
 	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
+	char opts[80]; /* every option: 63 bytes */
 	struct mount *m;
 
 	if (!path)
@@ -327,8 +432,8 @@ int iterate_mounts(mount_show_fn show, void *arg)
 	down_read(&namespace_sem);
 	list_for_each_entry(m, &mount_list, mnt_list) {
 		mount_path(m, path, PATH_MAX);
-		show(m->mnt_devname, path, m->mnt.mnt_sb->s_type->name, mnt_is_readonly(&m->mnt),
-		     arg);
+		mount_opts(m, opts, sizeof(opts));
+		show(m->mnt_devname, path, m->mnt.mnt_sb->s_type->name, opts, arg);
 	}
 	up_read(&namespace_sem);
 	kfree(path);
@@ -362,8 +467,6 @@ void mnt_init(void)
 
 #define MS_MGC_MSK 0xffff0000ul /* the old magic in the upper half, ignored as on Linux */
 #define MS_MGC_VAL 0xc0ed0000ul
-#define MS_BIND 0x1000
-#define MS_MOVE 0x2000
 #define MS_SHARED_ETC (0x100000 | 0x40000 | 0x80000 | 0x20000) /* SHARED|PRIVATE|SLAVE|UNBINDABLE */
 #define MNT_EXPIRE 0x4
 #define UMOUNT_NOFOLLOW 0x8
@@ -389,7 +492,9 @@ long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, 
 		return -EPERM;
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
-	if (flags & (MS_BIND | MS_MOVE | MS_SHARED_ETC))
+	/* A remount's MS_BIND means "the mount's flags only" (do_mount). */
+	if ((flags & MS_MOVE) || (flags & MS_SHARED_ETC) ||
+	    ((flags & MS_BIND) && !(flags & MS_REMOUNT)))
 		return -EINVAL;
 	kdir = getname(dir_name);
 	if (IS_ERR(kdir))

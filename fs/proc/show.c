@@ -73,9 +73,10 @@ int proc_uptime_show(struct proc_buf *b, struct task_struct *task)
 	return proc_printf(b, "%llu.%02llu %llu.%02llu\n", up_s, up_cs, idle_s, idle_cs);
 }
 
-static void show_mount(const char *dev, const char *path, const char *type, bool ro, void *arg)
+static void show_mount(const char *dev, const char *path, const char *type, const char *opts,
+		       void *arg)
 {
-	proc_printf(arg, "%s %s %s %s 0 0\n", dev, path, type, ro ? "ro" : "rw");
+	proc_printf(arg, "%s %s %s %s 0 0\n", dev, path, type, opts);
 }
 
 int proc_mounts_show(struct proc_buf *b, struct task_struct *task)
