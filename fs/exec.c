@@ -540,6 +540,9 @@ int do_execveat(int fd, const char *filename, const char *const *argv, const cha
 	if (!bprm->filename)
 		goto out_free;
 	bprm->interp = bprm->filename;
+	if (fd != AT_FDCWD && filename[0] != '/' && current->files &&
+	    fd_is_cloexec(current->files, fd))
+		bprm->path_inaccessible = true;
 	file = open_execat(fd, filename, flags);
 	if (IS_ERR(file)) {
 		err = PTR_ERR(file);
