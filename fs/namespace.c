@@ -219,6 +219,60 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 }
 
 /*
+ * MS_BIND: the tree below old_name, as the mount it is in shows it (its flags kept, the flags
+ * mount was given ignored, as Linux's do_loopback), mounted at path as well. The new mount
+ * is one more user of the super block (s_active), so that either may be unmounted first.
+ * Only that mount is copied: MS_REC, which would copy the mounts below old_name too, is
+ * refused (-EINVAL) when there are any, rather than done half.
+ */
+/* Is anything mounted within path's mount at or below path's directory? */
+static bool has_submounts_below(const struct path *path)
+{
+	struct mount *m, *parent = real_mount(path->mnt);
+
+	lockdep_assert_held(&namespace_sem);
+	list_for_each_entry(m, &parent->mnt_mounts, mnt_child)
+		if (is_subdir(m->mnt_mountpoint, path->dentry))
+			return true;
+	return false;
+}
+
+static int do_loopback(const struct path *path, const char *old_name, bool recurse)
+{
+	struct path old;
+	struct mount *m;
+	int err;
+
+	lockdep_assert_held(&namespace_sem);
+	if (!old_name || !*old_name)
+		return -EINVAL;
+	err = kern_path(old_name, LOOKUP_FOLLOW, &old);
+	if (err)
+		return err;
+	err = -EINVAL;
+	if (recurse && has_submounts_below(&old))
+		goto out;
+	err = -ENOTDIR;
+	if (d_is_dir(old.dentry) != d_is_dir(path->dentry))
+		goto out;
+	err = -EINVAL;
+	if (d_is_symlink(old.dentry))
+		goto out;
+	err = -ENOMEM;
+	m = alloc_mount(old.dentry, real_mount(old.mnt)->mnt_devname,
+			READ_ONCE(old.mnt->mnt_flags));
+	if (!m)
+		goto out;
+	dget(old.dentry);
+	atomic_inc(&old.dentry->d_sb->s_active);
+	attach_mount(m, path);
+	err = 0;
+out:
+	path_put(&old);
+	return err;
+}
+
+/*
  * The user-settable flags of a mount replaced by mnt_flags, the kernel's own kept (Linux's
  * set_mount_attributes). Readers (exec, open, mmap) take the word without a lock: each
  * sees the old flags or the new, as on Linux.
@@ -308,6 +362,8 @@ int do_mount(const char *dev_name, const char *dir_name, const char *type, unsig
 		err = do_reconfigure_mnt(&path, mnt_flags);
 	else if (flags & MS_REMOUNT)
 		err = do_remount(&path, sb_flags, mnt_flags);
+	else if (flags & MS_BIND)
+		err = do_loopback(&path, dev_name, flags & MS_REC);
 	else
 		err = do_new_mount(&path, type ? type : "", sb_flags, mnt_flags,
 				   dev_name ? dev_name : "none", data);
@@ -479,8 +535,8 @@ static char *copy_mount_string(const char __user *s)
 
 /*
  * mount: new mounts of the registered file systems (tmpfs, proc, devtmpfs...) on a directory,
- * and MS_REMOUNT of a mount's read-only flag. Root only (CAP_SYS_ADMIN). Bind, move and the
- * propagation changes are not supported yet: -EINVAL.
+ * MS_REMOUNT (with MS_BIND: the mount's flags alone), MS_BIND. Root only (CAP_SYS_ADMIN).
+ * MS_MOVE and the propagation changes are not supported yet: -EINVAL.
  */
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, unsigned long flags,
 	       void __user *data)
@@ -492,9 +548,7 @@ long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, 
 		return -EPERM;
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
-	/* A remount's MS_BIND means "the mount's flags only" (do_mount). */
-	if ((flags & MS_MOVE) || (flags & MS_SHARED_ETC) ||
-	    ((flags & MS_BIND) && !(flags & MS_REMOUNT)))
+	if (flags & (MS_MOVE | MS_SHARED_ETC))
 		return -EINVAL;
 	kdir = getname(dir_name);
 	if (IS_ERR(kdir))
@@ -518,7 +572,7 @@ long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, 
 			goto out_data;
 	}
 	err = -ENODEV;
-	if ((flags & MS_REMOUNT) || (ktype && *ktype))
+	if ((flags & (MS_REMOUNT | MS_BIND)) || (ktype && *ktype))
 		err = do_mount(kdev, kdir, ktype, flags, kdata);
 out_data:
 	kfree(kdata);

@@ -49,7 +49,7 @@
 #define RUNNER 2000
 #define EXEC_OK 42
 #define EXEC_FAILED 100 /* plus errno */
-#define NR_MOUNT_CASES 50
+#define NR_MOUNT_CASES 61
 
 extern char **environ;
 
@@ -499,6 +499,70 @@ static void test_new_mount_flags(void)
 	   "statfs f_flags the same (%#lx)", statfs_flags(fl));
 }
 
+static int file_is(const char *path, const char *want)
+{
+	char buf[64];
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		return 0;
+	buf[n] = 0;
+	return !strcmp(buf, want);
+}
+
+/* MS_BIND: a directory seen at a second place, with its mount's flags. */
+static void test_bind(void)
+{
+	char b[PATH_MAX], cwd[PATH_MAX], src[PATH_MAX];
+	struct stat sb, sbase;
+	int fd;
+
+	snprintf(b, sizeof(b), "%s/b", base);
+	snprintf(src, sizeof(src), "%s", in(ex, "src"));
+	mkdir(b, 0755);
+	mkdir(src, 0755);
+	write_file(in(src, "f"), "hi", 2, 0644);
+	ok(mount(src, b, NULL, MS_BIND, NULL) == 0 && file_is(in(b, "f"), "hi"),
+	   "bind mount of a directory: its files seen there");
+	fd = open(in(b, "g"), O_WRONLY | O_CREAT, 0644);
+	ok(fd >= 0 && access(in(src, "g"), F_OK) == 0, "a file made through it is in the source");
+	if (fd >= 0)
+		close(fd);
+	tap_streq(mount_opts(b), "rw,relatime", "/proc/mounts: the source mount's flags");
+	ok(stat(in(b, ".."), &sb) == 0 && stat(base, &sbase) == 0 && sb.st_ino == sbase.st_ino &&
+		   sb.st_dev == sbase.st_dev,
+	   "\"..\" of the bind mount's root is the directory it is mounted in");
+	ok(chdir(b) == 0 && getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, b) && chdir("/") == 0,
+	   "getcwd inside it: its own path");
+	errno = 0;
+	ok(remount(b, MS_BIND | MS_RDONLY) == 0 &&
+		   open(in(b, "h"), O_WRONLY | O_CREAT, 0644) == -1 && errno == EROFS &&
+		   (fd = open(in(src, "h"), O_WRONLY | O_CREAT, 0644)) >= 0,
+	   "remount,bind,ro of it: read-only there, the source still writable");
+	if (fd >= 0)
+		close(fd);
+	ok(umount(b) == 0 && access(in(b, "f"), F_OK) == -1,
+	   "umount of the bind mount: the directory empty again");
+
+	ok(mount(fl, b, NULL, MS_BIND, NULL) == 0 &&
+		   !strcmp(mount_opts(b), "rw,nosuid,nodev,noexec,noatime,nodiratime") &&
+		   umount(b) == 0,
+	   "a bind mount takes its source mount's flags, not mount's");
+	errno = 0;
+	ok(mount(in(src, "f"), b, NULL, MS_BIND, NULL) == -1 && errno == ENOTDIR,
+	   "binding a file onto a directory: ENOTDIR");
+	errno = 0;
+	ok(mount(in(src, "nosuch"), b, NULL, MS_BIND, NULL) == -1 && errno == ENOENT,
+	   "binding a missing source: ENOENT");
+	ok(mount(src, b, NULL, MS_BIND | MS_REC, NULL) == 0 && umount(ex) == 0 &&
+		   file_is(in(b, "f"), "hi") && umount(b) == 0,
+	   "MS_BIND|MS_REC; the source's mount unmounted first, the bind mount still works");
+	rmdir(b);
+}
+
 /* The files the mount cases run, on both mounts; 0 or -1. */
 static int set_up_files(const char *self)
 {
@@ -547,6 +611,7 @@ static void test_mounts(const char *self)
 		test_nosuid();
 		test_nodev();
 		test_new_mount_flags();
+		test_bind();
 	}
 	umount2(fl, MNT_DETACH);
 	umount2(ex, MNT_DETACH);
