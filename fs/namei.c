@@ -167,7 +167,9 @@ static char *get_link_copy(struct nameidata *nd, struct path *link)
 	char *copy;
 	size_t len;
 
-	if (++nd->depth > MAXSYMLINKS || (nd->flags & LOOKUP_NO_SYMLINKS)) {
+	/* A symlink on a nosymfollow mount is not followed either (readlink still reads it). */
+	if (++nd->depth > MAXSYMLINKS || (nd->flags & LOOKUP_NO_SYMLINKS) ||
+	    (READ_ONCE(link->mnt->mnt_flags) & MNT_NOSYMFOLLOW)) {
 		path_put(link);
 		return ERR_PTR(-ELOOP);
 	}

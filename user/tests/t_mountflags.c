@@ -49,7 +49,7 @@
 #define RUNNER 2000
 #define EXEC_OK 42
 #define EXEC_FAILED 100 /* plus errno */
-#define NR_MOUNT_CASES 61
+#define NR_MOUNT_CASES 64
 
 extern char **environ;
 
@@ -484,6 +484,30 @@ static void test_nodev(void)
 	   "statfs f_flags: all three (%#lx)", statfs_flags(fl));
 }
 
+#ifndef MS_NOSYMFOLLOW
+#define MS_NOSYMFOLLOW 256
+#endif
+
+/* nosymfollow: a symlink on the mount is not followed (ELOOP), but still reads. */
+static void test_nosymfollow(void)
+{
+	char target[PATH_MAX];
+	ssize_t n;
+
+	errno = 0;
+	ok(symlink(in(fl, "prog"), in(fl, "link")) == 0 &&
+		   remount(fl, MS_BIND | MS_NOSYMFOLLOW) == 0 &&
+		   !strcmp(mount_opts(fl), "rw,relatime,nosymfollow") &&
+		   open(in(fl, "link"), O_RDONLY) == -1 && errno == ELOOP,
+	   "remount,bind,nosymfollow: opening through a symlink on it is ELOOP (%s)",
+	   mount_opts(fl));
+	n = readlink(in(fl, "link"), target, sizeof(target) - 1);
+	ok(n > 0 && (target[n] = 0, !strcmp(target, in(fl, "prog"))), "readlink still reads it");
+	ok(remount(fl, MS_BIND) == 0 && access(in(fl, "link"), F_OK) == 0,
+	   "without nosymfollow it is followed again");
+	unlink(in(fl, "link"));
+}
+
 static void test_new_mount_flags(void)
 {
 	int err = umount(fl);
@@ -610,6 +634,7 @@ static void test_mounts(const char *self)
 		test_remount_ro_and_atime();
 		test_nosuid();
 		test_nodev();
+		test_nosymfollow();
 		test_new_mount_flags();
 		test_bind();
 	}
