@@ -35,6 +35,7 @@ struct mount {
 	 */
 	atomic_t mnt_count;
 	char *mnt_devname;
+	struct mount *mnt_copy; /* copy_tree's scratch: this mount's copy; under namespace_sem */
 };
 
 static struct hlist_head mount_hashtable[MNT_HASH_SIZE];
@@ -225,22 +226,77 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
  * Only that mount is copied: MS_REC, which would copy the mounts below old_name too, is
  * refused (-EINVAL) when there are any, rather than done half.
  */
-/* Is anything mounted within path's mount at or below path's directory? */
-static bool has_submounts_below(const struct path *path)
+/* A new mount of old's file system rooted at root, with old's flags; not attached yet. */
+static struct mount *clone_mnt(struct mount *old, struct dentry *root)
 {
-	struct mount *m, *parent = real_mount(path->mnt);
+	struct mount *m = alloc_mount(root, old->mnt_devname, READ_ONCE(old->mnt.mnt_flags));
 
-	lockdep_assert_held(&namespace_sem);
-	list_for_each_entry(m, &parent->mnt_mounts, mnt_child)
-		if (is_subdir(m->mnt_mountpoint, path->dentry))
-			return true;
-	return false;
+	if (!m)
+		return NULL;
+	dget(root);
+	atomic_inc(&root->d_sb->s_active);
+	return m;
 }
 
+/* Undoes clone_mnt for a mount never attached (the original keeps the super block alive). */
+static void drop_clone(struct mount *m)
+{
+	dput(m->mnt.mnt_root);
+	deactivate_super(m->mnt.mnt_sb);
+	free_mount(m);
+}
+
+/*
+ * Copies of the mounts below old (within its mount, at or under its directory) and below
+ * those, in mount order (a parent is always listed before its children), onto *copies with
+ * mnt_parent the parent's copy and mnt_mountpoint the dentry to attach at (both unreferenced
+ * until attach_mount). 0 or -ENOMEM, with nothing left on *copies.
+ */
+static int copy_submounts(struct mount *src, const struct path *old, struct mount *top,
+			  struct list_head *copies)
+{
+	struct mount *m, *copy, *next;
+	int err = 0;
+
+	lockdep_assert_held(&namespace_sem);
+	src->mnt_copy = top;
+	list_for_each_entry(m, &mount_list, mnt_list) {
+		if (!m->mnt_parent || !m->mnt_parent->mnt_copy)
+			continue;
+		if (m->mnt_parent == src && !is_subdir(m->mnt_mountpoint, old->dentry))
+			continue;
+		copy = clone_mnt(m, m->mnt.mnt_root);
+		if (!copy) {
+			err = -ENOMEM;
+			break;
+		}
+		copy->mnt_parent = m->mnt_parent->mnt_copy;
+		copy->mnt_mountpoint = m->mnt_mountpoint;
+		m->mnt_copy = copy;
+		list_add_tail(&copy->mnt_list, copies);
+	}
+	list_for_each_entry(m, &mount_list, mnt_list)
+		m->mnt_copy = NULL;
+	if (err) {
+		list_for_each_entry_safe(copy, next, copies, mnt_list) {
+			list_del(&copy->mnt_list);
+			drop_clone(copy);
+		}
+	}
+	return err;
+}
+
+/*
+ * MS_BIND: the tree below old_name, as the mount it is in shows it (its flags kept, the flags
+ * mount was given ignored, as Linux's do_loopback), mounted at path as well; with MS_REC the
+ * mounts below old_name come along, each copied onto its parent's copy. Every copy is one
+ * more user of its super block (s_active), so that either mount may be unmounted first.
+ */
 static int do_loopback(const struct path *path, const char *old_name, bool recurse)
 {
+	struct mount *top, *copy, *next;
+	LIST_HEAD(copies);
 	struct path old;
-	struct mount *m;
 	int err;
 
 	lockdep_assert_held(&namespace_sem);
@@ -249,9 +305,6 @@ static int do_loopback(const struct path *path, const char *old_name, bool recur
 	err = kern_path(old_name, LOOKUP_FOLLOW, &old);
 	if (err)
 		return err;
-	err = -EINVAL;
-	if (recurse && has_submounts_below(&old))
-		goto out;
 	err = -ENOTDIR;
 	if (d_is_dir(old.dentry) != d_is_dir(path->dentry))
 		goto out;
@@ -259,14 +312,22 @@ static int do_loopback(const struct path *path, const char *old_name, bool recur
 	if (d_is_symlink(old.dentry))
 		goto out;
 	err = -ENOMEM;
-	m = alloc_mount(old.dentry, real_mount(old.mnt)->mnt_devname,
-			READ_ONCE(old.mnt->mnt_flags));
-	if (!m)
+	top = clone_mnt(real_mount(old.mnt), old.dentry);
+	if (!top)
 		goto out;
-	dget(old.dentry);
-	atomic_inc(&old.dentry->d_sb->s_active);
-	attach_mount(m, path);
-	err = 0;
+	err = recurse ? copy_submounts(real_mount(old.mnt), &old, top, &copies) : 0;
+	if (err) {
+		drop_clone(top);
+		goto out;
+	}
+	/* Attached only now: a target inside the source tree is not copied into itself. */
+	attach_mount(top, path);
+	list_for_each_entry_safe(copy, next, &copies, mnt_list) {
+		struct path at = { .mnt = &copy->mnt_parent->mnt, .dentry = copy->mnt_mountpoint };
+
+		list_del(&copy->mnt_list);
+		attach_mount(copy, &at);
+	}
 out:
 	path_put(&old);
 	return err;

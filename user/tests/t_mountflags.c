@@ -49,7 +49,7 @@
 #define RUNNER 2000
 #define EXEC_OK 42
 #define EXEC_FAILED 100 /* plus errno */
-#define NR_MOUNT_CASES 64
+#define NR_MOUNT_CASES 68
 
 extern char **environ;
 
@@ -581,6 +581,21 @@ static void test_bind(void)
 	errno = 0;
 	ok(mount(in(src, "nosuch"), b, NULL, MS_BIND, NULL) == -1 && errno == ENOENT,
 	   "binding a missing source: ENOENT");
+	/* A mount below the source: MS_REC brings it along, a plain bind does not. */
+	mkdir(in(src, "sub"), 0755);
+	ok(mount("t_mountflags", in(src, "sub"), "tmpfs", 0, "mode=0755") == 0 &&
+		   write_file(in(src, "sub/s"), "deep", 4, 0644) == 0 &&
+		   mount(src, b, NULL, MS_BIND, NULL) == 0 && access(in(b, "sub/s"), F_OK) == -1 &&
+		   access(in(b, "sub"), F_OK) == 0 && umount(b) == 0,
+	   "a plain bind leaves out the mounts below its source");
+	ok(mount(src, b, NULL, MS_BIND | MS_REC, NULL) == 0 && file_is(in(b, "sub/s"), "deep") &&
+		   !strcmp(mount_opts(in(b, "sub")), "rw,relatime"),
+	   "MS_BIND|MS_REC copies them, each at its place in the copy");
+	errno = 0;
+	ok(umount(b) == -1 && errno == EBUSY, "umount of the copy with a mount on it: EBUSY");
+	ok(umount(in(b, "sub")) == 0 && umount(b) == 0 && file_is(in(src, "sub/s"), "deep") &&
+		   umount(in(src, "sub")) == 0,
+	   "the copies unmount one by one; the originals stay until unmounted themselves");
 	ok(mount(src, b, NULL, MS_BIND | MS_REC, NULL) == 0 && umount(ex) == 0 &&
 		   file_is(in(b, "f"), "hi") && umount(b) == 0,
 	   "MS_BIND|MS_REC; the source's mount unmounted first, the bind mount still works");
