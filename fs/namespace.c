@@ -35,6 +35,7 @@ struct mount {
 	 */
 	atomic_t mnt_count;
 	char *mnt_devname;
+	int mnt_id; /* /proc/PID/mountinfo's: the lowest not in use, as Linux's IDA gives */
 	struct mount *mnt_copy; /* copy_tree's scratch: this mount's copy; under namespace_sem */
 };
 
@@ -100,6 +101,11 @@ bool mnt_may_suid(const struct vfsmount *mnt)
 	return !mnt || !(READ_ONCE(mnt->mnt_flags) & MNT_NOSUID);
 }
 
+int mnt_id_of(const struct vfsmount *mnt)
+{
+	return mnt ? real_mount(mnt)->mnt_id : 0;
+}
+
 bool may_open_dev(const struct path *path)
 {
 	return !path->mnt || !(READ_ONCE(path->mnt->mnt_flags) & MNT_NODEV);
@@ -163,6 +169,25 @@ static struct mount *alloc_mount(struct dentry *root, const char *dev_name, int 
 	return m;
 }
 
+/*
+ * The lowest id no mount has (from 1, as Linux's mnt_id_ida): set on attach, under
+ * namespace_sem (write), which every change of the list holds.
+ */
+static int mnt_alloc_id(void)
+{
+	struct mount *m;
+	int id = 1;
+
+	lockdep_assert_held(&namespace_sem);
+again:
+	list_for_each_entry(m, &mount_list, mnt_list)
+		if (m->mnt_id == id) {
+			id++;
+			goto again;
+		}
+	return id;
+}
+
 static void free_mount(struct mount *m)
 {
 	kfree(m->mnt_devname);
@@ -174,6 +199,7 @@ static void attach_mount(struct mount *m, const struct path *path)
 {
 	unsigned long flags;
 
+	m->mnt_id = mnt_alloc_id();
 	m->mnt_mountpoint = dget(path->dentry);
 	m->mnt_parent = real_mount(mntget(path->mnt));
 	spin_lock_irqsave(&mount_lock, flags);
@@ -481,34 +507,55 @@ int do_umount(const char *dir_name, int flags)
 }
 
 /*
- * The path of a mount, from the root, into buf (for /proc/mounts): built from its end
- * backwards in buf itself, then moved to the front, so no second PATH_MAX buffer is needed.
+ * Paths for /proc/mounts and mountinfo, built from their end backwards in buf itself (from
+ * *start down), then moved to the front, so no second PATH_MAX buffer is needed. Prepends
+ * "/name" for d and each parent until top (or a file system's root); false when too deep.
  */
+static bool prepend_dentries(struct dentry *d, const struct dentry *top, char *buf, size_t *start)
+{
+	while (d != top && d->d_parent != d) {
+		size_t n = d->d_name.len;
+
+		if (n + 1 > *start)
+			return false; /* keep the tail that fits */
+		*start -= n + 1;
+		buf[*start] = '/';
+		memcpy(buf + *start + 1, d->d_name.name, n);
+		d = d->d_parent;
+	}
+	return true;
+}
+
+static void path_to_front(char *buf, size_t start, size_t size)
+{
+	if (start == size - 1)
+		strscpy(buf, "/", size);
+	else
+		memmove(buf, buf + start, size - start);
+}
+
+/* Where m is mounted, from the root of the tree. */
 static void mount_path(struct mount *m, char *buf, size_t size)
 {
 	size_t start = size - 1;
 
 	buf[start] = '\0';
 	while (m != root_mount && m->mnt_parent) {
-		struct dentry *d = m->mnt_mountpoint;
-
-		while (d != m->mnt_parent->mnt.mnt_root && d->d_parent != d) {
-			size_t n = d->d_name.len;
-
-			if (n + 1 > start)
-				goto out; /* too deep: keep the tail that fits */
-			start -= n + 1;
-			buf[start] = '/';
-			memcpy(buf + start + 1, d->d_name.name, n);
-			d = d->d_parent;
-		}
+		if (!prepend_dentries(m->mnt_mountpoint, m->mnt_parent->mnt.mnt_root, buf, &start))
+			break;
 		m = m->mnt_parent;
 	}
-out:
-	if (start == size - 1)
-		strscpy(buf, "/", size);
-	else
-		memmove(buf, buf + start, size - start);
+	path_to_front(buf, start, size);
+}
+
+/* m's root within its file system: "/" but for a bind mount. */
+static void mount_root(struct mount *m, char *buf, size_t size)
+{
+	size_t start = size - 1;
+
+	buf[start] = '\0';
+	prepend_dentries(m->mnt.mnt_root, m->mnt.mnt_sb->s_root, buf, &start);
+	path_to_front(buf, start, size);
 }
 
 /*
@@ -537,11 +584,12 @@ static void mount_opts(struct mount *m, char *buf, size_t size)
 			len += strlen(opts[i].name);
 }
 
-/* Calls show for every mount; -ENOMEM if there is no room for the path buffer. */
+/* Calls show for every mount; -ENOMEM if there is no room for the path buffers. */
 int iterate_mounts(mount_show_fn show, void *arg)
 {
-	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
+	char *path = kmalloc(2 * PATH_MAX, GFP_KERNEL), *root = path + PATH_MAX;
 	char opts[80]; /* every option: 63 bytes */
+	struct mount_entry e;
 	struct mount *m;
 
 	if (!path)
@@ -549,8 +597,18 @@ int iterate_mounts(mount_show_fn show, void *arg)
 	down_read(&namespace_sem);
 	list_for_each_entry(m, &mount_list, mnt_list) {
 		mount_path(m, path, PATH_MAX);
+		mount_root(m, root, PATH_MAX);
 		mount_opts(m, opts, sizeof(opts));
-		show(m->mnt_devname, path, m->mnt.mnt_sb->s_type->name, opts, arg);
+		e.id = m->mnt_id;
+		e.parent_id = m->mnt_parent ? m->mnt_parent->mnt_id : m->mnt_id;
+		e.s_dev = m->mnt.mnt_sb->s_dev;
+		e.root = root;
+		e.path = path;
+		e.opts = opts;
+		e.sb_rdonly = m->mnt.mnt_sb->s_flags & SB_RDONLY;
+		e.type = m->mnt.mnt_sb->s_type->name;
+		e.dev = m->mnt_devname;
+		show(&e, arg);
 	}
 	up_read(&namespace_sem);
 	kfree(path);
@@ -574,6 +632,7 @@ void mnt_init(void)
 	root_mount = alloc_mount(root, "rootfs", 0);
 	if (!root_mount)
 		panic("VFS: no memory for the root mount");
+	root_mount->mnt_id = 1; /* the first: later mounts take the lowest id left (attach) */
 	spin_lock_irqsave(&mount_lock, flags);
 	list_add_tail(&root_mount->mnt_list, &mount_list);
 	spin_unlock_irqrestore(&mount_lock, flags);

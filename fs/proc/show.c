@@ -73,15 +73,31 @@ int proc_uptime_show(struct proc_buf *b, struct task_struct *task)
 	return proc_printf(b, "%llu.%02llu %llu.%02llu\n", up_s, up_cs, idle_s, idle_cs);
 }
 
-static void show_mount(const char *dev, const char *path, const char *type, const char *opts,
-		       void *arg)
+static void show_mount(const struct mount_entry *e, void *arg)
 {
-	proc_printf(arg, "%s %s %s %s 0 0\n", dev, path, type, opts);
+	proc_printf(arg, "%s %s %s %s 0 0\n", e->dev, e->path, e->type, e->opts);
 }
 
 int proc_mounts_show(struct proc_buf *b, struct task_struct *task)
 {
 	return iterate_mounts(show_mount, b);
+}
+
+/*
+ * Linux's show_mountinfo: ids, the device, the root within the file system, the mount point,
+ * the mount's options, no optional fields (every mount is private), then after " - " the
+ * type, the source and the super block's options (only its ro/rw here).
+ */
+static void show_mountinfo(const struct mount_entry *e, void *arg)
+{
+	proc_printf(arg, "%d %d %u:%u %s %s %s - %s %s %s\n", e->id, e->parent_id, MAJOR(e->s_dev),
+		    MINOR(e->s_dev), e->root, e->path, e->opts, e->type, e->dev,
+		    e->sb_rdonly ? "ro" : "rw");
+}
+
+int proc_mountinfo_show(struct proc_buf *b, struct task_struct *task)
+{
+	return iterate_mounts(show_mountinfo, b);
 }
 
 static void interrupt_row(struct proc_buf *b, const char *label, int vector, const char *desc)

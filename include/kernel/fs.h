@@ -413,6 +413,8 @@ bool mnt_is_readonly(const struct vfsmount *mnt);
 bool path_noexec(const struct path *path);
 /* nosuid: exec ignores the set-user-ID and set-group-ID bits of the mount's files. */
 bool mnt_may_suid(const struct vfsmount *mnt);
+/* The mount's id, as mountinfo and fdinfo show it; 0 for no mount (pipes, anonymous files). */
+int mnt_id_of(const struct vfsmount *mnt);
 /* nodev: the mount's device nodes do not open (Linux's may_open_dev). */
 bool may_open_dev(const struct path *path);
 /* At a mount's root: moves path to the mount point in the parent mount (false at the top). */
@@ -424,9 +426,17 @@ char *d_path(const struct path *path, char *buf, int buflen);
 void set_fs_root_pwd(struct vfsmount *mnt, struct dentry *dentry);
 /* Mounts the root file system and makes it the root of init's fs_struct. */
 void mnt_init(void);
-/* "/proc/mounts": each mount's device, mount point, type and options. */
-typedef void (*mount_show_fn)(const char *dev, const char *path, const char *type, const char *opts,
-			      void *arg);
+/* One mount as /proc/mounts and /proc/PID/mountinfo show it. */
+struct mount_entry {
+	int id, parent_id; /* mountinfo's ids: the root mount is its own parent */
+	dev_t s_dev;
+	const char *root; /* the mount's root within its file system: "/" unless a bind mount */
+	const char *path; /* its mount point */
+	const char *opts; /* "rw" or "ro" and the mount's flags, as /proc/mounts shows them */
+	bool sb_rdonly;
+	const char *type, *dev;
+};
+typedef void (*mount_show_fn)(const struct mount_entry *e, void *arg);
 int iterate_mounts(mount_show_fn show, void *arg);
 
 void path_get(const struct path *path);

@@ -49,7 +49,7 @@
 #define RUNNER 2000
 #define EXEC_OK 42
 #define EXEC_FAILED 100 /* plus errno */
-#define NR_MOUNT_CASES 68
+#define NR_MOUNT_CASES 73
 
 extern char **environ;
 
@@ -199,12 +199,28 @@ static int run_report(const char *path)
 	return run(-1, path, 0, argv, 1);
 }
 
-/* The mount's options in /proc/mounts, those of the VFS only (not the file system's own). */
+static const char *const vfs_opts[] = { "ro",	       "rw",	  "nosuid",	"nodev",
+					"noexec",      "noatime", "nodiratime", "relatime",
+					"nosymfollow", "sync",	  "dirsync",	"mand" };
+
+/* The options of all that are the VFS's (not the file system's own), comma-separated. */
+static void keep_vfs_opts(char *all, char *out)
+{
+	char *tok, *save;
+
+	out[0] = 0;
+	for (tok = strtok_r(all, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		for (size_t i = 0; i < sizeof(vfs_opts) / sizeof(vfs_opts[0]); i++)
+			if (!strcmp(tok, vfs_opts[i])) {
+				if (out[0])
+					strcat(out, ",");
+				strcat(out, tok);
+			}
+}
+
+/* The mount's options in /proc/mounts, those of the VFS only. */
 static const char *mount_opts(const char *dir)
 {
-	static const char *const vfs[] = { "ro",	  "rw",	     "nosuid",	   "nodev",
-					   "noexec",	  "noatime", "nodiratime", "relatime",
-					   "nosymfollow", "sync",    "dirsync",	   "mand" };
 	static char opts[256];
 	char line[1024], dev[256], mp[PATH_MAX], type[64], all[512];
 	FILE *f = fopen("/proc/mounts", "r");
@@ -212,23 +228,50 @@ static const char *mount_opts(const char *dir)
 	opts[0] = 0;
 	if (!f)
 		return "(no /proc/mounts)";
-	while (fgets(line, sizeof(line), f)) {
-		char *tok, *save;
-
-		if (sscanf(line, "%255s %4095s %63s %511s", dev, mp, type, all) != 4 ||
-		    strcmp(mp, dir))
-			continue;
-		opts[0] = 0; /* the last mount on dir is the one that counts */
-		for (tok = strtok_r(all, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-			for (size_t i = 0; i < sizeof(vfs) / sizeof(vfs[0]); i++)
-				if (!strcmp(tok, vfs[i])) {
-					if (opts[0])
-						strcat(opts, ",");
-					strcat(opts, tok);
-				}
-	}
+	while (fgets(line, sizeof(line), f))
+		/* the last mount on dir is the one that counts */
+		if (sscanf(line, "%255s %4095s %63s %511s", dev, mp, type, all) == 4 &&
+		    !strcmp(mp, dir))
+			keep_vfs_opts(all, opts);
 	fclose(f);
 	return opts;
+}
+
+/* One line of /proc/self/mountinfo, its optional fields skipped. */
+struct mountinfo {
+	int id, parent;
+	char root[PATH_MAX], opts[256], type[64], source[256], super[256];
+};
+
+/* The last mount on dir in /proc/self/mountinfo: 0, or -1 if there is none. */
+static int mountinfo(const char *dir, struct mountinfo *mi)
+{
+	char line[2048], mp[PATH_MAX], all[512], root[PATH_MAX], super[512];
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+	int found = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		char *dash = strstr(line, " - ");
+		int id, parent, n;
+
+		if (!dash ||
+		    sscanf(line, "%d %d %*u:%*u %4095s %4095s %511s%n", &id, &parent, root, mp, all,
+			   &n) != 5 ||
+		    strcmp(mp, dir))
+			continue;
+		if (sscanf(dash + 3, "%63s %255s %511s", mi->type, mi->source, super) != 3)
+			continue;
+		mi->id = id;
+		mi->parent = parent;
+		strcpy(mi->root, root);
+		keep_vfs_opts(all, mi->opts);
+		keep_vfs_opts(super, mi->super);
+		found = 0;
+	}
+	fclose(f);
+	return found;
 }
 
 static long statfs_flags(const char *dir)
@@ -408,6 +451,14 @@ static void test_remount_ro_and_atime(void)
 	errno = 0;
 	ok(open(in(fl, "new"), O_WRONLY | O_CREAT, 0600) == -1 && errno == EROFS,
 	   "creating a file on it: EROFS");
+	{
+		struct mountinfo mi;
+
+		ok(mountinfo(fl, &mi) == 0 && !strcmp(mi.opts, "ro,relatime") &&
+			   !strcmp(mi.super, "rw") && !strcmp(mi.root, "/") &&
+			   !strcmp(mi.type, "tmpfs") && !strcmp(mi.source, "t_mountflags"),
+		   "mountinfo: the mount ro, its super block rw");
+	}
 	ok(remount(fl, MS_BIND) == 0 && !strcmp(mount_opts(fl), "rw,relatime"),
 	   "remount,bind: writable again");
 
@@ -482,6 +533,13 @@ static void test_nodev(void)
 	ok(statfs_flags(fl) ==
 		   (T_ST_VALID | T_ST_NOSUID | T_ST_NODEV | T_ST_NOEXEC | T_ST_RELATIME),
 	   "statfs f_flags: all three (%#lx)", statfs_flags(fl));
+	{
+		struct mountinfo mi;
+
+		ok(mountinfo(fl, &mi) == 0 && !strcmp(mi.opts, "rw,nosuid,nodev,noexec,relatime") &&
+			   !strcmp(mi.super, "rw"),
+		   "mountinfo: the flags are the mount's, not the super block's");
+	}
 }
 
 #ifndef MS_NOSYMFOLLOW
@@ -537,6 +595,26 @@ static int file_is(const char *path, const char *want)
 	return !strcmp(buf, want);
 }
 
+/* The mnt_id /proc/self/fdinfo shows for path opened, or -1. */
+static int fdinfo_mnt_id(const char *path)
+{
+	char name[64], line[256];
+	int fd = open(path, O_RDONLY), id = -1;
+	FILE *f;
+
+	if (fd < 0)
+		return -1;
+	snprintf(name, sizeof(name), "/proc/self/fdinfo/%d", fd);
+	f = fopen(name, "r");
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "mnt_id: %d", &id) == 1)
+			break;
+	if (f)
+		fclose(f);
+	close(fd);
+	return id;
+}
+
 /* MS_BIND: a directory seen at a second place, with its mount's flags. */
 static void test_bind(void)
 {
@@ -551,6 +629,16 @@ static void test_bind(void)
 	write_file(in(src, "f"), "hi", 2, 0644);
 	ok(mount(src, b, NULL, MS_BIND, NULL) == 0 && file_is(in(b, "f"), "hi"),
 	   "bind mount of a directory: its files seen there");
+	{
+		struct mountinfo mi, of_ex;
+
+		ok(mountinfo(b, &mi) == 0 && mountinfo(ex, &of_ex) == 0 &&
+			   !strcmp(mi.root, "/src") && !strcmp(mi.source, "t_mountflags") &&
+			   !strcmp(mi.type, "tmpfs") && mi.id != of_ex.id,
+		   "mountinfo: a bind mount's root within its file system");
+		ok(fdinfo_mnt_id(in(b, "f")) == mi.id && fdinfo_mnt_id(in(src, "f")) == of_ex.id,
+		   "fdinfo's mnt_id: the mount the file was opened through");
+	}
 	fd = open(in(b, "g"), O_WRONLY | O_CREAT, 0644);
 	ok(fd >= 0 && access(in(src, "g"), F_OK) == 0, "a file made through it is in the source");
 	if (fd >= 0)
@@ -591,6 +679,14 @@ static void test_bind(void)
 	ok(mount(src, b, NULL, MS_BIND | MS_REC, NULL) == 0 && file_is(in(b, "sub/s"), "deep") &&
 		   !strcmp(mount_opts(in(b, "sub")), "rw,relatime"),
 	   "MS_BIND|MS_REC copies them, each at its place in the copy");
+	{
+		struct mountinfo top, sub;
+
+		ok(mountinfo(b, &top) == 0 && mountinfo(in(b, "sub"), &sub) == 0 &&
+			   !strcmp(top.root, "/src") && !strcmp(sub.root, "/") &&
+			   sub.parent == top.id && top.id != sub.id,
+		   "mountinfo: the copy's root is /src, the submount's parent is the copy");
+	}
 	errno = 0;
 	ok(umount(b) == -1 && errno == EBUSY, "umount of the copy with a mount on it: EBUSY");
 	ok(umount(in(b, "sub")) == 0 && umount(b) == 0 && file_is(in(src, "sub/s"), "deep") &&
