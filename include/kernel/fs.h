@@ -568,6 +568,8 @@ int do_readlinkat(const struct path *base, const char *name, char *buf, size_t s
 int do_chmodat(const struct path *base, const char *name, umode_t mode);
 int do_chownat(const struct path *base, const char *name, uid_t uid, gid_t gid, int flags);
 int do_faccessat(const struct path *base, const char *name, int mode);
+/* access(2)'s checks of a path already looked up, with the caller's fs ids. */
+int vfs_access(const struct path *path, int mode);
 int do_statat(const struct path *base, const char *name, struct kstat *stat, int flags);
 int do_chdir(const char *name);
 

@@ -49,7 +49,7 @@
 #define RUNNER 2000
 #define EXEC_OK 42
 #define EXEC_FAILED 100 /* plus errno */
-#define NR_MOUNT_CASES 73
+#define NR_MOUNT_CASES 76
 
 extern char **environ;
 
@@ -367,6 +367,11 @@ static void test_noexec(void)
 	}
 	ok(run_exit(in(ex, "prog")) == EXEC_OK, "exec of a program on a plain tmpfs runs");
 	ok(run_exit(in(fl, "prog")) == EXEC_FAILED + EACCES, "execve on a noexec mount: EACCES");
+	errno = 0;
+	ok(access(in(fl, "prog"), X_OK) == -1 && errno == EACCES &&
+		   access(in(fl, "prog"), R_OK) == 0 && access(fl, X_OK) == 0 &&
+		   access(in(ex, "prog"), X_OK) == 0,
+	   "access X_OK of a regular file on it: EACCES (directories and other mounts fine)");
 	ok(run(fd, "", AT_EMPTY_PATH, argv, 0) == EXEC_FAILED + EACCES,
 	   "execveat(AT_EMPTY_PATH) of a noexec mount's file: EACCES");
 	ok(run_exit(in(ex, "script_fl")) == EXEC_FAILED + EACCES,
@@ -451,6 +456,8 @@ static void test_remount_ro_and_atime(void)
 	errno = 0;
 	ok(open(in(fl, "new"), O_WRONLY | O_CREAT, 0600) == -1 && errno == EROFS,
 	   "creating a file on it: EROFS");
+	errno = 0;
+	ok(access(fl, W_OK) == -1 && errno == EROFS, "access W_OK there: EROFS");
 	{
 		struct mountinfo mi;
 
@@ -666,6 +673,16 @@ static void test_bind(void)
 	errno = 0;
 	ok(mount(in(src, "f"), b, NULL, MS_BIND, NULL) == -1 && errno == ENOTDIR,
 	   "binding a file onto a directory: ENOTDIR");
+	{
+		char bf[PATH_MAX];
+
+		snprintf(bf, sizeof(bf), "%s/bf", base);
+		ok(write_file(bf, "other", 5, 0644) == 0 &&
+			   mount(in(src, "f"), bf, NULL, MS_BIND, NULL) == 0 && file_is(bf, "hi") &&
+			   umount(bf) == 0 && file_is(bf, "other"),
+		   "a file bound onto a file: read through it, back after umount");
+		unlink(bf);
+	}
 	errno = 0;
 	ok(mount(in(src, "nosuch"), b, NULL, MS_BIND, NULL) == -1 && errno == ENOENT,
 	   "binding a missing source: ENOENT");
