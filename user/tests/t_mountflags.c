@@ -49,7 +49,7 @@
 #define RUNNER 2000
 #define EXEC_OK 42
 #define EXEC_FAILED 100 /* plus errno */
-#define NR_MOUNT_CASES 76
+#define NR_MOUNT_CASES 77
 
 extern char **environ;
 
@@ -715,6 +715,28 @@ static void test_bind(void)
 	rmdir(b);
 }
 
+/* /proc/mounts escapes a blank in a name as \040, so that it stays one field. */
+static void test_mangled_names(void)
+{
+	char dir[PATH_MAX], want[PATH_MAX + 64], line[1024];
+	FILE *f;
+	int found = 0;
+
+	snprintf(dir, sizeof(dir), "%s/sp ace", base);
+	snprintf(want, sizeof(want), "t\\040mf %s/sp\\040ace tmpfs rw,relatime", base);
+	if (mkdir(dir, 0755) == 0 && mount("t mf", dir, "tmpfs", 0, "mode=0755") == 0) {
+		f = fopen("/proc/mounts", "r");
+		while (f && fgets(line, sizeof(line), f))
+			if (!strncmp(line, want, strlen(want)))
+				found = 1;
+		if (f)
+			fclose(f);
+		umount(dir);
+	}
+	rmdir(dir);
+	ok(found, "/proc/mounts: blanks in the source and mount point as \\040");
+}
+
 /* The files the mount cases run, on both mounts; 0 or -1. */
 static int set_up_files(const char *self)
 {
@@ -765,6 +787,7 @@ static void test_mounts(const char *self)
 		test_nosymfollow();
 		test_new_mount_flags();
 		test_bind();
+		test_mangled_names();
 	}
 	umount2(fl, MNT_DETACH);
 	umount2(ex, MNT_DETACH);
