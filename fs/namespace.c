@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The mount tree. Each struct mount puts a super block's root at a dentry of its parent
- * mount; a hash by (parent mount, dentry) answers "is something mounted here" during path
- * walks. A mount's count includes the tree's own reference and one per user (open files,
- * working directories, walks in progress); unmounting a mount someone still uses is EBUSY.
+ * The mount tree. Each struct mount puts a directory of a super block (its root, or any
+ * directory or file for a bind mount) at a dentry of its parent mount; a hash by (parent
+ * mount, dentry) answers "is something mounted here" during path walks. A mount's count
+ * includes the tree's own reference and one per user (open files, working directories, walks
+ * in progress); unmounting a mount someone still uses is EBUSY. Each mount carries Linux's
+ * per-mount flags (MNT_NOSUID, MNT_NODEV, MNT_NOEXEC, the atime ones, MNT_READONLY), which
+ * exec, open, mmap and the path walk consult.
  *
  * Locking: namespace_sem (a rw_semaphore) orders mount and unmount against each other;
- * mount_lock (a spinlock) covers the hash, the lists and the counts for walkers.
+ * mount_lock (a spinlock) covers the hash, the lists and the counts for walkers. mnt_flags
+ * change under namespace_sem and are read without a lock (one word: old or new).
  */
 #include <kernel/fs.h>
 #include <kernel/panic.h>
@@ -245,13 +249,6 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 	return 0;
 }
 
-/*
- * MS_BIND: the tree below old_name, as the mount it is in shows it (its flags kept, the flags
- * mount was given ignored, as Linux's do_loopback), mounted at path as well. The new mount
- * is one more user of the super block (s_active), so that either may be unmounted first.
- * Only that mount is copied: MS_REC, which would copy the mounts below old_name too, is
- * refused (-EINVAL) when there are any, rather than done half.
- */
 /* A new mount of old's file system rooted at root, with old's flags; not attached yet. */
 static struct mount *clone_mnt(struct mount *old, struct dentry *root)
 {
@@ -392,10 +389,11 @@ static int do_remount(const struct path *path, unsigned long sb_flags, int mnt_f
 	lockdep_assert_held(&namespace_sem);
 	if (path->dentry != path->mnt->mnt_root)
 		return -EINVAL;
+	/* s_flags changes only here after the super block is made: under namespace_sem. */
 	if (sb_flags & MS_RDONLY)
-		sb->s_flags |= SB_RDONLY;
+		WRITE_ONCE(sb->s_flags, sb->s_flags | SB_RDONLY);
 	else
-		sb->s_flags &= ~SB_RDONLY;
+		WRITE_ONCE(sb->s_flags, sb->s_flags & ~SB_RDONLY);
 	set_mount_attributes(path->mnt, mnt_flags);
 	return 0;
 }
