@@ -257,27 +257,42 @@ int utimes_common(const struct path *path, const struct timespec64 *times)
 }
 
 /* access(2): checks with the real IDs; F_OK only asks whether the name exists. */
-int do_faccessat(const struct path *base, const char *name, int mode)
+/*
+ * access(2)'s checks of path, in Linux's order (do_faccessat): X_OK of a regular file on a
+ * noexec mount EACCES, then the permission, then W_OK on a read-only mount EROFS.
+ */
+int vfs_access(const struct path *path, int mode)
 {
-	struct path path;
-	int mask = 0, err;
+	struct inode *inode = path->dentry->d_inode;
+	int mask = 0, err = 0;
 
-	if (mode & ~(R_OK | W_OK | X_OK))
-		return -EINVAL;
-	err = kern_path_at(base, name, LOOKUP_FOLLOW, &path);
-	if (err)
-		return err;
 	if (mode & R_OK)
 		mask |= MAY_READ;
 	if (mode & W_OK)
 		mask |= MAY_WRITE;
 	if (mode & X_OK)
 		mask |= MAY_EXEC;
-	if ((mode & W_OK) && mnt_is_readonly(path.mnt) &&
-	    (S_ISREG(path.dentry->d_inode->i_mode) || S_ISDIR(path.dentry->d_inode->i_mode)))
+	if ((mode & X_OK) && S_ISREG(inode->i_mode) && path_noexec(path))
+		return -EACCES;
+	if (mask)
+		err = inode_permission(inode, mask);
+	if (!err && (mode & W_OK) && mnt_is_readonly(path->mnt) &&
+	    (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode)))
 		err = -EROFS;
-	if (!err && mask)
-		err = inode_permission(path.dentry->d_inode, mask);
+	return err;
+}
+
+int do_faccessat(const struct path *base, const char *name, int mode)
+{
+	struct path path;
+	int err;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	err = kern_path_at(base, name, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	err = vfs_access(&path, mode);
 	path_put(&path);
 	return err;
 }

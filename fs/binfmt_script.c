@@ -46,6 +46,9 @@ int load_script(struct linux_binprm *bprm)
 
 	if (bprm->buf_len < 2 || bprm->buf[0] != '#' || bprm->buf[1] != '!')
 		return -ENOEXEC;
+	/* The interpreter would be handed a /dev/fd/N name that is gone after the exec. */
+	if (bprm->path_inaccessible)
+		return -ENOENT;
 	/* A copy, NUL-padded past what was read, so the parse never reads stale bytes. */
 	memset(buf, 0, sizeof(buf));
 	memcpy(buf, bprm->buf, bprm->buf_len);

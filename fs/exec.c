@@ -195,9 +195,10 @@ static int check_args_size(struct linux_binprm *bprm)
 
 /* ---- opening the program ------------------------------------------------------------- */
 
+/* A program, an ELF interpreter or a script's: a regular file, not on a noexec mount. */
 static int check_exec_file(struct file *file)
 {
-	if (!S_ISREG(file->f_inode->i_mode))
+	if (!S_ISREG(file->f_inode->i_mode) || path_noexec(&file->f_path))
 		return -EACCES;
 	return inode_permission(file->f_inode, MAY_EXEC);
 }
@@ -304,9 +305,11 @@ static int bprm_prepare_creds(struct linux_binprm *bprm)
 
 	if (!new)
 		return -ENOMEM;
-	if (mode & S_ISUID)
+	/* On a nosuid mount the bits mean nothing: the ids stay, and so AT_SECURE is 0. */
+	if ((mode & S_ISUID) && mnt_may_suid(bprm->file->f_path.mnt))
 		new->euid = inode->i_uid;
-	if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+	if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP) &&
+	    mnt_may_suid(bprm->file->f_path.mnt))
 		new->egid = inode->i_gid;
 	new->suid = new->fsuid = new->euid;
 	new->sgid = new->fsgid = new->egid;
@@ -544,6 +547,9 @@ int do_execveat(int fd, const char *filename, const char *const *argv, const cha
 	if (!bprm->filename)
 		goto out_free;
 	bprm->interp = bprm->filename;
+	if (fd != AT_FDCWD && filename[0] != '/' && current->files &&
+	    fd_is_cloexec(current->files, fd))
+		bprm->path_inaccessible = true;
 	file = open_execat(fd, filename, flags);
 	if (IS_ERR(file)) {
 		err = PTR_ERR(file);

@@ -167,7 +167,9 @@ static char *get_link_copy(struct nameidata *nd, struct path *link)
 	char *copy;
 	size_t len;
 
-	if (++nd->depth > MAXSYMLINKS || (nd->flags & LOOKUP_NO_SYMLINKS)) {
+	/* A symlink on a nosymfollow mount is not followed either (readlink still reads it). */
+	if (++nd->depth > MAXSYMLINKS || (nd->flags & LOOKUP_NO_SYMLINKS) ||
+	    (READ_ONCE(link->mnt->mnt_flags) & MNT_NOSYMFOLLOW)) {
 		path_put(link);
 		return ERR_PTR(-ELOOP);
 	}
@@ -522,6 +524,10 @@ static int may_open(const struct path *path, int acc_mode, int flags)
 		return -EISDIR;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
 		return -ENOTDIR;
+	/* O_PATH opens nothing: a device node on a nodev mount may still be named so. */
+	if ((S_ISCHR(inode->i_mode) || S_ISBLK(inode->i_mode)) && !(flags & O_PATH) &&
+	    !may_open_dev(path))
+		return -EACCES;
 	if ((acc_mode & MAY_WRITE) && mnt_is_readonly(path->mnt) && !S_ISCHR(inode->i_mode) &&
 	    !S_ISFIFO(inode->i_mode))
 		return -EROFS;

@@ -170,16 +170,10 @@ long sys_rename(const char __user *oldname, const char __user *newname)
 	return sys_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
-static int access_fn(const struct path *base, const char *name, long mode)
-{
-	return do_faccessat(base, name, mode);
-}
-
+/* faccessat is faccessat2 without flags, as on Linux: checked with the real ids. */
 long sys_faccessat(int dfd, const char __user *filename, int mode)
 {
-	if (mode & ~7)
-		return -EINVAL;
-	return with_path(dfd, filename, access_fn, mode);
+	return sys_faccessat2(dfd, filename, mode, 0);
 }
 
 long sys_access(const char __user *filename, int mode)

@@ -448,15 +448,7 @@ long sys_faccessat2(int dfd, const char __user *filename, int mode, int flags)
 	err = user_path_at(dfd, filename, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, flags,
 			   &path);
 	if (!err) {
-		struct inode *inode = path.dentry->d_inode;
-
-		if ((mode & W_OK) && mnt_is_readonly(path.mnt) &&
-		    (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode)))
-			err = -EROFS;
-		if (!err && mode)
-			err = inode_permission(inode, ((mode & R_OK) ? MAY_READ : 0) |
-							      ((mode & W_OK) ? MAY_WRITE : 0) |
-							      ((mode & X_OK) ? MAY_EXEC : 0));
+		err = vfs_access(&path, mode);
 		path_put(&path);
 	}
 	if (override)

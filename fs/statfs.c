@@ -24,7 +24,35 @@ struct linux_statfs {
 _Static_assert(sizeof(struct linux_statfs) == 120, "struct statfs is 120 bytes on x86-64");
 
 #define ST_RDONLY 0x0001
+#define ST_NOSUID 0x0002
+#define ST_NODEV 0x0004
+#define ST_NOEXEC 0x0008
 #define ST_VALID 0x0020 /* f_flags is filled in (Linux 2.6.36 on) */
+#define ST_NOATIME 0x0400
+#define ST_NODIRATIME 0x0800
+#define ST_RELATIME 0x1000
+#define ST_NOSYMFOLLOW 0x2000
+
+/* f_flags from the mount's flags and the super block's (Linux's calculate_f_flags). */
+static long statfs_flags(const struct vfsmount *mnt)
+{
+	static const struct {
+		int mnt;
+		long st;
+	} map[] = {
+		{ MNT_NOSUID, ST_NOSUID },	     { MNT_NODEV, ST_NODEV },
+		{ MNT_NOEXEC, ST_NOEXEC },	     { MNT_NOATIME, ST_NOATIME },
+		{ MNT_NODIRATIME, ST_NODIRATIME },   { MNT_RELATIME, ST_RELATIME },
+		{ MNT_NOSYMFOLLOW, ST_NOSYMFOLLOW },
+	};
+	int mnt_flags = mnt ? READ_ONCE(mnt->mnt_flags) : 0;
+	long f = ST_VALID | (mnt_is_readonly(mnt) ? ST_RDONLY : 0);
+
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if (mnt_flags & map[i].mnt)
+			f |= map[i].st;
+	return f;
+}
 
 /*
  * The file system's statistics; one without a statfs operation (procfs) reports its magic,
@@ -45,7 +73,7 @@ static int vfs_statfs(const struct path *path, struct kstatfs *buf)
 		return err;
 	if (!buf->f_frsize)
 		buf->f_frsize = buf->f_bsize;
-	buf->f_flags = ST_VALID | (mnt_is_readonly(path->mnt) ? ST_RDONLY : 0);
+	buf->f_flags = statfs_flags(path->mnt);
 	return 0;
 }
 

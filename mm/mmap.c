@@ -423,6 +423,8 @@ static int check_file_mapping(struct file *file, unsigned long prot, unsigned lo
 	case MAP_PRIVATE:
 		if (!(file->f_mode & FMODE_READ))
 			return -EACCES;
+		if ((prot & PROT_EXEC) && path_noexec(&file->f_path))
+			return -EPERM;
 		if (!file->f_op || !file->f_op->mmap)
 			return -ENODEV;
 		if (flags & MAP_GROWSDOWN)
@@ -477,6 +479,8 @@ long do_mmap_file(struct mm_struct *mm, struct file *file, unsigned long addr, u
 	}
 	/* MAP_SHARED_VALIDATE behaves as MAP_SHARED once checked. */
 	vm_flags = prot_to_vm_flags(prot, flags) | mm->def_flags;
+	if (file && !path_noexec(&file->f_path))
+		vm_flags |= VM_MAYEXEC;
 	npages = len >> PAGE_SHIFT;
 
 	/* Placed later; the size now, for a file's mmap to check (kernel/ipc.c's buffer). */
@@ -587,6 +591,10 @@ static int __do_mprotect(struct mm_struct *mm, unsigned long start, unsigned lon
 	}
 	if (covered < end)
 		return -ENOMEM;
+	/* A file mapped from a noexec mount never becomes executable (Linux's VM_MAYEXEC). */
+	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = vma_next(vma))
+		if ((access & VM_EXEC) && vma->vm_file && !(vma->vm_flags & VM_MAYEXEC))
+			return -EACCES;
 
 	err = split_around(mm, start, end, &vma);
 	if (err)

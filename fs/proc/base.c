@@ -683,9 +683,9 @@ int proc_pid_fdinfo_show(struct proc_buf *b, struct task_struct *p)
 
 	if (!file)
 		return -ENOENT;
-	err = proc_printf(b, "pos:\t%lld\nflags:\t0%o\nmnt_id:\t0\nino:\t%lu\n",
+	err = proc_printf(b, "pos:\t%lld\nflags:\t0%o\nmnt_id:\t%d\nino:\t%lu\n",
 			  (long long)file->f_pos, file->f_flags | (cloexec ? O_CLOEXEC : 0),
-			  file->f_inode->i_ino);
+			  mnt_id_of(file->f_path.mnt), file->f_inode->i_ino);
 	fput(file);
 	return err;
 }

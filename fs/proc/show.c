@@ -73,14 +73,57 @@ int proc_uptime_show(struct proc_buf *b, struct task_struct *task)
 	return proc_printf(b, "%llu.%02llu %llu.%02llu\n", up_s, up_cs, idle_s, idle_cs);
 }
 
-static void show_mount(const char *dev, const char *path, const char *type, bool ro, void *arg)
+/*
+ * A field of the mount tables, its blanks, newlines and backslashes as \ooo (Linux's
+ * mangle), so that a name with a space stays one field; then sep.
+ */
+static void put_mangled(struct proc_buf *b, const char *s, const char *sep)
 {
-	proc_printf(arg, "%s %s %s %s 0 0\n", dev, path, type, ro ? "ro" : "rw");
+	const char *run = s;
+
+	for (; *s; s++) {
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\\')
+			continue;
+		proc_write_bytes(b, run, s - run);
+		proc_printf(b, "\\%03o", (unsigned char)*s);
+		run = s + 1;
+	}
+	proc_write_bytes(b, run, s - run);
+	proc_write_bytes(b, sep, strlen(sep));
+}
+
+static void show_mount(const struct mount_entry *e, void *arg)
+{
+	put_mangled(arg, e->dev, " ");
+	put_mangled(arg, e->path, " ");
+	put_mangled(arg, e->type, " ");
+	proc_printf(arg, "%s 0 0\n", e->opts);
 }
 
 int proc_mounts_show(struct proc_buf *b, struct task_struct *task)
 {
 	return iterate_mounts(show_mount, b);
+}
+
+/*
+ * Linux's show_mountinfo: ids, the device, the root within the file system, the mount point,
+ * the mount's options, no optional fields (every mount is private), then after " - " the
+ * type, the source and the super block's options (only its ro/rw here).
+ */
+static void show_mountinfo(const struct mount_entry *e, void *arg)
+{
+	proc_printf(arg, "%d %d %u:%u ", e->id, e->parent_id, MAJOR(e->s_dev), MINOR(e->s_dev));
+	put_mangled(arg, e->root, " ");
+	put_mangled(arg, e->path, " ");
+	proc_printf(arg, "%s - ", e->opts);
+	put_mangled(arg, e->type, " ");
+	put_mangled(arg, e->dev, " ");
+	proc_printf(arg, "%s\n", e->sb_rdonly ? "ro" : "rw");
+}
+
+int proc_mountinfo_show(struct proc_buf *b, struct task_struct *task)
+{
+	return iterate_mounts(show_mountinfo, b);
 }
 
 static void interrupt_row(struct proc_buf *b, const char *label, int vector, const char *desc)

@@ -55,6 +55,12 @@ struct linux_binprm {
 	char buf[BINPRM_BUF_SIZE]; /* file's first bytes (fewer if it is shorter) */
 	size_t buf_len;
 	int recursion; /* scripts gone through so far */
+	/*
+	 * filename is /dev/fd/N... for a close-on-exec N: the new program cannot open it, so a
+	 * script (whose interpreter would) fails with -ENOENT (Linux's
+	 * BINPRM_FLAGS_PATH_INACCESSIBLE).
+	 */
+	bool path_inaccessible;
 	char *strings; /* argv's strings, then envp's, each with its NUL */
 	size_t strings_len, strings_cap, strings_limit;
 	int argc, envc;

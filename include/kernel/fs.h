@@ -371,9 +371,41 @@ int dcache_dir_close(struct inode *inode, struct file *file);
 
 /* ---- mounts ------------------------------------------------------------------------- */
 
-#define MNT_READONLY 0x1
+/* Per-mount flags (vfsmount.mnt_flags), Linux's values. */
+#define MNT_NOSUID 0x01
+#define MNT_NODEV 0x02
+#define MNT_NOEXEC 0x04
+#define MNT_NOATIME 0x08
+#define MNT_NODIRATIME 0x10
+#define MNT_RELATIME 0x20
+#define MNT_READONLY 0x40
+#define MNT_NOSYMFOLLOW 0x80
+#define MNT_ATIME_MASK (MNT_NOATIME | MNT_NODIRATIME | MNT_RELATIME)
+/* What mount(2) and MS_REMOUNT set and clear: the rest is the kernel's own. */
+#define MNT_USER_SETTABLE_MASK                                                               \
+	(MNT_NOSUID | MNT_NODEV | MNT_NOEXEC | MNT_NOATIME | MNT_NODIRATIME | MNT_RELATIME | \
+	 MNT_READONLY | MNT_NOSYMFOLLOW)
+
+/* mount(2)'s flags, Linux's values. */
 #define MS_RDONLY 0x1
+#define MS_NOSUID 0x2
+#define MS_NODEV 0x4
+#define MS_NOEXEC 0x8
+#define MS_SYNCHRONOUS 0x10
 #define MS_REMOUNT 0x20
+#define MS_MANDLOCK 0x40
+#define MS_DIRSYNC 0x80
+#define MS_NOSYMFOLLOW 0x100
+#define MS_NOATIME 0x400
+#define MS_NODIRATIME 0x800
+#define MS_BIND 0x1000
+#define MS_MOVE 0x2000
+#define MS_REC 0x4000
+#define MS_SILENT 0x8000
+#define MS_RELATIME (1 << 21)
+#define MS_STRICTATIME (1 << 24)
+#define MS_NOUSER (1ul << 31)
+
 #define MNT_FORCE 0x1
 #define MNT_DETACH 0x2
 
@@ -391,6 +423,14 @@ int do_umount(const char *dir_name, int flags);
 /* The mount on top of path, if any, referenced: for walking into mount points. */
 struct vfsmount *lookup_mnt(const struct path *path);
 bool mnt_is_readonly(const struct vfsmount *mnt);
+/* noexec: nothing on the mount is run or mapped executable (Linux's path_noexec). */
+bool path_noexec(const struct path *path);
+/* nosuid: exec ignores the set-user-ID and set-group-ID bits of the mount's files. */
+bool mnt_may_suid(const struct vfsmount *mnt);
+/* The mount's id, as mountinfo and fdinfo show it; 0 for no mount (pipes, anonymous files). */
+int mnt_id_of(const struct vfsmount *mnt);
+/* nodev: the mount's device nodes do not open (Linux's may_open_dev). */
+bool may_open_dev(const struct path *path);
 /* At a mount's root: moves path to the mount point in the parent mount (false at the top). */
 bool vfs_mount_up(struct path *path);
 /* path's name from the caller's root, written at the end of buf: a pointer into buf, or
@@ -400,9 +440,17 @@ char *d_path(const struct path *path, char *buf, int buflen);
 void set_fs_root_pwd(struct vfsmount *mnt, struct dentry *dentry);
 /* Mounts the root file system and makes it the root of init's fs_struct. */
 void mnt_init(void);
-/* "/proc/mounts": each mount's device, mount point, type and options. */
-typedef void (*mount_show_fn)(const char *dev, const char *path, const char *type, bool ro,
-			      void *arg);
+/* One mount as /proc/mounts and /proc/PID/mountinfo show it. */
+struct mount_entry {
+	int id, parent_id; /* mountinfo's ids: the root mount is its own parent */
+	dev_t s_dev;
+	const char *root; /* the mount's root within its file system: "/" unless a bind mount */
+	const char *path; /* its mount point */
+	const char *opts; /* "rw" or "ro" and the mount's flags, as /proc/mounts shows them */
+	bool sb_rdonly;
+	const char *type, *dev;
+};
+typedef void (*mount_show_fn)(const struct mount_entry *e, void *arg);
 int iterate_mounts(mount_show_fn show, void *arg);
 
 void path_get(const struct path *path);
@@ -534,6 +582,8 @@ int do_readlinkat(const struct path *base, const char *name, char *buf, size_t s
 int do_chmodat(const struct path *base, const char *name, umode_t mode);
 int do_chownat(const struct path *base, const char *name, uid_t uid, gid_t gid, int flags);
 int do_faccessat(const struct path *base, const char *name, int mode);
+/* access(2)'s checks of a path already looked up, with the caller's fs ids. */
+int vfs_access(const struct path *path, int mode);
 int do_statat(const struct path *base, const char *name, struct kstat *stat, int flags);
 int do_chdir(const char *name);
 

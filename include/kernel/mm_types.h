@@ -96,6 +96,11 @@ static inline bool test_clear_page_dirty(struct page *page)
 #define VM_WRITE 0x2UL
 #define VM_EXEC 0x4UL
 #define VM_SHARED 0x8UL
+/*
+ * A file mapping may be made executable by mprotect: set by mmap unless the file is on a
+ * noexec mount (Linux's VM_MAYEXEC, here kept and checked for file mappings only).
+ */
+#define VM_MAYEXEC 0x40UL
 #define VM_GROWSDOWN 0x100UL
 #define VM_SEQ_READ 0x8000UL /* madvise(MADV_SEQUENTIAL): recorded, no read-ahead yet */
 #define VM_RAND_READ 0x10000UL /* madvise(MADV_RANDOM) */

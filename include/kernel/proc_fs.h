@@ -22,6 +22,7 @@ int proc_write_bytes(struct proc_buf *b, const void *data, size_t len);
 int proc_meminfo_show(struct proc_buf *b, struct task_struct *task);
 int proc_uptime_show(struct proc_buf *b, struct task_struct *task);
 int proc_mounts_show(struct proc_buf *b, struct task_struct *task);
+int proc_mountinfo_show(struct proc_buf *b, struct task_struct *task);
 int proc_interrupts_show(struct proc_buf *b, struct task_struct *task);
 int proc_cpuinfo_show(struct proc_buf *b, struct task_struct *task);
 int proc_version_show(struct proc_buf *b, struct task_struct *task);

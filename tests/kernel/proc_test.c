@@ -75,8 +75,8 @@ static void test_uptime_mounts_version(struct ktest *t)
 	s = slurp("/proc/mounts", &len);
 	KTEST_ASSERT_NOT_NULL(t, s);
 	KTEST_EXPECT_EQ(t, strncmp(s, "rootfs / tmpfs rw 0 0\n", 22), 0);
-	KTEST_EXPECT_NOT_NULL(t, strstr(s, "\ndevtmpfs /dev tmpfs rw 0 0\n"));
-	KTEST_EXPECT_NOT_NULL(t, strstr(s, "\nproc /proc proc rw 0 0\n"));
+	KTEST_EXPECT_NOT_NULL(t, strstr(s, "\ndevtmpfs /dev tmpfs rw,relatime 0 0\n"));
+	KTEST_EXPECT_NOT_NULL(t, strstr(s, "\nproc /proc proc rw,relatime 0 0\n"));
 	kfree(s);
 
 	s = slurp("/proc/version", &len);
