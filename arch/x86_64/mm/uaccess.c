@@ -92,26 +92,6 @@ unsigned long clear_user(void __user *to, unsigned long n)
 	return left;
 }
 
-/* One aligned word of user memory, inside user access: 0, or -EFAULT if it cannot be read. */
-static __always_inline int load_user_word(u64 *dst, const u64 *src)
-{
-	int err = 0;
-	u64 v;
-
-	__asm__ volatile("1: movq (%[src]), %[v]\n\t"
-			 "2:\n\t"
-			 ".pushsection .text.fixup, \"ax\"\n"
-			 "3: movl %[efault], %[err]\n\t"
-			 "xorl %k[v], %k[v]\n\t"
-			 "jmp 2b\n\t"
-			 ".popsection\n\t" _ASM_EXTABLE(1b, 3b)
-			 : [err] "+r"(err), [v] "=&r"(v)
-			 : [src] "r"(src), [efault] "i"(-EFAULT)
-			 : "memory");
-	*dst = v;
-	return err;
-}
-
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
@@ -138,7 +118,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	if (unlikely(!access_ok(src, 1)))
 		return -EFAULT;
 	user_access_begin();
-	if (unlikely(load_user_word(&v, w)))
+	if (unlikely(load_nofault_u64(&v, w)))
 		goto out_fault;
 	/* The first word: bytes from head on, byte by byte (dst need not be aligned). */
 	zeros = ((v | pad) - ONES) & ~(v | pad) & HIGHS;
@@ -159,7 +139,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	if (zeros)
 		goto out_found;
 	while (done < count) {
-		if (unlikely((unsigned long)++w >= TASK_SIZE_MAX) || unlikely(load_user_word(&v, w)))
+		if (unlikely((unsigned long)++w >= TASK_SIZE_MAX) || unlikely(load_nofault_u64(&v, w)))
 			goto out_fault;
 		zeros = (v - ONES) & ~v & HIGHS;
 		if (likely(count - done >= 8)) {

@@ -28,9 +28,10 @@ bool fixup_exception(struct pt_regs *regs);
 
 /*
  * Reads 8 bytes at src without dying if they are not mapped: 0 or -EFAULT. For backtraces
- * over frames that may be corrupt, and for probing.
+ * over frames that may be corrupt, for probing, and (inside user access, where a user page
+ * not yet present is faulted in first) for strncpy_from_user's word loads.
  */
-static inline int get_kernel_nofault_u64(u64 *dst, const void *src)
+static inline int load_nofault_u64(u64 *dst, const void *src)
 {
 	int err = 0;
 	u64 v;
@@ -47,6 +48,11 @@ static inline int get_kernel_nofault_u64(u64 *dst, const void *src)
 			 : "memory");
 	*dst = v;
 	return err;
+}
+
+static inline int get_kernel_nofault_u64(u64 *dst, const void *src)
+{
+	return load_nofault_u64(dst, src);
 }
 
 /* Writes 8 bytes at dst without dying if the page is missing or read-only: 0 or -EFAULT. */
