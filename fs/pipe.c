@@ -144,8 +144,13 @@ static ssize_t pipe_read(struct file *file, struct iov_iter *to, loff_t *pos)
 			break;
 	}
 	mutex_unlock(&p->mutex);
-	if (ret > 0)
+	if (ret > 0) {
 		wake_up(&p->wr_wait);
+		/* A FIFO's read stamps its atime; an anonymous pipe's times never move (Linux
+		 * 6.15 on). */
+		if (file->f_inode->i_sb != pipe_sb)
+			file_accessed(file);
+	}
 	return ret;
 }
 
