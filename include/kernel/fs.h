@@ -232,6 +232,8 @@ struct inode {
 	/*
 	 * i_mtime and i_ctime change under i_rwsem (notify_change, writes); i_atime under
 	 * i_lock, as reads stamp it without i_rwsem (a directory's getdents holds it shared).
+	 * stat and relatime's check read them unlocked, as Linux does (a racing change may be
+	 * seen half done: its seconds with the old nanoseconds).
 	 */
 	struct timespec64 i_atime, i_mtime, i_ctime;
 	unsigned long i_ino;

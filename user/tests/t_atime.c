@@ -5,7 +5,7 @@
  * read through O_NOATIME), and how the mount decides: strictatime always, relatime (the
  * default) only when the atime is not newer than mtime or ctime, noatime never, nodiratime
  * never for directories, a read-only mount or super block never. A read never changes ctime
- * or mtime. O_NOATIME is for the owner or root: anyone else gets EPERM, at open and at
+ * or mtime; a FIFO's write changes both. O_NOATIME is for the owner or root: anyone else gets EPERM, at open and at
  * F_SETFL.
  *
  * Each mode gets a tmpfs of its own, so that the flags of the system's mounts decide
@@ -481,8 +481,16 @@ static void test_pipes(void)
 	time_t t0;
 
 	fd = open(in("fifo"), O_RDWR);
-	ok(fd >= 0 && write(fd, "x", 1) == 1, "FIFO: opened and written");
-	ok(!set_times(in("fifo"), -1000, -2000), "FIFO: times set");
+	ok(fd >= 0 && !set_times(in("fifo"), -1000, -2000), "FIFO: opened, times set");
+	before = st_of(in("fifo"));
+	nanosleep(&pause, NULL);
+	t0 = now();
+	ok(write(fd, "x", 1) == 1, "FIFO: written");
+	after = st_of(in("fifo"));
+	ok(is_recent(after.st_mtim, t0) && !same_ts(after.st_ctim, before.st_ctim) &&
+		   is_recent(after.st_ctim, t0) && same_ts(after.st_atim, before.st_atim),
+	   "FIFO write: mtime and ctime move to now, atime stays");
+	ok(!set_times(in("fifo"), -1000, -2000), "FIFO: times set again");
 	before = st_of(in("fifo"));
 	t0 = now();
 	ok(read(fd, &c, 1) == 1, "FIFO: read");
@@ -508,7 +516,7 @@ static void test_pipes(void)
 #define NR_NODIRATIME (3 * 2)
 #define NR_READONLY (2 * 7)
 #define NR_EPERM 3
-#define NR_PIPES (5 + 3)
+#define NR_PIPES (7 + 3)
 #define NR_MOUNT_CASES                                                                   \
 	(NR_STRICT + NR_RELATIME + NR_NOATIME + NR_NODIRATIME + NR_READONLY + NR_EPERM + \
 	 NR_PIPES + 5)
