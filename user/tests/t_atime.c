@@ -102,13 +102,13 @@ static void check(const char *name, const struct stat *before, time_t t0, int wa
 {
 	struct stat after = st_of(name);
 	int moved = !same_ts(after.st_atim, before->st_atim);
+	int good = want_moved ? moved && is_recent(after.st_atim, t0) : !moved;
 
-	if (want_moved)
-		ok(moved && is_recent(after.st_atim, t0), "%s: atime moved to now (%ld -> %ld)",
-		   what, (long)before->st_atim.tv_sec, (long)after.st_atim.tv_sec);
-	else
-		ok(!moved, "%s: atime stays (%ld -> %ld)", what, (long)before->st_atim.tv_sec,
-		   (long)after.st_atim.tv_sec);
+	/* The stamps only on a failure: the output is compared between the two libcs. */
+	if (!good)
+		printf("# %s: atime %ld -> %ld, now %ld\n", what, (long)before->st_atim.tv_sec,
+		       (long)after.st_atim.tv_sec, (long)now());
+	ok(good, want_moved ? "%s: atime moved to now" : "%s: atime stays", what);
 	ok(same_ts(after.st_mtim, before->st_mtim) && same_ts(after.st_ctim, before->st_ctim),
 	   "%s: mtime and ctime unchanged", what);
 }
@@ -463,8 +463,9 @@ static void test_noatime_eperm(void)
 	ok(pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status),
 	   "O_NOATIME by another user: the child ran");
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-	   "O_NOATIME by another user: EPERM at open and at F_SETFL, other flags fine (%d)",
-	   WEXITSTATUS(status));
+	   "O_NOATIME by another user: EPERM at open and at F_SETFL, other flags fine");
+	if (WIFEXITED(status) && WEXITSTATUS(status))
+		printf("# the child's status: %d\n", WEXITSTATUS(status));
 	/* O_PATH opens nothing to read: O_NOATIME is ignored with it. */
 	fd = open(in("f"), O_PATH | O_NOATIME);
 	ok(fd >= 0, "O_PATH|O_NOATIME opens");
@@ -503,9 +504,7 @@ static void test_pipes(void)
 	ok(write(p[1], "x", 1) == 1 && read(p[0], &c, 1) == 1, "pipe: written and read");
 	fstat(p[0], &after);
 	ok(same_ts(after.st_atim, before.st_atim) && same_ts(after.st_ctim, before.st_ctim),
-	   "anonymous pipe: atime and ctime stay (%ld.%09ld -> %ld.%09ld)",
-	   (long)before.st_atim.tv_sec, before.st_atim.tv_nsec, (long)after.st_atim.tv_sec,
-	   after.st_atim.tv_nsec);
+	   "anonymous pipe: atime and ctime stay");
 	close(p[0]);
 	close(p[1]);
 }
