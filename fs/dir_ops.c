@@ -434,6 +434,7 @@ int do_readlinkat(const struct path *base, const char *name, char *buf, size_t s
 		path_put(&path);
 		return -EINVAL;
 	}
+	touch_atime(&path);
 	target = path.dentry->d_inode->i_op->get_link(path.dentry, path.dentry->d_inode);
 	if (IS_ERR(target)) {
 		path_put(&path);

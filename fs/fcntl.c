@@ -11,7 +11,7 @@
 
 #include "internal.h"
 
-/* The status flags F_SETFL may change, as on Linux (O_ASYNC, O_DIRECT, O_NOATIME aside). */
+/* The status flags F_SETFL may change, as on Linux (O_ASYNC, O_DIRECT aside). */
 #define F_GETLK 5
 #define F_SETLK 6
 #define F_SETLKW 7
@@ -19,7 +19,7 @@
 #define F_OFD_SETLK 37
 #define F_OFD_SETLKW 38
 
-#define SETFL_MASK (O_APPEND | O_NONBLOCK)
+#define SETFL_MASK (O_APPEND | O_NONBLOCK | O_NOATIME)
 
 /* O_RDONLY, O_WRONLY or O_RDWR, from what the file was opened for. */
 static int access_mode(const struct file *file)
@@ -53,6 +53,10 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 		ret = (file->f_flags & ~(O_ACCMODE | O_CLOEXEC)) | access_mode(file);
 		break;
 	case F_SETFL:
+		/* O_NOATIME changes as at open: by the owner or root only. */
+		ret = -EPERM;
+		if (((arg ^ file->f_flags) & O_NOATIME) && !inode_owner_or_capable(file->f_inode))
+			break;
 		file->f_flags = (file->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
 		ret = 0;
 		break;

@@ -195,9 +195,13 @@ ssize_t generic_file_read(struct file *file, struct iov_iter *to, loff_t *pos)
 		}
 		*pos += copied;
 		done += copied;
-		if (copied < n)
+		if (copied < n) {
+			file_accessed(file);
 			return done ? done : -EFAULT;
+		}
 	}
+	/* Even a read of nothing, or at the end, is an access, as with Linux's tmpfs. */
+	file_accessed(file);
 	return done;
 }
 
@@ -266,6 +270,8 @@ int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	if (!file->f_mapping)
 		return -ENODEV;
+	/* Mapping is the access, as on Linux: the faults that read the pages stamp nothing. */
+	file_accessed(file);
 	vma->vm_ops = &generic_file_vm_ops;
 	return 0;
 }

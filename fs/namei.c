@@ -517,6 +517,7 @@ struct dentry *lookup_locked(struct dentry *parent, struct qstr *last)
 static int may_open(const struct path *path, int acc_mode, int flags)
 {
 	struct inode *inode = path->dentry->d_inode;
+	int err;
 
 	if (S_ISLNK(inode->i_mode))
 		return -ELOOP;
@@ -531,7 +532,13 @@ static int may_open(const struct path *path, int acc_mode, int flags)
 	if ((acc_mode & MAY_WRITE) && mnt_is_readonly(path->mnt) && !S_ISCHR(inode->i_mode) &&
 	    !S_ISFIFO(inode->i_mode))
 		return -EROFS;
-	return inode_permission(inode, acc_mode);
+	err = inode_permission(inode, acc_mode);
+	if (err)
+		return err;
+	/* Only the owner or root may keep reads from stamping the atime (O_PATH reads none). */
+	if ((flags & (O_NOATIME | O_PATH)) == O_NOATIME && !inode_owner_or_capable(inode))
+		return -EPERM;
+	return 0;
 }
 
 static int open_acc_mode(int flags)

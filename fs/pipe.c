@@ -144,8 +144,13 @@ static ssize_t pipe_read(struct file *file, struct iov_iter *to, loff_t *pos)
 			break;
 	}
 	mutex_unlock(&p->mutex);
-	if (ret > 0)
+	if (ret > 0) {
 		wake_up(&p->wr_wait);
+		/* A FIFO's read stamps its atime; an anonymous pipe's times never move (Linux
+		 * 6.15 on). */
+		if (file->f_inode->i_sb != pipe_sb)
+			file_accessed(file);
+	}
 	return ret;
 }
 
@@ -191,6 +196,15 @@ static ssize_t pipe_write(struct file *file, struct iov_iter *from, loff_t *pos)
 			break;
 	}
 	mutex_unlock(&p->mutex);
+	/* A FIFO's write stamps its mtime and ctime, as Linux's file_update_time (not on a
+	 * read-only mount); an anonymous pipe's times never move (Linux 6.15 on). */
+	if (done && file->f_inode->i_sb != pipe_sb && !mnt_is_readonly(file->f_path.mnt)) {
+		struct inode *inode = file->f_inode;
+
+		inode_lock(inode);
+		inode->i_mtime = inode->i_ctime = current_time(inode);
+		inode_unlock(inode);
+	}
 	/* A signal after part of the data went in: the part is reported, as on Linux. */
 	return done ? (ssize_t)done : err;
 }

@@ -113,7 +113,8 @@ ssize_t vfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
 		return -EBADF;
 	if (!file->f_op || !file->f_op->read)
 		return S_ISDIR(file->f_inode->i_mode) ? -EISDIR : -EINVAL;
-	if (!to->count)
+	/* A regular file's read of nothing still reaches it: tmpfs counts it as an access. */
+	if (!to->count && !S_ISREG(file->f_inode->i_mode))
 		return 0;
 	return file->f_op->read(file, to, pos);
 }
@@ -183,7 +184,12 @@ int vfs_readdir(struct file *file, struct dir_context *ctx)
 	if (!file->f_op || !file->f_op->iterate_shared)
 		return -ENOTDIR;
 	down_read(&inode->i_rwsem);
-	err = IS_DEADDIR(inode) ? -ENOENT : file->f_op->iterate_shared(file, ctx);
+	err = -ENOENT;
+	if (!IS_DEADDIR(inode)) {
+		err = file->f_op->iterate_shared(file, ctx);
+		/* Every call, even one past the end or with no room, as Linux's iterate_dir. */
+		file_accessed(file);
+	}
 	up_read(&inode->i_rwsem);
 	return err;
 }

@@ -229,11 +229,17 @@ struct inode {
 	dev_t i_rdev;
 	loff_t i_size;
 	u64 i_blocks;
+	/*
+	 * i_mtime and i_ctime change under i_rwsem (notify_change, writes); i_atime under
+	 * i_lock, as reads stamp it without i_rwsem (a directory's getdents holds it shared).
+	 * stat and relatime's check read them unlocked, as Linux does (a racing change may be
+	 * seen half done: its seconds with the old nanoseconds).
+	 */
 	struct timespec64 i_atime, i_mtime, i_ctime;
 	unsigned long i_ino;
 	unsigned long i_state;
 	atomic_t i_count;
-	spinlock_t i_lock;
+	spinlock_t i_lock; /* i_atime, open counts, a FIFO's ring pointer */
 	struct rw_semaphore i_rwsem; /* a directory's namespace; a file's size and data */
 	struct super_block *i_sb;
 	struct list_head i_sb_list;
@@ -506,6 +512,21 @@ struct file {
 
 struct file *get_file(struct file *file);
 void fput(struct file *file);
+
+/*
+ * Access times (fs/attr.c), as Linux's: a read of a file or directory, readlink, exec and
+ * mmap stamp the inode's atime, unless the mount says noatime (or nodiratime for a
+ * directory), the mount or its super block is read-only, or the mount is relatime (the
+ * default) and the atime is already newer than mtime and ctime and less than a day old.
+ */
+bool atime_needs_update(const struct path *path, struct inode *inode);
+void touch_atime(const struct path *path);
+/* O_NOATIME (allowed to the owner and root) keeps a file's reads from stamping it. */
+static inline void file_accessed(struct file *file)
+{
+	if (!(file->f_flags & O_NOATIME))
+		touch_atime(&file->f_path);
+}
 unsigned long nr_files(void);
 
 /* ---- poll --------------------------------------------------------------------------- */
@@ -588,6 +609,8 @@ int do_statat(const struct path *base, const char *name, struct kstat *stat, int
 int do_chdir(const char *name);
 
 int inode_permission(struct inode *inode, int mask);
+/* The caller's fsuid owns the inode, or is root (Linux's CAP_FOWNER). */
+bool inode_owner_or_capable(const struct inode *inode);
 int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode, bool excl);
 umode_t current_umask(void);
 

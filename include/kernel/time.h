@@ -72,6 +72,12 @@ void ktime_get_ts64(struct timespec64 *ts);
 void ktime_get_real_ts64(struct timespec64 *ts);
 u64 ktime_get_real_seconds(void);
 /*
+ * True when the wall clock's seconds are surely below t; false when they may not be (ask the
+ * clock then). Nearly always answered from a bound good for a minute, with a rdtsc and a few
+ * loads, for the read paths that ask it every time (relatime's day).
+ */
+bool ktime_real_before(time64_t t);
+/*
  * Sets the wall clock (the monotonic clock does not move). -EINVAL when ts is not
  * normalised, before 1970, or beyond KTIME_SEC_MAX.
  */

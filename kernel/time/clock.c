@@ -5,6 +5,7 @@
  * count: a reader on another CPU never sees the seconds of one setting with the nanoseconds
  * of another.
  */
+#include <asm/processor.h>
 #include <asm/tsc.h>
 #include <asm/vdso.h>
 #include <kernel/compiler.h>
@@ -55,6 +56,50 @@ u64 ktime_get_real_seconds(void)
 	return ts.tv_sec;
 }
 
+/*
+ * A bound for ktime_real_before: the wall clock's seconds stay below wall_ub_sec until the TSC
+ * reaches wall_ub_until. Written under wall_lock, published under wall_seq; settimeofday
+ * voids it. Refreshed at most once a window, by the first caller after it ends.
+ */
+#define WALL_UB_WINDOW 60
+static u64 wall_ub_until;
+static time64_t wall_ub_sec;
+
+static __noinline bool wall_before_refresh(time64_t t)
+{
+	struct timespec64 now;
+	unsigned long flags;
+	u64 tsc;
+
+	spin_lock_irqsave(&wall_lock, flags);
+	write_seqcount_begin(&wall_seq);
+	tsc = rdtsc();
+	/* The clock counts the same TSC, read after tsc: now is not before the window opens. */
+	now = timespec64_add(ns_to_timespec64(ktime_get_ns()), wall_offset);
+	WRITE_ONCE(wall_ub_until, tsc + (u64)WALL_UB_WINDOW * tsc_khz * 1000);
+	/* Twice the window and a second: room for a TSC rate a little off. */
+	WRITE_ONCE(wall_ub_sec, now.tv_sec + 2 * WALL_UB_WINDOW + 1);
+	write_seqcount_end(&wall_seq);
+	spin_unlock_irqrestore(&wall_lock, flags);
+	return now.tv_sec < t;
+}
+
+bool ktime_real_before(time64_t t)
+{
+	unsigned int seq;
+	time64_t ub;
+	u64 until;
+
+	do {
+		seq = read_seqcount_begin(&wall_seq);
+		until = READ_ONCE(wall_ub_until);
+		ub = READ_ONCE(wall_ub_sec);
+	} while (read_seqcount_retry(&wall_seq, seq));
+	if (likely(rdtsc() < until))
+		return ub <= t;
+	return wall_before_refresh(t);
+}
+
 int do_settimeofday64(const struct timespec64 *ts)
 {
 	struct timespec64 off;
@@ -67,6 +112,7 @@ int do_settimeofday64(const struct timespec64 *ts)
 	off = timespec64_sub(*ts, ns_to_timespec64(ktime_get_ns()));
 	WRITE_ONCE(wall_offset.tv_sec, off.tv_sec);
 	WRITE_ONCE(wall_offset.tv_nsec, off.tv_nsec);
+	WRITE_ONCE(wall_ub_until, 0);
 	write_seqcount_end(&wall_seq);
 	vdso_update_wall(off.tv_sec, off.tv_nsec);
 	spin_unlock_irqrestore(&wall_lock, flags);
