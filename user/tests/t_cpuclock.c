@@ -114,14 +114,15 @@ static void test_relative_and_absolute(void)
 	       before, after, mine);
 	ok(ret == 0, "clock_nanosleep(CLOCK_PROCESS_CPUTIME_ID, 0.2 s) while a thread burns: 0");
 	ok(after - before >= 0.2, "it returns once the process's CPU time grew by 0.2 s");
-	ok(mine < 0.1, "the sleeper itself slept (its own CPU time grew by %.6f s)", mine);
+	ok(mine < 0.1, "the sleeper itself slept (its own CPU time barely grew)");
 
 	req = ts_of(secs(CLOCK_PROCESS_CPUTIME_ID) + 0.2);
 	ret = clock_nanosleep(CLOCK_PROCESS_CPUTIME_ID, TIMER_ABSTIME, &req, NULL);
 	after = secs(CLOCK_PROCESS_CPUTIME_ID);
+	printf("# absolute: the clock reads %.6f for a target of %.6f\n", after,
+	       req.tv_sec + req.tv_nsec / 1e9);
 	ok(ret == 0 && after >= req.tv_sec + req.tv_nsec / 1e9,
-	   "TIMER_ABSTIME: it returns once the clock reads the target (%.6f >= %.6f)", after,
-	   req.tv_sec + req.tv_nsec / 1e9);
+	   "TIMER_ABSTIME: it returns once the clock reads the target");
 
 	req = ts_of(0.01);
 	ok(clock_nanosleep(CLOCK_PROCESS_CPUTIME_ID, TIMER_ABSTIME, &req, NULL) == 0,
@@ -263,8 +264,9 @@ static void test_other_ids(void)
 	after = secs(child);
 	printf("# the child's clock: %.6f -> %.6f\n", before, after);
 	ok(before >= 0 && after - before >= 0.1, "returns once the child's CPU time grew 0.1 s");
-	ok(secs(MAKE_CLOCK(pid, 0, 1)) >= 0 && secs(MAKE_CLOCK(pid, 0, 0)) >= after,
-	   "the child's VIRT and PROF clocks read");
+	/* Linux samples these two at the tick: only their growth is asserted, not their sum. */
+	ok(secs(MAKE_CLOCK(pid, 0, 1)) > 0.02 && secs(MAKE_CLOCK(pid, 0, 0)) > 0.02,
+	   "the child's VIRT (user) and PROF (user and system) clocks grow as it burns");
 	ok(syscall(NR_clock_gettime, MAKE_CLOCK(pid, 1, 2), &ts) == -1 && errno == EINVAL,
 	   "the child's pid as a thread clock: EINVAL (not one of our threads)");
 	ok(syscall(NR_clock_gettime, MAKE_CLOCK(pid, 0, 3), &ts) == -1 && errno == EINVAL,
