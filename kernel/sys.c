@@ -347,7 +347,8 @@ long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __u
 
 	/* Clocks that exist but cannot be slept on are EOPNOTSUPP, as Linux's (no nsleep). */
 	if (which_clock == CLOCK_THREAD_CPUTIME_ID || which_clock == CLOCK_MONOTONIC_RAW ||
-	    which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE)
+	    which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE ||
+	    (which_clock < 0 && (which_clock & 7) == 3)) /* Linux's fd clocks (CLOCKFD) */
 		return -EOPNOTSUPP;
 	if (which_clock != CLOCK_REALTIME && which_clock != CLOCK_MONOTONIC &&
 	    which_clock != CLOCK_BOOTTIME && which_clock != CLOCK_PROCESS_CPUTIME_ID &&

@@ -271,6 +271,12 @@ static void test_other_ids(void)
 	   "the child's pid as a thread clock: EINVAL (not one of our threads)");
 	ok(syscall(NR_clock_gettime, MAKE_CLOCK(pid, 0, 3), &ts) == -1 && errno == EINVAL,
 	   "clock number 3 of a pid: EINVAL");
+	ok(syscall(NR_clock_nanosleep, MAKE_CLOCK(pid, 0, 3), 0, &req, NULL) == -1 &&
+		   errno == EOPNOTSUPP,
+	   "clock_nanosleep on clock number 3 of a pid (an fd clock to Linux): EOPNOTSUPP");
+	ok(syscall(NR_clock_nanosleep, MAKE_CLOCK(pid, 1, 3), 0, &req, NULL) == -1 &&
+		   errno == EINVAL,
+	   "clock_nanosleep on thread clock number 3: EINVAL");
 	write(go[1], "x", 1);
 	close(go[1]);
 	waitpid(pid, &status, 0);
@@ -302,7 +308,7 @@ static void test_other_ids(void)
 
 int main(void)
 {
-	tap_plan(39);
+	tap_plan(41);
 	setvbuf(stdout, NULL, _IONBF, 0);
 	test_relative_and_absolute();
 	test_thread_clock();
