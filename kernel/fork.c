@@ -165,6 +165,8 @@ static struct signal_struct *alloc_signal(void)
 	init_sigpending(&sig->shared_pending);
 	/* The CPU itimers start disarmed (zeroed): fork's child has none, as on Linux. */
 	spin_lock_init(&sig->itimer_lock);
+	INIT_LIST_HEAD(&sig->cpu_waiters);
+	INIT_LIST_HEAD(&sig->cpu_waiters_due);
 	return sig;
 }
 

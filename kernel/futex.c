@@ -207,13 +207,25 @@ static void futex_timeout(struct timer_list *t)
 	wake_up_process(s->task);
 }
 
+static long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 deadline, u32 bitset);
+
+/* restart_syscall's continuation of a timed wait, on the same absolute deadline. */
+static long futex_wait_restart(struct restart_block *rb)
+{
+	return futex_wait(rb->futex.uaddr, rb->futex.shared, rb->futex.val, rb->expires,
+			  rb->futex.bitset);
+}
+
 /*
  * Sleeps while *uaddr == val, until woken by a matching wake (bitset), until deadline (ns on
- * the monotonic clock, 0: none), or until a signal. 0, -EAGAIN, -ETIMEDOUT, -EFAULT, or
- * -ERESTARTSYS (-EINTR for a timed wait: no restart block to resume the time left).
+ * the monotonic clock, 0: none), or until a signal. 0, -EAGAIN, -ETIMEDOUT, -EFAULT, or, cut
+ * by a signal, as Linux's: -ERESTARTSYS untimed (restarted after an SA_RESTART handler),
+ * -ERESTART_RESTARTBLOCK timed (EINTR after any handler; without one, restart_syscall waits
+ * on to the same deadline), for FUTEX_WAIT and FUTEX_WAIT_BITSET alike.
  */
 static long futex_wait(u32 __user *uaddr, bool shared, u32 val, u64 deadline, u32 bitset)
 {
+	struct restart_block *rb = &current->restart_block;
 	struct futex_sleeper sleeper = { .task = current };
 	struct futex_q q = { .task = current, .bitset = bitset };
 	struct futex_hash_bucket *hb;
@@ -268,7 +280,15 @@ retry:
 		return 0; /* woken: that wins over a timeout or signal that came with it */
 	if (timed_out)
 		return -ETIMEDOUT;
-	return deadline ? -EINTR : -ERESTARTSYS;
+	if (!deadline)
+		return -ERESTARTSYS;
+	rb->fn = futex_wait_restart;
+	rb->expires = deadline;
+	rb->futex.uaddr = uaddr;
+	rb->futex.val = val;
+	rb->futex.bitset = bitset;
+	rb->futex.shared = shared;
+	return -ERESTART_RESTARTBLOCK;
 }
 
 /* Wakes up to nr waiters on key whose bitset meets bitset; the number woken. */

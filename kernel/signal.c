@@ -1496,7 +1496,8 @@ atomic_t cpu_itimer_groups;
 /* With itimer_lock held: sig's armed flag and the count of groups with one, in step. */
 static void cpu_itimers_update_armed(struct signal_struct *sig)
 {
-	bool armed = sig->cpu_it[CPU_IT_VIRT].expires || sig->cpu_it[CPU_IT_PROF].expires;
+	bool armed = sig->cpu_it[CPU_IT_VIRT].expires || sig->cpu_it[CPU_IT_PROF].expires ||
+		     !list_empty(&sig->cpu_waiters);
 
 	lockdep_assert_held(&sig->itimer_lock);
 	if (armed == sig->cpu_itimers_armed)
@@ -1517,6 +1518,25 @@ void cpu_itimer_arm(struct signal_struct *sig, int i, u64 value, u64 incr)
 	sig->cpu_it[i].incr = incr;
 	cpu_itimers_update_armed(sig);
 	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+}
+
+/*
+ * With itimer_lock held, after a charge: the sleepers whose deadline the clocks have passed
+ * go to cpu_waiters_due, to be woken once no run-queue lock is held. True if one did.
+ */
+static bool cpu_waiters_charge(struct signal_struct *sig)
+{
+	struct cpu_clock_waiter *w, *tmp;
+	bool due = false;
+
+	lockdep_assert_held(&sig->itimer_lock);
+	list_for_each_entry_safe(w, tmp, &sig->cpu_waiters, node) {
+		if (sig->cpu_it[w->clock].clock < w->expires)
+			continue;
+		list_move_tail(&w->node, &sig->cpu_waiters_due);
+		due = true;
+	}
+	return due;
 }
 
 void itimer_charge(struct task_struct *p, u64 delta, bool user)
@@ -1540,6 +1560,8 @@ void itimer_charge(struct task_struct *p, u64 delta, bool user)
 		it->expires = it->incr ? it->expires + it->incr : 0;
 		fired |= 1U << i;
 	}
+	if (unlikely(!list_empty(&sig->cpu_waiters)) && cpu_waiters_charge(sig))
+		fired |= 1U << CPU_IT_WAITERS;
 	if (fired) {
 		sig->itimer_fired |= fired;
 		cpu_itimers_update_armed(sig);
@@ -1547,6 +1569,67 @@ void itimer_charge(struct task_struct *p, u64 delta, bool user)
 		set_tsk_thread_flag(p, TIF_NOTIFY_RESUME);
 	}
 	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+}
+
+/*
+ * Wakes the due sleepers, one at a time, with no lock held (waking takes the sleeper's
+ * rq->lock, which itimer_lock nests inside). A sleeper's waiter lives on its stack: it is
+ * marked CPU_WAITER_WAKING when taken off the list, and the sleeper does not return before
+ * the wake is done (CPU_WAITER_DONE), which preemption being off keeps short.
+ */
+static void cpu_waiters_wake(struct signal_struct *sig)
+{
+	struct cpu_clock_waiter *w;
+	unsigned long flags;
+
+	preempt_disable();
+	for (;;) {
+		spin_lock_irqsave(&sig->itimer_lock, flags);
+		w = list_first_entry_or_null(&sig->cpu_waiters_due, struct cpu_clock_waiter, node);
+		if (w) {
+			list_del_init(&w->node);
+			WRITE_ONCE(w->state, CPU_WAITER_WAKING);
+		}
+		spin_unlock_irqrestore(&sig->itimer_lock, flags);
+		if (!w)
+			break;
+		wake_up_process(w->task);
+		__atomic_store_n(&w->state, CPU_WAITER_DONE, __ATOMIC_RELEASE);
+	}
+	preempt_enable();
+}
+
+static void cpu_itimer_start_ticks(struct task_struct *p);
+
+void cpu_clock_waiter_add(struct task_struct *p, struct cpu_clock_waiter *w, u64 left)
+{
+	struct signal_struct *sig = p->signal;
+	unsigned long flags;
+
+	w->task = current;
+	w->state = CPU_WAITER_LISTED;
+	spin_lock_irqsave(&sig->itimer_lock, flags);
+	w->expires = sig->cpu_it[w->clock].clock + left;
+	list_add_tail(&w->node, &sig->cpu_waiters);
+	cpu_itimers_update_armed(sig);
+	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+	cpu_itimer_start_ticks(p);
+}
+
+void cpu_clock_waiter_del(struct task_struct *p, struct cpu_clock_waiter *w)
+{
+	struct signal_struct *sig = p->signal;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sig->itimer_lock, flags);
+	if (w->state == CPU_WAITER_LISTED) {
+		list_del_init(&w->node);
+		w->state = CPU_WAITER_DONE;
+		cpu_itimers_update_armed(sig);
+	}
+	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+	while (__atomic_load_n(&w->state, __ATOMIC_ACQUIRE) != CPU_WAITER_DONE)
+		cpu_relax();
 }
 
 void itimer_send_fired(struct task_struct *p)
@@ -1559,6 +1642,8 @@ void itimer_send_fired(struct task_struct *p)
 	fired = sig->itimer_fired;
 	sig->itimer_fired = 0;
 	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+	if (fired & (1U << CPU_IT_WAITERS))
+		cpu_waiters_wake(sig);
 	if (fired & (1U << CPU_IT_VIRT))
 		group_send_sig_info(SIGVTALRM, SEND_SIG_PRIV, p);
 	if (fired & (1U << CPU_IT_PROF))
@@ -1590,18 +1675,19 @@ static void charge_current(void)
  * An armed CPU itimer needs the tick wherever a thread of the group runs alone (see
  * sched_needs_tick): this CPU's is started here, the others' by their reschedule IPI.
  */
-static void cpu_itimer_start_ticks(void)
+static void cpu_itimer_start_ticks(struct task_struct *p)
 {
 	struct task_struct *t, *cur = current;
 	unsigned long flags;
 
-	tick_program_this_cpu();
-	siglock(cur, &flags);
-	list_for_each_entry(t, &cur->signal->thread_head, thread_node) {
+	if (p->signal == cur->signal)
+		tick_program_this_cpu();
+	siglock(p, &flags);
+	list_for_each_entry(t, &p->signal->thread_head, thread_node) {
 		if (t != cur && READ_ONCE(t->on_cpu))
 			smp_send_reschedule(READ_ONCE(t->cpu));
 	}
-	sigunlock(cur, flags);
+	sigunlock(p, flags);
 }
 
 static int set_cpu_itimer(int i, struct k_itimerval *v, struct k_itimerval *ov)
@@ -1620,7 +1706,7 @@ static int set_cpu_itimer(int i, struct k_itimerval *v, struct k_itimerval *ov)
 	cpu_itimers_update_armed(sig);
 	spin_unlock_irqrestore(&sig->itimer_lock, flags);
 	if (value)
-		cpu_itimer_start_ticks();
+		cpu_itimer_start_ticks(current);
 	return 0;
 }
 

@@ -223,6 +223,7 @@ static u64 cputime_ns(bool process)
 long sys_clock_gettime(int which_clock, struct timespec64 __user *tp)
 {
 	struct timespec64 ts;
+	int err;
 
 	switch (which_clock) {
 	case CLOCK_PROCESS_CPUTIME_ID:
@@ -240,7 +241,11 @@ long sys_clock_gettime(int which_clock, struct timespec64 __user *tp)
 		ktime_get_ts64(&ts);
 		break;
 	default:
-		return -EINVAL;
+		if (which_clock >= 0)
+			return -EINVAL;
+		err = posix_cpu_clock_get(which_clock, &ts);
+		if (err)
+			return err;
 	}
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
@@ -342,14 +347,18 @@ long sys_clock_nanosleep(int which_clock, int flags, const struct timespec64 __u
 
 	/* Clocks that exist but cannot be slept on are EOPNOTSUPP, as Linux's (no nsleep). */
 	if (which_clock == CLOCK_THREAD_CPUTIME_ID || which_clock == CLOCK_MONOTONIC_RAW ||
-	    which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE)
+	    which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE ||
+	    (which_clock < 0 && (which_clock & 7) == 3)) /* Linux's fd clocks (CLOCKFD) */
 		return -EOPNOTSUPP;
 	if (which_clock != CLOCK_REALTIME && which_clock != CLOCK_MONOTONIC &&
-	    which_clock != CLOCK_BOOTTIME)
+	    which_clock != CLOCK_BOOTTIME && which_clock != CLOCK_PROCESS_CPUTIME_ID &&
+	    which_clock >= 0)
 		return -EINVAL;
 	err = get_timespec(&ts, rqtp);
 	if (err)
 		return err;
+	if (which_clock == CLOCK_PROCESS_CPUTIME_ID || which_clock < 0)
+		return posix_cpu_nsleep(which_clock, flags, &ts, rmtp);
 	if (flags & TIMER_ABSTIME)
 		return sleep_until(timespec64_to_ns(&ts),
 				   realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC)
@@ -433,6 +442,7 @@ long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long
 long sys_clock_getres(int which_clock, struct timespec64 __user *tp)
 {
 	struct timespec64 ts = { 0, 1 };
+	int err;
 
 	switch (which_clock) {
 	case CLOCK_REALTIME:
@@ -447,7 +457,11 @@ long sys_clock_getres(int which_clock, struct timespec64 __user *tp)
 		ts.tv_nsec = TICK_NSEC;
 		break;
 	default:
-		return -EINVAL;
+		if (which_clock >= 0)
+			return -EINVAL;
+		err = posix_cpu_clock_getres(which_clock, &ts);
+		if (err)
+			return err;
 	}
 	if (tp && copy_to_user(tp, &ts, sizeof(ts)))
 		return -EFAULT;

@@ -82,6 +82,12 @@ struct restart_block {
 	u64 expires; /* ns on the clock below */
 	int clockid;
 	void __user *rmtp;
+	/* A timed futex wait that a signal cut (kernel/futex.c), resumed until expires. */
+	struct {
+		u32 __user *uaddr;
+		u32 val, bitset;
+		bool shared;
+	} futex;
 };
 
 struct task_struct {

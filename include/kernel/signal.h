@@ -220,6 +220,22 @@ void exit_itimers(struct signal_struct *sig);
  */
 void itimer_charge(struct task_struct *p, u64 delta, bool user);
 void itimer_send_fired(struct task_struct *p);
+/*
+ * A sleeper on a process's CPU clock (clock_nanosleep), on its own stack: woken once the
+ * group's cpu_it[clock] clock (0: user time, 1: all) has grown by left from the add. The
+ * waiter is never left listed: cpu_clock_waiter_del takes it off (or waits for its wake).
+ */
+#define CPU_IT_WAITERS 2 /* itimer_fired's bit for sleepers due */
+enum { CPU_WAITER_LISTED, CPU_WAITER_WAKING, CPU_WAITER_DONE };
+struct cpu_clock_waiter {
+	struct list_head node; /* in signal->cpu_waiters or cpu_waiters_due, under itimer_lock */
+	struct task_struct *task;
+	u64 expires;
+	int clock;
+	int state; /* CPU_WAITER_*: changed under itimer_lock, DONE also by the waker after */
+};
+void cpu_clock_waiter_add(struct task_struct *p, struct cpu_clock_waiter *w, u64 left);
+void cpu_clock_waiter_del(struct task_struct *p, struct cpu_clock_waiter *w);
 /* cpu_it[i] (0: ITIMER_VIRTUAL, 1: ITIMER_PROF) due after value ns more (0: off), then incr. */
 void cpu_itimer_arm(struct signal_struct *sig, int i, u64 value, u64 incr);
 

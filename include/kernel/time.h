@@ -2,6 +2,7 @@
 #ifndef _KERNEL_TIME_H
 #define _KERNEL_TIME_H
 
+#include <kernel/compiler.h>
 #include <kernel/types.h>
 
 /*
@@ -92,5 +93,14 @@ u64 boot_rtc_read_ns(void);
 void time_init(void);
 /* The architecture's part: its reference clocks, and refining the clock's rate on them. */
 void arch_time_init(void);
+
+/*
+ * The CPU-time clocks by Linux's encoded ids (negative; kernel/time/posix-cpu-timers.c),
+ * and clock_nanosleep on them and on CLOCK_PROCESS_CPUTIME_ID (rq already read and checked).
+ */
+int posix_cpu_clock_get(int clock, struct timespec64 *ts);
+int posix_cpu_clock_getres(int clock, struct timespec64 *ts);
+long posix_cpu_nsleep(int clock, int flags, const struct timespec64 *rq,
+		      struct timespec64 __user *rmtp);
 
 #endif /* _KERNEL_TIME_H */

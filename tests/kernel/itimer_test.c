@@ -170,11 +170,49 @@ static void test_cpu_itimer_charge(struct ktest *t)
 	put_task_struct(a);
 }
 
+/* clock_nanosleep's waiter on a CPU clock: due at the charge that passes it, woken after. */
+static void test_cpu_clock_waiter(struct ktest *t)
+{
+	struct task_struct *a = new_task();
+	struct cpu_clock_waiter w = { .clock = 1 }, gone = { .clock = 0 };
+	struct signal_struct *sig;
+	int groups;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	sig = a->signal;
+	groups = atomic_read(&cpu_itimer_groups);
+	cpu_clock_waiter_add(a, &w, 10 * MS);
+	cpu_clock_waiter_add(a, &gone, 100 * MS);
+	KTEST_EXPECT_EQ(t, atomic_read(&cpu_itimer_groups), groups + 1);
+	KTEST_EXPECT_TRUE(t, sig->cpu_itimers_armed);
+	itimer_charge(a, 6 * MS, false);
+	KTEST_EXPECT_EQ(t, sig->itimer_fired, 0);
+	itimer_charge(a, 5 * MS, false); /* system time counts on the PROF clock */
+	KTEST_EXPECT_EQ(t, sig->itimer_fired, 1U << CPU_IT_WAITERS);
+	KTEST_EXPECT_TRUE(t, test_tsk_thread_flag(a, TIF_NOTIFY_RESUME));
+	KTEST_EXPECT_EQ(t, w.state, CPU_WAITER_LISTED); /* due, not yet woken */
+	KTEST_EXPECT_TRUE(t, list_is_singular(&sig->cpu_waiters_due));
+	/* A waiter that leaves before its deadline: off the list, the group still armed. */
+	cpu_clock_waiter_del(a, &gone);
+	KTEST_EXPECT_EQ(t, gone.state, CPU_WAITER_DONE);
+	KTEST_EXPECT_TRUE(t, list_empty(&sig->cpu_waiters));
+	KTEST_EXPECT_FALSE(t, sig->cpu_itimers_armed);
+	KTEST_EXPECT_EQ(t, atomic_read(&cpu_itimer_groups), groups);
+	itimer_send_fired(a);
+	KTEST_EXPECT_EQ(t, w.state, CPU_WAITER_DONE);
+	KTEST_EXPECT_TRUE(t, list_empty(&sig->cpu_waiters_due));
+	KTEST_EXPECT_EQ(t, sig->shared_pending.signal.sig[0], 0); /* a wake, no signal */
+	cpu_clock_waiter_del(a, &w); /* returns at once: the waker is done with it */
+	exit_itimers(sig);
+	put_task_struct(a);
+}
+
 static struct ktest_case itimer_cases[] = {
 	KTEST_CASE(test_block_retargets),
 	KTEST_CASE(test_exit_retargets),
 	KTEST_CASE(test_stopped_not_chosen),
 	KTEST_CASE(test_cpu_itimer_charge),
+	KTEST_CASE(test_cpu_clock_waiter),
 	{},
 };
 

@@ -63,6 +63,7 @@ int pthread_detach(pthread_t t);
 __noreturn void pthread_exit(void *result);
 pthread_t pthread_self(void);
 int pthread_equal(pthread_t a, pthread_t b);
+int pthread_getcpuclockid(pthread_t t, clockid_t *clk);
 int pthread_attr_init(pthread_attr_t *a);
 int pthread_attr_destroy(pthread_attr_t *a);
 int pthread_attr_setstacksize(pthread_attr_t *a, size_t size);

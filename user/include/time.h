@@ -29,6 +29,7 @@ clock_t clock(void);
 int clock_gettime(clockid_t clk, struct timespec *ts);
 int clock_getres(clockid_t clk, struct timespec *ts);
 int clock_nanosleep(clockid_t clk, int flags, const struct timespec *req, struct timespec *rem);
+int clock_getcpuclockid(pid_t pid, clockid_t *clk);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 struct tm *gmtime(const time_t *t);
 struct tm *gmtime_r(const time_t *restrict t, struct tm *restrict tm);

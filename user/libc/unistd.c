@@ -392,7 +392,12 @@ int setitimer(int which, const struct itimerval *restrict v, struct itimerval *r
 
 int clock_nanosleep(clockid_t clk, int flags, const struct timespec *req, struct timespec *rem)
 {
-	long r = __sys(SYS_clock_nanosleep, clk, flags, req, rem);
+	long r;
+
+	/* POSIX's answer for the caller's own thread clock (the kernel's is EOPNOTSUPP). */
+	if (clk == CLOCK_THREAD_CPUTIME_ID)
+		return EINVAL;
+	r = __sys(SYS_clock_nanosleep, clk, flags, req, rem);
 	return (int)-r; /* returns the error number, not -1 */
 }
 

@@ -162,6 +162,13 @@ struct signal_struct {
 		u64 clock, expires, incr; /* ns */
 	} cpu_it[2];
 	unsigned int itimer_fired;
+	/*
+	 * clock_nanosleep on the group's CPU clock (kernel/time/posix-cpu-timers.c): sleepers
+	 * wait on cpu_waiters, on cpu_it[]'s clocks, which count while one waits; the charge
+	 * that passes a sleeper's deadline moves it to cpu_waiters_due (bit CPU_IT_WAITERS of
+	 * itimer_fired), and itimer_send_fired wakes it. Both lists under itimer_lock.
+	 */
+	struct list_head cpu_waiters, cpu_waiters_due;
 	bool cpu_itimers_armed;
 	/* Stopped with this signal and not yet reported to wait(WUNTRACED); under siglock. */
 	int stop_code_pending;
