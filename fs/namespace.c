@@ -328,15 +328,15 @@ static bool still_mounted_on(struct dentry *dentry, struct mount *except)
  * Takes top and every mount below it out of the tree (Linux's umount_tree): out of the hash
  * and the lists, each without a parent, so no walk reaches them any more, while whoever holds
  * one keeps using it. They go on *dead, in the tree's order, for put_umounted once the
- * locks are dropped.
+ * locks are dropped. Under namespace_sem and mount_lock, so that a plain umount's check that
+ * nobody uses the mount holds until it is out.
  */
 static void umount_tree(struct mount *top, struct list_head *dead)
 {
 	struct mount *p;
-	unsigned long flags;
 
 	lockdep_assert_held(&namespace_sem);
-	spin_lock_irqsave(&mount_lock, flags);
+	lockdep_assert_held(&mount_lock);
 	for (p = top; p; p = next_mnt(p, top)) {
 		list_del(&p->mnt_list);
 		list_add_tail(&p->mnt_list, dead);
@@ -352,7 +352,6 @@ static void umount_tree(struct mount *top, struct list_head *dead)
 		p->mnt_parent = NULL;
 		p->mnt_mountpoint = NULL;
 	}
-	spin_unlock_irqrestore(&mount_lock, flags);
 }
 
 /*
@@ -770,15 +769,15 @@ static int umount_path(struct path *path, int flags)
 	err = -EINVAL;
 	if (m == root_mount)
 		goto out; /* a deviation: Linux detaches even the namespace's root */
-	if (!(flags & MNT_DETACH)) {
-		spin_lock_irqsave(&mount_lock, irqflags);
-		err = atomic_read(&m->mnt_count) > 2 || !list_empty(&m->mnt_mounts) ? -EBUSY : 0;
-		spin_unlock_irqrestore(&mount_lock, irqflags);
-		if (err)
-			goto out;
-	}
-	umount_tree(m, &dead);
 	err = 0;
+	spin_lock_irqsave(&mount_lock, irqflags);
+	/* Checked and taken out under one hold: no walk gets a first reference in between. */
+	if (!(flags & MNT_DETACH) &&
+	    (atomic_read(&m->mnt_count) > 2 || !list_empty(&m->mnt_mounts)))
+		err = -EBUSY;
+	else
+		umount_tree(m, &dead);
+	spin_unlock_irqrestore(&mount_lock, irqflags);
 out:
 	up_write(&namespace_sem);
 	put_umounted(&dead);
