@@ -120,6 +120,7 @@ static void test_detach_walk_race_two_cpus(struct ktest *t)
 {
 	int sbs = nr_super_blocks(), mounts = nr_live_mounts();
 	struct umount_race *r;
+	unsigned long dentries;
 
 	if (!ktest_need_two_cpus(t))
 		return;
@@ -127,6 +128,8 @@ static void test_detach_walk_race_two_cpus(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, r);
 	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, D, 0755), 0);
 	KTEST_ASSERT_EQ(t, do_mkdirat(NULL, D "/m", 0755), 0);
+	shrink_dcache_all();
+	dentries = nr_dentries();
 	KTEST_EXPECT_EQ(t, ktest_run_on_two_cpus(umount_race_worker, r, "ktest-umount"), 0);
 	KTEST_EXPECT_EQ(t, r->bad[0], 0);
 	KTEST_EXPECT_EQ(t, r->bad[1], 0);
@@ -135,6 +138,8 @@ static void test_detach_walk_race_two_cpus(struct ktest *t)
 	/* every mount and super block made was freed by its last user */
 	KTEST_EXPECT_EQ(t, nr_super_blocks(), sbs);
 	KTEST_EXPECT_EQ(t, nr_live_mounts(), mounts);
+	shrink_dcache_all();
+	KTEST_EXPECT_EQ(t, nr_dentries(), dentries);
 	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, D "/m"), 0);
 	KTEST_EXPECT_EQ(t, do_rmdirat(NULL, D), 0);
 	kfree(r);
