@@ -195,12 +195,14 @@ long sys_chdir(const char __user *filename)
 
 /*
  * getcwd: the working directory's path from the root, walked up through d_parent and
- * across mount points; -ENOENT if the directory was removed, -ERANGE if size is too small.
+ * across mount points; -ENOENT if the directory was removed, -ERANGE if size is too small;
+ * "(unreachable)" before the path of a directory outside the root or in a detached mount.
  */
 long sys_getcwd(char __user *buf, unsigned long size)
 {
 	struct path root, pwd, p;
 	char *page, *pos, name[NAME_MAX + 1];
+	bool unreachable = false;
 	long ret = 0;
 
 	page = kmalloc(PATH_MAX, GFP_KERNEL);
@@ -219,9 +221,14 @@ long sys_getcwd(char __user *buf, unsigned long size)
 		int len;
 
 		if (p.dentry == p.mnt->mnt_root) {
-			if (!vfs_mount_up(&p))
-				break; /* the top of the tree, outside our root */
-			continue;
+			if (vfs_mount_up(&p))
+				continue;
+			/*
+			 * The top of the tree outside our root, or a detached mount's root: as Linux,
+			 * the path is "(unreachable)" and what was found below it.
+			 */
+			unreachable = true;
+			break;
 		}
 		len = d_name_copy(p.dentry, name, sizeof(name));
 		if (len < 0 || pos - page < len + 1) {
@@ -237,6 +244,12 @@ long sys_getcwd(char __user *buf, unsigned long size)
 	}
 	if (!ret && !*pos)
 		*--pos = '/'; /* the root itself */
+	if (!ret && unreachable) {
+		if (pos - page < 13)
+			ret = -ENAMETOOLONG;
+		else
+			pos = memcpy(pos - 13, "(unreachable)", 13);
+	}
 	if (!ret) {
 		ret = page + PATH_MAX - pos;
 		if ((unsigned long)ret > size)

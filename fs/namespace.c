@@ -4,15 +4,21 @@
  * directory or file for a bind mount) at a dentry of its parent mount; a hash by (parent
  * mount, dentry) answers "is something mounted here" during path walks. A mount's count
  * includes the tree's own reference and one per user (open files, working directories, walks
- * in progress); unmounting a mount someone still uses is EBUSY. Each mount carries Linux's
- * per-mount flags (MNT_NOSUID, MNT_NODEV, MNT_NOEXEC, the atime ones, MNT_READONLY), which
- * exec, open, mmap and the path walk consult.
+ * in progress) and one per mount attached on it. A plain unmount of a mount someone still
+ * uses is EBUSY; MNT_DETACH takes the mount and every mount below it out of the tree at once
+ * (each then has no parent: ".." stops at its root, as on Linux) and drops the tree's
+ * references, so the last user's mntput frees it and releases its super block. Each mount
+ * carries Linux's per-mount flags (MNT_NOSUID, MNT_NODEV, MNT_NOEXEC, the atime ones,
+ * MNT_READONLY), which exec, open, mmap and the path walk consult, and the kernel's own
+ * MNT_UNBINDABLE and MNT_UMOUNT (out of the tree).
  *
- * Locking: namespace_sem (a rw_semaphore) orders mount and unmount against each other;
- * mount_lock (a spinlock) covers the hash, the lists and the counts for walkers. mnt_flags
+ * Locking: namespace_sem (a rw_semaphore) orders mount, move and unmount against each other;
+ * mount_lock (a spinlock) covers the hash, the lists, mnt_parent and mnt_mountpoint for
+ * walkers (lookup_mnt, vfs_mount_up), which take their references under it. mnt_flags
  * change under namespace_sem and are read without a lock (one word: old or new).
  */
 #include <kernel/fs.h>
+#include <kernel/fs_struct.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
@@ -23,15 +29,19 @@
 #include "internal.h"
 
 #define MNT_HASH_SIZE 64
+/* Kernel-internal mnt_flags, Linux's values: never user-settable. */
+#define MNT_UNBINDABLE 0x2000
+#define MNT_UMOUNT 0x8000000
 
 struct mount {
 	struct vfsmount mnt;
 	struct mount *mnt_parent;
 	struct dentry *mnt_mountpoint;
 	struct hlist_node mnt_hash;
-	struct list_head mnt_list; /* all mounts, in mount order */
-	struct list_head mnt_mounts; /* children */
+	struct list_head mnt_list; /* the tree's mounts, in mount order; then umount's list */
+	struct list_head mnt_mounts; /* children, in mount order (under mount_lock) */
 	struct list_head mnt_child;
+	struct list_head mnt_instance; /* every mount with an id, until freed (mount_lock) */
 	/*
 	 * Atomic: a holder of a reference takes or drops another without mount_lock; a first
 	 * reference is only taken from the hash under mount_lock (lookup_mnt), which umount
@@ -41,10 +51,17 @@ struct mount {
 	char *mnt_devname;
 	int mnt_id; /* /proc/PID/mountinfo's: the lowest not in use, as Linux's IDA gives */
 	struct mount *mnt_copy; /* copy_tree's scratch: this mount's copy; under namespace_sem */
+	/* What umount_tree took from the tree, put after its locks are dropped. */
+	struct mount *mnt_ex_parent;
+	struct dentry *mnt_ex_mountpoint;
+	/* MNT_EXPIRE's mark: set by umount2, cleared by any mntput (a use) as on Linux. */
+	int mnt_expiry_mark;
 };
 
 static struct hlist_head mount_hashtable[MNT_HASH_SIZE];
 static LIST_HEAD(mount_list);
+static LIST_HEAD(mount_instances);
+static atomic_t nr_mounts = ATOMIC_INIT(0);
 static DEFINE_SPINLOCK(mount_lock);
 static DECLARE_RWSEM(namespace_sem);
 static struct mount *root_mount;
@@ -68,11 +85,36 @@ struct vfsmount *mntget(struct vfsmount *mnt)
 	return mnt;
 }
 
-/* Only drops the count: a mount is freed by umount (or by whoever made it and failed). */
+static void cleanup_mnt(struct mount *m);
+
+/*
+ * The tree holds a reference on every attached mount, so only a mount umount_tree took out
+ * reaches zero here: its last user frees it (in process context: fput, exit, path_put).
+ */
+static void mntput_no_expire(struct mount *m)
+{
+	int c = atomic_dec_return(&m->mnt_count);
+
+	BUG_ON(c < 0);
+	if (!c)
+		cleanup_mnt(m);
+}
+
 void mntput(struct vfsmount *mnt)
 {
-	if (mnt)
-		BUG_ON(atomic_dec_return(&real_mount(mnt)->mnt_count) < 0);
+	struct mount *m;
+
+	if (!mnt)
+		return;
+	m = real_mount(mnt);
+	if (unlikely(READ_ONCE(m->mnt_expiry_mark)))
+		WRITE_ONCE(m->mnt_expiry_mark, 0);
+	mntput_no_expire(m);
+}
+
+int nr_live_mounts(void)
+{
+	return atomic_read(&nr_mounts);
 }
 
 void path_get(const struct path *path)
@@ -115,16 +157,22 @@ bool may_open_dev(const struct path *path)
 	return !path->mnt || !(READ_ONCE(path->mnt->mnt_flags) & MNT_NODEV);
 }
 
+/* mnt_parent and mnt_mountpoint change under mount_lock (move, umount): read them under it. */
 bool vfs_mount_up(struct path *path)
 {
 	struct mount *m = real_mount(path->mnt);
-	struct dentry *mountpoint;
-	struct vfsmount *parent;
+	struct dentry *mountpoint = NULL;
+	struct vfsmount *parent = NULL;
+	unsigned long flags;
 
-	if (!m->mnt_parent)
+	spin_lock_irqsave(&mount_lock, flags);
+	if (m->mnt_parent) {
+		parent = mntget(&m->mnt_parent->mnt);
+		mountpoint = dget(m->mnt_mountpoint);
+	}
+	spin_unlock_irqrestore(&mount_lock, flags);
+	if (!parent)
 		return false;
-	parent = mntget(&m->mnt_parent->mnt);
-	mountpoint = dget(m->mnt_mountpoint);
 	path_put(path);
 	path->mnt = parent;
 	path->dentry = mountpoint;
@@ -168,23 +216,26 @@ static struct mount *alloc_mount(struct dentry *root, const char *dev_name, int 
 	m->mnt.mnt_flags = mnt_flags;
 	atomic_set(&m->mnt_count, 1); /* the tree's reference */
 	INIT_HLIST_NODE(&m->mnt_hash);
+	INIT_LIST_HEAD(&m->mnt_list);
 	INIT_LIST_HEAD(&m->mnt_mounts);
 	INIT_LIST_HEAD(&m->mnt_child);
+	INIT_LIST_HEAD(&m->mnt_instance);
+	atomic_inc(&nr_mounts);
 	return m;
 }
 
 /*
- * The lowest id no mount has (from 1, as Linux's mnt_id_ida): set on attach, under
- * namespace_sem (write), which every change of the list holds.
+ * The lowest id no live mount has (from 1, as Linux's mnt_id_ida): a detached mount keeps
+ * its id until freed. Set on attach, with mount_lock held, which guards mount_instances.
  */
 static int mnt_alloc_id(void)
 {
 	struct mount *m;
 	int id = 1;
 
-	lockdep_assert_held(&namespace_sem);
+	lockdep_assert_held(&mount_lock);
 again:
-	list_for_each_entry(m, &mount_list, mnt_list)
+	list_for_each_entry(m, &mount_instances, mnt_instance)
 		if (m->mnt_id == id) {
 			id++;
 			goto again;
@@ -196,6 +247,51 @@ static void free_mount(struct mount *m)
 {
 	kfree(m->mnt_devname);
 	kfree(m);
+	atomic_dec(&nr_mounts);
+}
+
+/* The last reference to a mount out of the tree: its root, its super block, its id. */
+static void cleanup_mnt(struct mount *m)
+{
+	unsigned long flags;
+
+	BUG_ON(!(m->mnt.mnt_flags & MNT_UMOUNT));
+	spin_lock_irqsave(&mount_lock, flags);
+	list_del(&m->mnt_instance);
+	spin_unlock_irqrestore(&mount_lock, flags);
+	dput(m->mnt.mnt_root);
+	deactivate_super(m->mnt.mnt_sb);
+	free_mount(m);
+}
+
+/* In the tree (not taken out by umount): what Linux's check_mnt asks. */
+static bool mnt_attached(const struct mount *m)
+{
+	return !(READ_ONCE(m->mnt.mnt_flags) & MNT_UMOUNT);
+}
+
+/*
+ * The mount after p in a walk of the tree below root, parents before their children (in
+ * each parent's mount order); NULL at the end. Under namespace_sem or mount_lock.
+ */
+static struct mount *next_mnt(struct mount *p, struct mount *root)
+{
+	if (!list_empty(&p->mnt_mounts))
+		return list_first_entry(&p->mnt_mounts, struct mount, mnt_child);
+	while (p != root) {
+		if (!list_is_last(&p->mnt_child, &p->mnt_parent->mnt_mounts))
+			return list_next_entry(p, mnt_child);
+		p = p->mnt_parent;
+	}
+	return NULL;
+}
+
+/* The last mount of p's subtree in next_mnt's order: a walk resumes after it to skip it. */
+static struct mount *skip_mnt_tree(struct mount *p)
+{
+	while (!list_empty(&p->mnt_mounts))
+		p = list_last_entry(&p->mnt_mounts, struct mount, mnt_child);
+	return p;
 }
 
 /* Attaches m at path (referenced for the tree: the mount point dentry and parent mount). */
@@ -203,10 +299,12 @@ static void attach_mount(struct mount *m, const struct path *path)
 {
 	unsigned long flags;
 
-	m->mnt_id = mnt_alloc_id();
+	lockdep_assert_held(&namespace_sem);
 	m->mnt_mountpoint = dget(path->dentry);
 	m->mnt_parent = real_mount(mntget(path->mnt));
 	spin_lock_irqsave(&mount_lock, flags);
+	m->mnt_id = mnt_alloc_id();
+	list_add_tail(&m->mnt_instance, &mount_instances);
 	path->dentry->d_flags |= DCACHE_MOUNTED;
 	hlist_add_head(&m->mnt_hash, m_hash(path->mnt, path->dentry));
 	list_add_tail(&m->mnt_child, &m->mnt_parent->mnt_mounts);
@@ -214,14 +312,65 @@ static void attach_mount(struct mount *m, const struct path *path)
 	spin_unlock_irqrestore(&mount_lock, flags);
 }
 
-static bool still_mounted_on(struct dentry *dentry)
+/* Whether a mount of the tree other than except sits on dentry; under mount_lock. */
+static bool still_mounted_on(struct dentry *dentry, struct mount *except)
 {
 	struct mount *m;
 
+	lockdep_assert_held(&mount_lock);
 	list_for_each_entry(m, &mount_list, mnt_list)
-		if (m->mnt_mountpoint == dentry)
+		if (m != except && m->mnt_mountpoint == dentry)
 			return true;
 	return false;
+}
+
+/*
+ * Takes top and every mount below it out of the tree (Linux's umount_tree): out of the hash
+ * and the lists, each without a parent, so no walk reaches them any more, while whoever holds
+ * one keeps using it. They go on *dead, in the tree's order, for put_umounted once the
+ * locks are dropped. Under namespace_sem and mount_lock, so that a plain umount's check that
+ * nobody uses the mount holds until it is out.
+ */
+static void umount_tree(struct mount *top, struct list_head *dead)
+{
+	struct mount *p;
+
+	lockdep_assert_held(&namespace_sem);
+	lockdep_assert_held(&mount_lock);
+	for (p = top; p; p = next_mnt(p, top)) {
+		list_del(&p->mnt_list);
+		list_add_tail(&p->mnt_list, dead);
+		WRITE_ONCE(p->mnt.mnt_flags, p->mnt.mnt_flags | MNT_UMOUNT);
+	}
+	list_for_each_entry(p, dead, mnt_list) {
+		hlist_del_init(&p->mnt_hash);
+		list_del_init(&p->mnt_child);
+		if (!still_mounted_on(p->mnt_mountpoint, NULL))
+			p->mnt_mountpoint->d_flags &= ~DCACHE_MOUNTED;
+		p->mnt_ex_parent = p->mnt_parent;
+		p->mnt_ex_mountpoint = p->mnt_mountpoint;
+		p->mnt_parent = NULL;
+		p->mnt_mountpoint = NULL;
+	}
+}
+
+/*
+ * Drops what the tree held of umount_tree's mounts: the mount point, the reference on the
+ * parent, the tree's own. A parent comes before its children, so a parent freed by its
+ * child's put is already off the list.
+ */
+static void put_umounted(struct list_head *dead)
+{
+	struct mount *p, *next;
+
+	list_for_each_entry_safe(p, next, dead, mnt_list) {
+		list_del_init(&p->mnt_list);
+		dput(p->mnt_ex_mountpoint);
+		mntput_no_expire(p->mnt_ex_parent);
+		p->mnt_ex_mountpoint = NULL;
+		p->mnt_ex_parent = NULL;
+		mntput_no_expire(p);
+	}
 }
 
 static int do_new_mount(const struct path *path, const char *type, unsigned long sb_flags,
@@ -234,6 +383,8 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 	lockdep_assert_held(&namespace_sem);
 	if (!fs)
 		return -ENODEV;
+	if (!mnt_attached(real_mount(path->mnt)))
+		return -ENOENT; /* Linux 6.18's answer for a mount point out of the tree */
 	if (!d_is_dir(path->dentry))
 		return -ENOTDIR;
 	root = fs->mount(fs, sb_flags, dev_name, data);
@@ -252,7 +403,8 @@ static int do_new_mount(const struct path *path, const char *type, unsigned long
 /* A new mount of old's file system rooted at root, with old's flags; not attached yet. */
 static struct mount *clone_mnt(struct mount *old, struct dentry *root)
 {
-	struct mount *m = alloc_mount(root, old->mnt_devname, READ_ONCE(old->mnt.mnt_flags));
+	int flags = READ_ONCE(old->mnt.mnt_flags) & ~(MNT_UNBINDABLE | MNT_UMOUNT);
+	struct mount *m = alloc_mount(root, old->mnt_devname, flags);
 
 	if (!m)
 		return NULL;
@@ -271,34 +423,41 @@ static void drop_clone(struct mount *m)
 
 /*
  * Copies of the mounts below old (within its mount, at or under its directory) and below
- * those, in mount order (a parent is always listed before its children), onto *copies with
- * mnt_parent the parent's copy and mnt_mountpoint the dentry to attach at (both unreferenced
- * until attach_mount). 0 or -ENOMEM, with nothing left on *copies.
+ * those, walked down the tree (a parent before its children) and left out with their subtrees
+ * when unbindable, as Linux's copy_tree, onto *copies with mnt_parent the parent's copy and
+ * mnt_mountpoint the dentry to attach at (both unreferenced until attach_mount). 0 or
+ * -ENOMEM, with nothing left on *copies.
  */
 static int copy_submounts(struct mount *src, const struct path *old, struct mount *top,
 			  struct list_head *copies)
 {
-	struct mount *m, *copy, *next;
+	struct mount *r, *m, *copy, *next;
 	int err = 0;
 
 	lockdep_assert_held(&namespace_sem);
 	src->mnt_copy = top;
-	list_for_each_entry(m, &mount_list, mnt_list) {
-		if (!m->mnt_parent || !m->mnt_parent->mnt_copy)
+	list_for_each_entry(r, &src->mnt_mounts, mnt_child) {
+		if (!is_subdir(r->mnt_mountpoint, old->dentry))
 			continue;
-		if (m->mnt_parent == src && !is_subdir(m->mnt_mountpoint, old->dentry))
-			continue;
-		copy = clone_mnt(m, m->mnt.mnt_root);
-		if (!copy) {
-			err = -ENOMEM;
-			break;
+		for (m = r; m && !err; m = next_mnt(m, r)) {
+			if (m->mnt.mnt_flags & MNT_UNBINDABLE) {
+				m = skip_mnt_tree(m);
+				continue;
+			}
+			copy = clone_mnt(m, m->mnt.mnt_root);
+			if (!copy) {
+				err = -ENOMEM;
+				break;
+			}
+			copy->mnt_parent = m->mnt_parent->mnt_copy;
+			copy->mnt_mountpoint = m->mnt_mountpoint;
+			m->mnt_copy = copy;
+			list_add_tail(&copy->mnt_list, copies);
 		}
-		copy->mnt_parent = m->mnt_parent->mnt_copy;
-		copy->mnt_mountpoint = m->mnt_mountpoint;
-		m->mnt_copy = copy;
-		list_add_tail(&copy->mnt_list, copies);
+		if (err)
+			break;
 	}
-	list_for_each_entry(m, &mount_list, mnt_list)
+	for (m = src; m; m = next_mnt(m, src))
 		m->mnt_copy = NULL;
 	if (err) {
 		list_for_each_entry_safe(copy, next, copies, mnt_list) {
@@ -328,6 +487,11 @@ static int do_loopback(const struct path *path, const char *old_name, bool recur
 	err = kern_path(old_name, LOOKUP_FOLLOW, &old);
 	if (err)
 		return err;
+	/* Linux's order: a target out of the tree, an unbindable or detached source: EINVAL. */
+	err = -EINVAL;
+	if (!mnt_attached(real_mount(path->mnt)) || (old.mnt->mnt_flags & MNT_UNBINDABLE) ||
+	    !mnt_attached(real_mount(old.mnt)))
+		goto out;
 	err = -ENOTDIR;
 	if (d_is_dir(old.dentry) != d_is_dir(path->dentry))
 		goto out;
@@ -372,7 +536,7 @@ static void set_mount_attributes(struct vfsmount *mnt, int mnt_flags)
 static int do_reconfigure_mnt(const struct path *path, int mnt_flags)
 {
 	lockdep_assert_held(&namespace_sem);
-	if (path->dentry != path->mnt->mnt_root)
+	if (!mnt_attached(real_mount(path->mnt)) || path->dentry != path->mnt->mnt_root)
 		return -EINVAL;
 	set_mount_attributes(path->mnt, mnt_flags);
 	return 0;
@@ -387,7 +551,7 @@ static int do_remount(const struct path *path, unsigned long sb_flags, int mnt_f
 	struct super_block *sb = path->mnt->mnt_sb;
 
 	lockdep_assert_held(&namespace_sem);
-	if (path->dentry != path->mnt->mnt_root)
+	if (!mnt_attached(real_mount(path->mnt)) || path->dentry != path->mnt->mnt_root)
 		return -EINVAL;
 	/* s_flags changes only here after the super block is made: under namespace_sem. */
 	if (sb_flags & MS_RDONLY)
@@ -395,6 +559,93 @@ static int do_remount(const struct path *path, unsigned long sb_flags, int mnt_f
 	else
 		WRITE_ONCE(sb->s_flags, sb->s_flags & ~SB_RDONLY);
 	set_mount_attributes(path->mnt, mnt_flags);
+	return 0;
+}
+
+/*
+ * MS_MOVE: the mount at old_name's root, with every mount below it, moved onto path (Linux's
+ * do_move_mount): EINVAL for a target or source out of the tree, a source that is no mount's
+ * root or the root mount, a directory onto a file or back; ELOOP for a target inside the
+ * source. The mount keeps its id and its place in mount_list (/proc/mounts lists mounts by
+ * age, as Linux 6.8 and later do), which therefore no longer lists parents first.
+ */
+static int do_move_mount(const struct path *path, const char *old_name)
+{
+	struct mount *old, *p, *ex_parent;
+	struct dentry *ex_mountpoint;
+	unsigned long flags;
+	struct path from;
+	int err;
+
+	lockdep_assert_held(&namespace_sem);
+	if (!old_name || !*old_name)
+		return -EINVAL;
+	err = kern_path(old_name, LOOKUP_FOLLOW, &from);
+	if (err)
+		return err;
+	old = real_mount(from.mnt);
+	p = real_mount(path->mnt);
+	err = -EINVAL;
+	if (!mnt_attached(p) || !mnt_attached(old) || !old->mnt_parent ||
+	    from.dentry != from.mnt->mnt_root || d_is_dir(path->dentry) != d_is_dir(from.dentry))
+		goto out;
+	err = -ELOOP;
+	for (; p->mnt_parent; p = p->mnt_parent)
+		if (p == old)
+			goto out;
+	err = 0;
+	dget(path->dentry);
+	mntget(path->mnt);
+	spin_lock_irqsave(&mount_lock, flags);
+	ex_parent = old->mnt_parent;
+	ex_mountpoint = old->mnt_mountpoint;
+	hlist_del_init(&old->mnt_hash);
+	list_del(&old->mnt_child);
+	if (!still_mounted_on(ex_mountpoint, old))
+		ex_mountpoint->d_flags &= ~DCACHE_MOUNTED;
+	old->mnt_parent = real_mount(path->mnt);
+	old->mnt_mountpoint = path->dentry;
+	path->dentry->d_flags |= DCACHE_MOUNTED;
+	hlist_add_head(&old->mnt_hash, m_hash(path->mnt, path->dentry));
+	list_add_tail(&old->mnt_child, &old->mnt_parent->mnt_mounts);
+	old->mnt_expiry_mark = 0; /* as Linux: a moved mount no longer expires */
+	spin_unlock_irqrestore(&mount_lock, flags);
+	dput(ex_mountpoint);
+	mntput_no_expire(ex_parent);
+out:
+	path_put(&from);
+	return err;
+}
+
+/*
+ * MS_PRIVATE, MS_SLAVE, MS_UNBINDABLE (with MS_REC: on every mount below too), exactly one
+ * of them (Linux's flags_to_propagation_type). Every mount here is private (no propagation),
+ * so private and slave are the same; unbindable is kept and refuses MS_BIND. MS_SHARED is
+ * EINVAL: a deviation, there is no propagation.
+ */
+static int do_change_type(const struct path *path, unsigned long ms_flags)
+{
+	unsigned long type = ms_flags & ~(MS_REC | MS_SILENT);
+	struct mount *top = real_mount(path->mnt), *m;
+
+	lockdep_assert_held(&namespace_sem);
+	if (path->dentry != path->mnt->mnt_root)
+		return -EINVAL;
+	if ((type & ~(MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE)) || !type ||
+	    (type & (type - 1)))
+		return -EINVAL;
+	if (!mnt_attached(top) || type == MS_SHARED)
+		return -EINVAL;
+	for (m = top; m; m = (ms_flags & MS_REC) ? next_mnt(m, top) : NULL) {
+		int f = m->mnt.mnt_flags;
+
+		/* slave keeps unbindable, as Linux's change_mnt_propagation */
+		if (type == MS_UNBINDABLE)
+			f |= MNT_UNBINDABLE;
+		else if (type == MS_PRIVATE)
+			f &= ~MNT_UNBINDABLE;
+		WRITE_ONCE(m->mnt.mnt_flags, f);
+	}
 	return 0;
 }
 
@@ -449,6 +700,10 @@ int do_mount(const char *dev_name, const char *dir_name, const char *type, unsig
 		err = do_remount(&path, sb_flags, mnt_flags);
 	else if (flags & MS_BIND)
 		err = do_loopback(&path, dev_name, flags & MS_REC);
+	else if (flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE))
+		err = do_change_type(&path, flags);
+	else if (flags & MS_MOVE)
+		err = do_move_mount(&path, dev_name);
 	else
 		err = do_new_mount(&path, type ? type : "", sb_flags, mnt_flags,
 				   dev_name ? dev_name : "none", data);
@@ -457,51 +712,93 @@ int do_mount(const char *dev_name, const char *dir_name, const char *type, unsig
 	return err;
 }
 
+#define MNT_EXPIRE 0x4
+#define UMOUNT_NOFOLLOW 0x8
+
+/*
+ * umount2 on a resolved name, in Linux's order (path_umount, do_umount): EPERM for a user
+ * without privilege, EINVAL for no mount's root or a mount out of the tree; MNT_EXPIRE: EINVAL
+ * with MNT_DETACH or MNT_FORCE or for the caller's root mount, EBUSY in use, EAGAIN the first
+ * time (the mark a later use clears); the caller's root mount without MNT_DETACH is remounted
+ * read-only, as Linux; then MNT_DETACH takes the mount and those below it out at once, and a
+ * plain unmount does it when nobody uses the mount (EBUSY otherwise).
+ */
+static int umount_path(struct path *path, int flags)
+{
+	struct mount *m = real_mount(path->mnt);
+	unsigned long irqflags;
+	struct path root;
+	LIST_HEAD(dead);
+	bool is_root;
+	int err;
+
+	if (current_cred()->euid != 0)
+		return -EPERM;
+	if (path->dentry != path->mnt->mnt_root)
+		return -EINVAL;
+	is_root = false;
+	if (current->fs) {
+		get_fs_root(current->fs, &root);
+		is_root = root.mnt == path->mnt;
+		path_put(&root);
+	}
+	down_write(&namespace_sem);
+	err = -EINVAL;
+	if (!mnt_attached(m))
+		goto out;
+	if (flags & MNT_EXPIRE) {
+		if (is_root || (flags & (MNT_FORCE | MNT_DETACH)))
+			goto out;
+		spin_lock_irqsave(&mount_lock, irqflags);
+		/* The tree's reference and ours: anything more is a user. */
+		err = atomic_read(&m->mnt_count) != 2 || !list_empty(&m->mnt_mounts) ? -EBUSY : 0;
+		spin_unlock_irqrestore(&mount_lock, irqflags);
+		if (!err && !READ_ONCE(m->mnt_expiry_mark)) {
+			WRITE_ONCE(m->mnt_expiry_mark, 1);
+			err = -EAGAIN;
+		}
+		if (err)
+			goto out;
+	}
+	if (is_root && !(flags & MNT_DETACH)) {
+		/* s_flags changes only under namespace_sem after the super block is made. */
+		WRITE_ONCE(m->mnt.mnt_sb->s_flags, m->mnt.mnt_sb->s_flags | SB_RDONLY);
+		err = 0;
+		goto out;
+	}
+	err = -EINVAL;
+	if (m == root_mount)
+		goto out; /* a deviation: Linux detaches even the namespace's root */
+	err = 0;
+	spin_lock_irqsave(&mount_lock, irqflags);
+	/* Checked and taken out under one hold: no walk gets a first reference in between. */
+	if (!(flags & MNT_DETACH) &&
+	    (atomic_read(&m->mnt_count) > 2 || !list_empty(&m->mnt_mounts)))
+		err = -EBUSY;
+	else
+		umount_tree(m, &dead);
+	spin_unlock_irqrestore(&mount_lock, irqflags);
+out:
+	up_write(&namespace_sem);
+	put_umounted(&dead);
+	return err;
+}
+
 int do_umount(const char *dir_name, int flags)
 {
-	struct dentry *mountpoint = NULL, *root;
-	struct mount *m, *parent;
-	unsigned long irqflags;
 	struct path path;
 	int err;
 
-	err = kern_path(dir_name, LOOKUP_FOLLOW, &path);
+	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
+		return -EINVAL;
+	err = kern_path(dir_name, (flags & UMOUNT_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
-	m = real_mount(path.mnt);
-	if (path.dentry != path.mnt->mnt_root || m == root_mount) {
-		path_put(&path);
-		return -EINVAL;
-	}
-	down_write(&namespace_sem);
-	spin_lock_irqsave(&mount_lock, irqflags);
-	/* The tree's reference and ours: anything more is a user. */
-	if (atomic_read(&m->mnt_count) > 2 || !list_empty(&m->mnt_mounts)) {
-		spin_unlock_irqrestore(&mount_lock, irqflags);
-		up_write(&namespace_sem);
-		path_put(&path);
-		return -EBUSY;
-	}
-	hlist_del_init(&m->mnt_hash);
-	list_del(&m->mnt_child);
-	list_del(&m->mnt_list);
-	mountpoint = m->mnt_mountpoint;
-	parent = m->mnt_parent;
-	if (!still_mounted_on(mountpoint))
-		mountpoint->d_flags &= ~DCACHE_MOUNTED;
-	atomic_sub(2, &m->mnt_count);
-	spin_unlock_irqrestore(&mount_lock, irqflags);
-	up_write(&namespace_sem);
-
-	/* Our walk's reference on the root dentry; the mount's own goes below. */
+	err = umount_path(&path, flags);
+	/* Not path_put: umount2's own walk is no use that clears MNT_EXPIRE's mark. */
 	dput(path.dentry);
-	root = m->mnt.mnt_root;
-	dput(root);
-	deactivate_super(m->mnt.mnt_sb);
-	dput(mountpoint);
-	mntput(&parent->mnt);
-	free_mount(m);
-	return 0;
+	mntput_no_expire(real_mount(path.mnt));
+	return err;
 }
 
 /*
@@ -604,6 +901,7 @@ int iterate_mounts(mount_show_fn show, void *arg)
 		e.path = path;
 		e.opts = opts;
 		e.sb_rdonly = m->mnt.mnt_sb->s_flags & SB_RDONLY;
+		e.unbindable = m->mnt.mnt_flags & MNT_UNBINDABLE;
 		e.type = m->mnt.mnt_sb->s_type->name;
 		e.dev = m->mnt_devname;
 		show(&e, arg);
@@ -633,6 +931,7 @@ void mnt_init(void)
 	root_mount->mnt_id = 1; /* the first: later mounts take the lowest id left (attach) */
 	spin_lock_irqsave(&mount_lock, flags);
 	list_add_tail(&root_mount->mnt_list, &mount_list);
+	list_add_tail(&root_mount->mnt_instance, &mount_instances);
 	spin_unlock_irqrestore(&mount_lock, flags);
 	set_fs_root_pwd(&root_mount->mnt, root);
 }
@@ -641,20 +940,33 @@ void mnt_init(void)
 
 #define MS_MGC_MSK 0xffff0000ul /* the old magic in the upper half, ignored as on Linux */
 #define MS_MGC_VAL 0xc0ed0000ul
-#define MS_SHARED_ETC (0x100000 | 0x40000 | 0x80000 | 0x20000) /* SHARED|PRIVATE|SLAVE|UNBINDABLE */
-#define MNT_EXPIRE 0x4
-#define UMOUNT_NOFOLLOW 0x8
 
-/* A string argument of mount from user memory (NULL stays NULL), or an ERR_PTR. */
+/*
+ * A string argument of mount from user memory, as Linux's strndup_user: "" allowed, EFAULT,
+ * EINVAL when longer than PATH_MAX; NULL stays NULL. Freed with kfree.
+ */
 static char *copy_mount_string(const char __user *s)
 {
-	return s ? getname(s) : NULL;
+	char *k;
+	long len;
+
+	if (!s)
+		return NULL;
+	k = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!k)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(k, s, PATH_MAX);
+	if (len < 0 || len == PATH_MAX) {
+		kfree(k);
+		return ERR_PTR(len < 0 ? -EFAULT : -EINVAL);
+	}
+	return k;
 }
 
 /*
  * mount: new mounts of the registered file systems (tmpfs, proc, devtmpfs...) on a directory,
- * MS_REMOUNT (with MS_BIND: the mount's flags alone), MS_BIND. Root only (CAP_SYS_ADMIN).
- * MS_MOVE and the propagation changes are not supported yet: -EINVAL.
+ * MS_REMOUNT (with MS_BIND: the mount's flags alone), MS_BIND, MS_MOVE, and the propagation
+ * changes but MS_SHARED. Root only (CAP_SYS_ADMIN).
  */
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, unsigned long flags,
 	       void __user *data)
@@ -666,8 +978,6 @@ long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, 
 		return -EPERM;
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
-	if (flags & (MS_MOVE | MS_SHARED_ETC))
-		return -EINVAL;
 	kdir = getname(dir_name);
 	if (IS_ERR(kdir))
 		return PTR_ERR(kdir);
@@ -690,25 +1000,22 @@ long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type, 
 			goto out_data;
 	}
 	err = -ENODEV;
-	if ((flags & (MS_REMOUNT | MS_BIND)) || (ktype && *ktype))
+	if ((flags & (MS_REMOUNT | MS_BIND | MS_MOVE | MS_SHARED | MS_PRIVATE | MS_SLAVE |
+		      MS_UNBINDABLE)) ||
+	    (ktype && *ktype))
 		err = do_mount(kdev, kdir, ktype, flags, kdata);
 out_data:
 	kfree(kdata);
 out_dev:
-	if (kdev)
-		putname(kdev);
+	kfree(kdev);
 out_type:
-	if (ktype)
-		putname(ktype);
+	kfree(ktype);
 out_dir:
 	putname(kdir);
 	return err;
 }
 
-/*
- * umount2: root only; MNT_FORCE is accepted (nothing to abort); MNT_DETACH (lazy) is refused
- * with -EBUSY when the mount is in use rather than detached, a deviation.
- */
+/* umount2: root only; MNT_FORCE is accepted (nothing to abort); MNT_DETACH is lazy. */
 long sys_umount2(char __user *name, int flags)
 {
 	char *kname;
@@ -716,10 +1023,6 @@ long sys_umount2(char __user *name, int flags)
 
 	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
 		return -EINVAL;
-	if ((flags & MNT_EXPIRE) && (flags & (MNT_FORCE | MNT_DETACH)))
-		return -EINVAL;
-	if (current_cred()->euid != 0)
-		return -EPERM;
 	kname = getname(name);
 	if (IS_ERR(kname))
 		return PTR_ERR(kname);

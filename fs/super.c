@@ -117,6 +117,19 @@ void kill_anon_super(struct super_block *sb)
 	kfree(sb);
 }
 
+int nr_super_blocks(void)
+{
+	struct super_block *sb;
+	unsigned long flags;
+	int n = 0;
+
+	spin_lock_irqsave(&sb_lock, flags);
+	list_for_each_entry(sb, &super_blocks, s_list)
+		n++;
+	spin_unlock_irqrestore(&sb_lock, flags);
+	return n;
+}
+
 void deactivate_super(struct super_block *sb)
 {
 	if (!atomic_dec_and_test(&sb->s_active))

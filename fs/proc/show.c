@@ -107,7 +107,8 @@ int proc_mounts_show(struct proc_buf *b, struct task_struct *task)
 
 /*
  * Linux's show_mountinfo: ids, the device, the root within the file system, the mount point,
- * the mount's options, no optional fields (every mount is private), then after " - " the
+ * the mount's options, the optional fields (every mount is private: none, or "unbindable"),
+ * then after " - " the
  * type, the source and the super block's options (only its ro/rw here).
  */
 static void show_mountinfo(const struct mount_entry *e, void *arg)
@@ -115,7 +116,7 @@ static void show_mountinfo(const struct mount_entry *e, void *arg)
 	proc_printf(arg, "%d %d %u:%u ", e->id, e->parent_id, MAJOR(e->s_dev), MINOR(e->s_dev));
 	put_mangled(arg, e->root, " ");
 	put_mangled(arg, e->path, " ");
-	proc_printf(arg, "%s - ", e->opts);
+	proc_printf(arg, "%s %s- ", e->opts, e->unbindable ? "unbindable " : "");
 	put_mangled(arg, e->type, " ");
 	put_mangled(arg, e->dev, " ");
 	proc_printf(arg, "%s\n", e->sb_rdonly ? "ro" : "rw");

@@ -408,6 +408,10 @@ int dcache_dir_close(struct inode *inode, struct file *file);
 #define MS_MOVE 0x2000
 #define MS_REC 0x4000
 #define MS_SILENT 0x8000
+#define MS_UNBINDABLE (1 << 17)
+#define MS_PRIVATE (1 << 18)
+#define MS_SLAVE (1 << 19)
+#define MS_SHARED (1 << 20)
 #define MS_RELATIME (1 << 21)
 #define MS_STRICTATIME (1 << 24)
 #define MS_NOUSER (1ul << 31)
@@ -426,6 +430,10 @@ void mntput(struct vfsmount *mnt);
 int do_mount(const char *dev_name, const char *dir_name, const char *type, unsigned long flags,
 	     void *data);
 int do_umount(const char *dir_name, int flags);
+/* Mounts allocated and not yet freed, in the tree or detached; live super blocks (for leak
+ * checks). */
+int nr_live_mounts(void);
+int nr_super_blocks(void);
 /* The mount on top of path, if any, referenced: for walking into mount points. */
 struct vfsmount *lookup_mnt(const struct path *path);
 bool mnt_is_readonly(const struct vfsmount *mnt);
@@ -454,6 +462,7 @@ struct mount_entry {
 	const char *path; /* its mount point */
 	const char *opts; /* "rw" or "ro" and the mount's flags, as /proc/mounts shows them */
 	bool sb_rdonly;
+	bool unbindable; /* mountinfo's optional field "unbindable" (all mounts are private) */
 	const char *type, *dev;
 };
 typedef void (*mount_show_fn)(const struct mount_entry *e, void *arg);

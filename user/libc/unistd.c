@@ -479,14 +479,16 @@ void *mremap(void *old, size_t oldlen, size_t newlen, int flags, ...)
 char *getcwd(char *buf, size_t size)
 {
 	char tmp[4096];
-	int own = !buf;
-	if (own) {
-		buf = tmp;
-		size = sizeof(tmp);
-	}
-	if (__sysret(SYS_getcwd, buf, size) < 0)
+	char *out = buf ? buf : tmp;
+
+	if (__sysret(SYS_getcwd, out, buf ? size : sizeof(tmp)) < 0)
 		return 0;
-	return own ? strdup(tmp) : buf;
+	/* "(unreachable)/...": no path from our root (glibc and musl say ENOENT too). */
+	if (out[0] != '/') {
+		errno = ENOENT;
+		return 0;
+	}
+	return buf ? buf : strdup(tmp);
 }
 
 int isatty(int fd)
