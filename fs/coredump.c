@@ -730,22 +730,13 @@ static bool dump_pad_to(struct coredump_params *c, loff_t off)
 static struct page *dump_page(struct mm_struct *mm, const struct core_vma *v, unsigned long addr)
 {
 	for (int tries = 0; tries < 2; tries++) {
-		struct page *page = NULL;
-		pte_t *ptep;
+		struct page *page;
 
 		mmap_read_lock(mm);
-		ptep = pte_walk(mm->pgd, addr, false);
-		if (ptep && pte_present(ptep_get(ptep))) {
-			phys_addr_t pa = pte_phys(ptep_get(ptep));
-
-			if (pfn_valid(pa >> PAGE_SHIFT)) {
-				page = phys_to_page(pa);
-				get_page(page);
-			}
-			mmap_read_unlock(mm);
-			return page;
-		}
+		page = get_mapped_page(mm, addr);
 		mmap_read_unlock(mm);
+		if (page)
+			return page;
 		if (!v->faultable || !(v->flags & VM_READ) || tries || handle_mm_fault(mm, addr, 0))
 			return NULL;
 	}

@@ -23,6 +23,27 @@ struct mm_struct *get_task_mm(struct task_struct *p)
 }
 
 /*
+ * The page of memory mapped at addr, referenced, or NULL when no page is there (not present,
+ * or not RAM). Caller holds mm's mmap_lock; nothing is faulted in.
+ */
+struct page *get_mapped_page(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t *ptep = pte_walk(mm->pgd, addr, false);
+	struct page *page;
+	phys_addr_t pa;
+
+	mmap_assert_locked(mm);
+	if (!ptep || !pte_present(ptep_get(ptep)))
+		return NULL;
+	pa = pte_phys(ptep_get(ptep));
+	if (!pfn_valid(pa >> PAGE_SHIFT))
+		return NULL;
+	page = phys_to_page(pa);
+	get_page(page);
+	return page;
+}
+
+/*
  * The page behind addr, referenced, or NULL; *zero is set instead when addr is anonymous
  * memory never touched (it reads as zeros, and reading it must not allocate a page).
  */
@@ -30,24 +51,15 @@ static struct page *remote_page(struct mm_struct *mm, unsigned long addr, bool *
 {
 	struct vm_area_struct *vma;
 	struct page *page = NULL;
-	pte_t *ptep;
 
 	*zero = false;
 	mmap_read_lock(mm);
 	vma = find_vma(mm, addr);
 	if (!vma || vma->vm_start > addr || !(vma->vm_flags & VM_READ))
 		goto out;
-	ptep = pte_walk(mm->pgd, addr, false);
-	if (ptep && pte_present(ptep_get(ptep))) {
-		phys_addr_t pa = pte_phys(ptep_get(ptep));
-
-		if (pfn_valid(pa >> PAGE_SHIFT)) {
-			page = phys_to_page(pa);
-			get_page(page);
-		}
-	} else if (!vma->vm_file) {
+	page = get_mapped_page(mm, addr);
+	if (!page && !vma->vm_file)
 		*zero = true;
-	}
 out:
 	mmap_read_unlock(mm);
 	return page;

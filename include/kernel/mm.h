@@ -83,6 +83,8 @@ static inline void mmap_write_unlock(struct mm_struct *mm)
 
 /* Held by the running task, shared or exclusive; and exclusive. */
 void mmap_assert_locked(struct mm_struct *mm);
+/* The page mapped at addr, referenced, or NULL (not present, not RAM); mmap_lock held. */
+struct page *get_mapped_page(struct mm_struct *mm, unsigned long addr);
 void mmap_assert_write_locked(struct mm_struct *mm);
 
 /*
