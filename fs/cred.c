@@ -66,8 +66,8 @@ int commit_creds(struct cred *new)
 	 * what its new self should not show, so it leaves no core (PR_SET_DUMPABLE 0) until an
 	 * execve or prctl says otherwise.
 	 */
-	if (old && (old->euid != new->euid || old->egid != new->egid ||
-		    old->fsuid != new->fsuid || old->fsgid != new->fsgid))
+	if (old && (old->euid != new->euid || old->egid != new->egid || old->fsuid != new->fsuid ||
+		    old->fsgid != new->fsgid))
 		current->dumpable = false;
 	current->cred = new;
 	spin_unlock_irqrestore(&task_cred_lock, flags);

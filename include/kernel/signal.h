@@ -226,7 +226,11 @@ void itimer_send_fired(struct task_struct *p);
  * waiter is never left listed: cpu_clock_waiter_del takes it off (or waits for its wake).
  */
 #define CPU_IT_WAITERS 2 /* itimer_fired's bit for sleepers due */
-enum { CPU_WAITER_LISTED, CPU_WAITER_WAKING, CPU_WAITER_DONE };
+enum {
+	CPU_WAITER_LISTED,
+	CPU_WAITER_WAKING,
+	CPU_WAITER_DONE
+};
 struct cpu_clock_waiter {
 	struct list_head node; /* in signal->cpu_waiters or cpu_waiters_due, under itimer_lock */
 	struct task_struct *task;

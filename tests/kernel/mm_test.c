@@ -1097,17 +1097,20 @@ static void test_strncpy_from_user_words(struct ktest *t)
 		}
 		/* Every other start alignment: the same string moved back by 1..7 bytes. */
 		for (long back = 1; back < 8 && len > 0; back++) {
-			KTEST_ASSERT_EQ(t, copy_to_user((void __user *)(at - back), src, len + 1), 0);
+			KTEST_ASSERT_EQ(t, copy_to_user((void __user *)(at - back), src, len + 1),
+					0);
 			memset(dst, '#', sizeof(dst));
-			KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)(at - back), 48),
-					len);
+			KTEST_EXPECT_EQ(
+				t, strncpy_from_user(dst, (const char __user *)(at - back), 48),
+				len);
 			KTEST_EXPECT_STREQ(t, dst, src);
 		}
 		/* No NUL before the hole: the string runs into it. */
 		memset(src, 'z', sizeof(src));
 		KTEST_ASSERT_EQ(t, copy_to_user((void __user *)at, src, len + 1), 0);
 		KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)at, 48), -EFAULT);
-		KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)at, len + 1), len + 1);
+		KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)at, len + 1),
+				len + 1);
 	}
 	KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)end, 8), -EFAULT);
 	KTEST_EXPECT_EQ(t, strncpy_from_user(dst, (const char __user *)(TASK_SIZE_MAX - 1), 8),

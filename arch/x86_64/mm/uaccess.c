@@ -139,7 +139,8 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	if (zeros)
 		goto out_found;
 	while (done < count) {
-		if (unlikely((unsigned long)++w >= TASK_SIZE_MAX) || unlikely(load_nofault_u64(&v, w)))
+		if (unlikely((unsigned long)++w >= TASK_SIZE_MAX) ||
+		    unlikely(load_nofault_u64(&v, w)))
 			goto out_fault;
 		zeros = (v - ONES) & ~v & HIGHS;
 		if (likely(count - done >= 8)) {
