@@ -118,16 +118,6 @@ long proc_core_uses_pid_write(struct task_struct *task, const char *buf, size_t 
 
 /* ---- stopping the other threads ------------------------------------------------------- */
 
-static void core_siglock(struct task_struct *t, unsigned long *flags)
-{
-	spin_lock_irqsave(&t->sighand->siglock, *flags);
-}
-
-static void core_sigunlock(struct task_struct *t, unsigned long flags)
-{
-	spin_unlock_irqrestore(&t->sighand->siglock, flags);
-}
-
 bool coredump_prepare_locked(struct task_struct *tsk, struct core_state *core)
 {
 	struct task_struct *t;
@@ -154,18 +144,18 @@ void coredump_task_exit(struct task_struct *tsk)
 	struct core_state *core;
 	unsigned long flags;
 
-	core_siglock(tsk, &flags);
+	siglock(tsk, &flags);
 	tsk->core_passed = true;
 	core = tsk->signal->core_state;
 	if (!core || core->dumper == tsk) {
-		core_sigunlock(tsk, flags);
+		sigunlock(tsk, flags);
 		return;
 	}
 	self.next = core->dumper_thread_list;
 	core->dumper_thread_list = &self;
 	if (--core->nr_threads == 0)
 		wake_up_process(core->dumper);
-	core_sigunlock(tsk, flags);
+	sigunlock(tsk, flags);
 	/* The dumper reads our registers: sleep (switched out, the FPU saved) until it is done. */
 	for (;;) {
 		set_current_state(TASK_UNINTERRUPTIBLE);
@@ -194,12 +184,12 @@ static bool coredump_wait(struct core_state *core)
 
 	for (;;) {
 		set_current_state(TASK_KILLABLE);
-		core_siglock(cur, &flags);
+		siglock(cur, &flags);
 		if (!core->nr_threads || dump_interrupted()) {
-			core_sigunlock(cur, flags);
+			sigunlock(cur, flags);
 			break;
 		}
-		core_sigunlock(cur, flags);
+		sigunlock(cur, flags);
 		schedule();
 	}
 	__set_current_state(TASK_RUNNING);
@@ -218,7 +208,7 @@ static void coredump_finish(struct core_state *core, bool dumped)
 	struct core_thread *ct, *next;
 	unsigned long flags;
 
-	core_siglock(cur, &flags);
+	siglock(cur, &flags);
 	if (dumped && !dump_interrupted())
 		cur->signal->group_exit_code |= 0x80;
 	cur->signal->core_state = NULL;
@@ -231,7 +221,7 @@ static void coredump_finish(struct core_state *core, bool dumped)
 		wake_up_process(t);
 		put_task_struct(t);
 	}
-	core_sigunlock(cur, flags);
+	sigunlock(cur, flags);
 }
 
 /* ---- the file's name ------------------------------------------------------------------ */
@@ -489,7 +479,7 @@ static void fill_prstatus(struct elf_prstatus *s, struct task_struct *t, int sig
 	s->pr_ppid = task_ppid_nr(t);
 	s->pr_pgrp = READ_ONCE(sig->pgrp);
 	s->pr_sid = READ_ONCE(sig->session);
-	core_siglock(t, &flags);
+	siglock(t, &flags);
 	s->pr_sigpend = t->pending.signal.sig[0];
 	s->pr_sighold = t->blocked.sig[0];
 	if (t == t->group_leader) {
@@ -510,7 +500,7 @@ static void fill_prstatus(struct elf_prstatus *s, struct task_struct *t, int sig
 	}
 	ns_to_core_tv(sig->cutime, &s->pr_cutime);
 	ns_to_core_tv(sig->cstime, &s->pr_cstime);
-	core_sigunlock(t, flags);
+	sigunlock(t, flags);
 	ns_to_core_tv(ut, &s->pr_utime);
 	ns_to_core_tv(st, &s->pr_stime);
 	fill_regs(t, s->pr_reg);

@@ -398,4 +398,15 @@ unsigned long might_sleep_reports(void);
 /* Enqueues of a task that was already queued (a scheduler bug), for the tests. */
 unsigned long sched_double_enqueues(void);
 
+/* t's signal state (sighand, signal_struct, pending sets) is guarded by its siglock. */
+static inline void siglock(struct task_struct *t, unsigned long *flags)
+{
+	spin_lock_irqsave(&t->sighand->siglock, *flags);
+}
+
+static inline void sigunlock(struct task_struct *t, unsigned long flags)
+{
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+}
+
 #endif /* _KERNEL_SCHED_H */
