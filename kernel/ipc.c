@@ -272,10 +272,11 @@ static int ipc_sleep(struct ipc_endpoint *ep, struct ipc_wait *w, s64 timeout)
 /*
  * The fast path's switch: next has just been given what it waited for, under ep->lock, and
  * runs on this CPU; the caller, queued as w, hands it the CPU and sleeps until its own wait
- * ends. Anything unusual sends next through the ordinary wake-up.
+ * ends. Anything unusual sends next through the ordinary wake-up. A call lends next its time
+ * until the reply (donate: see sched_switch_to_blocked).
  */
 static int ipc_switch_and_sleep(struct ipc_endpoint *ep, struct ipc_wait *w,
-				struct task_struct *next)
+				struct task_struct *next, bool donate)
 {
 	lockdep_assert_held(&ep->lock);
 	set_current_state(TASK_INTERRUPTIBLE);
@@ -285,7 +286,7 @@ static int ipc_switch_and_sleep(struct ipc_endpoint *ep, struct ipc_wait *w,
 	}
 	get_task_struct(next); /* it may be woken and gone by the time we switch */
 	spin_unlock(&ep->lock);
-	if (unlikely(sched_switch_to_blocked(next)))
+	if (unlikely(sched_switch_to_blocked(next, donate)))
 		wake_up_process(next);
 	put_task_struct(next);
 	spin_lock(&ep->lock);
@@ -393,7 +394,7 @@ static long ipc_receive(struct ipc_endpoint *ep, struct pt_regs *regs, s64 timeo
 	w.result = IPC_PENDING;
 	list_add_tail(&w.node, &ep->receivers);
 	if (caller && likely(READ_ONCE(caller->cpu) == smp_processor_id() && timeout < 0)) {
-		err = ipc_switch_and_sleep(ep, &w, caller);
+		err = ipc_switch_and_sleep(ep, &w, caller, false);
 	} else {
 		if (caller)
 			wake_up_process(caller);
@@ -454,7 +455,7 @@ static long ipc_send_common(struct ipc_endpoint *ep, u64 badge, struct pt_regs *
 	server->ipc_reply = &w;
 	list_add_tail(&w.node, &ep->repliers);
 	if (likely(READ_ONCE(server->cpu) == smp_processor_id())) {
-		err = ipc_switch_and_sleep(ep, &w, server);
+		err = ipc_switch_and_sleep(ep, &w, server, true);
 	} else {
 		wake_up_process(server);
 		err = ipc_sleep(ep, &w, -1);

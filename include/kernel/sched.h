@@ -270,8 +270,9 @@ int sched_switch_to(struct task_struct *next);
  * just given a message): next is woken and runs at once, without passing through the run
  * queue's timeline. next must sleep, on this CPU; the caller sleeps if it has set a sleeping
  * state. -EINVAL, and nothing done, otherwise (the caller then wakes next the usual way).
+ * donate: the caller sleeps until next answers (an IPC call), and next runs on its time.
  */
-int sched_switch_to_blocked(struct task_struct *next);
+int sched_switch_to_blocked(struct task_struct *next, bool donate);
 /* Called from the timer interrupt on every CPU. */
 void scheduler_tick(void);
 /* Does this CPU need the scheduler tick (more than one task to share it)? */

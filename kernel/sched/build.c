@@ -8,7 +8,8 @@
 #include "sched.h"
 
 /* Accounting and the load average (cputime.c, loadavg.c), called under rq->lock. */
-static void account_process_tick(struct rq *rq, struct task_struct *curr);
+static void account_process_tick(struct rq *rq, struct task_struct *donor,
+				 struct task_struct *curr);
 static void account_switch_out(struct rq *rq, struct task_struct *prev);
 static void loadavg_sleep_uninterruptible(struct rq *rq, struct task_struct *p);
 static void loadavg_wake(struct rq *rq, struct task_struct *p);

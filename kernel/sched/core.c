@@ -84,6 +84,30 @@ static __always_inline void tick_start_if_needed(void)
 		tick_program_this_cpu();
 }
 
+/* ---- time lent by an IPC call ------------------------------------------------------ */
+
+/*
+ * Ends a donation (rq->donor != rq->curr, see sched.h): the donor is charged up to now, and
+ * curr runs on its own time from here, with what the donor had used of the slice and its
+ * own vruntime brought up to the queue's (it ran unseen meanwhile, and may have been asleep
+ * long before). Called with rq->lock held, wherever the donor could be touched otherwise: a
+ * switch other than the IPC's own, a wake-up of the donor, a move of the donor.
+ */
+void sched_donation_end(struct rq *rq)
+{
+	struct task_struct *donor = rq->donor, *curr = rq->curr;
+	u64 used;
+
+	rq_lock_assert_held(rq);
+	update_curr(rq);
+	account_switch_out(rq, donor);
+	used = donor->sum_exec_runtime - rq->slice_start;
+	rq->donor = curr;
+	curr->exec_start = rq->clock;
+	rq->slice_start = curr->sum_exec_runtime - used;
+	place_task(rq, curr, false);
+}
+
 /* ---- waking up ---------------------------------------------------------------------- */
 
 static bool try_to_wake_up(struct task_struct *p, long state)
@@ -98,6 +122,8 @@ static bool try_to_wake_up(struct task_struct *p, long state)
 	}
 	WRITE_ONCE(p->state, TASK_RUNNING);
 	loadavg_wake(rq, p);
+	if (unlikely(rq->donor == p))
+		sched_donation_end(rq); /* before p is queued or moved: it is charged no more */
 	if (p->on_rq) {
 		/* It had not gone to sleep yet: it will see RUNNING and carry on. */
 		task_rq_unlock(rq, flags);
@@ -290,6 +316,7 @@ static __always_inline void switch_locked(struct rq *rq, struct task_struct *pre
 
 	rq_lock_assert_held(rq);
 	next->exec_start = now;
+	rq->donor = next;
 	rq->slice_start = next->sum_exec_runtime - slice_used;
 	if (unlikely(prev->is_idle != next->is_idle)) {
 		if (prev->is_idle)
@@ -315,6 +342,8 @@ static void __schedule(bool preempt)
 
 	arch_spin_lock(&rq->lock);
 	WRITE_ONCE(this_cpu()->need_resched, false);
+	if (unlikely(rq->donor != prev))
+		sched_donation_end(rq);
 	update_curr(rq);
 	if (likely(!prev->is_idle)) {
 		account_switch_out(rq, prev);
@@ -377,6 +406,8 @@ int sched_switch_to(struct task_struct *next)
 		local_irq_restore(flags);
 		return -EINVAL;
 	}
+	if (unlikely(rq->donor != prev))
+		sched_donation_end(rq);
 	update_curr(rq);
 	used = prev->sum_exec_runtime - rq->slice_start;
 	put_prev(rq, prev, false);
@@ -396,8 +427,14 @@ int sched_switch_to(struct task_struct *next)
  * Anything unusual (next woken meanwhile by someone else, on another CPU, still switching
  * out) is refused under the run-queue lock with -EINVAL and nothing done: the caller then
  * wakes next the ordinary way.
+ *
+ * donate: prev sleeps in a call until next replies, and lends it its time, as seL4's
+ * scheduling contexts pass with a call: next runs charged to rq->donor (prev, or whoever
+ * lent prev its own), so the switch reads no clock and touches no policy state; the switch
+ * back to the donor (the reply) ends the donation as cheaply. Any other switch charges
+ * first, as sched_donation_end does.
  */
-int sched_switch_to_blocked(struct task_struct *next)
+int sched_switch_to_blocked(struct task_struct *next, bool donate)
 {
 	struct task_struct *prev = current;
 	unsigned long flags;
@@ -418,6 +455,18 @@ int sched_switch_to_blocked(struct task_struct *next)
 	/* From here a concurrent wake-up of next finds it running and does nothing. */
 	WRITE_ONCE(next->state, TASK_RUNNING);
 	loadavg_wake(rq, next);
+	if (likely((donate || next == rq->donor) && prev->state == TASK_INTERRUPTIBLE &&
+		   prev->migrate_to < 0 && prev->weight == next->weight)) {
+		swap_running_fair(rq, prev, next);
+		rq->curr = next;
+		rq->nr_switches++;
+		next->nr_switches++;
+		__atomic_store_n(&next->on_cpu, true, __ATOMIC_RELAXED);
+		context_switch(rq, prev, next);
+		goto out;
+	}
+	if (unlikely(rq->donor != prev))
+		sched_donation_end(rq);
 	update_curr(rq);
 	used = prev->sum_exec_runtime - rq->slice_start;
 	account_switch_out(rq, prev);
@@ -430,6 +479,7 @@ int sched_switch_to_blocked(struct task_struct *next)
 		enqueue_running_fair(rq, next);
 	}
 	switch_locked(rq, prev, next, used);
+out:
 	preempt_enable_no_resched();
 	local_irq_restore(flags);
 	return 0;
@@ -562,6 +612,8 @@ int set_cpus_allowed(struct task_struct *p, cpumask_t mask)
 	} else {
 		/* Asleep: it wakes up there, with its lag carried over (dst's clock unlocked: near
 		 * enough, as for a wake-up that moves). */
+		if (unlikely(rq->donor == p))
+			sched_donation_end(rq);
 		migrate_task_vruntime(rq, cpu_rq(target), p);
 		WRITE_ONCE(p->cpu, target);
 	}
@@ -615,6 +667,7 @@ static void init_rq(int cpu, struct task_struct *idle)
 	rq->timeline = RB_ROOT;
 	rq->idle = idle;
 	rq->curr = idle;
+	rq->donor = idle;
 	idle->is_idle = true;
 	idle->cpu = cpu;
 	idle->state = TASK_RUNNING;

@@ -70,16 +70,17 @@ static bool pending_mode_user(const struct task_struct *p)
 	return p->mm && !p->acct_system;
 }
 
-/* From scheduler_tick, after update_curr. */
-static void account_process_tick(struct rq *rq, struct task_struct *curr)
+/* From scheduler_tick, after update_curr: curr runs on donor's time (rq->donor). */
+static void account_process_tick(struct rq *rq, struct task_struct *donor,
+				 struct task_struct *curr)
 {
 	bool user;
 
-	if (curr->is_idle)
+	if (donor->is_idle)
 		return;
 	user = tick_hit_user(curr);
-	curr->acct_system = !user;
-	account_cputime(rq, curr, user);
+	donor->acct_system = !user;
+	account_cputime(rq, donor, user);
 }
 
 /* From __schedule, after update_curr: prev leaves the CPU. */
@@ -94,7 +95,7 @@ void task_cputime(struct task_struct *p, u64 *utime, u64 *stime)
 	unsigned long flags;
 	struct rq *rq = task_rq_lock(p, &flags);
 
-	if (rq->curr == p && !p->is_idle) {
+	if (rq->donor == p && !p->is_idle) {
 		update_curr(rq);
 		account_cputime(rq, p, pending_mode_user(p));
 	}
@@ -116,7 +117,7 @@ void cpu_times(int cpu, u64 out[NR_STATS])
 	if (rq->curr->is_idle)
 		idle += rq->clock - rq->idle_since;
 	else
-		account_cputime(rq, rq->curr, pending_mode_user(rq->curr));
+		account_cputime(rq, rq->donor, pending_mode_user(rq->donor));
 	for (int i = 0; i < NR_STATS; i++)
 		out[i] = kcpustat[cpu].ns[i];
 	arch_spin_unlock(&rq->lock);

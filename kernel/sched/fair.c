@@ -153,9 +153,11 @@ static void update_min_vruntime(struct rq *rq)
 {
 	u64 v = rq->min_vruntime;
 	bool have = false;
+	struct task_struct *d = rq->donor;
 
-	if (rq->curr && !rq->curr->is_idle && rq->curr->on_rq) {
-		v = rq->curr->vruntime;
+	/* A donor is off the queue while it lends its time, but it is what runs. */
+	if (d && !d->is_idle && (d->on_rq || d != rq->curr)) {
+		v = d->vruntime;
 		have = true;
 	}
 	if (rq->leftmost) {
@@ -168,10 +170,10 @@ static void update_min_vruntime(struct rq *rq)
 		rq->min_vruntime = v;
 }
 
-/* Charges the running task for the time since it was last charged. */
+/* Charges the running task (its donor: rq->donor) for the time since it was last charged. */
 void update_curr(struct rq *rq)
 {
-	struct task_struct *curr = rq->curr;
+	struct task_struct *curr = rq->donor;
 	u64 now = sched_clock(), delta;
 
 	rq_lock_assert_held(rq);
@@ -232,7 +234,7 @@ void resched_cpu_locked(struct rq *rq)
 
 void check_preempt_wakeup(struct rq *rq, struct task_struct *p)
 {
-	struct task_struct *curr = rq->curr;
+	struct task_struct *curr = rq->donor;
 
 	rq_lock_assert_held(rq);
 	if (curr->is_idle ||
@@ -372,8 +374,8 @@ void scheduler_tick(void)
 
 	arch_spin_lock(&rq->lock);
 	update_curr(rq);
-	curr = rq->curr;
-	account_process_tick(rq, curr);
+	curr = rq->donor; /* the slice and the CPU itimers are the donor's */
+	account_process_tick(rq, curr, rq->curr);
 	if (curr->is_idle) {
 		if (rq->nr_running)
 			resched_cpu_locked(rq);

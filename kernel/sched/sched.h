@@ -35,6 +35,13 @@ struct rq {
 	u64 min_vruntime;
 	u64 clock; /* sched_clock() when update_curr last ran */
 	struct task_struct *curr;
+	/*
+	 * Whose time curr runs on: curr itself, or a task asleep in an IPC call that handed curr
+	 * the CPU (sched_switch_to_blocked's donation). update_curr charges the donor, and the
+	 * tick, the slice and the preemption checks look at it; the donation ends when the donor
+	 * runs again or wakes, or at any other switch (sched_donation_end).
+	 */
+	struct task_struct *donor;
 	struct task_struct *idle;
 	u64 slice_start; /* sum_exec_runtime of curr when it was picked */
 	u64 nr_switches;
@@ -81,6 +88,7 @@ void take_task_fair(struct rq *rq, struct task_struct *p);
 void place_task(struct rq *rq, struct task_struct *p, bool new);
 void update_curr(struct rq *rq);
 u64 sched_slice(struct rq *rq, struct task_struct *p);
+void sched_donation_end(struct rq *rq);
 void check_preempt_wakeup(struct rq *rq, struct task_struct *p);
 void migrate_task_vruntime(struct rq *src, struct rq *dst, struct task_struct *p);
 void move_queued_task(struct rq *src, struct rq *dst, struct task_struct *p);

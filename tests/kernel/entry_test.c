@@ -383,6 +383,61 @@ static void test_fpu_saved_only_when_used(struct ktest *t)
 	ktest_log(t, "FPU switched with %s", fpu_save_method());
 }
 
+/* Each turn: a value of its own into XMM1, a sleep (another task's turn), is it still there? */
+static int fpu_turns(u64 pattern, int turns)
+{
+	int bad = 0;
+
+	for (int i = 0; i < turns; i++) {
+		u64 want = pattern + i, got;
+
+		__asm__ volatile("movq %0, %%xmm1" : : "r"(want) : "memory");
+		msleep(1);
+		__asm__ volatile("movq %%xmm1, %0" : "=r"(got) : : "memory");
+		bad += got != want;
+	}
+	return bad;
+}
+
+static int fpu_other(void *data)
+{
+	int *bad = data;
+
+	while (!kthread_should_stop())
+		*bad += fpu_turns(0xb0b0b0b000000000ULL, 1);
+	return 0;
+}
+
+/*
+ * A task that used the FPU in each of its last turns has its registers loaded as it is
+ * switched in (no #NM), and neither it nor the other task using the FPU on the same CPU
+ * ever sees the other's registers.
+ */
+static void test_fpu_preloaded_after_turns_in_a_row(struct ktest *t)
+{
+	int cpu = smp_processor_id(), bad_other = 0, bad;
+	struct task_struct *p;
+	bool preload, live;
+
+	kthread_bind(current, cpu);
+	p = kthread_create(fpu_other, &bad_other, "ktest-fpu-other");
+	KTEST_ASSERT_NOT_NULL(t, p);
+	kthread_bind(p, cpu);
+	wake_up_process(p);
+	bad = fpu_turns(0xa0a0a0a000000000ULL, 8);
+	preload = current->thread.fpu.preload;
+	msleep(1);
+	live = current->thread.fpu.live; /* no FPU instruction since the switch in */
+	bad += fpu_turns(0xa1a1a1a100000000ULL, 4);
+	kthread_stop(p);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	current->thread.fpu.preload = false; /* the later tests expect the lazy start */
+	KTEST_EXPECT_EQ(t, bad, 0);
+	KTEST_EXPECT_EQ(t, bad_other, 0);
+	KTEST_EXPECT_TRUE(t, preload);
+	KTEST_EXPECT_TRUE(t, live);
+}
+
 static struct ktest_case entry_cases[] = {
 	KTEST_CASE(test_ac_does_not_pass_to_next_task),
 	KTEST_CASE(test_interrupt_handler_runs_with_ac_clear),
@@ -396,6 +451,7 @@ static struct ktest_case entry_cases[] = {
 	KTEST_CASE(test_fs_gs_bases_are_per_task),
 	KTEST_CASE(test_fpu_state_copied_at_fork),
 	KTEST_CASE(test_fpu_saved_only_when_used),
+	KTEST_CASE(test_fpu_preloaded_after_turns_in_a_row),
 	{},
 };
 

@@ -148,7 +148,7 @@ static void test_switch_to_blocked_runs_the_sleeper(struct ktest *t)
 	wake_up_process(pc); /* queued: the policy's pick, but b, asleep, runs first */
 	/* As an IPC call: hand the CPU to the sleeper and sleep until it wakes us. */
 	set_current_state(TASK_UNINTERRUPTIBLE);
-	ret = sched_switch_to_blocked(pb);
+	ret = sched_switch_to_blocked(pb, false);
 	state_after = current->state;
 	local_irq_enable();
 	kthread_stop(pb);
@@ -168,12 +168,12 @@ static void test_switch_to_blocked_refuses_what_is_not_asleep_here(struct ktest 
 	int cpu = smp_processor_id();
 
 	KTEST_ASSERT_NOT_NULL(t, pb);
-	KTEST_EXPECT_EQ(t, sched_switch_to_blocked(current), -EINVAL); /* running */
+	KTEST_EXPECT_EQ(t, sched_switch_to_blocked(current, false), -EINVAL); /* running */
 	kthread_bind(current, cpu);
 	kthread_bind(pb, cpu);
 	local_irq_disable();
 	wake_up_process(pb);
-	KTEST_EXPECT_EQ(t, sched_switch_to_blocked(pb), -EINVAL); /* queued: woken already */
+	KTEST_EXPECT_EQ(t, sched_switch_to_blocked(pb, false), -EINVAL); /* queued: woken already */
 	local_irq_enable();
 	kthread_stop(pb);
 	if (num_online_cpus() >= 2) {
@@ -182,10 +182,114 @@ static void test_switch_to_blocked_refuses_what_is_not_asleep_here(struct ktest 
 		kthread_bind(current, 0);
 		kthread_bind(pb, 1);
 		/* Asleep, but on the other CPU: not ours to run. */
-		KTEST_EXPECT_EQ(t, sched_switch_to_blocked(pb), -EINVAL);
+		KTEST_EXPECT_EQ(t, sched_switch_to_blocked(pb, false), -EINVAL);
 		kthread_stop(pb);
 	}
 	set_cpus_allowed(current, CPU_MASK_ALL);
+}
+
+/* ---- an IPC call's donation ---------------------------------------------------------- */
+
+struct donee {
+	struct task_struct *caller;
+	u64 spin_ns, sleep_ns; /* spin, then (if set) sleep and spin again */
+	u64 own[3]; /* its own sum_exec_runtime: before, after the first spin, at the end */
+	u64 spun[2];
+};
+
+/* Its run time, charged up to now if it is running on its own time (utime + stime). */
+static u64 task_sum_exec_runtime(struct task_struct *p)
+{
+	u64 utime, stime;
+
+	task_cputime(p, &utime, &stime);
+	return utime + stime;
+}
+
+static u64 spin_for(u64 ns)
+{
+	u64 start = sched_clock(), now;
+
+	while ((now = sched_clock()) - start < ns)
+		cpu_relax();
+	return now - start;
+}
+
+static int donee_run(void *data)
+{
+	struct donee *d = data;
+
+	d->own[0] = task_sum_exec_runtime(current);
+	d->spun[0] = spin_for(d->spin_ns);
+	d->own[1] = task_sum_exec_runtime(current);
+	if (d->sleep_ns) {
+		/* Any other switch ends the donation: from here the donee pays its own way. */
+		schedule_timeout(d->sleep_ns);
+		d->spun[1] = spin_for(d->spin_ns);
+	}
+	d->own[2] = task_sum_exec_runtime(current);
+	wake_up_process(d->caller); /* the reply */
+	return 0;
+}
+
+/*
+ * current calls d's donee as an IPC call does (sched_switch_to_blocked(.., true)), asleep
+ * until it is woken; returns what current was charged meanwhile, or -1ULL if the switch was
+ * refused. Both at nice -20: a donation needs equal weights, and the long slice keeps the
+ * tick from preempting the donee.
+ */
+static u64 call_donee(struct ktest *t, struct donee *d)
+{
+	int cpu = smp_processor_id(), old_nice = current->nice, ret;
+	struct task_struct *p;
+	u64 before;
+
+	kthread_bind(current, cpu);
+	d->caller = current;
+	p = kthread_create(donee_run, d, "ktest-donee");
+	if (!p)
+		return -1ULL;
+	kthread_bind(p, cpu);
+	set_user_nice(p, MIN_NICE);
+	set_user_nice(current, MIN_NICE);
+	before = task_sum_exec_runtime(current);
+	local_irq_disable();
+	set_current_state(TASK_INTERRUPTIBLE);
+	ret = sched_switch_to_blocked(p, true);
+	local_irq_enable();
+	while (READ_ONCE(current->state) != TASK_RUNNING) /* woken, not just switched back to */
+		schedule();
+	before = task_sum_exec_runtime(current) - before;
+	kthread_stop(p);
+	set_user_nice(current, old_nice);
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	KTEST_EXPECT_EQ(t, ret, 0);
+	return ret ? -1ULL : before;
+}
+
+static void test_call_lends_the_callers_time(struct ktest *t)
+{
+	struct donee d = { .spin_ns = 2 * MSEC };
+	u64 charged = call_donee(t, &d);
+
+	/* The donee ran 2 ms and was charged nothing; the caller, asleep, paid for it. */
+	KTEST_EXPECT_EQ(t, d.own[1], d.own[0]);
+	KTEST_EXPECT_EQ(t, d.own[2], d.own[0]);
+	KTEST_EXPECT_GE(t, charged, d.spun[0]);
+	KTEST_EXPECT_EQ(t, sched_double_enqueues(), 0);
+}
+
+static void test_donation_ends_at_another_switch(struct ktest *t)
+{
+	struct donee d = { .spin_ns = 2 * MSEC, .sleep_ns = 1 * MSEC };
+	u64 charged = call_donee(t, &d);
+
+	/* The first spin is the caller's; after its sleep the donee pays for the second. */
+	KTEST_EXPECT_EQ(t, d.own[1], d.own[0]);
+	KTEST_EXPECT_GE(t, charged, d.spun[0]);
+	KTEST_EXPECT_LT(t, charged, d.spun[0] + d.spun[1]);
+	KTEST_EXPECT_GE(t, d.own[2] - d.own[1], d.spun[1]);
+	KTEST_EXPECT_EQ(t, sched_double_enqueues(), 0);
 }
 
 /* ---- spinners ----------------------------------------------------------------------- */
@@ -415,6 +519,8 @@ static struct ktest_case sched_policy_cases[] = {
 	KTEST_CASE(test_switch_to_refuses_what_cannot_run_here),
 	KTEST_CASE(test_switch_to_blocked_runs_the_sleeper),
 	KTEST_CASE(test_switch_to_blocked_refuses_what_is_not_asleep_here),
+	KTEST_CASE(test_call_lends_the_callers_time),
+	KTEST_CASE(test_donation_ends_at_another_switch),
 	KTEST_CASE(test_idle_cpu_pulls_queued_work),
 	KTEST_CASE(test_vruntime_renormalised_on_migration),
 	KTEST_CASE(test_sleeper_credit_and_wakeup_preemption),

@@ -22,6 +22,7 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
+#define FPU_PRELOAD_AFTER 5 /* turns in a row with an #NM, then preload (Linux's 5) */
 #define XFEATURE_X87 (1ULL << 0)
 #define XFEATURE_SSE (1ULL << 1)
 #define XFEATURE_AVX (1ULL << 2)
@@ -186,23 +187,45 @@ void fpu_clone(struct task_struct *dst, struct task_struct *src)
 	local_irq_restore(flags);
 }
 
-void fpu_switch_out(struct task_struct *prev)
+void fpu_switch(struct task_struct *prev, struct task_struct *next)
 {
-	fpu_save(prev->thread.fpu.state);
-	fpu_restore(init_state);
-	prev->thread.fpu.live = false;
-	stts();
+	struct fpu *pf = &prev->thread.fpu, *nf = &next->thread.fpu;
+	bool dirty = pf->live;
+
+	if (pf->live) {
+		fpu_save(pf->state);
+		pf->live = false;
+		/* Preloaded, it cannot tell a turn without the FPU: lazy again every 256. */
+		if (pf->preload && ++pf->fpu_counter == 0)
+			pf->preload = false;
+	}
+	if (nf->preload) {
+		clts(); /* TS is set unless prev's registers were live */
+		fpu_restore(nf->state);
+		nf->live = true;
+	} else if (dirty) {
+		fpu_restore(init_state);
+		stts();
+	}
 }
 
 bool fpu_handle_nm(struct pt_regs *regs)
 {
 	struct task_struct *p = current;
+	struct fpu *f = &p->thread.fpu;
 
-	if (!p->thread.fpu.state)
+	if (!f->state)
 		return false;
 	clts();
-	fpu_restore(p->thread.fpu.state);
-	p->thread.fpu.live = true;
+	fpu_restore(f->state);
+	f->live = true;
+	/* Its turns are counted by nr_switches: the FPU in this one and in the last? */
+	f->fpu_counter = p->nr_switches - f->nm_turn == 1 ? f->fpu_counter + 1 : 1;
+	f->nm_turn = p->nr_switches;
+	if (f->fpu_counter > FPU_PRELOAD_AFTER) {
+		f->preload = true;
+		f->fpu_counter = 0;
+	}
 	return true;
 }
 

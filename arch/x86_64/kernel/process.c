@@ -93,19 +93,24 @@ void x86_set_user_gsbase(unsigned long base)
 
 /*
  * Read back what prev left (user code with FSGSBASE changes its bases without telling the
- * kernel), load next's. A task without bases of its own (a kernel thread) keeps whatever is
+ * kernel; without it, the saved values are the loaded ones), load next's where they differ
+ * from what is loaded. A task without bases of its own (a kernel thread) keeps whatever is
  * loaded: it never uses them, and the next task that has its own loads them.
  */
 static __noinline void switch_bases(struct task_struct *prev, struct task_struct *next)
 {
-	if (prev->thread.has_bases) {
+	bool loaded = prev->thread.has_bases; /* prev's values are in the registers */
+
+	if (loaded && have_fsgsbase) {
 		prev->thread.fsbase = read_fsbase();
 		prev->thread.gsbase = rdmsr(MSR_KERNEL_GS_BASE);
 	}
-	if (next->thread.has_bases) {
+	if (!next->thread.has_bases)
+		return;
+	if (!loaded || next->thread.fsbase != prev->thread.fsbase)
 		write_fsbase(next->thread.fsbase);
+	if (!loaded || next->thread.gsbase != prev->thread.gsbase)
 		wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
-	}
 }
 
 /* switch.asm jumps here on next's stack, interrupts off; the result is next's "prev". */
@@ -114,8 +119,8 @@ __used struct task_struct *__switch_to(struct task_struct *prev, struct task_str
 	struct cpu_data *cpu = this_cpu();
 	unsigned long top = (unsigned long)next->stack + THREAD_SIZE;
 
-	if (unlikely(prev->thread.fpu.live))
-		fpu_switch_out(prev);
+	if (unlikely(prev->thread.fpu.live | next->thread.fpu.preload))
+		fpu_switch(prev, next);
 	if (unlikely(prev->thread.has_bases | next->thread.has_bases))
 		switch_bases(prev, next);
 	cpu->current_task = next;

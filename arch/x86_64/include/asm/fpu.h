@@ -11,7 +11,9 @@ struct pt_regs;
  * x87/SSE/AVX state, switched lazily: a task's registers are loaded on its first FPU
  * instruction after it is switched in (the #NM that CR0.TS raises), and saved when it is
  * switched out only if that happened. Kernel threads that never touch the FPU (the kernel
- * is built without SSE) cost nothing at a switch.
+ * is built without SSE) cost nothing at a switch. A task that used the FPU in each of its
+ * last turns is loaded as it is switched in instead (as Linux did before it went eager,
+ * with its fpu_counter): the trap would come anyway, and costs more than the load.
  *
  * The save area is in Linux's XSAVE layout: the 512-byte legacy (FXSAVE) area, the 64-byte
  * XSAVE header, then the components, so a signal frame can carry it as it is; with only
@@ -25,8 +27,11 @@ void fpu_state_free(void *state);
 unsigned int fpu_state_size(void);
 /* dst gets a copy of src's state (the running task's registers saved first): fork. */
 void fpu_clone(struct task_struct *dst, struct task_struct *src);
-/* __switch_to, for a prev whose registers are live: save them, clear them, set CR0.TS. */
-void fpu_switch_out(struct task_struct *prev);
+/*
+ * __switch_to, for a prev whose registers are live (saved) or a next to preload (loaded);
+ * registers that hold nobody's state then are cleared and CR0.TS set.
+ */
+void fpu_switch(struct task_struct *prev, struct task_struct *next);
 /* #NM: load the running task's state. False if it has none (a bug: the caller oopses). */
 bool fpu_handle_nm(struct pt_regs *regs);
 /* Which instruction saves: "xsaveopt", "xsave" or "fxsave". */

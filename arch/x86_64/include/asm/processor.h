@@ -31,6 +31,13 @@
 struct fpu {
 	void *state; /* XSAVE layout: 512-byte legacy area, 64-byte header, components */
 	bool live; /* the registers hold this task's state (CR0.TS clear on its CPU) */
+	/*
+	 * Switched in with its registers loaded, not at its first FPU instruction's #NM: it used
+	 * the FPU in each of its last FPU_PRELOAD_AFTER turns (fpu_counter counts them).
+	 */
+	bool preload;
+	u8 fpu_counter;
+	unsigned long nm_turn; /* the task's nr_switches at its last #NM */
 };
 
 /* What x86 keeps per task apart from the registers saved on its kernel stack. */
