@@ -70,16 +70,23 @@ struct mm_struct *current_mm(void)
  * and the CR3 load (which serializes), so a CPU changing mm's page tables either sees this
  * CPU in active_mm and sends it a flush, or this CPU's CR3 load sees the change (and, with
  * PCIDs, the raised tlb_gen, so that the tag's older entries are flushed). Interrupts are
- * off throughout: a flush IPI finds mm either not yet loaded or loaded whole.
+ * off throughout: a flush IPI finds mm either not yet loaded or loaded whole. The context
+ * switch calls it so (switch_mm_irqs_off, as Linux names it).
  */
+void switch_mm_irqs_off(struct mm_struct *mm)
+{
+	WARN_ON(IS_ENABLED(CONFIG_DEBUG_LOCKDEP) && !irqs_disabled());
+	WRITE_ONCE(this_cpu()->active_mm, mm);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	load_mm_cr3(mm);
+}
+
 void __switch_mm(struct mm_struct *mm)
 {
 	unsigned long flags;
 
 	local_irq_save(flags);
-	WRITE_ONCE(this_cpu()->active_mm, mm);
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	load_mm_cr3(mm);
+	switch_mm_irqs_off(mm);
 	local_irq_restore(flags);
 }
 

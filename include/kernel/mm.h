@@ -168,8 +168,9 @@ void dup_mm_fail_nth_alloc(unsigned int nth);
 struct mm_struct *current_mm(void);
 /* Makes mm the current task's address space (kernel threads borrowing one, exec). */
 void switch_mm(struct mm_struct *mm);
-/* The scheduler's part: load mm on this CPU. */
+/* The scheduler's part: load mm on this CPU (the context switch's, interrupts already off). */
 void __switch_mm(struct mm_struct *mm);
+void switch_mm_irqs_off(struct mm_struct *mm);
 
 /* ---- resident-set counters (as Linux's, for /proc statm and status, getrusage) ---- */
 

@@ -274,7 +274,7 @@ static __always_inline void context_switch(struct rq *rq, struct task_struct *pr
 					   struct task_struct *next)
 {
 	if (next->active_mm != this_cpu()->active_mm)
-		__switch_mm(next->active_mm);
+		switch_mm_irqs_off(next->active_mm);
 	syscall_switch_entry(next); /* strace's entry hook follows the traced tasks */
 	prev = switch_to(prev, next);
 	finish_task_switch(prev);
