@@ -122,7 +122,7 @@ static bool try_to_wake_up(struct task_struct *p, long state)
 	}
 	WRITE_ONCE(p->state, TASK_RUNNING);
 	loadavg_wake(rq, p);
-	if (unlikely(rq->donor == p))
+	if (unlikely(rq->donor == p && rq->curr != p))
 		sched_donation_end(rq); /* before p is queued or moved: it is charged no more */
 	if (p->on_rq) {
 		/* It had not gone to sleep yet: it will see RUNNING and carry on. */
