@@ -26,11 +26,14 @@
  * slot; a buffer that finds its slot full goes back to the slab. drop_caches empties them
  * (names_cache_drain), so that leak checks count no buffer as in use.
  */
-static char *names_cache[NR_CPUS];
+static struct {
+	char *name;
+} __aligned(64) names_cache[NR_CPUS]; /* a cache line each: the CPUs never share one */
 
 static char *name_buf_get(void)
 {
-	char *name = __atomic_exchange_n(&names_cache[smp_processor_id()], NULL, __ATOMIC_ACQUIRE);
+	char *name =
+		__atomic_exchange_n(&names_cache[smp_processor_id()].name, NULL, __ATOMIC_ACQUIRE);
 
 	return name ? name : kmalloc(PATH_MAX, GFP_KERNEL);
 }
@@ -38,7 +41,7 @@ static char *name_buf_get(void)
 void names_cache_drain(void)
 {
 	for (int cpu = 0; cpu < NR_CPUS; cpu++)
-		kfree(__atomic_exchange_n(&names_cache[cpu], NULL, __ATOMIC_ACQUIRE));
+		kfree(__atomic_exchange_n(&names_cache[cpu].name, NULL, __ATOMIC_ACQUIRE));
 }
 
 /*
@@ -64,7 +67,7 @@ void putname(char *name)
 {
 	char *old = NULL;
 
-	if (!__atomic_compare_exchange_n(&names_cache[smp_processor_id()], &old, name, false,
+	if (!__atomic_compare_exchange_n(&names_cache[smp_processor_id()].name, &old, name, false,
 					 __ATOMIC_RELEASE, __ATOMIC_RELAXED))
 		kfree(name);
 }
