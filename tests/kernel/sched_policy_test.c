@@ -14,6 +14,8 @@
 #include <kernel/smp.h>
 #include <kernel/timer.h>
 
+#include "two_cpus.h"
+
 #define MSEC 1000000ULL
 #define SCHED_LATENCY_NS (12 * MSEC) /* kernel/sched/sched.h */
 
@@ -292,6 +294,120 @@ static void test_donation_ends_at_another_switch(struct ktest *t)
 	KTEST_EXPECT_EQ(t, sched_double_enqueues(), 0);
 }
 
+/*
+ * Donated calls and replies between a caller and a server on CPU 0, as the IPC fast path
+ * makes them, while CPU 1 wakes both at random: every wake-up of the sleeping caller ends a
+ * donation under the run-queue lock, and the reply's switch to it is then refused (it is
+ * queued already). Every exchange must complete, nothing be queued twice.
+ */
+#define PINGPONG_ROUNDS 20000
+
+struct pingpong {
+	struct task_struct *caller, *server;
+	int token; /* 1: a request is out; 0: answered */
+	int rounds; /* the caller's, completed */
+	u64 spurious; /* the waker's wake-ups that found a sleeper */
+	bool done;
+};
+
+/* Sleeps (interruptibly, so any wake-up is spurious-safe) until *token is want. */
+static void wait_token(struct pingpong *pp, int want)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (READ_ONCE(pp->token) == want || kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/* Sets the token, then hands the CPU to next, asleep, as a call (donate) or reply does. */
+static void hand_over(struct pingpong *pp, int token, struct task_struct *next, bool donate)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	set_current_state(TASK_INTERRUPTIBLE);
+	WRITE_ONCE(pp->token, token);
+	if (sched_switch_to_blocked(next, donate))
+		wake_up_process(next);
+	__set_current_state(TASK_RUNNING);
+	local_irq_restore(flags);
+}
+
+static int pingpong_caller(void *data)
+{
+	struct pingpong *pp = data;
+
+	for (int i = 0; i < PINGPONG_ROUNDS; i++) {
+		hand_over(pp, 1, pp->server, true);
+		wait_token(pp, 0);
+		WRITE_ONCE(pp->rounds, i + 1);
+	}
+	WRITE_ONCE(pp->done, true);
+	while (!kthread_should_stop())
+		msleep(1);
+	return 0;
+}
+
+static int pingpong_server(void *data)
+{
+	struct pingpong *pp = data;
+
+	for (;;) {
+		wait_token(pp, 1);
+		if (kthread_should_stop())
+			return 0;
+		hand_over(pp, 0, pp->caller, false);
+	}
+}
+
+static int pingpong_waker(void *data)
+{
+	struct pingpong *pp = data;
+	u64 seed = 0x9e3779b97f4a7c15ULL;
+
+	while (!READ_ONCE(pp->done) && !kthread_should_stop()) {
+		u64 r = ktest_prng(&seed);
+
+		pp->spurious += wake_up_process(r & 1 ? pp->caller : pp->server);
+		for (int i = (r >> 8) & 255; i > 0; i--)
+			cpu_relax();
+	}
+	return 0;
+}
+
+static void test_donation_survives_wakeups_from_another_cpu(struct ktest *t)
+{
+	struct pingpong pp = {};
+	struct task_struct *waker;
+
+	if (!need_two_cpus(t))
+		return;
+	pp.caller = kthread_create(pingpong_caller, &pp, "ktest-ping");
+	pp.server = kthread_create(pingpong_server, &pp, "ktest-pong");
+	waker = kthread_create(pingpong_waker, &pp, "ktest-waker");
+	KTEST_ASSERT_NOT_NULL(t, pp.caller);
+	KTEST_ASSERT_NOT_NULL(t, pp.server);
+	KTEST_ASSERT_NOT_NULL(t, waker);
+	kthread_bind(pp.caller, 0);
+	kthread_bind(pp.server, 0);
+	kthread_bind(waker, 1);
+	wake_up_process(pp.caller);
+	wake_up_process(waker);
+	while (!READ_ONCE(pp.done))
+		msleep(5);
+	kthread_stop(waker);
+	kthread_stop(pp.server);
+	kthread_stop(pp.caller);
+	KTEST_EXPECT_EQ(t, pp.rounds, PINGPONG_ROUNDS);
+	KTEST_EXPECT_GT(t, pp.spurious, 0);
+	KTEST_EXPECT_EQ(t, sched_double_enqueues(), 0);
+	ktest_log(t, "%d exchanges, %llu wake-ups from CPU 1 found a sleeper", pp.rounds,
+		  (unsigned long long)pp.spurious);
+}
+
 /* ---- spinners ----------------------------------------------------------------------- */
 
 struct spin {
@@ -521,6 +637,7 @@ static struct ktest_case sched_policy_cases[] = {
 	KTEST_CASE(test_switch_to_blocked_refuses_what_is_not_asleep_here),
 	KTEST_CASE(test_call_lends_the_callers_time),
 	KTEST_CASE(test_donation_ends_at_another_switch),
+	KTEST_CASE(test_donation_survives_wakeups_from_another_cpu),
 	KTEST_CASE(test_idle_cpu_pulls_queued_work),
 	KTEST_CASE(test_vruntime_renormalised_on_migration),
 	KTEST_CASE(test_sleeper_credit_and_wakeup_preemption),
