@@ -15,9 +15,10 @@
 # image's /etc/shadow (hashed by openssl passwd -6; empty: no password).
 #
 # --bin DIR puts DIR's executables (not its .o and .d files) into the initramfs's /bin, where
-# the kernel's root (a tmpfs filled from it) has them, without their debug sections (kept in
-# the build tree): GRUB reads the initramfs through the BIOS, and with them it was 17 MB and
-# two thirds of the time from QEMU start to init. $OBJCOPY (default objcopy) strips them.
+# the kernel's root (a tmpfs filled from it) has them, without their debug sections and
+# symbol tables (kept in the build tree, where gdb reads them): GRUB reads the initramfs
+# through the BIOS, and with the debug sections it was 17 MB and two thirds of the time from
+# QEMU start to init; the symbol tables were 0.5 MB more. $OBJCOPY (default objcopy) strips.
 # --test-bin DIR does the same into a second archive, /boot/tests.cpio, which the image's
 # own grub.cfg (make run's boot) does not load and scripts/vmrun's boots do: GRUB reads
 # every byte of a module through the BIOS, and make run has no use for the test programs.
@@ -48,9 +49,9 @@ trap 'rm -rf "$work"' EXIT
 # The root file system's contents.
 root=$work/root
 mkdir -p "$root/boot/grub"
-# Without its debug sections too (gdb reads them from the build tree; backtraces use the
-# kernel's own symbol table): GRUB reads what it is given.
-"${OBJCOPY:-objcopy}" --strip-debug "$kernel" "$root/boot/kernel.elf" 2>/dev/null ||
+# Stripped too (gdb reads the build tree's; backtraces use the kallsyms table built into the
+# kernel): GRUB reads what it is given, the ELF symbol table included.
+"${OBJCOPY:-objcopy}" --strip-all "$kernel" "$root/boot/kernel.elf" 2>/dev/null ||
 	cp "$kernel" "$root/boot/kernel.elf"
 scripts/grub-cfg.sh "$cmdline" > "$root/boot/grub/grub.cfg"
 # GRUB's modules: those in core.img (below), and the others with everything they depend on
@@ -83,7 +84,7 @@ initramfs=$work/initramfs
 mkdir -p "$initramfs"
 (cd "$initramfs" && mkdir -p bin sbin etc dev proc sys tmp root mnt run home/user)
 cp -R user/rootfs/. "$initramfs"/ && rm -f "$initramfs/README.md"
-# copy_bins TOP DIR...: the executables of each DIR into TOP/bin, without debug sections.
+# copy_bins TOP DIR...: the executables of each DIR into TOP/bin, stripped.
 copy_bins() {
 	top=$1
 	shift
@@ -91,7 +92,7 @@ copy_bins() {
 		for f in "$dir"/*; do
 			case $f in *.o|*.d) continue ;; esac
 			[ -f "$f" ] && [ -x "$f" ] || continue
-			"${OBJCOPY:-objcopy}" --strip-debug "$f" "$top/bin/${f##*/}" 2>/dev/null ||
+			"${OBJCOPY:-objcopy}" --strip-all "$f" "$top/bin/${f##*/}" 2>/dev/null ||
 				cp "$f" "$top/bin/"
 		done
 	done
