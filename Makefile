@@ -320,7 +320,7 @@ bench-image: $(bench_o)/.config FORCE
 		IMAGE_TESTS=0 all user-bench
 
 bench: bench-image
-	$(Q)$(KCONFIG_PYTHON) scripts/bench --build $(bench_o) --out $(O)/bench \
+	$(Q)OBJCOPY=$(OBJCOPY) $(KCONFIG_PYTHON) scripts/bench --build $(bench_o) --out $(O)/bench \
 		--config configs/bench_defconfig $(if $(QUICK),--quick) \
 		$(if $(BENCH_DIR),--bench-dir $(BENCH_DIR)) $(BENCH_ARGS)
 

@@ -14,6 +14,9 @@ cat <<CFG
 serial --unit=0 --speed=115200
 terminal_input serial console
 terminal_output serial console
+# Loaded from /boot/grub/i386-pc (mkimage.sh keeps core.img small): normal mode has no
+# command.lst there to load it on first use.
+insmod multiboot2
 set timeout=0
 set default=0
 menuentry "Mica" {

@@ -127,18 +127,49 @@ void apic_setup_this_cpu(void)
 	apic_eoi();
 }
 
-/* Counts how fast the timer runs in one-shot mode, against the TSC, on the boot CPU. */
-static void calibrate_lapic_timer(void)
-{
-	u32 left;
+/*
+ * How fast the timer runs in one-shot mode is counted against the TSC, over the wait in which
+ * time_init measures the TSC against the HPET: one wait for both, where a wait of its own took
+ * 10 ms of every boot. The count starts here, on the boot CPU, before the refinement.
+ */
+static u64 lapic_cal_tsc;
 
+void apic_timer_calibrate_begin(void)
+{
+	if (tsc_deadline)
+		return;
 	apic_write(APIC_TDCR, APIC_TDCR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, 0xffffffff);
-	mdelay(APIC_CALIBRATE_MS);
-	left = apic_read(APIC_TMCCT);
+	lapic_cal_tsc = rdtsc();
+}
+
+/* ... and ends here, at least APIC_CALIBRATE_MS later, in the TSC's refined ms. */
+void apic_timer_calibrate_end(void)
+{
+	unsigned long khz = READ_ONCE(tsc_khz);
+	u64 tsc_ticks;
+	u32 left;
+
+	if (tsc_deadline)
+		return;
+	if (khz) {
+		/* Without an HPET nothing has waited yet. */
+		while (rdtsc() - lapic_cal_tsc < (u64)APIC_CALIBRATE_MS * khz)
+			cpu_relax();
+		/* Read as the start was stamped: the register access, then the TSC. */
+		left = apic_read(APIC_TMCCT);
+		tsc_ticks = rdtsc() - lapic_cal_tsc;
+		lapic_timer_khz = (0xffffffffUL - left) * khz / tsc_ticks;
+	} else {
+		/* No clock to count against: mdelay's io_delay loop is the only measure. */
+		mdelay(APIC_CALIBRATE_MS);
+		left = apic_read(APIC_TMCCT);
+		lapic_timer_khz = (0xffffffffUL - left) / APIC_CALIBRATE_MS;
+	}
 	apic_write(APIC_TMICT, 0);
-	lapic_timer_khz = (0xffffffffUL - left) / APIC_CALIBRATE_MS;
+	pr_info("apic: timer runs at %lu.%03lu MHz (divided by 16)\n", lapic_timer_khz / 1000,
+		lapic_timer_khz % 1000);
 }
 
 void apic_init_bsp(u64 mmio_phys)
@@ -152,13 +183,9 @@ void apic_init_bsp(u64 mmio_phys)
 	}
 	tsc_deadline = boot_cpu_has(X86_FEATURE_TSC_DEADLINE);
 	apic_setup_this_cpu();
-	if (!tsc_deadline)
-		calibrate_lapic_timer();
+	/* One-shot mode's rate is measured in time_init (apic_timer_calibrate_begin). */
 	pr_info("apic: %s mode, boot CPU APIC ID %u, timer %s\n", x2apic ? "x2APIC" : "xAPIC",
 		apic_read_id(), tsc_deadline ? "in TSC-deadline mode" : "one-shot");
-	if (!tsc_deadline)
-		pr_info("apic: timer runs at %lu.%03lu MHz (divided by 16)\n",
-			lapic_timer_khz / 1000, lapic_timer_khz % 1000);
 }
 
 bool apic_timer_has_tsc_deadline(void)

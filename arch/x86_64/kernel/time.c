@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The x86 half of time_init: find the HPET, then measure the TSC against it. */
+/* The x86 half of time_init: find the HPET, then measure the TSC and the APIC timer. */
+#include <asm/apic.h>
 #include <asm/hpet.h>
 #include <asm/tsc.h>
 #include <kernel/time.h>
@@ -10,5 +11,8 @@ void arch_time_init(void)
 
 	if (phys)
 		hpet_init(phys);
+	/* The local APIC timer is counted over the wait of the TSC's refinement. */
+	apic_timer_calibrate_begin();
 	tsc_refine_calibration();
+	apic_timer_calibrate_end();
 }

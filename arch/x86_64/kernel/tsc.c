@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The TSC as the kernel's clock. Its rate is measured twice: first at boot against the 8254
- * PIT, whose input clock is fixed at 1.193182 MHz (enough for printk's timestamps), then by
- * time_init against the HPET, whose period the hardware states exactly. Reading the clock
- * stays a rdtsc, a multiply and a shift.
+ * PIT, whose input clock is fixed at 1.193182 MHz, briefly (printk's timestamps until
+ * time_init need no better), then by time_init against the HPET, whose period the hardware
+ * states exactly, or without one against the PIT again, for longer. Reading the clock stays
+ * a rdtsc, a multiply and a shift.
  *
  * Each measurement reads the TSC on both sides of the reference clock's start and end events
  * and takes the middle: the widths of those brackets bound its error, and a measurement whose
@@ -36,6 +37,8 @@
 #define PORT_B_SPEAKER 0x02
 #define PORT_B_OUT2 0x20
 #define CALIBRATE_MS 20
+/* The first measurement, one try: good to about 0.1%, and replaced within 0.1 s of boot. */
+#define BOOT_CALIBRATE_MS 5
 #define MAX_POLLS 50000000UL
 #define MAX_TRIES 5
 /* A measurement whose brackets add up to less than 1/1000 of it is taken at once. */
@@ -130,7 +133,7 @@ static u64 pit_measure_once(u64 latch, u64 *err)
 	return (end_lo + end_hi) / 2 - (start_lo + start_hi) / 2;
 }
 
-unsigned long tsc_measure_pit_khz(unsigned int ms)
+static unsigned long pit_measure_khz(unsigned int ms, int tries)
 {
 	/* Mode 0 counts at most 0xffff: 54 ms. */
 	u64 latch = PIT_TICK_RATE * ms / 1000, ticks, err, best_ticks = 0, best_err = ~0ULL;
@@ -138,7 +141,7 @@ unsigned long tsc_measure_pit_khz(unsigned int ms)
 
 	if (!latch || latch > 0xffff)
 		return 0;
-	for (int i = 0; i < MAX_TRIES; i++) {
+	for (int i = 0; i < tries; i++) {
 		local_irq_save(flags);
 		ticks = pit_measure_once(latch, &err);
 		local_irq_restore(flags);
@@ -153,6 +156,11 @@ unsigned long tsc_measure_pit_khz(unsigned int ms)
 	}
 	/* ticks over latch / PIT_TICK_RATE seconds, in kHz. */
 	return best_ticks * PIT_TICK_RATE / latch / 1000;
+}
+
+unsigned long tsc_measure_pit_khz(unsigned int ms)
+{
+	return pit_measure_khz(ms, MAX_TRIES);
 }
 
 /* Reads the HPET counter between two TSC reads, a few times; keeps the tightest pair. */
@@ -211,7 +219,7 @@ unsigned long tsc_measure_hpet_khz(unsigned int ms)
 
 unsigned long tsc_calibrate(void)
 {
-	unsigned long khz = tsc_measure_pit_khz(CALIBRATE_MS);
+	unsigned long khz = pit_measure_khz(BOOT_CALIBRATE_MS, 1);
 
 	/* No PIT: leave the clock at 0 rather than guess. */
 	if (khz)
@@ -221,17 +229,21 @@ unsigned long tsc_calibrate(void)
 
 void tsc_refine_calibration(void)
 {
-	unsigned long pit_khz = tsc_khz, khz;
+	unsigned long pit_khz = tsc_khz, khz = 0;
+	bool hpet = hpet_period_fs();
 
-	if (!hpet_period_fs()) {
-		if (pit_khz)
-			pr_info("no HPET: keeping the PIT calibration, %lu.%03lu MHz\n",
-				pit_khz / 1000, pit_khz % 1000);
-		return;
-	}
-	khz = tsc_measure_hpet_khz(CALIBRATE_MS);
+	if (hpet)
+		khz = tsc_measure_hpet_khz(CALIBRATE_MS);
 	if (!khz) {
-		pr_warn("calibration against the HPET failed; keeping %lu kHz\n", pit_khz);
+		/* The boot's measurement was a quick one: the PIT again, for longer. */
+		if (hpet)
+			pr_warn("calibration against the HPET failed\n");
+		khz = tsc_measure_pit_khz(CALIBRATE_MS);
+		if (!khz)
+			return;
+		tsc_set_khz(khz);
+		pr_info("%s: TSC calibration against the PIT, %lu.%03lu MHz\n",
+			hpet ? "HPET failed" : "no HPET", khz / 1000, khz % 1000);
 		return;
 	}
 	if (pit_khz && (khz > pit_khz + pit_khz / 10 || khz < pit_khz - pit_khz / 10))

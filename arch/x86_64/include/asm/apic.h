@@ -51,6 +51,9 @@ bool apic_x2apic_mode(void);
 
 /* The boot CPU's set-up (mode, MMIO mapping) and every CPU's own enabling. */
 void apic_init_bsp(u64 mmio_phys);
+/* Count the one-shot timer's rate against the TSC between the two (time_init's HPET wait). */
+void apic_timer_calibrate_begin(void);
+void apic_timer_calibrate_end(void);
 void apic_setup_this_cpu(void);
 
 void apic_send_ipi(u32 apic_id, u8 vector);

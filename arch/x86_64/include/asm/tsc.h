@@ -9,7 +9,7 @@ extern unsigned long tsc_khz;
 
 /* Measures the TSC against the PIT and starts the clock; returns the rate in kHz, 0 if none. */
 unsigned long tsc_calibrate(void);
-/* Measures it again against the HPET, if there is one, and rebases the clock on that rate. */
+/* Measures it again, against the HPET (or the PIT, for longer), and rebases the clock. */
 void tsc_refine_calibration(void);
 /* Nanoseconds since the first calibration, from the TSC; 0 before it. Never goes back. */
 u64 tsc_clock_ns(void);
