@@ -91,13 +91,19 @@ static void cleanup_mnt(struct mount *m);
  * The tree holds a reference on every attached mount, so only a mount umount_tree took out
  * reaches zero here: its last user frees it (in process context: fput, exit, path_put).
  */
-static void mntput_no_expire(struct mount *m)
+static __noinline void mntput_last(struct mount *m, int count)
+{
+	BUG_ON(count < 0);
+	cleanup_mnt(m);
+}
+
+/* Inline: every path_put of a walk comes through here, and almost never for the last time. */
+static __always_inline void mntput_no_expire(struct mount *m)
 {
 	int c = atomic_dec_return(&m->mnt_count);
 
-	BUG_ON(c < 0);
-	if (!c)
-		cleanup_mnt(m);
+	if (unlikely(c <= 0))
+		mntput_last(m, c);
 }
 
 void mntput(struct vfsmount *mnt)
