@@ -469,6 +469,12 @@ static size_t receive_upto_signal(struct tty_struct *tty, const unsigned char *b
 	readable = tty->ldata.canon_head != tty->ldata.read_tail;
 	spin_unlock(&tty->lock);
 	if (sig) {
+		/*
+		 * The character's echo ("^Z") goes out before the signal, as Linux's isig and
+		 * commit_echoes order them: a job the signal stops lets its shell run at once, and
+		 * the shell's notice and prompt came out before the echo otherwise.
+		 */
+		n_tty_flush_echoes(tty);
 		pgrp = tty_get_pgrp(tty);
 		if (pgrp > 0)
 			kill_pgrp(pgrp, sig, 1);

@@ -71,8 +71,7 @@ static bool pending_mode_user(const struct task_struct *p)
 }
 
 /* From scheduler_tick, after update_curr: curr runs on donor's time (rq->donor). */
-static void account_process_tick(struct rq *rq, struct task_struct *donor,
-				 struct task_struct *curr)
+static void account_process_tick(struct rq *rq, struct task_struct *donor, struct task_struct *curr)
 {
 	bool user;
 

@@ -19,6 +19,10 @@ ps -p 1 -p 2 -o pid,comm
 ps -p "1 2" -o pid,comm
 ps -q 1 -o pid
 ps -f -p 2
+TZ=UTC0 ps -o pid,stime -p 1,2
+TZ=UTC-6 ps -o pid,stime -p 1,2
+TZ=UTC-12 ps -o pid,stime -p 1,2
+TZ=UTC-18 ps -o pid,stime -p 1,2
 ps -ef | head -1
 ps -f | head -1
 ps | head -1

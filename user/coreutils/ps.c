@@ -221,16 +221,20 @@ static void f_pmem(const struct cu_proc *p, const struct ctx *c, char *b, size_t
 		snprintf(b, n, "%llu.%llu", v / 10, v % 10);
 }
 
-/* HH:MM within a day, MonDD within a year, else the year (procps's STIME). */
+/*
+ * HH:MM if it started today, MonDD if this year, else the year: procps's STIME compares the
+ * calendar day and year in local time, not the age (at 00:10, a process of 23:50 is Dec03).
+ */
 static void f_stime(const struct cu_proc *p, const struct ctx *c, char *b, size_t n)
 {
 	time_t t = c->now - (time_t)c->uptime + (time_t)(p->start / c->hz);
-	struct tm tm;
+	struct tm tm, today;
 
 	localtime_r(&t, &tm);
-	if (c->now - t > 365 * 86400L)
+	localtime_r(&c->now, &today);
+	if (tm.tm_year != today.tm_year)
 		strftime(b, n, "%Y", &tm);
-	else if (c->now - t > 86400)
+	else if (tm.tm_yday != today.tm_yday)
 		strftime(b, n, "%b%d", &tm);
 	else
 		strftime(b, n, "%H:%M", &tm);
