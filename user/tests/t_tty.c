@@ -575,8 +575,18 @@ enum {
 	JOB_BG_TOSTOP,
 	JOB_BG_TCSETATTR,
 	JOB_ORPHAN_READ,
-	JOB_WINCH
+	JOB_WINCH,
+	JOB_FG_INTR_SAY
 };
+
+static int say_fd = -1;
+
+/* The foreground job's SIGINT handler speaks on the terminal: after the ^C echo, always. */
+static void say_and_exit(int sig)
+{
+	(void)sig;
+	_exit(write(say_fd, "!", 1) == 1 ? 0 : 88);
+}
 
 static int job(int kind, int sync)
 {
@@ -599,6 +609,10 @@ static int job(int kind, int sync)
 		if (read(s[0], &c, 1) != 1) /* the leader has set the foreground */
 			_exit(90);
 		switch (kind) {
+		case JOB_FG_INTR_SAY:
+			say_fd = fd;
+			signal(SIGINT, say_and_exit);
+			/* fall through */
 		case JOB_FG_INTR:
 		case JOB_FG_SUSP:
 			if (write(sync, "j", 1) != 1)
@@ -650,7 +664,8 @@ static int job(int kind, int sync)
 		_exit(89);
 	}
 	setpgid(j, j);
-	if (kind == JOB_FG_INTR || kind == JOB_FG_SUSP || kind == JOB_WINCH)
+	if (kind == JOB_FG_INTR || kind == JOB_FG_SUSP || kind == JOB_WINCH ||
+	    kind == JOB_FG_INTR_SAY)
 		tcsetpgrp(fd, j);
 	write(s[1], &c, 1);
 	if (waitpid(j, &st, WUNTRACED) != j)
@@ -716,6 +731,8 @@ static void test_job_control(void)
 
 	ok(run_job(JOB_FG_INTR, "\003") == 64 + SIGINT, "^C: SIGINT to the foreground group");
 	ok(expect(master, "^C", got, sizeof(got)), "^C echoes as ^C");
+	ok(run_job(JOB_FG_INTR_SAY, "\003") == 0 && expect(master, "^C!", got, sizeof(got)),
+	   "the ^C echo comes before what the signal's handler writes");
 	ok(run_job(JOB_FG_INTR, "\034") == 64 + SIGQUIT, "^\\: SIGQUIT to the foreground group");
 	ok(run_job(JOB_FG_SUSP, "\032") == SIGTSTP, "^Z stops the foreground group (SIGTSTP)");
 	ok(run_job(JOB_BG_READ, NULL) == SIGTTIN, "a background read: SIGTTIN stops it");
@@ -788,7 +805,7 @@ static void test_hangup(void)
 
 int main(void)
 {
-	tap_plan(127);
+	tap_plan(128);
 	test_pty_calls();
 	test_not_a_tty();
 	if (open_pair()) {
