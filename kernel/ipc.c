@@ -53,17 +53,6 @@ enum ipc_kind {
 	IPC_W_RECV
 };
 
-/* A waiting thread, on its own stack; all fields but task under its endpoint's lock. */
-struct ipc_wait {
-	struct list_head node; /* in ep->senders, ep->receivers or ep->repliers */
-	struct task_struct *task;
-	struct task_struct *server; /* a received call: the thread that owes its reply */
-	u64 badge; /* a sender's client end's */
-	int pid; /* a receiver's: the sender's */
-	int kind;
-	int result;
-};
-
 /* The shared buffer: pages made zeroed on first touch, shared by every mapping of it. */
 struct ipc_buf {
 	atomic_t refs; /* the endpoint's, and one per VMA mapping it */
@@ -269,18 +258,67 @@ static int ipc_sleep(struct ipc_endpoint *ep, struct ipc_wait *w, s64 timeout)
 	return w->result;
 }
 
+/* What a wait's system call returns, once the wait has ended. */
+static long ipc_wait_ret(const struct ipc_wait *w)
+{
+	return w->kind == IPC_W_RECV && !w->result ? w->pid : w->result;
+}
+
+/*
+ * The end of a call or receive that left its kernel frames behind (ipc_switch_and_sleep),
+ * when it is switched to the ordinary way: its wait ended (and then it returns to user mode
+ * here rather than straight from the other side's system call), or a signal came first.
+ */
+static long ipc_resume(void)
+{
+	struct ipc_wait *w = &current->ipc_wait;
+	struct ipc_endpoint *ep = w->ep;
+	long ret;
+
+	spin_lock(&ep->lock);
+	w->abandoned = false;
+	ipc_sleep(ep, w, -1);
+	ret = ipc_wait_ret(w);
+	spin_unlock(&ep->lock);
+	return ret;
+}
+
 /*
  * The fast path's switch: next has just been given what it waited for, under ep->lock, and
  * runs on this CPU; the caller, queued as w, hands it the CPU and sleeps until its own wait
  * ends. Anything unusual sends next through the ordinary wake-up. A call lends next its time
  * until the reply (donate: see sched_switch_to_blocked).
+ *
+ * abandon (the caller holds no reference the end of its system call would drop): the caller
+ * leaves its kernel frames behind, and its wait is ended by whoever writes its result into
+ * its user frame and switches straight to it (if that one is on this CPU) or wakes it (then
+ * ipc_resume ends the call). A next that waits the same way goes back to user mode at once,
+ * its result in its frame: the whole round trip unwinds no frame.
  */
 static int ipc_switch_and_sleep(struct ipc_endpoint *ep, struct ipc_wait *w,
-				struct task_struct *next, bool donate)
+				struct task_struct *next, bool donate, bool abandon)
 {
+	struct ipc_wait *nw = &next->ipc_wait;
+	bool direct;
+
 	lockdep_assert_held(&ep->lock);
 	set_current_state(TASK_INTERRUPTIBLE);
 	if (unlikely(signal_pending(current))) {
+		wake_up_process(next);
+		return ipc_sleep(ep, w, -1);
+	}
+	if (likely(abandon)) {
+		/* nw's wait has ended: no other switcher looks at it, and refused, ipc_resume. */
+		direct = nw->abandoned;
+		nw->abandoned = false;
+		if (direct)
+			task_pt_regs(next)->rax = ipc_wait_ret(nw);
+		w->ep = ep;
+		w->abandoned = true;
+		local_irq_disable();
+		sched_switch_abandon(next, donate, direct, ipc_resume, &ep->lock);
+		local_irq_enable(); /* refused: nothing done, ep->lock still held */
+		w->abandoned = false;
 		wake_up_process(next);
 		return ipc_sleep(ep, w, -1);
 	}
@@ -372,9 +410,9 @@ static long ipc_take_sender(struct ipc_endpoint *ep, struct pt_regs *regs)
  * Called and returns with ep->lock held; current->ipc_reply_ep is ep and nothing is owed.
  */
 static long ipc_receive(struct ipc_endpoint *ep, struct pt_regs *regs, s64 timeout,
-			struct task_struct *caller)
+			struct task_struct *caller, bool abandon)
 {
-	struct ipc_wait w;
+	struct ipc_wait *w = &current->ipc_wait;
 	int err;
 
 	lockdep_assert_held(&ep->lock);
@@ -388,19 +426,19 @@ static long ipc_receive(struct ipc_endpoint *ep, struct pt_regs *regs, s64 timeo
 			wake_up_process(caller);
 		return -EAGAIN;
 	}
-	w.task = current;
-	w.server = NULL;
-	w.kind = IPC_W_RECV;
-	w.result = IPC_PENDING;
-	list_add_tail(&w.node, &ep->receivers);
+	w->task = current;
+	w->server = NULL;
+	w->kind = IPC_W_RECV;
+	w->result = IPC_PENDING;
+	list_add_tail(&w->node, &ep->receivers);
 	if (caller && likely(READ_ONCE(caller->cpu) == smp_processor_id() && timeout < 0)) {
-		err = ipc_switch_and_sleep(ep, &w, caller, false);
+		err = ipc_switch_and_sleep(ep, w, caller, false, abandon);
 	} else {
 		if (caller)
 			wake_up_process(caller);
-		err = ipc_sleep(ep, &w, timeout);
+		err = ipc_sleep(ep, w, timeout);
 	}
-	return err ? err : w.pid;
+	return err ? err : w->pid;
 }
 
 /* ---- the client side ---------------------------------------------------------------- */
@@ -411,18 +449,18 @@ static long ipc_receive(struct ipc_endpoint *ep, struct pt_regs *regs, s64 timeo
  * the reply; a send only until its message is taken (or the timeout).
  */
 static long ipc_send_common(struct ipc_endpoint *ep, u64 badge, struct pt_regs *regs, bool call,
-			    s64 timeout)
+			    s64 timeout, bool abandon)
 {
-	struct ipc_wait w, *r;
+	struct ipc_wait *w = &current->ipc_wait, *r;
 	struct task_struct *server;
 	struct pt_regs *sregs;
 	int err;
 
-	w.task = current;
-	w.server = NULL;
-	w.badge = badge;
-	w.kind = call ? IPC_W_CALL : IPC_W_SEND;
-	w.result = IPC_PENDING;
+	w->task = current;
+	w->server = NULL;
+	w->badge = badge;
+	w->kind = call ? IPC_W_CALL : IPC_W_SEND;
+	w->result = IPC_PENDING;
 	spin_lock(&ep->lock);
 	if (unlikely(ep->closed)) {
 		err = -EPIPE;
@@ -433,8 +471,8 @@ static long ipc_send_common(struct ipc_endpoint *ep, u64 badge, struct pt_regs *
 			err = -EAGAIN;
 			goto out_unlock;
 		}
-		list_add_tail(&w.node, &ep->senders);
-		err = ipc_sleep(ep, &w, timeout);
+		list_add_tail(&w->node, &ep->senders);
+		err = ipc_sleep(ep, w, timeout);
 		goto out_unlock;
 	}
 	r = list_first_entry(&ep->receivers, struct ipc_wait, node);
@@ -451,14 +489,14 @@ static long ipc_send_common(struct ipc_endpoint *ep, u64 badge, struct pt_regs *
 		goto out_unlock;
 	}
 	/* server->ipc_reply_ep is ep: it set it before it queued itself. */
-	w.server = server;
-	server->ipc_reply = &w;
-	list_add_tail(&w.node, &ep->repliers);
+	w->server = server;
+	server->ipc_reply = w;
+	list_add_tail(&w->node, &ep->repliers);
 	if (likely(READ_ONCE(server->cpu) == smp_processor_id())) {
-		err = ipc_switch_and_sleep(ep, &w, server, true);
+		err = ipc_switch_and_sleep(ep, w, server, true, abandon);
 	} else {
 		wake_up_process(server);
-		err = ipc_sleep(ep, &w, -1);
+		err = ipc_sleep(ep, w, -1);
 	}
 out_unlock:
 	spin_unlock(&ep->lock);
@@ -614,7 +652,7 @@ static long ipc_client_op(int fd, bool call)
 	if (unlikely(!file))
 		return ret;
 	end = file->private_data;
-	ret = ipc_send_common(end->ep, end->badge, regs, call, call ? -1 : (s64)regs->r13);
+	ret = ipc_send_common(end->ep, end->badge, regs, call, call ? -1 : (s64)regs->r13, !put);
 	ipc_fput(file, put);
 	return ret;
 }
@@ -659,7 +697,7 @@ long sys_ipc_reply_recv(int fd)
 		spin_lock(&ep->lock);
 		caller = NULL;
 	}
-	ret = ipc_receive(ep, regs, -1, caller);
+	ret = ipc_receive(ep, regs, -1, caller, !put);
 	spin_unlock(&ep->lock);
 	ipc_fput(file, put);
 	return ret;
@@ -679,7 +717,7 @@ long sys_ipc_recv(int fd)
 	ep = ((struct ipc_end *)file->private_data)->ep;
 	ipc_prepare_receive(ep);
 	spin_lock(&ep->lock);
-	ret = ipc_receive(ep, regs, (s64)regs->r13, NULL);
+	ret = ipc_receive(ep, regs, (s64)regs->r13, NULL, false);
 	spin_unlock(&ep->lock);
 	ipc_fput(file, put);
 	return ret;

@@ -5,6 +5,7 @@
 #include <asm/percpu.h>
 #include <asm/processor.h>
 #include <kernel/atomic.h>
+#include <kernel/ipc.h>
 #include <kernel/list.h>
 #include <kernel/lockdep.h>
 #include <kernel/preempt.h>
@@ -47,7 +48,6 @@ struct mm_struct;
 struct cred;
 struct fs_struct;
 struct files_struct;
-struct ipc_wait;
 struct ipc_endpoint;
 
 /*
@@ -194,6 +194,7 @@ struct task_struct {
 	 */
 	struct ipc_wait *ipc_reply;
 	struct ipc_endpoint *ipc_reply_ep;
+	struct ipc_wait ipc_wait; /* this thread's own, while it waits in an IPC call */
 	/* kernel/trace/strace.c: execve's log line, made before the call, ended after it. */
 	char *strace_line;
 
@@ -273,6 +274,14 @@ int sched_switch_to(struct task_struct *next);
  * donate: the caller sleeps until next answers (an IPC call), and next runs on its time.
  */
 int sched_switch_to_blocked(struct task_struct *next, bool donate);
+/*
+ * The same switch for a caller in a system call that leaves its kernel frames behind (the
+ * IPC fast path, kernel/sched/core.c says how); does not return unless it refuses (-EINVAL).
+ */
+int sched_switch_abandon(struct task_struct *next, bool donate, bool direct, long (*resume)(void),
+			 spinlock_t *unlock);
+/* The end of a switch that resumed a task straight into user mode (switch_to_abandon). */
+void sched_switch_tail(struct task_struct *prev);
 /* Called from the timer interrupt on every CPU. */
 void scheduler_tick(void);
 /* Does this CPU need the scheduler tick (more than one task to share it)? */

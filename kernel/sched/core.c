@@ -433,24 +433,21 @@ int sched_switch_to(struct task_struct *next)
  * lent prev its own), so the switch reads no clock and touches no policy state; the switch
  * back to the donor (the reply) ends the donation as cheaply. Any other switch charges
  * first, as sched_donation_end does.
+ *
+ * This half does the run queue's part, with interrupts off: it returns the run queue locked
+ * with next its current (the context switch still to make), or NULL, nothing done.
  */
-int sched_switch_to_blocked(struct task_struct *next, bool donate)
+static __always_inline struct rq *switch_blocked_begin(struct task_struct *prev,
+						       struct task_struct *next, bool donate)
 {
-	struct task_struct *prev = current;
-	unsigned long flags;
-	struct rq *rq;
+	struct rq *rq = this_rq();
 	u64 used;
 
-	local_irq_save(flags);
-	preempt_disable();
-	rq = this_rq();
 	arch_spin_lock(&rq->lock);
 	if (unlikely(next->on_rq || next->on_cpu || next->cpu != rq->cpu || prev->is_idle ||
 		     !(next->state & (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)))) {
 		arch_spin_unlock(&rq->lock);
-		preempt_enable_no_resched();
-		local_irq_restore(flags);
-		return -EINVAL;
+		return NULL;
 	}
 	/* From here a concurrent wake-up of next finds it running and does nothing. */
 	WRITE_ONCE(next->state, TASK_RUNNING);
@@ -458,12 +455,7 @@ int sched_switch_to_blocked(struct task_struct *next, bool donate)
 	if (likely((donate || next == rq->donor) && prev->state == TASK_INTERRUPTIBLE &&
 		   prev->migrate_to < 0 && prev->weight == next->weight)) {
 		swap_running_fair(rq, prev, next);
-		rq->curr = next;
-		rq->nr_switches++;
-		next->nr_switches++;
-		__atomic_store_n(&next->on_cpu, true, __ATOMIC_RELAXED);
-		context_switch(rq, prev, next);
-		goto out;
+		goto out_switch;
 	}
 	if (unlikely(rq->donor != prev))
 		sched_donation_end(rq);
@@ -478,11 +470,66 @@ int sched_switch_to_blocked(struct task_struct *next, bool donate)
 		put_prev(rq, prev, false);
 		enqueue_running_fair(rq, next);
 	}
-	switch_locked(rq, prev, next, used);
-out:
+	next->exec_start = rq->clock;
+	rq->donor = next;
+	rq->slice_start = next->sum_exec_runtime - used;
+out_switch:
+	rq->curr = next;
+	rq->nr_switches++;
+	next->nr_switches++;
+	__atomic_store_n(&next->on_cpu, true, __ATOMIC_RELAXED);
+	return rq;
+}
+
+int sched_switch_to_blocked(struct task_struct *next, bool donate)
+{
+	struct task_struct *prev = current;
+	unsigned long flags;
+	struct rq *rq;
+
+	local_irq_save(flags);
+	preempt_disable();
+	rq = switch_blocked_begin(prev, next, donate);
+	if (likely(rq))
+		context_switch(rq, prev, next);
 	preempt_enable_no_resched();
 	local_irq_restore(flags);
-	return 0;
+	return rq ? 0 : -EINVAL;
+}
+
+/*
+ * The same switch for a caller that leaves its kernel frames behind (kernel/ipc.c): it
+ * sleeps in a system call whose end either another task writes into its user frame, then
+ * returning it to user mode directly (switch_to_abandon), or resume() computes when it is
+ * switched to the ordinary way. next, likewise, may have been left that way (direct): it
+ * then goes straight back to user mode from its frame, its result already there. Called
+ * with interrupts off, holding unlock (the only lock held, which the run queue's nests
+ * inside): it is let go once the switch is certain, so that whoever waits for it finds the
+ * switch made. -EINVAL, and nothing done, as sched_switch_to_blocked refuses; otherwise it
+ * does not return.
+ */
+int sched_switch_abandon(struct task_struct *next, bool donate, bool direct, long (*resume)(void),
+			 spinlock_t *unlock)
+{
+	struct task_struct *prev = current;
+	struct rq *rq = switch_blocked_begin(prev, next, donate);
+
+	if (unlikely(!rq))
+		return -EINVAL;
+	preempt_disable(); /* the count a switch is made with, unlock's gone */
+	spin_unlock(unlock);
+	if (next->active_mm != this_cpu()->active_mm)
+		switch_mm_irqs_off(next->active_mm);
+	syscall_switch_entry(next);
+	switch_to_abandon(prev, next, direct, resume);
+}
+
+/* The end of a direct switch (switch_to_abandon), on next's stack: as context_switch's. */
+void sched_switch_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+	tick_start_for_itimer();
+	preempt_enable_no_resched();
 }
 
 void yield(void)

@@ -3,7 +3,8 @@
  * ways, badges and pids, ordering, many clients, send and receive with timeouts, EPIPE when
  * the server's end closes or the server dies, inheritance through fork and exec, IPC_CLOEXEC,
  * EINTR, bad descriptors and pointers, the shared buffer, calls across two CPUs, ipc_echo, and
- * a two-CPU stress that closes the server end at a random point (no hang, no leak).
+ * two-CPU stresses that close the server end at a random point (no hang, no leak), one of
+ * them with single-threaded callers (the fast path's waits) interrupted by signals.
  *
  * On Linux the calls do not exist (ENOSYS): every case is then reported as skipped. Each case
  * runs in a child process of its own, under a watchdog, so that a hang or a crash fails that
@@ -737,6 +738,113 @@ static int t_stress(void)
 	return 1;
 }
 
+/*
+ * The same with single-threaded processes, whose waits take the fast path that leaves their
+ * kernel frames behind (docs/ipc.md): callers on both CPUs, signals falling on them while
+ * they wait (EINTR, then they call again), and the server killed, or exiting while it owes a
+ * reply, at a random point. Every reply must be the caller's own; every caller must end
+ * with EPIPE.
+ */
+#define STRESS_PROCS 4
+
+static void on_usr1_count(int sig)
+{
+	got_signal++;
+}
+
+/* Forked with on_usr1_count the SIGUSR1 handler already, so that no signal comes too early. */
+static void stress_proc_caller(int cfd, int cpu)
+{
+	struct ipc_msg m = { 0 };
+	unsigned long long seq = (unsigned long long)getpid() << 32;
+	long r;
+
+	if (pin(cpu))
+		_exit(2);
+	for (;;) {
+		m.w[0] = ++seq;
+		m.w[5] = ~seq;
+		r = ipc_call(cfd, &m);
+		if (r == -EINTR)
+			continue;
+		if (r)
+			break;
+		if (m.w[0] != seq + 1 || m.w[5] != ~seq)
+			_exit(4); /* somebody else's reply */
+	}
+	_exit(r == -EPIPE ? 0 : 3);
+}
+
+static void stress_proc_server(int sfd, unsigned long limit)
+{
+	struct ipc_msg m = { 0 };
+	unsigned long served = 0;
+	long r;
+
+	r = ipc_recv(sfd, &m, -1);
+	for (;;) {
+		if (r == -EINTR) {
+			r = ipc_recv(sfd, &m, -1); /* the reply went; the receive was cut */
+			continue;
+		}
+		if (r < 0)
+			_exit(3);
+		if (++served == limit)
+			_exit(0); /* owing this reply */
+		m.w[0]++;
+		r = ipc_reply_recv(sfd, &m);
+	}
+}
+
+static int stress_procs_round(int round, int ncpus)
+{
+	int sfd = ipc_endpoint(0), cfd = ipc_connect(sfd, round, 0), status;
+	unsigned long limit = round % 2 ? 1 + (unsigned long)rand() % 2000 : 0;
+	pid_t server, callers[STRESS_PROCS];
+
+	CHECK(sfd >= 0 && cfd >= 0);
+	fflush(stdout);
+	server = fork();
+	if (!server)
+		stress_proc_server(sfd, limit);
+	close(sfd);
+	for (int i = 0; i < STRESS_PROCS; i++) {
+		callers[i] = fork();
+		if (!callers[i])
+			stress_proc_caller(cfd, i % ncpus);
+		CHECK(callers[i] > 0);
+	}
+	close(cfd);
+	for (int i = 0; i < 20; i++) {
+		kill(callers[rand() % STRESS_PROCS], SIGUSR1);
+		if (i % 4 == 0)
+			kill(server, SIGUSR1);
+		sleep_ms(1);
+	}
+	if (!limit)
+		kill(server, SIGKILL);
+	for (int i = 0; i < STRESS_PROCS; i++) {
+		CHECK(waitpid(callers[i], &status, 0) == callers[i]);
+		if (status)
+			printf("# round %d caller %d: status %#x\n", round, i, status);
+		CHECK(status == 0);
+	}
+	wait_status(server);
+	return 1;
+}
+
+static int t_stress_procs(void)
+{
+	int ncpus = sysconf(_SC_NPROCESSORS_ONLN) >= 2 ? 2 : 1;
+	struct sigaction sa = { .sa_handler = on_usr1_count };
+
+	CHECK(sigaction(SIGUSR1, &sa, NULL) == 0); /* no SA_RESTART: a wait cut is EINTR */
+	srand(4321);
+	for (int round = 0; round < STRESS_ROUNDS; round++)
+		CHECK(stress_procs_round(round, ncpus));
+	return 1;
+}
+
 /* ---- the slab count, for the leak check --------------------------------------------- */
 
 static long slab_objects(void)
@@ -844,7 +952,7 @@ int main(int argc, char **argv)
 	self = argv[0];
 	if (argc == 3)
 		return exec_mode(argv[1], atoi(argv[2]));
-	tap_plan(ncases + 3);
+	tap_plan(ncases + 4);
 	fd = ipc_endpoint(0);
 	if (fd == -ENOSYS) {
 		for (int i = 0; i < ncases; i++)
@@ -852,6 +960,9 @@ int main(int argc, char **argv)
 		tap_skip("calls across two CPUs", "no IPC system calls here (ENOSYS): not Mica");
 		tap_skip("two-CPU stress, the server end closed at a random point: no hang",
 			 "no IPC system calls here (ENOSYS): not Mica");
+		tap_skip(
+			"two-CPU stress of single-threaded callers with signals: every reply its own",
+			"no IPC system calls here (ENOSYS): not Mica");
 		tap_skip("the stress leaves no slab objects behind",
 			 "no IPC system calls here (ENOSYS): not Mica");
 		return tap_done();
@@ -867,6 +978,8 @@ int main(int argc, char **argv)
 	before = slab_objects();
 	ok(run_in_child(t_stress),
 	   "two-CPU stress, the server end closed at a random point: no hang");
+	ok(run_in_child(t_stress_procs),
+	   "two-CPU stress of single-threaded callers with signals: every reply its own");
 	settle();
 	after = slab_objects();
 	if (after - before >= 64) {

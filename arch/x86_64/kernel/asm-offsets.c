@@ -40,6 +40,11 @@ void asm_offsets(void)
 	OFFSET(PT_REGS_R8, pt_regs, r8);
 	OFFSET(PT_REGS_R9, pt_regs, r9);
 	OFFSET(PT_REGS_R12, pt_regs, r12);
+	OFFSET(PT_REGS_RBX, pt_regs, rbx);
+	OFFSET(PT_REGS_RBP, pt_regs, rbp);
+	OFFSET(PT_REGS_R13, pt_regs, r13);
+	OFFSET(PT_REGS_R14, pt_regs, r14);
+	OFFSET(PT_REGS_R15, pt_regs, r15);
 	DEFINE(_TIF_SYSCALL_TRACE, _TIF_SYSCALL_TRACE);
 	OFFSET(CPU_CURRENT, cpu_data, current_task);
 	OFFSET(CPU_TOP_OF_STACK, cpu_data, top_of_stack);

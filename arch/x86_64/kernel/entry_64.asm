@@ -30,6 +30,8 @@ extern syscall_exit_work
 extern syscall_unknown
 extern syscall_trace_enter
 extern syscall_trace_exit
+extern schedule_tail
+extern sched_switch_tail
 
 section .text
 
@@ -122,6 +124,36 @@ entry_SYSCALL_64_trace:
 	mov r8, [rsp + PT_REGS_R8]
 	mov r9, [rsp + PT_REGS_R9]
 	jmp entry_SYSCALL_64.dispatch
+
+; A task whose kernel frames were left behind in a system call (switch_to_abandon,
+; process.c) comes back here when switched to the ordinary way, on an empty stack below its
+; user frame, with RBX the function that ends its call: finish the switch (schedule_tail
+; turns interrupts on), call it, and return its result as the system call's. The
+; callee-saved registers are the user's again from the frame: nothing preserved them.
+align 16
+global ret_from_abandoned
+ret_from_abandoned:
+	mov rdi, rax
+	call schedule_tail
+	call rbx
+	jmp ret_to_user_switched.restore_callee_saved
+
+; The same task returned to user mode directly by another's system call, which wrote its
+; result into the frame at RDI (the top of its stack) and switched to it (switch_to_abandon
+; with direct): the switch is finished here, interrupts still off.
+global ret_to_user_switched
+ret_to_user_switched:
+	mov rsp, rdi
+	mov rdi, rsi
+	call sched_switch_tail
+	mov rax, [rsp + PT_REGS_RAX]
+.restore_callee_saved:
+	mov rbx, [rsp + PT_REGS_RBX]
+	mov rbp, [rsp + PT_REGS_RBP]
+	mov r13, [rsp + PT_REGS_R13]
+	mov r14, [rsp + PT_REGS_R14]
+	mov r15, [rsp + PT_REGS_R15]
+	jmp entry_SYSCALL_64.done
 
 ; Enters user mode with the frame at RDI, which must sit at the top of the current task's
 ; kernel stack (task_pt_regs): for a task's first return to user mode after execve. Pending

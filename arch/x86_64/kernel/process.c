@@ -24,6 +24,9 @@
 #include <kernel/vmalloc.h>
 
 void ret_from_kthread(void);
+void ret_from_abandoned(void);
+__noreturn void ret_to_user_switched(struct pt_regs *regs, struct task_struct *prev);
+__noreturn void switch_to_frames(struct task_struct *prev, struct task_struct *next);
 
 static bool have_fsgsbase; /* CR4.FSGSBASE on: RDFSBASE/WRFSBASE instead of the MSRs */
 
@@ -113,8 +116,8 @@ static __noinline void switch_bases(struct task_struct *prev, struct task_struct
 		wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
 }
 
-/* switch.asm jumps here on next's stack, interrupts off; the result is next's "prev". */
-__used struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
+/* Everything a task owns on x86 but its stack and registers: see switch_to.h. */
+static __always_inline void switch_task_state(struct task_struct *prev, struct task_struct *next)
 {
 	struct cpu_data *cpu = this_cpu();
 	unsigned long top = (unsigned long)next->stack + THREAD_SIZE;
@@ -126,7 +129,31 @@ __used struct task_struct *__switch_to(struct task_struct *prev, struct task_str
 	cpu->current_task = next;
 	cpu->top_of_stack = top;
 	cpu->tables.tss.rsp[0] = top;
+}
+
+/* switch.asm jumps here on next's stack, interrupts off; the result is next's "prev". */
+__used struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	switch_task_state(prev, next);
 	return prev;
+}
+
+void switch_to_abandon(struct task_struct *prev, struct task_struct *next, bool direct,
+		       long (*resume)(void))
+{
+	unsigned long *frame = (unsigned long *)task_pt_regs(prev);
+
+	/* As copy_thread's, but only RBX (resume) and RBP (0: the end of a backtrace) matter. */
+	frame[-1] = (unsigned long)ret_from_abandoned;
+	frame[-2] = 0;
+	frame[-3] = (unsigned long)resume;
+	frame[-8] = X86_EFLAGS_FIXED;
+	prev->thread.sp = (unsigned long)(frame - 8);
+	if (direct) {
+		switch_task_state(prev, next);
+		ret_to_user_switched(task_pt_regs(next), prev);
+	}
+	switch_to_frames(prev, next);
 }
 
 /*

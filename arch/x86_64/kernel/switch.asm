@@ -36,6 +36,21 @@ __switch_to_asm:
 	pop rbp
 	jmp __switch_to
 
+; The second half of __switch_to_asm, for a prev whose frames are left behind
+; (switch_to_abandon, process.c): nothing of prev's to save.
+global switch_to_frames
+; void switch_to_frames(struct task_struct *prev, struct task_struct *next)
+switch_to_frames:
+	mov rsp, [rsi + TASK_THREAD_SP]
+	popfq
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop rbx
+	pop rbp
+	jmp __switch_to
+
 ; A new kernel thread's first return lands here (see copy_thread): finish the switch, then
 ; run fn(arg), kept in RBX and R12, and exit with its result.
 global ret_from_kthread

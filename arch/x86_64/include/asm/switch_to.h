@@ -16,6 +16,19 @@ struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct
 
 struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
 
+/*
+ * A switch in which prev leaves its kernel frames behind: it sleeps in a system call, its
+ * user frame (task_pt_regs) all that is kept. Its stack gets a first frame, as a new task's,
+ * that runs resume() when it is switched to the ordinary way, and returns resume()'s result
+ * to user mode (ret_from_abandoned). next, if direct, left its frames the same way and has
+ * its result in its frame: it returns to user mode from there (ret_to_user_switched);
+ * otherwise it resumes in its own frames, as from __switch_to_asm. Called with interrupts
+ * off and the run-queue lock held, as switch_to; sched_switch_tail (or finish_task_switch
+ * on next's frames) lets go of it on next's stack.
+ */
+__noreturn void switch_to_abandon(struct task_struct *prev, struct task_struct *next, bool direct,
+				  long (*resume)(void));
+
 /* The new task's first stack frame, for create_task: it starts in fn(data). */
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *data);
 /* The FS base and user GS base of the running task (WRFSBASE or the MSRs). */
