@@ -70,20 +70,6 @@ struct file *fget_from(struct files_struct *files, int fd)
 	return file;
 }
 
-struct file *fget_light(int fd, bool *put)
-{
-	struct files_struct *files = current->files;
-
-	if (likely(atomic_read(&files->count) == 1)) {
-		*put = false;
-		if (fd < 0 || fd >= NR_OPEN_DEFAULT)
-			return NULL;
-		return READ_ONCE(files->fd[fd]);
-	}
-	*put = true;
-	return fget_from(files, fd);
-}
-
 int close_fd_in(struct files_struct *files, int fd)
 {
 	struct file *file = NULL;

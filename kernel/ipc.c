@@ -295,8 +295,9 @@ static long ipc_resume(void)
  * ipc_resume ends the call). A next that waits the same way goes back to user mode at once,
  * its result in its frame: the whole round trip unwinds no frame.
  */
-static int ipc_switch_and_sleep(struct ipc_endpoint *ep, struct ipc_wait *w,
-				struct task_struct *next, bool donate, bool abandon)
+static __always_inline int ipc_switch_and_sleep(struct ipc_endpoint *ep, struct ipc_wait *w,
+						struct task_struct *next, bool donate,
+						bool abandon)
 {
 	struct ipc_wait *nw = &next->ipc_wait;
 	bool direct;
@@ -342,7 +343,7 @@ static int ipc_switch_and_sleep(struct ipc_endpoint *ep, struct ipc_wait *w,
  * The reply current owes, if its caller still waits: the words go into the caller's frame.
  * Returns the caller, to be woken or switched to (before ep->lock is let go), or NULL.
  */
-static struct task_struct *ipc_give_reply(struct ipc_endpoint *ep, struct pt_regs *regs)
+static __always_inline struct task_struct *ipc_give_reply(struct ipc_endpoint *ep, struct pt_regs *regs)
 {
 	struct ipc_wait *w = current->ipc_reply;
 
@@ -409,7 +410,7 @@ static long ipc_take_sender(struct ipc_endpoint *ep, struct pt_regs *regs)
  * to be woken, or switched to straight away when this thread then waits on the same CPU.
  * Called and returns with ep->lock held; current->ipc_reply_ep is ep and nothing is owed.
  */
-static long ipc_receive(struct ipc_endpoint *ep, struct pt_regs *regs, s64 timeout,
+static __always_inline long ipc_receive(struct ipc_endpoint *ep, struct pt_regs *regs, s64 timeout,
 			struct task_struct *caller, bool abandon)
 {
 	struct ipc_wait *w = &current->ipc_wait;
@@ -509,7 +510,7 @@ out_unlock:
  * The end at fd (fget_light: *put says whether an fput is owed): -EBADF if fd is not open or
  * is the other end than fops, -EINVAL if it is another kind of file.
  */
-static struct file *ipc_fget(int fd, const struct file_operations *fops, bool *put, long *err)
+static __always_inline struct file *ipc_fget(int fd, const struct file_operations *fops, bool *put, long *err)
 {
 	struct file *file = fget_light(fd, put);
 

@@ -3,6 +3,7 @@
 #define _KERNEL_FDTABLE_H
 
 #include <kernel/fs.h>
+#include <kernel/sched.h>
 
 /*
  * A task's file descriptors: small integers naming open files. Several descriptors (dup) and,
@@ -31,7 +32,19 @@ int close_fd_in(struct files_struct *files, int fd);
  * referenced otherwise; *put says whether an fput is owed. For the hot calls: read, write
  * and the IPC calls.
  */
-struct file *fget_light(int fd, bool *put);
+static inline struct file *fget_light(int fd, bool *put)
+{
+	struct files_struct *files = current->files;
+
+	if (likely(atomic_read(&files->count) == 1)) {
+		*put = false;
+		if (unlikely((unsigned int)fd >= NR_OPEN_DEFAULT))
+			return NULL;
+		return READ_ONCE(files->fd[fd]);
+	}
+	*put = true;
+	return fget_from(files, fd);
+}
 int dup_fd_in(struct files_struct *files, int fd, int start, bool cloexec);
 /* dup3: newfd names oldfd's file (closing what it named); -EINVAL if they are equal. */
 int dup3_in(struct files_struct *files, int oldfd, int newfd, bool cloexec);

@@ -143,6 +143,20 @@ static inline void spin_unlock_irq(spinlock_t *lock)
 
 #endif /* CONFIG_DEBUG_LOCKDEP */
 
+/*
+ * Lets go of lock and leaves the preemption count as it is: one more preempt_enable is owed,
+ * made later by the caller's own path (a context switch's far side).
+ */
+static inline void spin_unlock_keep_preempt(spinlock_t *lock)
+{
+#ifdef CONFIG_DEBUG_LOCKDEP
+	preempt_disable();
+	spin_unlock(lock);
+#else
+	arch_spin_unlock(lock);
+#endif
+}
+
 #define spin_lock_irqsave(lock, flags) \
 	do {                           \
 		local_irq_save(flags); \

@@ -516,8 +516,7 @@ int sched_switch_abandon(struct task_struct *next, bool donate, bool direct, lon
 
 	if (unlikely(!rq))
 		return -EINVAL;
-	preempt_disable(); /* the count a switch is made with, unlock's gone */
-	spin_unlock(unlock);
+	spin_unlock_keep_preempt(unlock); /* its count is the one a switch is made with */
 	if (next->active_mm != this_cpu()->active_mm)
 		switch_mm_irqs_off(next->active_mm);
 	syscall_switch_entry(next);

@@ -100,7 +100,7 @@ void x86_set_user_gsbase(unsigned long base)
  * from what is loaded. A task without bases of its own (a kernel thread) keeps whatever is
  * loaded: it never uses them, and the next task that has its own loads them.
  */
-static __noinline void switch_bases(struct task_struct *prev, struct task_struct *next)
+static __noinline void switch_bases_slow(struct task_struct *prev, struct task_struct *next)
 {
 	bool loaded = prev->thread.has_bases; /* prev's values are in the registers */
 
@@ -114,6 +114,19 @@ static __noinline void switch_bases(struct task_struct *prev, struct task_struct
 		write_fsbase(next->thread.fsbase);
 	if (!loaded || next->thread.gsbase != prev->thread.gsbase)
 		wrmsr(MSR_KERNEL_GS_BASE, next->thread.gsbase);
+}
+
+/*
+ * Without FSGSBASE the saved bases are the loaded ones (only arch_prctl changes them, and it
+ * saves them): two tasks with the same bases, as a process and its fork, need no MSR write.
+ */
+static __always_inline void switch_bases(struct task_struct *prev, struct task_struct *next)
+{
+	if (likely(!have_fsgsbase && prev->thread.has_bases && next->thread.has_bases &&
+		   prev->thread.fsbase == next->thread.fsbase &&
+		   prev->thread.gsbase == next->thread.gsbase))
+		return;
+	switch_bases_slow(prev, next);
 }
 
 /* Everything a task owns on x86 but its stack and registers: see switch_to.h. */
