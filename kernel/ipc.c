@@ -296,8 +296,7 @@ static long ipc_resume(void)
  * its result in its frame: the whole round trip unwinds no frame.
  */
 static __always_inline int ipc_switch_and_sleep(struct ipc_endpoint *ep, struct ipc_wait *w,
-						struct task_struct *next, bool donate,
-						bool abandon)
+						struct task_struct *next, bool donate, bool abandon)
 {
 	struct ipc_wait *nw = &next->ipc_wait;
 	bool direct;
@@ -343,7 +342,8 @@ static __always_inline int ipc_switch_and_sleep(struct ipc_endpoint *ep, struct 
  * The reply current owes, if its caller still waits: the words go into the caller's frame.
  * Returns the caller, to be woken or switched to (before ep->lock is let go), or NULL.
  */
-static __always_inline struct task_struct *ipc_give_reply(struct ipc_endpoint *ep, struct pt_regs *regs)
+static __always_inline struct task_struct *ipc_give_reply(struct ipc_endpoint *ep,
+							  struct pt_regs *regs)
 {
 	struct ipc_wait *w = current->ipc_reply;
 
@@ -411,7 +411,7 @@ static long ipc_take_sender(struct ipc_endpoint *ep, struct pt_regs *regs)
  * Called and returns with ep->lock held; current->ipc_reply_ep is ep and nothing is owed.
  */
 static __always_inline long ipc_receive(struct ipc_endpoint *ep, struct pt_regs *regs, s64 timeout,
-			struct task_struct *caller, bool abandon)
+					struct task_struct *caller, bool abandon)
 {
 	struct ipc_wait *w = &current->ipc_wait;
 	int err;
@@ -510,7 +510,8 @@ out_unlock:
  * The end at fd (fget_light: *put says whether an fput is owed): -EBADF if fd is not open or
  * is the other end than fops, -EINVAL if it is another kind of file.
  */
-static __always_inline struct file *ipc_fget(int fd, const struct file_operations *fops, bool *put, long *err)
+static __always_inline struct file *ipc_fget(int fd, const struct file_operations *fops, bool *put,
+					     long *err)
 {
 	struct file *file = fget_light(fd, put);
 
