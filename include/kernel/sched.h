@@ -208,7 +208,7 @@ struct task_struct {
 
 static __always_inline struct task_struct *get_current(void)
 {
-	return __this_cpu_field(struct task_struct *, current_task);
+	return __this_cpu_field_stable(struct task_struct *, current_task);
 }
 #define current get_current()
 
