@@ -63,13 +63,13 @@ extern unsigned int nr_cpu_ids; /* CPUs brought up (or being brought up) */
  * For current alone: a task's own code always sees itself there (a switch changes it only
  * between one task's code and another's).
  */
-#define __this_cpu_field_stable(type, field)                                         \
-	({                                                                           \
-		type __v;                                                            \
-		__asm__("mov %%gs:%c1, %0"                                           \
-			: "=r"(__v)                                                  \
-			: "i"(__builtin_offsetof(struct cpu_data, field)));          \
-		__v;                                                                 \
+#define __this_cpu_field_stable(type, field)                                \
+	({                                                                  \
+		type __v;                                                   \
+		__asm__("mov %%gs:%c1, %0"                                  \
+			: "=r"(__v)                                         \
+			: "i"(__builtin_offsetof(struct cpu_data, field))); \
+		__v;                                                        \
 	})
 
 static __always_inline struct cpu_data *this_cpu(void)
