@@ -232,7 +232,7 @@ def fmt(v, digits=3):
         return v
     if v == 0:
         return "0"
-    if abs(v) >= 1000:
+    if abs(v) >= 10 ** digits - 0.5:  # what rounds to 1000 would print as 1e+03
         return f"{v:,.0f}"
     return f"{v:.{digits}g}"
 

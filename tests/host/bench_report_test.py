@@ -197,6 +197,14 @@ def tables_have_the_expected_rows():
     assert md.count("| getpid |") >= 2
 
 
+@case
+def figures_print_without_exponents():
+    # 999.6 instructions (a median of two rounds) once printed as "1e+03".
+    assert benchlib.fmt(999.6) == "1,000" and benchlib.fmt(999.4) == "999"
+    assert benchlib.fmt(1234.5) == "1,234" and benchlib.fmt(0.4567) == "0.457"
+    assert benchlib.fmt(90.4) == "90.4" and benchlib.fmt(0) == "0" and benchlib.fmt(None) == "–"
+
+
 def load_runner():
     import importlib.machinery
     import importlib.util
