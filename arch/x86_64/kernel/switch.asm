@@ -26,18 +26,10 @@ __switch_to_asm:
 	push r15
 	pushfq
 	mov [rdi + TASK_THREAD_SP], rsp
-	mov rsp, [rsi + TASK_THREAD_SP]
-	popfq
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop rbx
-	pop rbp
-	jmp __switch_to
+	; fall through
 
-; The second half of __switch_to_asm, for a prev whose frames are left behind
-; (switch_to_abandon, process.c): nothing of prev's to save.
+; The second half alone serves a prev whose frames are left behind (switch_to_abandon,
+; process.c): nothing of prev's to save.
 global switch_to_frames
 ; void switch_to_frames(struct task_struct *prev, struct task_struct *next)
 switch_to_frames:
