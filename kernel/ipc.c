@@ -9,16 +9,17 @@
  * endpoint: the words go from the sender's user register frame (its pt_regs) straight into
  * the receiver's, which the receiver's return to user mode loads. A sender that finds no
  * receiver waits with its words still in its own frame, and the receiver takes them from
- * there. Every waiter is a struct ipc_wait on its own kernel stack, queued on the endpoint;
- * whoever ends the wait writes the registers first, then the result, under the endpoint's
- * lock, and the waiter reads the result under that lock (so the waker may still touch the
- * waiter while it holds the lock).
+ * there. Every waiter is its task's struct ipc_wait, queued on the endpoint; whoever ends
+ * the wait writes the registers first, then the result, under the endpoint's lock, and the
+ * waiter reads the result under that lock (so the waker may still touch the waiter while it
+ * holds the lock).
  *
  * The fast path (as seL4's): a call that finds a server thread waiting on this CPU hands it
- * the message and switches to it at once (sched_switch_to_blocked), the caller asleep
- * waiting for the reply; the reply in ipc_reply_recv switches straight back the same way.
- * Everything else (no receiver, another CPU, a signal, a timeout) sleeps and wakes through
- * the run queue.
+ * the message and switches to it at once, the caller asleep waiting for the reply; the reply
+ * in ipc_reply_recv switches straight back the same way. Each side leaves its kernel frames
+ * behind as it waits (sched_switch_abandon), and the side woken goes straight back to user
+ * mode from its frame: no frame is unwound. Everything else (no receiver, another CPU, a
+ * signal, a timeout) sleeps and wakes through the run queue.
  *
  * Locking: ep->lock guards the endpoint's queues, closed and buf, every queued ipc_wait, and
  * the ipc_reply of every task whose ipc_reply_ep is this endpoint. Never two endpoint locks
