@@ -512,8 +512,10 @@ int sched_switch_abandon(struct task_struct *next, bool donate, bool direct, lon
 			 spinlock_t *unlock)
 {
 	struct task_struct *prev = current;
-	struct rq *rq = switch_blocked_begin(prev, next, donate);
+	struct rq *rq;
 
+	lockdep_assert_held(unlock);
+	rq = switch_blocked_begin(prev, next, donate);
 	if (unlikely(!rq))
 		return -EINVAL;
 	spin_unlock_keep_preempt(unlock); /* its count is the one a switch is made with */

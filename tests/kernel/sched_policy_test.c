@@ -64,6 +64,12 @@ static void test_switch_to_runs_the_given_task(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, pc);
 	kthread_bind(pb, cpu);
 	kthread_bind(pc, cpu);
+	/*
+	 * As in test_switch_to_blocked_runs_the_sleeper: b's first instructions run
+	 * preemptible, and a tick there could hand the CPU to c before b notes its turn (seen
+	 * in make test on a busy host). At nice -20 its slice outlasts that window.
+	 */
+	set_user_nice(pb, MIN_NICE);
 	/* Interrupts off: both queued here, c first (the policy's pick), nothing runs yet. */
 	local_irq_disable();
 	wake_up_process(pc);
