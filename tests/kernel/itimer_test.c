@@ -207,6 +207,8 @@ static void test_cpu_clock_waiter(struct ktest *t)
 	put_task_struct(a);
 }
 
+/* One case a line, as in every suite, which clang-format would pack here. */
+/* clang-format off */
 static struct ktest_case itimer_cases[] = {
 	KTEST_CASE(test_block_retargets),
 	KTEST_CASE(test_exit_retargets),
@@ -215,6 +217,7 @@ static struct ktest_case itimer_cases[] = {
 	KTEST_CASE(test_cpu_clock_waiter),
 	{},
 };
+/* clang-format on */
 
 static struct ktest_suite itimer_suite = { .name = "itimer", .cases = itimer_cases };
 ktest_register_suite(itimer_suite);
