@@ -519,6 +519,9 @@ int sched_switch_abandon(struct task_struct *next, bool donate, bool direct, lon
 	if (unlikely(!rq))
 		return -EINVAL;
 	spin_unlock_keep_preempt(unlock); /* its count is the one a switch is made with */
+	/* What both ends rely on: ret_to_user_switched and ret_from_abandoned drop one. */
+	if (IS_ENABLED(CONFIG_DEBUG_KERNEL))
+		WARN_ON(!irqs_disabled() || preempt_count() != 1);
 	if (next->active_mm != this_cpu()->active_mm)
 		switch_mm_irqs_off(next->active_mm);
 	syscall_switch_entry(next);
